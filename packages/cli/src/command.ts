@@ -1,0 +1,74 @@
+import type { ParseArgsConfig } from 'node:util';
+
+/** Where a command writes and what it may read from the environment. */
+export interface CliIO {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Parsed options and positionals of one invocation. */
+export interface CommandArgs {
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+}
+
+/**
+ * One `vigil` sub-command. `name` may hold two words (`baseline data-quality`).
+ * `run` returns the process exit code: 0 when the run happened (with or without violations),
+ * non-zero only when it could not happen.
+ */
+export interface Command {
+  name: string;
+  summary: string;
+  /** Usage lines shown by `vigil <name> --help`, without the leading `vigil`. */
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** Extra help text: what the options mean, examples. */
+  details?: string;
+  run(args: CommandArgs, io: CliIO): Promise<number>;
+}
+
+/** A usage error: the command line is wrong; `main` prints it with the command's help. */
+export class UsageError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'UsageError';
+  }
+}
+
+/** The string value of `--name`, or undefined. */
+export function optionalString(args: CommandArgs, name: string): string | undefined {
+  const v = args.values[name];
+  if (Array.isArray(v)) return v.length ? String(v[v.length - 1]) : undefined;
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** The string value of `--name`; throws `UsageError` when it is missing. */
+export function requiredString(args: CommandArgs, name: string): string {
+  const v = optionalString(args, name);
+  if (v === undefined || v === '') throw new UsageError(`--${name} is required`);
+  return v;
+}
+
+/** Every value of a repeatable `--name` (declared with `multiple: true`). */
+export function stringList(args: CommandArgs, name: string): string[] {
+  const v = args.values[name];
+  if (v === undefined) return [];
+  return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
+}
+
+/** Whether the boolean flag `--name` was given. */
+export function flag(args: CommandArgs, name: string): boolean {
+  return args.values[name] === true;
+}
+
+/** A number option, with a clear error when it does not parse. */
+export function optionalNumber(args: CommandArgs, name: string): number | undefined {
+  const v = optionalString(args, name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new UsageError(`--${name} must be a number, got "${v}"`);
+  return n;
+}

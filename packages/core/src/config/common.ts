@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+/** `rate(1 hour)`, `rate(15 minutes)` or `cron(0 * * * ? *)`, as EventBridge Scheduler takes them. */
+export const scheduleExpression = z
+  .string()
+  .regex(/^(rate\(\d+ (minute|minutes|hour|hours|day|days)\)|cron\(.+\))$/, {
+    message: 'must be an EventBridge schedule such as "rate(1 hour)" or "cron(0 * * * ? *)"',
+  });
+
+/** An ISO-8601 duration, negative for offsets into the past: `-PT1H`, `-P1D`, `PT0H`. */
+export const isoOffset = z.string().regex(/^-?P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/, {
+  message: 'must be an ISO-8601 duration such as "-PT1H" or "-P1D"',
+});
+
+/**
+ * Where data lives: a key prefix inside Vigil's own store (`capture/`), or an `s3://bucket/prefix`
+ * URI in AWS.
+ */
+export const location = z.string().min(1, { message: 'must name a key prefix or an s3:// URI' });
+
+/** A window relative to the scheduled hour, as SageMaker's StartTimeOffset / EndTimeOffset. */
+export const windowOffsets = z
+  .object({
+    startOffset: isoOffset.default('-PT1H'),
+    endOffset: isoOffset.default('PT0H'),
+  })
+  .strict();
+
+export type WindowOffsets = z.infer<typeof windowOffsets>;

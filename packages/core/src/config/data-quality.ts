@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { location, scheduleExpression, windowOffsets } from './common.ts';
+
+/** The data-quality monitor of one endpoint (SageMaker's DefaultModelMonitor). */
+export const dataQualityMonitorConfig = z
+  .object({
+    /** Folder (prefix) holding statistics.json and constraints.json. */
+    baseline: location,
+    schedule: scheduleExpression.default('rate(1 hour)'),
+    /** SageMaker's MonitoringScheduleName; used as the MonitoringSchedule metric dimension. */
+    scheduleName: z.string().min(1).optional(),
+    window: windowOffsets.default({ startOffset: '-PT1H', endOffset: 'PT0H' }),
+    publishMetrics: z.boolean().default(true),
+  })
+  .strict();
+
+export type DataQualityMonitorConfig = z.infer<typeof dataQualityMonitorConfig>;

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { location, scheduleExpression, windowOffsets } from './common.ts';
+
+/** How to call the model that is explained. */
+export const modelTargetConfig = z.union([
+  z.object({ endpoint: z.string().min(1) }).strict(),
+  z.object({ url: z.url() }).strict(),
+]);
+
+/** The feature-attribution drift monitor of one endpoint (SageMaker's ModelExplainabilityMonitor). */
+export const featureAttributionMonitorConfig = z
+  .object({
+    baseline: location,
+    analysisConfig: location,
+    schedule: scheduleExpression.default('rate(1 hour)'),
+    scheduleName: z.string().min(1).optional(),
+    window: windowOffsets.default({ startOffset: '-PT1H', endOffset: 'PT0H' }),
+    model: modelTargetConfig.optional(),
+    /** Violation when nDCG of current against baseline attributions falls below this. */
+    ndcgThreshold: z.number().gt(0).max(1).default(0.9),
+    /** Upper bound on model invocations per run; a larger plan samples fewer records. */
+    maxInvocations: z.number().int().positive().default(100_000),
+    /** Records sampled from the window to explain. */
+    sampleSize: z.number().int().positive().default(100),
+    publishMetrics: z.boolean().default(true),
+  })
+  .strict();
+
+export type FeatureAttributionMonitorConfig = z.infer<typeof featureAttributionMonitorConfig>;

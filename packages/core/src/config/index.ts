@@ -1,0 +1,10 @@
+export type { ChannelConfig, EndpointAlertConfig, RollbackPolicyConfig } from './alerts.ts';
+export type { ApprovalPolicyConfig } from './approval.ts';
+export type { BiasDriftMonitorConfig } from './bias-drift.ts';
+export type { WindowOffsets } from './common.ts';
+export type { DataQualityMonitorConfig } from './data-quality.ts';
+export type { FeatureAttributionMonitorConfig } from './feature-attribution.ts';
+export { endpointByName, parseConfig, parseConfigText } from './load.ts';
+export type { ModelQualityMonitorConfig } from './model-quality.ts';
+export type { EndpointConfig, VigilConfig } from './schema.ts';
+export { vigilConfigSchema } from './schema.ts';

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { channelConfig, endpointAlertConfig, rollbackPolicyConfig } from './alerts.ts';
+import { approvalPolicyConfig } from './approval.ts';
+import { biasDriftMonitorConfig } from './bias-drift.ts';
+import { location } from './common.ts';
+import { dataQualityMonitorConfig } from './data-quality.ts';
+import { featureAttributionMonitorConfig } from './feature-attribution.ts';
+import { modelQualityMonitorConfig } from './model-quality.ts';
+
+const endpointName = z.string().regex(/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/, {
+  message: 'must be a SageMaker endpoint name: letters, digits and hyphens, at most 63 characters',
+});
+
+/** One monitored endpoint. */
+export const endpointConfig = z
+  .object({
+    name: endpointName,
+    variant: z.string().min(1).default('AllTraffic'),
+    /** Data-capture destination: `{capture}/{endpoint}/{variant}/yyyy/mm/dd/hh/*.jsonl`. */
+    capture: location.default('capture'),
+    groundTruth: location.optional(),
+    /** Reports go to `{reports}/{endpoint}/{monitor}/yyyy/mm/dd/hh/`. */
+    reports: location.default('reports'),
+    modelPackageGroup: z.string().min(1).optional(),
+    monitors: z
+      .object({
+        dataQuality: dataQualityMonitorConfig.optional(),
+        modelQuality: modelQualityMonitorConfig.optional(),
+        biasDrift: biasDriftMonitorConfig.optional(),
+        featureAttribution: featureAttributionMonitorConfig.optional(),
+      })
+      .strict()
+      .default({}),
+    alerts: endpointAlertConfig.default({ channels: [], suppressMinutes: 60 }),
+    rollback: rollbackPolicyConfig.default({ policy: 'notify', rejectModelPackage: true }),
+  })
+  .strict();
+
+/** The whole of Vigil's configuration: drives local mode and the infrastructure alike. */
+export const vigilConfigSchema = z
+  .object({
+    $schema: z.string().optional(),
+    version: z.literal(1),
+    /** Metric namespace prefix; SageMaker's is `aws/sagemaker`. */
+    metricsNamespacePrefix: z.string().min(1).default('aws/sagemaker'),
+    endpoints: z.array(endpointConfig).default([]),
+    channels: z.record(z.string().regex(/^[a-z0-9-]+$/), channelConfig).default({}),
+    approvalPolicies: z.array(approvalPolicyConfig).default([]),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.endpoints.forEach((endpoint, i) => {
+      if (seen.has(endpoint.name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['endpoints', i, 'name'],
+          message: `duplicate endpoint "${endpoint.name}"`,
+        });
+      }
+      seen.add(endpoint.name);
+      endpoint.alerts.channels.forEach((channel, j) => {
+        if (!(channel in config.channels)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['endpoints', i, 'alerts', 'channels', j],
+            message: `unknown channel "${channel}": define it under "channels"`,
+          });
+        }
+      });
+    });
+  });
+
+export type VigilConfig = z.infer<typeof vigilConfigSchema>;
+export type EndpointConfig = z.infer<typeof endpointConfig>;

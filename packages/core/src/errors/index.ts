@@ -1,0 +1,1 @@
+export { ConfigError, EventShapeError, InputError, ObjectNotFoundError, VigilError } from './vigil-error.ts';

@@ -1,0 +1,8 @@
+export type {
+  MonitoringExecutionDetail,
+  MonitoringExecutionStatus,
+  MonitoringType,
+  SkippedInput,
+  ViolationSummary,
+} from './monitoring-execution.ts';
+export { exitMessage, MONITORING_EXECUTION_DETAIL_TYPE } from './monitoring-execution.ts';

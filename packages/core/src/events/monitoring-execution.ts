@@ -1,0 +1,64 @@
+/** SageMaker's MonitoringType values. */
+export type MonitoringType = 'DataQuality' | 'ModelQuality' | 'ModelBias' | 'ModelExplainability';
+
+/** SageMaker's terminal MonitoringExecutionStatus values. */
+export type MonitoringExecutionStatus = 'Completed' | 'CompletedWithViolations' | 'Failed';
+
+/** One violation, summarized for an event (the full list is in the report). */
+export interface ViolationSummary {
+  /** Feature name (data quality), metric name (model quality, bias, attribution). */
+  subject: string;
+  checkType: string;
+  description: string;
+}
+
+/** Input that a run skipped, with the reason; never silent. */
+export interface SkippedInput {
+  reason: string;
+  count: number;
+  /** A few examples (object keys and line numbers), never payload data. */
+  examples?: string[];
+}
+
+/**
+ * The detail of the "Vigil Monitoring Execution" event every monitor run emits, whatever its
+ * outcome. card-sync and alarm-router consume it.
+ */
+export interface MonitoringExecutionDetail {
+  endpointName: string;
+  variantName?: string;
+  monitoringScheduleName: string;
+  monitoringType: MonitoringType;
+  status: MonitoringExecutionStatus;
+  /** The scheduled hour the run covers, ISO UTC. */
+  scheduledTime: string;
+  windowStart: string;
+  windowEnd: string;
+  /** Where the report folder is, e.g. `s3://bucket/reports/ep/data-quality/2024/05/01/13/`. */
+  reportUri: string;
+  violationCount: number;
+  /** At most 20; the report has all of them. */
+  violations: ViolationSummary[];
+  /** Headline metric values (name → value), for cards and alerts. */
+  metrics: Record<string, number>;
+  skipped: SkippedInput[];
+  recordCount: number;
+  failureReason?: string;
+  modelPackageArn?: string;
+}
+
+export const MONITORING_EXECUTION_DETAIL_TYPE = 'Vigil Monitoring Execution';
+
+/**
+ * The exit message SageMaker's analyzer writes for an execution.
+ *
+ * @example
+ * ```ts
+ * exitMessage(60); // 'CompletedWithViolations: Job completed successfully with 60 violations.'
+ * ```
+ */
+export function exitMessage(violationCount: number): string {
+  return violationCount === 0
+    ? 'Completed: Job completed successfully with no violations.'
+    : `CompletedWithViolations: Job completed successfully with ${violationCount} violations.`;
+}

@@ -1,0 +1,2 @@
+export type { MonitorFolder } from './keys.ts';
+export { captureHourPrefix, joinKey, profileKeyFor, reportPrefix } from './keys.ts';

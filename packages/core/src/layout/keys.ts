@@ -1,0 +1,44 @@
+import { hourPath } from '../window/window.ts';
+
+/** The monitor folders under `{reports}/{endpoint}/`. */
+export type MonitorFolder = 'data-quality' | 'model-quality' | 'bias-drift' | 'feature-attribution';
+
+/**
+ * Capture prefix of one endpoint variant and hour: `{capture}/{endpoint}/{variant}/yyyy/mm/dd/hh/`.
+ *
+ * @example
+ * ```ts
+ * captureHourPrefix('capture', 'ep', 'AllTraffic', new Date('2024-05-01T13:00:00Z'));
+ * // 'capture/ep/AllTraffic/2024/05/01/13/'
+ * ```
+ */
+export function captureHourPrefix(capture: string, endpoint: string, variant: string, hour: Date): string {
+  return `${joinKey(capture, endpoint, variant, hourPath(hour))}/`;
+}
+
+/** Report folder of one run: `{reports}/{endpoint}/{monitor}/yyyy/mm/dd/hh/`. */
+export function reportPrefix(reports: string, endpoint: string, monitor: MonitorFolder, hour: Date): string {
+  return `${joinKey(reports, endpoint, monitor, hourPath(hour))}/`;
+}
+
+/**
+ * Where the profile of one capture object is written. Derived from the object key alone, so a
+ * retried event overwrites the same profile instead of counting the file twice.
+ *
+ * @example
+ * ```ts
+ * profileKeyFor('capture/ep/AllTraffic/2024/05/01/13/05-01-123-uuid.jsonl');
+ * // 'profiles/capture/ep/AllTraffic/2024/05/01/13/05-01-123-uuid.jsonl.profile.json'
+ * ```
+ */
+export function profileKeyFor(captureKey: string): string {
+  return `profiles/${captureKey}.profile.json`;
+}
+
+/** Joins key parts with single slashes, dropping empty parts and stray slashes. */
+export function joinKey(...parts: string[]): string {
+  return parts
+    .flatMap((p) => p.split('/'))
+    .filter((p) => p.length > 0)
+    .join('/');
+}

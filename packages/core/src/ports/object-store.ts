@@ -1,0 +1,32 @@
+/** What a listing says about one stored object. */
+export interface ObjectInfo {
+  key: string;
+  size: number;
+  lastModified?: Date;
+}
+
+/**
+ * A bucket-like key/value store: S3 in AWS, a folder in local mode. Keys use `/` separators
+ * and never start with `/`.
+ *
+ * @example
+ * ```ts
+ * for await (const info of store.list('capture/my-endpoint/AllTraffic/2024/05/01/')) {
+ *   const bytes = await store.get(info.key);
+ * }
+ * ```
+ */
+export interface ObjectStore {
+  /** A human-readable location for messages and report links, e.g. `s3://bucket` or `/home/me/.vigil`. */
+  readonly location: string;
+  /** Every object whose key starts with `prefix`, in lexicographic key order. */
+  list(prefix: string): AsyncIterable<ObjectInfo>;
+  /** The whole object; throws `ObjectNotFoundError` when absent. */
+  get(key: string): Promise<Uint8Array>;
+  /** The object as chunks, for files too large to hold at once; throws `ObjectNotFoundError`. */
+  stream(key: string): AsyncIterable<Uint8Array>;
+  /** Writes (or overwrites) an object. */
+  put(key: string, body: string | Uint8Array, contentType?: string): Promise<void>;
+  /** Writes only if no object has the key yet; returns false when one existed. Used for append-only logs. */
+  putIfAbsent(key: string, body: string | Uint8Array, contentType?: string): Promise<boolean>;
+}

@@ -1,0 +1,3 @@
+export { durationMs } from './iso-duration.ts';
+export type { TimeWindow } from './window.ts';
+export { hourFromKey, hourOf, hourPath, hoursIn, inWindow, windowFromOffsets } from './window.ts';
