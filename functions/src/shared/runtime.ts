@@ -1,0 +1,203 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { S3Client } from '@aws-sdk/client-s3';
+import { CloudWatchMetricSink, EventBridgePublisher, S3ObjectStore } from '@vigil/aws';
+import {
+  type Clock,
+  ConfigError,
+  type EventPublisher,
+  type Log,
+  type MetricSink,
+  ObjectNotFoundError,
+  type ObjectStore,
+  parseConfigText,
+  systemClock,
+  type VigilConfig,
+} from '@vigil/core';
+
+/** Where the deployed configuration lives in Vigil's bucket unless VIGIL_CONFIG_KEY says otherwise. */
+export const DEFAULT_CONFIG_KEY = 'config/vigil.config.json';
+
+/**
+ * Powertools' Logger, typed as also being core's `Log` so it can be handed to jobs as it is. It is
+ * one at run time: Powertools skips an undefined `extra` argument; only its overloads are narrower.
+ */
+export type VigilLogger = Logger & Log;
+
+/**
+ * The one logger of a function, at module scope so that the cold-start flag and the service name
+ * (POWERTOOLS_SERVICE_NAME, set per function by the infrastructure) carry across invocations.
+ */
+export const logger = new Logger({
+  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'vigil',
+}) as VigilLogger;
+
+/** What every handler needs, built once per cold start. */
+export interface Runtime {
+  config: VigilConfig;
+  /** Vigil's bucket. */
+  bucket: string;
+  /** Vigil's bucket as a store. */
+  store: ObjectStore;
+  /**
+   * The store and key of a configured location: an `s3://bucket/prefix` URI (any bucket the
+   * function may read), or a key prefix inside Vigil's bucket.
+   */
+  storeFor(location: string): { store: ObjectStore; key: string };
+  metrics: MetricSink;
+  events: EventPublisher;
+  clock: Clock;
+  log: VigilLogger;
+}
+
+/** The environment a runtime is built from; `process.env` in Lambda. */
+export interface RuntimeEnvironment {
+  VIGIL_BUCKET?: string;
+  VIGIL_CONFIG_KEY?: string;
+  VIGIL_EVENT_BUS?: string;
+}
+
+let cached: Promise<Runtime> | undefined;
+
+/**
+ * The runtime of this Lambda container: Vigil's bucket (env VIGIL_BUCKET), the configuration read
+ * from `VIGIL_CONFIG_KEY` (default `config/vigil.config.json`) in it and validated, CloudWatch
+ * metrics, Vigil's EventBridge bus (env VIGIL_EVENT_BUS) and the logger. Loaded on the first
+ * call of a cold start and reused after; a failed load is retried on the next invocation.
+ *
+ * @example
+ * ```ts
+ * export const handler = async (event: unknown) => {
+ *   const runtime = await loadRuntime();
+ *   const endpoint = endpointByName(runtime.config, assertScheduledMonitorEvent(event).endpoint);
+ * };
+ * ```
+ */
+export function loadRuntime(): Promise<Runtime> {
+  cached ??= createRuntime(process.env).catch((error: unknown) => {
+    cached = undefined;
+    throw error;
+  });
+  return cached;
+}
+
+/**
+ * Forgets the cached runtime, so that tests can change the environment between cases.
+ *
+ * @example
+ * ```ts
+ * afterEach(() => resetRuntime());
+ * ```
+ */
+export function resetRuntime(): void {
+  cached = undefined;
+}
+
+/**
+ * Makes `loadRuntime()` answer this runtime instead of building one from the environment: how
+ * `vigil dev`, the demo and tests run the very same handlers over local adapters.
+ *
+ * @example
+ * ```ts
+ * provideRuntime(localRuntime({ config, home: '.vigil', cwd: process.cwd(), events: bus }));
+ * await profileCapture(s3ObjectCreatedEvent);
+ * ```
+ */
+export function provideRuntime(runtime: Runtime): void {
+  cached = Promise.resolve(runtime);
+}
+
+/**
+ * Builds a runtime from an explicit environment, without caching.
+ *
+ * @example
+ * ```ts
+ * const runtime = await createRuntime({ VIGIL_BUCKET: 'vigil-test' }, { s3: new S3Client({ endpoint }) });
+ * ```
+ */
+export async function createRuntime(
+  env: RuntimeEnvironment,
+  clients: { s3?: S3Client; cloudwatch?: CloudWatchClient; eventbridge?: EventBridgeClient } = {},
+): Promise<Runtime> {
+  const bucket = env.VIGIL_BUCKET;
+  if (!bucket) {
+    throw new ConfigError(
+      'VIGIL_BUCKET is not set: deploy the function with the Vigil infrastructure (sst deploy)',
+      {
+        path: 'VIGIL_BUCKET',
+      },
+    );
+  }
+  const s3 = clients.s3 ?? new S3Client({});
+  const stores = new Map<string, ObjectStore>();
+  const bucketStore = (name: string): ObjectStore => {
+    let store = stores.get(name);
+    if (!store) {
+      store = new S3ObjectStore({ bucket: name, client: s3 });
+      stores.set(name, store);
+    }
+    return store;
+  };
+  const store = bucketStore(bucket);
+  const configKey = env.VIGIL_CONFIG_KEY || DEFAULT_CONFIG_KEY;
+  const config = await readConfig(store, configKey);
+  logger.debug('Runtime loaded', { bucket, configKey, endpoints: config.endpoints.length });
+  return {
+    config,
+    bucket,
+    store,
+    storeFor(location) {
+      const uri = parseS3Uri(location);
+      return uri ? { store: bucketStore(uri.bucket), key: uri.key } : { store, key: location };
+    },
+    metrics: new CloudWatchMetricSink({ client: clients.cloudwatch, log: logger }),
+    events: new EventBridgePublisher({
+      eventBusName: env.VIGIL_EVENT_BUS,
+      client: clients.eventbridge,
+      log: logger,
+    }),
+    clock: systemClock,
+    log: logger,
+  };
+}
+
+async function readConfig(store: ObjectStore, key: string): Promise<VigilConfig> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await store.get(key);
+  } catch (error) {
+    if (error instanceof ObjectNotFoundError) {
+      throw new ConfigError(
+        `No configuration at ${store.location}/${key}: deploy again (sst deploy uploads vigil.config.json there)`,
+        { path: 'VIGIL_CONFIG_KEY', cause: error },
+      );
+    }
+    throw error;
+  }
+  const source = `${store.location}/${key}`;
+  try {
+    return parseConfigText(new TextDecoder().decode(bytes), source);
+  } catch (error) {
+    // Say which file is wrong and how it gets fixed; schema errors do not name the file.
+    if (!(error instanceof ConfigError) || error.message.includes(source)) throw error;
+    throw new ConfigError(`${source}: ${error.message}\nFix vigil.config.json and deploy again.`, {
+      path: error.path,
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Bucket and key of an `s3://bucket/key` URI, or undefined for anything else.
+ *
+ * @example
+ * ```ts
+ * parseS3Uri('s3://data/capture/ep/'); // { bucket: 'data', key: 'capture/ep/' }
+ * ```
+ */
+export function parseS3Uri(location: string): { bucket: string; key: string } | undefined {
+  const match = /^s3:\/\/([^/]+)\/?(.*)$/i.exec(location);
+  if (!match) return undefined;
+  return { bucket: match[1]!, key: match[2] ?? '' };
+}

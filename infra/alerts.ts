@@ -1,0 +1,11 @@
+import { config } from './config';
+import { secretNames } from './wiring';
+
+/** Where alarm-router publishes alerts; subscribe email addresses or chat integrations to it. */
+export const alertTopic = new sst.aws.SnsTopic('VigilAlerts');
+
+/**
+ * The Slack webhook URLs the configuration's channels name, as SST secrets (set them with
+ * `sst secret set <Name> <url>`); linked to alarm-router only.
+ */
+export const secrets = Object.fromEntries(secretNames(config).map((name) => [name, new sst.Secret(name)]));

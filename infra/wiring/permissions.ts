@@ -1,0 +1,271 @@
+import { type EndpointConfig, joinKey, type MonitorFolder, type VigilConfig } from '@vigil/core';
+import { captureSources } from './events.ts';
+import { CONFIG_KEY, type FunctionName, METRICS_SUFFIX, MONITORS, PREFIXES } from './functions.ts';
+import { resolveLocation } from './locations.ts';
+import { S3Grants } from './s3-grants.ts';
+
+/** The deployed names and ARNs permissions refer to. */
+export interface DeploymentContext {
+  partition: string;
+  region: string;
+  account: string;
+  /** Vigil's bucket name. */
+  bucket: string;
+  vigilBusArn: string;
+  alertTopicArn: string;
+  /** The dead-letter queue of the function being described. */
+  deadLetterQueueArn: string;
+}
+
+/** One IAM statement, as SST's `permissions` takes it. */
+export interface Permission {
+  actions: string[];
+  resources: string[];
+  conditions?: { test: string; variable: string; values: string[] }[];
+}
+
+/**
+ * The exact IAM statements of one function: what it reads, writes, publishes and calls, derived
+ * from the configuration. No wildcard actions, no `*` resources except where the API has no
+ * resource-level permissions (cloudwatch:PutMetricData, narrowed by namespace instead).
+ *
+ * @example
+ * ```ts
+ * permissionsFor('profile-capture', config, ctx);
+ * // [{ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::vigil-bucket/config/vigil.config.json', ...] }, ...]
+ * ```
+ */
+export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: DeploymentContext): Permission[] {
+  const s3 = new S3Grants(ctx);
+  s3.read(ctx.bucket, CONFIG_KEY, false);
+  const statements: Permission[] = [];
+  const endpoints = config.endpoints;
+
+  switch (fn) {
+    case 'profile-capture':
+      for (const [bucket, prefixes] of captureSources(config, ctx.bucket)) {
+        for (const prefix of prefixes) s3.read(bucket, prefix);
+      }
+      s3.write(ctx.bucket, PREFIXES.profiles);
+      s3.write(ctx.bucket, PREFIXES.extracts);
+      break;
+    case 'monitor-data-quality':
+    case 'monitor-model-quality':
+    case 'monitor-bias-drift':
+    case 'monitor-feature-attribution': {
+      const monitor = MONITORS.find((m) => m.function === fn)!;
+      for (const prefix of [PREFIXES.profiles, PREFIXES.extracts]) {
+        s3.read(ctx.bucket, prefix);
+        s3.list(ctx.bucket, prefix);
+      }
+      for (const endpoint of endpoints) {
+        const settings = endpoint.monitors[monitor.key];
+        if (!settings) continue;
+        for (const location of monitorInputs(settings)) s3.readFolder(location);
+        // Bias and attribution sample raw capture records of the window; the others may fall back to them.
+        const capture = resolveLocation(endpoint.capture, ctx.bucket);
+        s3.readFolder(`s3://${capture.bucket}/${joinKey(capture.key, endpoint.name)}/`);
+        if (monitor.key === 'modelQuality' || monitor.key === 'biasDrift')
+          s3.readFolder(endpoint.groundTruth);
+        const reports = resolveLocation(endpoint.reports, ctx.bucket);
+        const folder = `${joinKey(reports.key, endpoint.name, monitor.folder)}/`;
+        s3.write(reports.bucket, folder);
+        s3.read(reports.bucket, folder);
+        s3.list(reports.bucket, folder);
+        if (monitor.key === 'featureAttribution') {
+          const model = endpoint.monitors.featureAttribution?.model;
+          const target = model && 'endpoint' in model ? model.endpoint : model ? undefined : endpoint.name;
+          if (target) {
+            statements.push({
+              actions: ['sagemaker:InvokeEndpoint'],
+              resources: [sagemakerArn(ctx, 'endpoint', target)],
+            });
+          }
+        }
+      }
+      statements.push(putMetrics(config, [monitor.folder]), putVigilEvents(ctx));
+      break;
+    }
+    case 'registry-gate': {
+      const groups = modelPackageGroups(config);
+      s3.readAllReports(config);
+      // Model packages point their ModelMetrics at SageMaker's default bucket unless told otherwise.
+      s3.read(`sagemaker-${ctx.region}-${ctx.account}`, '');
+      s3.readWrite(ctx.bucket, PREFIXES.governance);
+      s3.auditLog(ctx.bucket);
+      statements.push(
+        {
+          actions: [
+            'sagemaker:DescribeModelPackage',
+            'sagemaker:ListModelPackages',
+            'sagemaker:UpdateModelPackage',
+          ],
+          resources: packageResources(ctx, groups),
+        },
+        {
+          // The gate creates a draft card for a version that has none.
+          actions: [
+            'sagemaker:DescribeModelCard',
+            'sagemaker:ListModelCardVersions',
+            'sagemaker:CreateModelCard',
+          ],
+          resources: [sagemakerArn(ctx, 'model-card', '*')],
+        },
+      );
+      break;
+    }
+    case 'card-sync': {
+      s3.readAllReports(config);
+      s3.read(ctx.bucket, PREFIXES.endpointRecords);
+      s3.list(ctx.bucket, PREFIXES.endpointRecords);
+      s3.readWrite(ctx.bucket, PREFIXES.governance);
+      s3.auditLog(ctx.bucket);
+      statements.push(
+        {
+          actions: [
+            'sagemaker:DescribeModelCard',
+            'sagemaker:CreateModelCard',
+            'sagemaker:UpdateModelCard',
+            'sagemaker:ListModelCardVersions',
+          ],
+          resources: [sagemakerArn(ctx, 'model-card', '*')],
+        },
+        {
+          actions: ['sagemaker:DescribeModelPackage', 'sagemaker:ListModelPackages'],
+          resources: endpointPackageResources(ctx, endpoints),
+        },
+      );
+      break;
+    }
+    case 'alarm-router': {
+      // Only endpoints whose policy says "rollback" may be rolled back, and their versions rejected.
+      const rollback = endpoints.filter((e) => e.rollback.policy === 'rollback');
+      const reject = rollback.filter((e) => e.rollback.rejectModelPackage);
+      s3.readAllReports(config);
+      s3.readWrite(ctx.bucket, PREFIXES.state);
+      s3.readWrite(ctx.bucket, PREFIXES.alerting);
+      s3.auditLog(ctx.bucket);
+      statements.push(
+        { actions: ['sns:Publish'], resources: [ctx.alertTopicArn, ...snsChannelTopics(config)] },
+        endpointRead(ctx, config),
+        {
+          actions: ['sagemaker:UpdateEndpoint'],
+          resources:
+            rollback.length === 0
+              ? []
+              : [
+                  ...rollback.map((e) => sagemakerArn(ctx, 'endpoint', e.name)),
+                  sagemakerArn(ctx, 'endpoint-config', '*'),
+                ],
+        },
+        { actions: ['sagemaker:UpdateModelPackage'], resources: endpointPackageResources(ctx, reject) },
+        // The roll-up and heartbeat metrics the guardrail alarms watch, in every monitor's namespace.
+        putMetrics(
+          config,
+          MONITORS.map((m) => m.folder),
+        ),
+      );
+      const senders = emailSenders(config);
+      if (senders.length > 0) {
+        statements.push({
+          actions: ['ses:SendEmail'],
+          resources: senders.flatMap((from) => [
+            `arn:${ctx.partition}:ses:${ctx.region}:${ctx.account}:identity/${from}`,
+            `arn:${ctx.partition}:ses:${ctx.region}:${ctx.account}:identity/${from.split('@')[1]}`,
+          ]),
+        });
+      }
+      break;
+    }
+    case 'deployment-tracker':
+      // It learns everything from the events themselves: no SageMaker call.
+      s3.readWrite(ctx.bucket, PREFIXES.endpointRecords);
+      break;
+  }
+  statements.unshift(...s3.statements());
+  statements.push({ actions: ['sqs:SendMessage'], resources: [ctx.deadLetterQueueArn] });
+  return statements.filter((s) => s.resources.length > 0);
+}
+
+function monitorInputs(settings: { baseline: string; analysisConfig?: string }): string[] {
+  return [settings.baseline, settings.analysisConfig].filter((l): l is string => typeof l === 'string');
+}
+
+function putMetrics(config: VigilConfig, folders: readonly MonitorFolder[]): Permission {
+  return {
+    actions: ['cloudwatch:PutMetricData'],
+    // PutMetricData has no resource-level permissions; the namespace condition narrows it.
+    resources: ['*'],
+    conditions: [
+      {
+        test: 'StringEquals',
+        variable: 'cloudwatch:namespace',
+        values: folders.map((f) => `${config.metricsNamespacePrefix}/Endpoints/${METRICS_SUFFIX[f]}`),
+      },
+    ],
+  };
+}
+
+function putVigilEvents(ctx: DeploymentContext): Permission {
+  return { actions: ['events:PutEvents'], resources: [ctx.vigilBusArn] };
+}
+
+function endpointRead(ctx: DeploymentContext, config: VigilConfig): Permission {
+  return {
+    actions: ['sagemaker:DescribeEndpoint', 'sagemaker:DescribeEndpointConfig', 'sagemaker:DescribeModel'],
+    resources: [
+      ...config.endpoints.map((e) => sagemakerArn(ctx, 'endpoint', e.name)),
+      sagemakerArn(ctx, 'endpoint-config', '*'),
+      // A model's ARN carries no endpoint; the model behind a config is found by describing it.
+      sagemakerArn(ctx, 'model', '*'),
+    ],
+  };
+}
+
+/**
+ * A SageMaker ARN. SageMaker lowercases resource names in ARNs.
+ *
+ * @example
+ * ```ts
+ * sagemakerArn(ctx, 'endpoint', 'Churn-Prod'); // 'arn:aws:sagemaker:eu-west-1:111122223333:endpoint/churn-prod'
+ * ```
+ */
+export function sagemakerArn(ctx: DeploymentContext, type: string, name: string): string {
+  return `arn:${ctx.partition}:sagemaker:${ctx.region}:${ctx.account}:${type}/${name.toLowerCase()}`;
+}
+
+function packageResources(ctx: DeploymentContext, groups: readonly string[]): string[] {
+  if (groups.length === 0) return [];
+  return groups.flatMap((group) => [
+    sagemakerArn(ctx, 'model-package-group', group),
+    sagemakerArn(ctx, 'model-package', `${group}/*`),
+  ]);
+}
+
+/**
+ * The model packages these endpoints may serve: those of their configured groups, or any package
+ * when an endpoint names no group (set `modelPackageGroup` to narrow it).
+ */
+function endpointPackageResources(ctx: DeploymentContext, endpoints: readonly EndpointConfig[]): string[] {
+  if (endpoints.length === 0) return [];
+  if (endpoints.some((e) => !e.modelPackageGroup)) {
+    return [sagemakerArn(ctx, 'model-package-group', '*'), sagemakerArn(ctx, 'model-package', '*')];
+  }
+  return packageResources(ctx, [...new Set(endpoints.map((e) => e.modelPackageGroup!))]);
+}
+
+function modelPackageGroups(config: VigilConfig): string[] {
+  const groups = [
+    ...config.endpoints.map((e) => e.modelPackageGroup),
+    ...config.approvalPolicies.map((p) => p.modelPackageGroup),
+  ];
+  return [...new Set(groups.filter((g): g is string => typeof g === 'string'))];
+}
+
+function snsChannelTopics(config: VigilConfig): string[] {
+  return Object.values(config.channels).flatMap((c) => (c.type === 'sns' && c.topicArn ? [c.topicArn] : []));
+}
+
+function emailSenders(config: VigilConfig): string[] {
+  return [...new Set(Object.values(config.channels).flatMap((c) => (c.type === 'email' ? [c.from] : [])))];
+}

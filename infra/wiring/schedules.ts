@@ -1,0 +1,42 @@
+import type { VigilConfig } from '@vigil/core';
+import { type FunctionName, MONITORS, type MonitorSpec } from './functions.ts';
+import { resourceName } from './names.ts';
+
+/** One EventBridge Scheduler schedule: a monitor of an endpoint. */
+export interface MonitorSchedule {
+  /** Unique, alphanumeric: SST resource names derive from it. */
+  name: string;
+  function: FunctionName;
+  schedule: string;
+  /** Exactly what the monitor function receives. */
+  event: { endpoint: string };
+  endpoint: string;
+  monitor: MonitorSpec;
+}
+
+/**
+ * A schedule per configured endpoint and monitor.
+ *
+ * @example
+ * ```ts
+ * monitorSchedules(config).map((s) => s.name); // ['ChurnProdDataQuality', 'ChurnProdModelQuality']
+ * ```
+ */
+export function monitorSchedules(config: VigilConfig): MonitorSchedule[] {
+  return config.endpoints.flatMap((endpoint) =>
+    MONITORS.flatMap((monitor) => {
+      const settings = endpoint.monitors[monitor.key];
+      if (!settings) return [];
+      return [
+        {
+          name: `${resourceName(endpoint.name)}${resourceName(monitor.folder)}`,
+          function: monitor.function,
+          schedule: settings.schedule,
+          event: { endpoint: endpoint.name },
+          endpoint: endpoint.name,
+          monitor,
+        },
+      ];
+    }),
+  );
+}

@@ -1,0 +1,167 @@
+import {
+  CloudWatchClient,
+  type MetricDatum as CwDatum,
+  PutMetricDataCommand,
+} from '@aws-sdk/client-cloudwatch';
+import { type Clock, type Log, type MetricDatum, type MetricSink, silentLog, systemClock } from '@vigil/core';
+import { cloudWatchValue } from './metric-values.ts';
+import { type RetryOptions, withRetries } from './with-retries.ts';
+
+/** PutMetricData accepts at most this many data in one request. */
+export const MAX_METRICS_PER_REQUEST = 1000;
+/** The request limit is 1 MB; keep a margin because the size of the wire encoding is estimated. */
+export const MAX_REQUEST_BYTES = 1_000_000;
+/** CloudWatch accepts at most 30 dimensions per metric. */
+export const MAX_DIMENSIONS = 30;
+const TWO_WEEKS_MS = 14 * 24 * 3600 * 1000;
+const TWO_HOURS_MS = 2 * 3600 * 1000;
+
+/** Options of {@link CloudWatchMetricSink}. */
+export interface CloudWatchMetricSinkOptions {
+  client?: CloudWatchClient;
+  retry?: RetryOptions;
+  log?: Log;
+  /** Decides which timestamps CloudWatch would reject (older than 2 weeks, over 2 hours ahead). */
+  clock?: Clock;
+}
+
+/** What one `publish` call did with its data. */
+export interface MetricPublishReport {
+  sent: number;
+  requests: number;
+  /** Values replaced: ±infinity and beyond ±2^360 by ±2.348543e108 (as SageMaker does), below 2^-360 by 0. */
+  clamped: number;
+  droppedNaN: number;
+  droppedTooManyDimensions: number;
+  droppedOutOfTimeRange: number;
+}
+
+/**
+ * The MetricSink port over CloudWatch PutMetricData. Data are grouped by namespace and sent in
+ * requests within the API's limits (1 000 data, ~1 MB); throttling and 5xx answers are retried
+ * with backoff. Values CloudWatch would reject are handled as SageMaker handles them: ±infinity is
+ * clamped to ±2.348543e108, NaN is dropped, and each drop is counted and logged (never the data).
+ *
+ * @example
+ * ```ts
+ * const sink = new CloudWatchMetricSink({ log: logger });
+ * await sink.publish(metrics);
+ * console.log(sink.lastReport); // { sent: 42, requests: 1, clamped: 0, droppedNaN: 1, ... }
+ * ```
+ */
+export class CloudWatchMetricSink implements MetricSink {
+  private readonly client: CloudWatchClient;
+  private readonly retry: RetryOptions;
+  private readonly log: Log;
+  private readonly clock: Clock;
+  /** The outcome of the latest `publish` call. */
+  lastReport: MetricPublishReport = emptyReport();
+
+  constructor(options: CloudWatchMetricSinkOptions = {}) {
+    this.client = options.client ?? new CloudWatchClient({});
+    this.retry = options.retry ?? {};
+    this.log = options.log ?? silentLog;
+    this.clock = options.clock ?? systemClock;
+  }
+
+  async publish(metrics: readonly MetricDatum[]): Promise<void> {
+    const report = emptyReport();
+    const byNamespace = new Map<string, CwDatum[]>();
+    const now = this.clock.now().getTime();
+    for (const metric of metrics) {
+      const datum = this.toCloudWatch(metric, now, report);
+      if (!datum) continue;
+      const list = byNamespace.get(metric.namespace) ?? [];
+      list.push(datum);
+      byNamespace.set(metric.namespace, list);
+    }
+    for (const [namespace, data] of byNamespace) {
+      for (const batch of batches(namespace, data)) {
+        await withRetries(
+          () => this.client.send(new PutMetricDataCommand({ Namespace: namespace, MetricData: batch })),
+          this.retry,
+        );
+        report.requests += 1;
+        report.sent += batch.length;
+      }
+    }
+    this.lastReport = report;
+    const dropped = report.droppedNaN + report.droppedTooManyDimensions + report.droppedOutOfTimeRange;
+    if (dropped > 0 || report.clamped > 0) {
+      this.log.warn('Some metric values could not be published as they were', { ...report });
+    }
+  }
+
+  private toCloudWatch(metric: MetricDatum, now: number, report: MetricPublishReport): CwDatum | undefined {
+    const value = cloudWatchValue(metric.value);
+    if (value === undefined) {
+      report.droppedNaN += 1;
+      return undefined;
+    }
+    if (value !== metric.value) report.clamped += 1;
+    const dimensions = Object.entries(metric.dimensions);
+    if (dimensions.length > MAX_DIMENSIONS) {
+      report.droppedTooManyDimensions += 1;
+      return undefined;
+    }
+    const at = metric.timestamp.getTime();
+    if (at < now - TWO_WEEKS_MS || at > now + TWO_HOURS_MS) {
+      report.droppedOutOfTimeRange += 1;
+      return undefined;
+    }
+    return {
+      MetricName: metric.name,
+      Dimensions: dimensions.map(([Name, Value]) => ({ Name, Value })),
+      Value: value,
+      Timestamp: metric.timestamp,
+      ...(metric.unit ? { Unit: metric.unit } : {}),
+    };
+  }
+}
+
+/**
+ * Splits data into requests of at most 1 000 data and about 1 MB. The size is estimated from the
+ * Query-protocol encoding (`MetricData.member.N.Dimensions.member.M.Name=...`, URL-encoded), the
+ * largest of the encodings the SDK may use.
+ */
+function* batches(namespace: string, data: readonly CwDatum[]): Iterable<CwDatum[]> {
+  const base = 100 + encodedLength(namespace);
+  let batch: CwDatum[] = [];
+  let bytes = base;
+  for (const datum of data) {
+    const size = estimatedBytes(datum);
+    if (batch.length > 0 && (batch.length >= MAX_METRICS_PER_REQUEST || bytes + size > MAX_REQUEST_BYTES)) {
+      yield batch;
+      batch = [];
+      bytes = base;
+    }
+    batch.push(datum);
+    bytes += size;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+function estimatedBytes(datum: CwDatum): number {
+  const fieldOverhead = 40; // "&MetricData.member.1000.MetricName=" and the like
+  let size = 4 * fieldOverhead + encodedLength(datum.MetricName ?? '') + 32 + 32;
+  for (const dimension of datum.Dimensions ?? []) {
+    size +=
+      2 * (fieldOverhead + 20) + encodedLength(dimension.Name ?? '') + encodedLength(dimension.Value ?? '');
+  }
+  return size;
+}
+
+function encodedLength(text: string): number {
+  return encodeURIComponent(text).length;
+}
+
+function emptyReport(): MetricPublishReport {
+  return {
+    sent: 0,
+    requests: 0,
+    clamped: 0,
+    droppedNaN: 0,
+    droppedTooManyDimensions: 0,
+    droppedOutOfTimeRange: 0,
+  };
+}

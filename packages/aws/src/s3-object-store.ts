@@ -1,0 +1,136 @@
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { type ObjectInfo, ObjectNotFoundError, type ObjectStore } from '@vigil/core';
+import { withRetries } from './with-retries.ts';
+
+/** Options of {@link S3ObjectStore}. */
+export interface S3ObjectStoreOptions {
+  bucket: string;
+  /** A configured client; defaults to one for the ambient region and credentials. */
+  client?: S3Client;
+}
+
+/**
+ * The ObjectStore port over one S3 bucket. Keys are S3 keys; `putIfAbsent` is a conditional
+ * PutObject (`If-None-Match: *`), so the append-only audit log cannot overwrite an entry.
+ *
+ * @example
+ * ```ts
+ * const store = new S3ObjectStore({ bucket: 'vigil-prod-bucket' });
+ * const bytes = await store.get('reports/ep/data-quality/2024/05/01/13/constraint_violations.json');
+ * ```
+ */
+export class S3ObjectStore implements ObjectStore {
+  readonly bucket: string;
+  readonly location: string;
+  private readonly client: S3Client;
+
+  constructor(options: S3ObjectStoreOptions) {
+    this.bucket = options.bucket;
+    this.location = `s3://${options.bucket}`;
+    this.client = options.client ?? new S3Client({});
+  }
+
+  async *list(prefix: string): AsyncIterable<ObjectInfo> {
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+      );
+      for (const object of page.Contents ?? []) {
+        if (object.Key === undefined) continue;
+        yield { key: object.Key, size: object.Size ?? 0, lastModified: object.LastModified };
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+
+  async get(key: string): Promise<Uint8Array> {
+    const body = await this.open(key);
+    return body.transformToByteArray();
+  }
+
+  async *stream(key: string): AsyncIterable<Uint8Array> {
+    const body = await this.open(key);
+    // In Node the body is a Readable (async iterable); elsewhere it is a web ReadableStream.
+    if (Symbol.asyncIterator in body) {
+      for await (const chunk of body as unknown as AsyncIterable<Uint8Array | string>) {
+        yield typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+      }
+      return;
+    }
+    const reader = body.transformToWebStream().getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        yield value as Uint8Array;
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  }
+
+  async put(key: string, body: string | Uint8Array, contentType?: string): Promise<void> {
+    await this.client.send(
+      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }),
+    );
+  }
+
+  async putIfAbsent(key: string, body: string | Uint8Array, contentType?: string): Promise<boolean> {
+    // S3 answers 409 ConditionalRequestConflict while another conditional write of the key is in
+    // flight and asks the caller to retry; 412 PreconditionFailed means the key exists.
+    return withRetries(
+      async () => {
+        try {
+          await this.client.send(
+            new PutObjectCommand({
+              Bucket: this.bucket,
+              Key: key,
+              Body: body,
+              ContentType: contentType,
+              IfNoneMatch: '*',
+            }),
+          );
+          return true;
+        } catch (error) {
+          if (isPreconditionFailed(error)) return false;
+          throw error;
+        }
+      },
+      { retryable: isConditionalConflict },
+    );
+  }
+
+  private async open(key: string) {
+    try {
+      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      if (!response.Body) throw new ObjectNotFoundError(key);
+      return response.Body;
+    } catch (error) {
+      if (isNotFound(error)) throw new ObjectNotFoundError(key, { cause: error });
+      throw error;
+    }
+  }
+}
+
+function statusOf(error: unknown): number | undefined {
+  return (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+}
+
+function nameOf(error: unknown): string | undefined {
+  return (error as { name?: string })?.name;
+}
+
+function isNotFound(error: unknown): boolean {
+  // A missing bucket is also a 404, but it is a deployment problem, not a missing object.
+  if (nameOf(error) === 'NoSuchBucket') return false;
+  return nameOf(error) === 'NoSuchKey' || statusOf(error) === 404;
+}
+
+function isPreconditionFailed(error: unknown): boolean {
+  return nameOf(error) === 'PreconditionFailed' || statusOf(error) === 412;
+}
+
+function isConditionalConflict(error: unknown): boolean {
+  return nameOf(error) === 'ConditionalRequestConflict' || statusOf(error) === 409;
+}

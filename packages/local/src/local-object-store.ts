@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import { link, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { InputError, type ObjectInfo, ObjectNotFoundError, type ObjectStore } from '@vigil/core';
+
+/** Temporary files of in-flight writes start with this; listings never show them. */
+const TEMP_PREFIX = '.vigil-tmp-';
+
+/**
+ * The ObjectStore port over a local folder: key `a/b/c.json` is the file `<root>/a/b/c.json`.
+ * Writes are atomic (temporary file + rename), so a reader never sees half an object, and
+ * `putIfAbsent` is exclusive (hard link, which fails when the name exists), so two writers of an
+ * append-only log cannot both win.
+ *
+ * @example
+ * ```ts
+ * const store = new LocalObjectStore('/home/me/.vigil');
+ * await store.put('reports/ep/data-quality/2024/05/01/13/statistics.json', text, 'application/json');
+ * for await (const info of store.list('reports/ep/')) console.log(info.key, info.size);
+ * ```
+ */
+export class LocalObjectStore implements ObjectStore {
+  readonly root: string;
+  /** The root folder, or `''` for `/`, so that `${location}/${key}` is always the file's path. */
+  readonly location: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+    // Messages and report links are written `${location}/${key}`: for the filesystem root that
+    // must give `/home/me/x`, not `//home/me/x`.
+    this.location = this.root === '/' ? '' : this.root;
+  }
+
+  async *list(prefix: string): AsyncIterable<ObjectInfo> {
+    const slash = prefix.lastIndexOf('/');
+    const folderKey = slash < 0 ? '' : prefix.slice(0, slash + 1);
+    if (folderKey) checkKey(folderKey.slice(0, -1));
+    yield* this.walk(folderKey, prefix);
+  }
+
+  async get(key: string): Promise<Uint8Array> {
+    try {
+      const buffer = await readFile(this.pathOf(key));
+      return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    } catch (error) {
+      throw notFoundOr(error, key);
+    }
+  }
+
+  async *stream(key: string): AsyncIterable<Uint8Array> {
+    // Open first so that a missing file fails with ObjectNotFoundError before the first chunk.
+    let handle: Awaited<ReturnType<typeof open>>;
+    try {
+      handle = await open(this.pathOf(key), 'r');
+    } catch (error) {
+      throw notFoundOr(error, key);
+    }
+    // The stream owns the handle from here and closes it on end, error or an early break.
+    const chunks = handle.createReadStream({ highWaterMark: 1 << 20 });
+    try {
+      for await (const chunk of chunks as AsyncIterable<Buffer>) {
+        yield new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      }
+    } finally {
+      chunks.destroy();
+    }
+  }
+
+  async put(key: string, body: string | Uint8Array, _contentType?: string): Promise<void> {
+    const path = this.pathOf(key);
+    const temp = await this.writeTemp(path, body);
+    try {
+      await rename(temp, path);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async putIfAbsent(key: string, body: string | Uint8Array, _contentType?: string): Promise<boolean> {
+    const path = this.pathOf(key);
+    const temp = await this.writeTemp(path, body);
+    try {
+      await link(temp, path);
+      return true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      // Some filesystems (FAT, a few network mounts) have no hard links: fall back to O_EXCL.
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS')
+        return this.createExclusive(path, body);
+      throw error;
+    } finally {
+      await unlink(temp).catch(() => undefined);
+    }
+  }
+
+  private async createExclusive(path: string, body: string | Uint8Array): Promise<boolean> {
+    try {
+      await writeFile(path, body, { flag: 'wx' });
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw error;
+    }
+  }
+
+  private async writeTemp(path: string, body: string | Uint8Array): Promise<string> {
+    await mkdir(dirname(path), { recursive: true });
+    const temp = join(dirname(path), `${TEMP_PREFIX}${randomUUID()}`);
+    await writeFile(temp, body, { flag: 'wx' });
+    return temp;
+  }
+
+  /**
+   * Yields the files under `folderKey` whose key starts with `prefix`, in lexicographic key order.
+   * Sorting each folder's entries by `name` for files and `name/` for folders gives the global
+   * key order without holding the whole listing in memory.
+   */
+  private async *walk(folderKey: string, prefix: string): AsyncIterable<ObjectInfo> {
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await readdir(folderKey ? join(this.root, folderKey) : this.root, { withFileTypes: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return;
+      throw error;
+    }
+    const children: { key: string; folder: boolean }[] = [];
+    for (const entry of entries) {
+      if (entry.name.startsWith(TEMP_PREFIX)) continue;
+      const key = folderKey + entry.name;
+      let folder = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        const target = await stat(join(this.root, key)).catch(() => undefined);
+        if (!target) continue;
+        folder = target.isDirectory();
+      } else if (!folder && !entry.isFile()) {
+        continue;
+      }
+      const sortKey = folder ? `${key}/` : key;
+      const relevant = sortKey.startsWith(prefix) || (folder && prefix.startsWith(sortKey));
+      if (relevant) children.push({ key: sortKey, folder });
+    }
+    children.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const child of children) {
+      if (child.folder) {
+        yield* this.walk(child.key, prefix);
+        continue;
+      }
+      const info = await stat(join(this.root, child.key)).catch(() => undefined);
+      if (info) yield { key: child.key, size: info.size, lastModified: info.mtime };
+    }
+  }
+
+  private pathOf(key: string): string {
+    checkKey(key);
+    return join(this.root, key);
+  }
+}
+
+function checkKey(key: string): void {
+  const parts = key.split('/');
+  if (key.length === 0 || key.startsWith('/') || parts.some((p) => p === '' || p === '.' || p === '..')) {
+    throw new InputError(
+      `"${key}" is not a valid object key: use "/"-separated names without empty, "." or ".." parts`,
+    );
+  }
+}
+
+function notFoundOr(error: unknown, key: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR')
+    return new ObjectNotFoundError(key, { cause: error });
+  return error;
+}

@@ -1,0 +1,385 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseConfig, type VigilConfig } from '@vigil/core';
+import { matchesPattern, toBusEvent } from '@vigil/local';
+import { describe, expect, it } from 'vitest';
+import { assertScheduledMonitorEvent } from '../../functions/src/shared/events.ts';
+import {
+  captureCreatedPattern,
+  type DeploymentContext,
+  FUNCTION_NAMES,
+  guardrailAlarmPattern,
+  handlerOf,
+  localWiring,
+  monitorSchedules,
+  PATTERNS,
+  permissionsFor,
+  resourceName,
+  subscriptions,
+} from '../../infra/wiring.ts';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const fixtures = fileURLToPath(new URL('../../../shared/fixtures/events/', import.meta.url));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(`${fixtures}${name}.json`, 'utf8')) as Record<string, unknown>;
+
+const FIXTURES = [
+  's3-object-created',
+  'sagemaker-model-package-state-change',
+  'sagemaker-endpoint-deployment-state-change',
+  'sagemaker-endpoint-state-change',
+  'sagemaker-model-card-state-change',
+  'sagemaker-processing-job-state-change',
+  'cloudwatch-alarm-state-change',
+] as const;
+
+const monitoringExecution = toBusEvent({
+  source: 'vigil',
+  detailType: 'Vigil Monitoring Execution',
+  detail: { endpointName: 'churn-prod', status: 'CompletedWithViolations' },
+  time: new Date('2024-05-01T13:05:00Z'),
+});
+
+/** Every fixture plus Vigil's own event, by name. */
+const events: Record<string, unknown> = {
+  ...Object.fromEntries(FIXTURES.map((name) => [name, fixture(name)])),
+  'vigil-monitoring-execution': monitoringExecution,
+};
+
+const config: VigilConfig = parseConfig({
+  version: 1,
+  endpoints: [
+    {
+      name: 'churn-prod',
+      modelPackageGroup: 'churn',
+      groundTruth: 's3://labels-bucket/churn/',
+      monitors: {
+        dataQuality: { baseline: 'baselines/churn/data-quality/' },
+        modelQuality: { baseline: 'baselines/churn/model-quality/', problemType: 'BinaryClassification' },
+        biasDrift: {
+          baseline: 'baselines/churn/bias/',
+          analysisConfig: 'baselines/churn/bias/analysis_config.json',
+        },
+        featureAttribution: {
+          baseline: 'baselines/churn/shap/',
+          analysisConfig: 'baselines/churn/shap/analysis_config.json',
+          schedule: 'cron(0 */6 * * ? *)',
+        },
+      },
+      alerts: { channels: ['oncall', 'mail'] },
+      rollback: { policy: 'rollback' },
+    },
+    {
+      name: 'fraud',
+      capture: 's3://fraud-capture/datacapture',
+      reports: 's3://fraud-reports/out',
+      monitors: { dataQuality: { baseline: 's3://fraud-baselines/dq/' } },
+      alerts: { guardrails: { alarmNamePrefix: 'fraudguard' } },
+    },
+  ],
+  channels: {
+    oncall: { type: 'slack', webhookSecret: 'OncallWebhook' },
+    mail: { type: 'email', from: 'vigil@example.com', to: ['ml@example.com'] },
+  },
+});
+
+const ctx: DeploymentContext = {
+  partition: 'aws',
+  region: 'eu-west-1',
+  account: '111122223333',
+  bucket: 'vigil-bucket',
+  vigilBusArn: 'arn:aws:events:eu-west-1:111122223333:event-bus/vigil',
+  alertTopicArn: 'arn:aws:sns:eu-west-1:111122223333:vigil-alerts',
+  deadLetterQueueArn: 'arn:aws:sqs:eu-west-1:111122223333:fn-dlq',
+};
+
+/** Names of the events a pattern matches. */
+function matched(pattern: Record<string, unknown>): string[] {
+  return Object.entries(events)
+    .filter(([, event]) => matchesPattern(pattern, event))
+    .map(([name]) => name);
+}
+
+describe('functions', () => {
+  it.each(FUNCTION_NAMES)('%s has a handler file that exports `handler`', async (name) => {
+    const [file, exported] = handlerOf(name).split('.');
+    expect(exported).toBe('handler');
+    const path = `${repo}${file}.ts`;
+    expect(existsSync(path), `${path} is missing`).toBe(true);
+    const module = (await import(path)) as { handler?: unknown };
+    expect(typeof module.handler).toBe('function');
+  });
+});
+
+describe('event patterns', () => {
+  it.each([
+    ['modelPackageStateChange', ['sagemaker-model-package-state-change']],
+    ['endpointDeploymentStateChange', ['sagemaker-endpoint-deployment-state-change']],
+    ['endpointStateChange', ['sagemaker-endpoint-state-change']],
+    ['alarmStateChange', ['cloudwatch-alarm-state-change']],
+    ['monitoringExecution', ['vigil-monitoring-execution']],
+  ] as const)('%s matches exactly its own event', (name, expected) => {
+    expect(matched(PATTERNS[name])).toEqual(expected);
+  });
+
+  it('matches a new capture file under the configured prefix of the right bucket only', () => {
+    const s3 = fixture('s3-object-created') as {
+      detail: { bucket: { name: string }; object: { key: string } };
+    };
+    const pattern = captureCreatedPattern('DOC-EXAMPLE-BUCKET1', ['capture/churn-prod/']);
+    // The documentation's key ("example-key") is not a capture file.
+    expect(matched(pattern)).toEqual([]);
+    const capture = structuredClone(s3);
+    capture.detail.object.key = 'capture/churn-prod/AllTraffic/2024/05/01/13/05-01-123-uuid.jsonl';
+    expect(matchesPattern(pattern, capture)).toBe(true);
+    const otherEndpoint = structuredClone(capture);
+    otherEndpoint.detail.object.key = 'capture/churn-prod-2/AllTraffic/2024/05/01/13/x.jsonl';
+    expect(matchesPattern(pattern, otherEndpoint)).toBe(false);
+    const profile = structuredClone(capture);
+    profile.detail.object.key = `profiles/${capture.detail.object.key}.profile.json`;
+    expect(matchesPattern(pattern, profile)).toBe(false);
+    const otherBucket = structuredClone(capture);
+    otherBucket.detail.bucket.name = 'someone-else';
+    expect(matchesPattern(pattern, otherBucket)).toBe(false);
+  });
+
+  it("narrows alarm-router's rule to the guardrail alarms' name prefixes", () => {
+    const pattern = guardrailAlarmPattern(['vigil', 'fraudguard', 'vigil']);
+    const alarm = fixture('cloudwatch-alarm-state-change') as { detail: { alarmName: string } };
+    expect(matchesPattern(pattern, alarm)).toBe(false);
+    alarm.detail.alarmName = 'vigil-churn-prod-data-quality-violations';
+    expect(matchesPattern(pattern, alarm)).toBe(true);
+    alarm.detail.alarmName = 'fraudguard-fraud-data-quality-heartbeat';
+    expect(matchesPattern(pattern, alarm)).toBe(true);
+    alarm.detail.alarmName = 'vigilant-other';
+    expect(matchesPattern(pattern, alarm)).toBe(false);
+  });
+});
+
+describe('subscriptions and schedules of a configuration', () => {
+  const subs = subscriptions(config, 'vigil-bucket');
+
+  it('routes every event to the function meant for it', () => {
+    const routes = subs.map((s) => [s.name, s.bus, s.function]);
+    expect(routes).toEqual([
+      ['CaptureCreated', 'default', 'profile-capture'],
+      ['CaptureCreatedFraudCapture', 'default', 'profile-capture'],
+      ['ModelPackageStateChange', 'default', 'registry-gate'],
+      ['EndpointDeploymentStateChange', 'default', 'deployment-tracker'],
+      ['EndpointStateChange', 'default', 'deployment-tracker'],
+      ['GuardrailAlarmStateChange', 'default', 'alarm-router'],
+      ['MonitoringExecutionToCards', 'vigil', 'card-sync'],
+      ['MonitoringExecutionToAlerts', 'vigil', 'alarm-router'],
+    ]);
+    expect(subs[0]?.pattern).toEqual(captureCreatedPattern('vigil-bucket', ['capture/churn-prod/']));
+    expect(subs[1]?.pattern).toEqual(captureCreatedPattern('fraud-capture', ['datacapture/fraud/']));
+  });
+
+  it('gives each event exactly the subscribers meant for it', () => {
+    const subscribersOf = (event: unknown) =>
+      subs.filter((s) => matchesPattern(s.pattern, event)).map((s) => s.function);
+    expect(subscribersOf(events['sagemaker-model-package-state-change'])).toEqual(['registry-gate']);
+    expect(subscribersOf(events['sagemaker-endpoint-state-change'])).toEqual(['deployment-tracker']);
+    expect(subscribersOf(events['sagemaker-endpoint-deployment-state-change'])).toEqual([
+      'deployment-tracker',
+    ]);
+    expect(subscribersOf(events['vigil-monitoring-execution'])).toEqual(['card-sync', 'alarm-router']);
+    expect(subscribersOf(events['sagemaker-processing-job-state-change'])).toEqual([]);
+    expect(subscribersOf(events['sagemaker-model-card-state-change'])).toEqual([]);
+  });
+
+  it('schedules every configured monitor with exactly the input the monitor functions accept', () => {
+    const schedules = monitorSchedules(config);
+    expect(schedules.map((s) => [s.name, s.function, s.schedule])).toEqual([
+      ['ChurnProdDataQuality', 'monitor-data-quality', 'rate(1 hour)'],
+      ['ChurnProdModelQuality', 'monitor-model-quality', 'rate(1 hour)'],
+      ['ChurnProdBiasDrift', 'monitor-bias-drift', 'rate(1 hour)'],
+      ['ChurnProdFeatureAttribution', 'monitor-feature-attribution', 'cron(0 */6 * * ? *)'],
+      ['FraudDataQuality', 'monitor-data-quality', 'rate(1 hour)'],
+    ]);
+    for (const schedule of schedules) {
+      expect(assertScheduledMonitorEvent(schedule.event)).toEqual({ endpoint: schedule.endpoint });
+    }
+  });
+
+  it('triggers every function with this configuration, under unique resource names', () => {
+    const triggered = new Set([
+      ...subs.map((s) => s.function),
+      ...monitorSchedules(config).map((s) => s.function),
+    ]);
+    expect([...triggered].sort()).toEqual([...FUNCTION_NAMES].sort());
+    const names = [...subs.map((s) => s.name), ...monitorSchedules(config).map((s) => s.name)];
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^[A-Z][A-Za-z0-9]*$/);
+    expect(resourceName('churn-prod')).toBe('ChurnProd');
+  });
+});
+
+describe('permissions', () => {
+  const all = FUNCTION_NAMES.map((name) => [name, permissionsFor(name, config, ctx)] as const);
+
+  it('never grants wildcard actions, and `*` resources only where the API has no resource ARNs', () => {
+    for (const [, statements] of all) {
+      for (const statement of statements) {
+        for (const action of statement.actions) expect(action).not.toMatch(/\*/);
+        if (statement.resources.includes('*')) {
+          expect(statement.actions.every((a) => a === 'cloudwatch:PutMetricData')).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('lets every function read the deployed configuration and send to its dead-letter queue', () => {
+    for (const [, statements] of all) {
+      expect(statements).toContainEqual(
+        expect.objectContaining({
+          actions: ['s3:GetObject'],
+          resources: expect.arrayContaining(['arn:aws:s3:::vigil-bucket/config/vigil.config.json']),
+        }),
+      );
+      expect(statements).toContainEqual({
+        actions: ['sqs:SendMessage'],
+        resources: [ctx.deadLetterQueueArn],
+      });
+    }
+  });
+
+  it('lets profile-capture read only capture files and write only profiles and extracts', () => {
+    const statements = permissionsFor('profile-capture', config, ctx);
+    expect(statements.find((s) => s.actions.includes('s3:GetObject'))?.resources).toEqual([
+      'arn:aws:s3:::vigil-bucket/config/vigil.config.json',
+      'arn:aws:s3:::vigil-bucket/capture/churn-prod/*',
+      'arn:aws:s3:::fraud-capture/datacapture/fraud/*',
+    ]);
+    expect(statements.find((s) => s.actions.includes('s3:PutObject'))?.resources).toEqual([
+      'arn:aws:s3:::vigil-bucket/profiles/*',
+      'arn:aws:s3:::vigil-bucket/extracts/*',
+    ]);
+    expect(statements.some((s) => s.actions.some((a) => !a.startsWith('s3:') && !a.startsWith('sqs:')))).toBe(
+      false,
+    );
+  });
+
+  it('lets the data-quality monitor write its own report folders and publish only data metrics', () => {
+    const statements = permissionsFor('monitor-data-quality', config, ctx);
+    expect(statements.find((s) => s.actions.includes('s3:PutObject'))?.resources).toEqual([
+      'arn:aws:s3:::vigil-bucket/reports/churn-prod/data-quality/*',
+      'arn:aws:s3:::fraud-reports/out/fraud/data-quality/*',
+    ]);
+    expect(statements.find((s) => s.actions.includes('cloudwatch:PutMetricData'))?.conditions).toEqual([
+      {
+        test: 'StringEquals',
+        variable: 'cloudwatch:namespace',
+        values: ['aws/sagemaker/Endpoints/data-metrics'],
+      },
+    ]);
+    expect(statements).toContainEqual({ actions: ['events:PutEvents'], resources: [ctx.vigilBusArn] });
+    const reads = statements.find((s) => s.actions.includes('s3:GetObject'))?.resources ?? [];
+    expect(reads).toContain('arn:aws:s3:::fraud-baselines/dq/*');
+    expect(reads).not.toContain('arn:aws:s3:::labels-bucket/churn/*');
+  });
+
+  it('lets the model-quality monitor read ground truth, and the attribution monitor invoke its endpoint', () => {
+    const mq = permissionsFor('monitor-model-quality', config, ctx);
+    expect(mq.find((s) => s.actions.includes('s3:GetObject'))?.resources).toContain(
+      'arn:aws:s3:::labels-bucket/churn/*',
+    );
+    expect(mq).toContainEqual({
+      actions: ['s3:ListBucket'],
+      resources: ['arn:aws:s3:::labels-bucket'],
+      conditions: [{ test: 'StringLike', variable: 's3:prefix', values: ['churn/*'] }],
+    });
+    const bias = permissionsFor('monitor-bias-drift', config, ctx);
+    expect(bias.find((s) => s.actions.includes('s3:GetObject'))?.resources).toEqual(
+      expect.arrayContaining([
+        'arn:aws:s3:::vigil-bucket/capture/churn-prod/*',
+        'arn:aws:s3:::labels-bucket/churn/*',
+        'arn:aws:s3:::vigil-bucket/baselines/churn/bias/analysis_config.json*',
+      ]),
+    );
+    const fa = permissionsFor('monitor-feature-attribution', config, ctx);
+    expect(fa).toContainEqual({
+      actions: ['sagemaker:InvokeEndpoint'],
+      resources: ['arn:aws:sagemaker:eu-west-1:111122223333:endpoint/churn-prod'],
+    });
+  });
+
+  it('lets only alarm-router roll back endpoints, publish alerts and send email from the configured sender', () => {
+    const can = (action: string) =>
+      all.filter(([, st]) => st.some((s) => s.actions.includes(action))).map(([n]) => n);
+    expect(can('sagemaker:UpdateEndpoint')).toEqual(['alarm-router']);
+    expect(can('sns:Publish')).toEqual(['alarm-router']);
+    expect(can('ses:SendEmail')).toEqual(['alarm-router']);
+    expect(can('sagemaker:UpdateModelPackage').sort()).toEqual(['alarm-router', 'registry-gate']);
+    expect(can('sagemaker:InvokeEndpoint')).toEqual(['monitor-feature-attribution']);
+    const router = permissionsFor('alarm-router', config, ctx);
+    expect(router.find((s) => s.actions.includes('ses:SendEmail'))?.resources).toEqual([
+      'arn:aws:ses:eu-west-1:111122223333:identity/vigil@example.com',
+      'arn:aws:ses:eu-west-1:111122223333:identity/example.com',
+    ]);
+    expect(router.find((s) => s.actions.includes('sagemaker:UpdateModelPackage'))?.resources).toEqual([
+      'arn:aws:sagemaker:eu-west-1:111122223333:model-package-group/churn',
+      'arn:aws:sagemaker:eu-west-1:111122223333:model-package/churn/*',
+    ]);
+    // "fraud" only notifies: alarm-router may not touch it.
+    expect(router.find((s) => s.actions.includes('sagemaker:UpdateEndpoint'))?.resources).toEqual([
+      'arn:aws:sagemaker:eu-west-1:111122223333:endpoint/churn-prod',
+      'arn:aws:sagemaker:eu-west-1:111122223333:endpoint-config/*',
+    ]);
+  });
+
+  it('gives alarm-router no rollback rights when every endpoint only notifies', () => {
+    const notifyOnly = parseConfig({ version: 1, endpoints: [{ name: 'ep', modelPackageGroup: 'g' }] });
+    const router = permissionsFor('alarm-router', notifyOnly, ctx);
+    expect(router.some((s) => s.actions.includes('sagemaker:UpdateEndpoint'))).toBe(false);
+    expect(router.some((s) => s.actions.includes('sagemaker:UpdateModelPackage'))).toBe(false);
+  });
+
+  it('lets card-sync read any model package only when an endpoint names no group', () => {
+    const cardSync = permissionsFor('card-sync', config, ctx);
+    expect(cardSync.find((s) => s.actions.includes('sagemaker:DescribeModelPackage'))?.resources).toEqual([
+      'arn:aws:sagemaker:eu-west-1:111122223333:model-package-group/*',
+      'arn:aws:sagemaker:eu-west-1:111122223333:model-package/*',
+    ]);
+    const grouped = parseConfig({ version: 1, endpoints: [{ name: 'ep', modelPackageGroup: 'g' }] });
+    expect(
+      permissionsFor('card-sync', grouped, ctx).find((s) =>
+        s.actions.includes('sagemaker:DescribeModelPackage'),
+      )?.resources,
+    ).toEqual([
+      'arn:aws:sagemaker:eu-west-1:111122223333:model-package-group/g',
+      'arn:aws:sagemaker:eu-west-1:111122223333:model-package/g/*',
+    ]);
+  });
+});
+
+describe('localWiring', () => {
+  it('runs the same rules and schedules with the handlers, watching only capture in the home', async () => {
+    const calls: string[] = [];
+    const handlers = Object.fromEntries(
+      FUNCTION_NAMES.map((name) => [
+        name,
+        (event: unknown) => void calls.push(`${name} ${JSON.stringify(event)}`),
+      ]),
+    ) as Parameters<typeof localWiring>[1];
+    const wiring = localWiring(config, handlers, 'vigil-local');
+    expect(wiring.capturePrefixes).toEqual(['capture/churn-prod/']);
+    expect(wiring.subscriptions.map((s) => s.name)).toEqual(subs().map((s) => s.function));
+    expect(wiring.subscriptions[0]?.pattern).toEqual(
+      captureCreatedPattern('vigil-local', ['capture/churn-prod/']),
+    );
+    expect(wiring.schedules.map((s) => [s.name, s.schedule])).toEqual(
+      monitorSchedules(config).map((s) => [s.name, s.schedule]),
+    );
+    await wiring.schedules[0]?.handler(wiring.schedules[0].event);
+    const modelPackageRule = wiring.subscriptions.find((s) =>
+      matchesPattern(s.pattern, events['sagemaker-model-package-state-change']),
+    );
+    await modelPackageRule?.handler('event');
+    expect(calls).toEqual(['monitor-data-quality {"endpoint":"churn-prod"}', 'registry-gate "event"']);
+  });
+});
+
+function subs() {
+  return subscriptions(config, 'vigil-local');
+}

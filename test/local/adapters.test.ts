@@ -1,0 +1,93 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CloudWatchMetricSink, S3ObjectStore } from '@vigil/aws';
+import { LocalEventBus, LocalMetricStore, LocalObjectStore } from '@vigil/local';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  cliEventPublisher,
+  cliMetricSink,
+  homePath,
+  openHome,
+  openLocation,
+} from '../../packages/cli/src/adapters.ts';
+import { UsageError } from '../../packages/cli/src/command.ts';
+
+describe('openLocation', () => {
+  it('opens a relative local path as a store rooted at / with the absolute path as key', () => {
+    const { store, key } = openLocation('data/capture.jsonl', '/home/me/project');
+    expect(store).toBeInstanceOf(LocalObjectStore);
+    expect(`${store.location}/${key}`).toBe('/home/me/project/data/capture.jsonl');
+    expect(key).toBe('home/me/project/data/capture.jsonl');
+  });
+
+  it('keeps a trailing slash so a folder lists only its own files, and normalizes the path', () => {
+    expect(openLocation('out/', '/w').key).toBe('w/out/');
+    expect(openLocation('/abs/./x/../reports/', '/w').key).toBe('abs/reports/');
+    expect(openLocation('/', '/w').key).toBe('');
+  });
+
+  it('opens s3://bucket/prefix as that bucket with the prefix as key, one store per bucket', () => {
+    const a = openLocation('s3://my-bucket/capture/ep/', '/w');
+    expect(a.store).toBeInstanceOf(S3ObjectStore);
+    expect(a.store.location).toBe('s3://my-bucket');
+    expect(a.key).toBe('capture/ep/');
+    expect(openLocation('s3://my-bucket', '/w')).toEqual({ store: a.store, key: '' });
+    expect(openLocation('s3://other/x', '/w').store).not.toBe(a.store);
+  });
+
+  it('rejects an s3 URI without a bucket and an empty path', () => {
+    expect(() => openLocation('s3:///x', '/w')).toThrow(UsageError);
+    expect(() => openLocation('', '/w')).toThrow(UsageError);
+  });
+
+  it('reads and writes real files through the root store', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vigil-adapters-'));
+    try {
+      const { store, key } = openLocation('report.json', dir);
+      await store.put(key, '{}');
+      expect(await readdir(dir)).toEqual(['report.json']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('home, metrics and events', () => {
+  let cwd: string;
+
+  beforeEach(async () => {
+    cwd = await mkdtemp(join(tmpdir(), 'vigil-home-'));
+  });
+  afterEach(async () => {
+    await rm(cwd, { recursive: true, force: true });
+  });
+
+  it('puts the home in .vigil of the working directory unless told otherwise', () => {
+    expect(homePath(undefined, '/w')).toBe('/w/.vigil');
+    expect(homePath('state', '/w')).toBe('/w/state');
+    expect(homePath('/var/vigil', '/w')).toBe('/var/vigil');
+    expect(openHome(undefined, cwd).location).toBe(join(cwd, '.vigil'));
+  });
+
+  it('sends metrics to the local store under the home, or to CloudWatch when asked', async () => {
+    const home = homePath(undefined, cwd);
+    const local = cliMetricSink({ cloudwatch: false, home });
+    expect(local).toBeInstanceOf(LocalMetricStore);
+    await local.publish([
+      { namespace: 'ns', name: 'm', dimensions: { Endpoint: 'ep' }, value: 1, timestamp: new Date() },
+    ]);
+    expect(await readdir(join(home, 'metrics'))).toEqual(['ns']);
+    expect(cliMetricSink({ cloudwatch: true, home })).toBeInstanceOf(CloudWatchMetricSink);
+  });
+
+  it('sends events to the local bus journal under the home', async () => {
+    const home = homePath(undefined, cwd);
+    const events = cliEventPublisher(home);
+    expect(events).toBeInstanceOf(LocalEventBus);
+    await events.publish([
+      { source: 'vigil', detailType: 'Test', detail: {}, time: new Date('2024-05-01T00:00:00Z') },
+    ]);
+    expect(await readdir(join(home, 'events'))).toEqual(['2024-05-01.jsonl']);
+  });
+});
