@@ -4,18 +4,28 @@ import { location, scheduleExpression, windowOffsets } from './common.ts';
 /** The model-quality monitor of one endpoint (SageMaker's ModelQualityMonitor). */
 export const modelQualityMonitorConfig = z
   .object({
+    /** Folder (prefix or s3:// URI) holding constraints.json (and calibration.json for the estimate). */
     baseline: location,
     problemType: z.enum(['BinaryClassification', 'MulticlassClassification', 'Regression']),
-    inferenceAttribute: z.string().optional(),
-    probabilityAttribute: z.string().optional(),
+    /** Where the prediction is in the captured output: a 0-based column index (CSV) or a JSON path (JSON). */
+    inferenceAttribute: z.string().min(1).optional(),
+    /** Where the positive-class probability is (binary): column index or JSON path. */
+    probabilityAttribute: z.string().min(1).optional(),
+    /** A probability at or above it predicts the positive class. Default 0.5. */
     probabilityThreshold: z.number().min(0).max(1).optional(),
-    groundTruthAttribute: z.string().optional(),
+    /** Where the label is in the ground-truth data: column index or JSON path. Default: its first column. */
+    groundTruthAttribute: z.string().min(1).optional(),
     schedule: scheduleExpression.default('rate(1 hour)'),
     scheduleName: z.string().min(1).optional(),
     /** The window of captured predictions. */
     window: windowOffsets.default({ startOffset: '-PT1H', endOffset: 'PT0H' }),
     /** The window of ground-truth labels: labels often arrive later than the predictions. */
     groundTruthWindow: windowOffsets.default({ startOffset: '-P2D', endOffset: 'PT0H' }),
+    /**
+     * What the monitor reads: the extracts profile-capture writes, the raw capture files, or
+     * `auto` — the extracts, falling back to raw capture for a window that has none.
+     */
+    captureSource: z.enum(['auto', 'extracts', 'capture']).default('auto'),
     /** Confidence-based performance estimation before labels arrive (binary only). */
     estimate: z.boolean().default(true),
     publishMetrics: z.boolean().default(true),

@@ -1,0 +1,115 @@
+import { joinKey } from '@vigil/core';
+import {
+  createModelQualityBaseline,
+  isProblemType,
+  type ProblemType,
+  readLabeledDataset,
+} from '@vigil/core/modelquality';
+import { openLocation } from '../adapters.ts';
+import {
+  type CliIO,
+  type Command,
+  type CommandArgs,
+  optionalNumber,
+  optionalString,
+  requiredString,
+  UsageError,
+} from '../command.ts';
+
+/** `vigil baseline model-quality`: statistics.json + constraints.json (+ calibration.json) from a labeled dataset. */
+export const baselineModelQualityCommand: Command = {
+  name: 'baseline model-quality',
+  summary:
+    'Baseline model quality from a labeled dataset: statistics.json, constraints.json (+ calibration.json)',
+  usage:
+    'baseline model-quality --dataset FILE --problem-type BinaryClassification|MulticlassClassification|Regression ' +
+    '--ground-truth-attribute COL --inference-attribute COL [--probability-attribute COL] [--probability-threshold X] ' +
+    '[--format csv|jsonl] --out DIR',
+  options: {
+    dataset: { type: 'string' },
+    'problem-type': { type: 'string' },
+    'ground-truth-attribute': { type: 'string' },
+    'inference-attribute': { type: 'string' },
+    'probability-attribute': { type: 'string' },
+    'probability-threshold': { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  },
+  details: [
+    '--dataset                 CSV with a header row (default) or JSON Lines (--format jsonl); a path or s3:// URI.',
+    '--ground-truth-attribute  Column name (or 0-based index) of the label; a key or JSON path for JSON Lines.',
+    '--inference-attribute     Column of the prediction (optional for binary problems given a probability).',
+    '--probability-attribute   Binary: column of the positive-class probability. Enables auc on scores and the',
+    '                          calibration.json that lets `vigil monitor model-quality` estimate quality before labels.',
+    '--probability-threshold   Binary: a probability at or above it predicts 1 (default 0.5).',
+    '--out                     Folder (or s3:// prefix) for the baseline files.',
+  ].join('\n'),
+  async run(args: CommandArgs, io: CliIO): Promise<number> {
+    const problemType = problemTypeOption(args);
+    const groundTruthAttribute = requiredString(args, 'ground-truth-attribute');
+    const inferenceAttribute = optionalString(args, 'inference-attribute');
+    const probabilityAttribute = optionalString(args, 'probability-attribute');
+    if (!inferenceAttribute && !(problemType === 'BinaryClassification' && probabilityAttribute)) {
+      throw new UsageError(
+        '--inference-attribute is required (binary problems may give --probability-attribute alone)',
+      );
+    }
+    const probabilityThreshold = thresholdOption(args);
+    const format = optionalString(args, 'format') ?? 'csv';
+    if (format !== 'csv' && format !== 'jsonl')
+      throw new UsageError(`--format must be csv or jsonl, got "${format}"`);
+    const datasetPath = requiredString(args, 'dataset');
+    const out = openLocation(requiredString(args, 'out'), io.cwd);
+    const source = openLocation(datasetPath, io.cwd);
+    const text = new TextDecoder().decode(await source.store.get(source.key));
+    const dataset = readLabeledDataset(text, format, {
+      groundTruthAttribute,
+      inferenceAttribute,
+      probabilityAttribute,
+    });
+    const baseline = createModelQualityBaseline(dataset.rows, { problemType, probabilityThreshold });
+    const allSkipped = { ...dataset.skipped, ...baseline.skipped };
+    if (baseline.statistics.itemCount === 0) {
+      throw new UsageError(
+        `No usable row in ${datasetPath} (${describeSkips(allSkipped)}): check the attributes and --problem-type`,
+      );
+    }
+    for (const [name, content] of Object.entries(baseline.files)) {
+      await out.store.put(joinKey(out.key, name), content, 'application/json');
+    }
+    const skipped = describeSkips(allSkipped);
+    io.stderr(
+      `Baselined ${baseline.statistics.itemCount} rows (${problemType})` +
+        `${skipped ? `; skipped ${skipped}` : ''}; wrote ${Object.keys(baseline.files).join(', ')} to ${
+          out.store.location
+        }/${out.key}`,
+    );
+    return 0;
+  },
+};
+
+/** The validated --problem-type. */
+export function problemTypeOption(args: CommandArgs): ProblemType {
+  const value = requiredString(args, 'problem-type');
+  if (!isProblemType(value)) {
+    throw new UsageError(
+      `--problem-type must be BinaryClassification, MulticlassClassification or Regression, got "${value}"`,
+    );
+  }
+  return value;
+}
+
+/** The validated --probability-threshold (in [0, 1]). */
+export function thresholdOption(args: CommandArgs): number | undefined {
+  const threshold = optionalNumber(args, 'probability-threshold');
+  if (threshold !== undefined && (threshold < 0 || threshold > 1)) {
+    throw new UsageError(`--probability-threshold must lie in [0, 1], got ${threshold}`);
+  }
+  return threshold;
+}
+
+function describeSkips(skipped: Record<string, number>): string {
+  return Object.entries(skipped)
+    .map(([reason, count]) => `${count} ${reason}`)
+    .join(', ');
+}

@@ -1,0 +1,162 @@
+import { hourOf, type ObjectStore, type SkippedInput, silentLog, systemClock } from '@vigil/core';
+import { type CaptureRecord, parseCaptureStream } from '@vigil/core/capture';
+import { type GroundTruthLabel, parseGroundTruthText } from '@vigil/core/groundtruth';
+import { reportModelQuality } from '@vigil/core/modelquality';
+import { cliEventPublisher, cliMetricSink, homePath, openLocation } from '../adapters.ts';
+import {
+  type CliIO,
+  type Command,
+  type CommandArgs,
+  flag,
+  optionalString,
+  requiredString,
+  stringList,
+  UsageError,
+} from '../command.ts';
+import { problemTypeOption, thresholdOption } from './baseline-model-quality.ts';
+
+/** `vigil monitor model-quality`: one model-quality execution over capture files and ground-truth files. */
+export const monitorModelQualityCommand: Command = {
+  name: 'monitor model-quality',
+  summary: 'Join captured predictions to ground truth and check them against a model-quality baseline',
+  usage:
+    'monitor model-quality --baseline DIR --capture PATH... --ground-truth PATH... --problem-type TYPE ' +
+    '[--inference-attribute A] [--probability-attribute A] [--probability-threshold X] [--ground-truth-attribute A] ' +
+    '--out DIR [--endpoint NAME] [--no-estimate] [--cloudwatch] [--home DIR]',
+  options: {
+    baseline: { type: 'string' },
+    capture: { type: 'string', multiple: true },
+    'ground-truth': { type: 'string', multiple: true },
+    'problem-type': { type: 'string' },
+    'inference-attribute': { type: 'string' },
+    'probability-attribute': { type: 'string' },
+    'probability-threshold': { type: 'string' },
+    'ground-truth-attribute': { type: 'string' },
+    endpoint: { type: 'string' },
+    'schedule-name': { type: 'string' },
+    'namespace-prefix': { type: 'string' },
+    'no-estimate': { type: 'boolean' },
+    out: { type: 'string' },
+    cloudwatch: { type: 'boolean' },
+    home: { type: 'string' },
+  },
+  details: [
+    '--baseline               Folder (or s3:// prefix) with constraints.json (SageMaker- or Vigil-made) and, for',
+    '                         the estimate before labels, calibration.json.',
+    '--capture                A capture .jsonl file, or a folder / s3:// prefix walked for .jsonl files (repeatable).',
+    '--ground-truth           A ground-truth .jsonl file or folder / s3:// prefix (repeatable). Joined on the',
+    "                         capture's inferenceId, else its eventId.",
+    '--inference-attribute    CSV output: 0-based column index; JSON output: JSON path (predicted_label, $.score).',
+    '--probability-attribute  Same, for the positive-class probability (binary).',
+    '--ground-truth-attribute Where the label is in the ground-truth data (default: its first column).',
+    '--out                    Report folder: statistics.json, constraint_violations.json, estimated_quality.json.',
+    'Metrics (SageMaker names, plus estimated_accuracy/precision/recall/f1/auc) go to the local store under --home',
+    '(default .vigil), or to CloudWatch with --cloudwatch. Exit 0 with or without violations; 1 when the run failed.',
+  ].join('\n'),
+  async run(args: CommandArgs, io: CliIO): Promise<number> {
+    const problemType = problemTypeOption(args);
+    const captures = stringList(args, 'capture');
+    const groundTruths = stringList(args, 'ground-truth');
+    if (captures.length === 0)
+      throw new UsageError('--capture is required (a file, folder or s3:// URI; repeatable)');
+    if (groundTruths.length === 0)
+      throw new UsageError('--ground-truth is required (a file, folder or s3:// URI)');
+    const probabilityThreshold = thresholdOption(args);
+    const baseline = openLocation(requiredString(args, 'baseline'), io.cwd);
+    const output = openLocation(requiredString(args, 'out'), io.cwd);
+    const endpoint = optionalString(args, 'endpoint') ?? 'local';
+    const home = homePath(optionalString(args, 'home'), io.cwd);
+
+    const skipped: SkippedInput[] = [];
+    const records: CaptureRecord[] = [];
+    let captureFiles = 0;
+    for (const path of captures) {
+      for (const location of await jsonlObjects(openLocation(path, io.cwd))) {
+        captureFiles++;
+        for await (const record of parseCaptureStream(
+          location.store.stream(location.key),
+          location.key,
+          (issue) => tally(skipped, `capture-${issue.reason}`, `${issue.key}:${issue.line}`),
+        )) {
+          records.push(record);
+        }
+      }
+    }
+    const labels: GroundTruthLabel[] = [];
+    for (const path of groundTruths) {
+      for (const location of await jsonlObjects(openLocation(path, io.cwd))) {
+        const text = new TextDecoder().decode(await location.store.get(location.key));
+        labels.push(
+          ...parseGroundTruthText(text, location.key, (issue) =>
+            tally(skipped, `ground-truth-${issue.reason}`, `${issue.key}:${issue.line}`),
+          ),
+        );
+      }
+    }
+    const now = systemClock.now();
+    const result = await reportModelQuality(
+      {
+        metrics: cliMetricSink({ cloudwatch: flag(args, 'cloudwatch'), home }),
+        events: cliEventPublisher(home),
+        clock: systemClock,
+        log: silentLog,
+      },
+      { records, labels, skipped },
+      {
+        endpoint,
+        scheduleName: optionalString(args, 'schedule-name'),
+        scheduledTime: hourOf(now),
+        baseline,
+        output,
+        problemType,
+        attributes: {
+          inferenceAttribute: optionalString(args, 'inference-attribute'),
+          probabilityAttribute: optionalString(args, 'probability-attribute'),
+          probabilityThreshold,
+          groundTruthAttribute: optionalString(args, 'ground-truth-attribute'),
+        },
+        namespacePrefix: optionalString(args, 'namespace-prefix'),
+        estimate: !flag(args, 'no-estimate'),
+      },
+    );
+    const { detail } = result;
+    for (const v of detail.violations) io.stdout(`${v.subject}\t${v.checkType}\t${v.description}`);
+    const skips = detail.skipped.map((s) => `${s.count} ${s.reason}`).join(', ');
+    const estimated = result.evaluation?.estimate ? '; estimate before labels in estimated_quality.json' : '';
+    io.stderr(
+      `${detail.status}: ${detail.violationCount} violations; ${result.merge?.matched ?? 0} of ${detail.recordCount} ` +
+        `predictions from ${captureFiles} capture files matched ${labels.length} labels${skips ? `; ${skips}` : ''}` +
+        `${estimated}; report in ${detail.reportUri}` +
+        `${detail.failureReason ? `\n${detail.failureReason}` : ''}`,
+    );
+    return detail.status === 'Failed' ? 1 : 0;
+  },
+};
+
+/**
+ * The .jsonl objects a path names: the file itself, or every .jsonl below a folder or prefix.
+ * None is not an error here: labels may not have arrived yet, and the run reports what it lacked.
+ */
+async function jsonlObjects(location: {
+  store: ObjectStore;
+  key: string;
+}): Promise<{ store: ObjectStore; key: string }[]> {
+  const found: { store: ObjectStore; key: string }[] = [];
+  const folder = location.key === '' || location.key.endsWith('/') ? location.key : `${location.key}/`;
+  for await (const info of location.store.list(location.key)) {
+    if (info.key === location.key) return [{ store: location.store, key: info.key }];
+    if (info.key.startsWith(folder) && info.key.endsWith('.jsonl'))
+      found.push({ store: location.store, key: info.key });
+  }
+  return found;
+}
+
+function tally(skipped: SkippedInput[], reason: string, example: string): void {
+  let entry = skipped.find((s) => s.reason === reason);
+  if (!entry) {
+    entry = { reason, count: 0, examples: [] };
+    skipped.push(entry);
+  }
+  entry.count++;
+  if ((entry.examples?.length ?? 0) < 5) entry.examples?.push(example);
+}

@@ -1,0 +1,216 @@
+import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import {
+  GetObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { EventShapeError, hourOf, hourPath } from '@vigil/core';
+import { createModelQualityBaseline } from '@vigil/core/modelquality';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+/** A bucket in memory behind the mocked S3 client: ListObjectsV2, GetObject and PutObject act on it. */
+const bucket = new Map<string, Uint8Array>();
+const s3 = mockClient(S3Client);
+const cloudwatch = mockClient(CloudWatchClient);
+const eventbridge = mockClient(EventBridgeClient);
+
+function body(bytes: Uint8Array) {
+  return {
+    transformToByteArray: async () => bytes,
+    transformToString: async () => new TextDecoder().decode(bytes),
+    transformToWebStream: () => new Blob([bytes]).stream(),
+  } as never;
+}
+
+function wireS3(): void {
+  s3.reset();
+  s3.on(ListObjectsV2Command).callsFake((input: { Prefix?: string }) => ({
+    IsTruncated: false,
+    Contents: [...bucket.keys()]
+      .filter((k) => k.startsWith(input.Prefix ?? ''))
+      .sort()
+      .map((Key) => ({ Key, Size: bucket.get(Key)?.length ?? 0 })),
+  }));
+  s3.on(GetObjectCommand).callsFake((input: { Key: string }) => {
+    const bytes = bucket.get(input.Key);
+    if (!bytes)
+      throw new NoSuchKey({
+        message: 'The specified key does not exist.',
+        $metadata: { httpStatusCode: 404 },
+      });
+    return { Body: body(bytes) };
+  });
+  s3.on(PutObjectCommand).callsFake((input: { Key: string; Body: string | Uint8Array }) => {
+    bucket.set(input.Key, typeof input.Body === 'string' ? new TextEncoder().encode(input.Body) : input.Body);
+    return {};
+  });
+}
+
+const put = (key: string, text: string) => bucket.set(key, new TextEncoder().encode(text));
+const text = (key: string) => new TextDecoder().decode(bucket.get(key));
+
+// Metric timestamps must be recent for CloudWatch, so the run covers the current hour.
+const hour = hourOf(new Date());
+const previousHour = new Date(hour.getTime() - 3_600_000);
+
+function captureLine(id: string, probability: number): string {
+  return JSON.stringify({
+    captureData: {
+      endpointInput: { observedContentType: 'text/csv', mode: 'INPUT', data: '1,2', encoding: 'CSV' },
+      endpointOutput: {
+        observedContentType: 'application/json',
+        mode: 'OUTPUT',
+        data: JSON.stringify({ predicted_label: probability >= 0.5 ? 1 : 0, score: probability }),
+        encoding: 'JSON',
+      },
+    },
+    eventMetadata: {
+      eventId: `e-${id}`,
+      inferenceId: id,
+      inferenceTime: previousHour.toISOString().slice(0, 19) + 'Z',
+    },
+    eventVersion: '0',
+  });
+}
+
+// Eight predictions, labels for six of them: by hand, predicted 1 for 0.9 0.8 0.7 0.6, 0 for 0.3 0.2;
+// labels 1 1 0 1 0 1 → TP 3, FP 1, TN 1, FN 1: accuracy 4/6, precision 3/4, recall 3/4.
+const probabilities = [0.9, 0.8, 0.7, 0.6, 0.3, 0.2, 0.4, 0.1];
+const labels = [1, 1, 0, 1, 0, 1];
+
+beforeAll(async () => {
+  process.env.VIGIL_BUCKET = 'vigil-test';
+  process.env.VIGIL_EVENT_BUS = 'vigil-bus';
+  put(
+    'config/vigil.config.json',
+    JSON.stringify({
+      version: 1,
+      endpoints: [
+        {
+          name: 'churn',
+          groundTruth: 'ground-truth/churn',
+          monitors: {
+            modelQuality: {
+              baseline: 'baselines/churn/model-quality',
+              problemType: 'BinaryClassification',
+              inferenceAttribute: 'predicted_label',
+              probabilityAttribute: 'score',
+            },
+          },
+        },
+      ],
+    }),
+  );
+  // The baseline: the model was perfect there, so this window's precision and recall violate.
+  const baselineRows = Array.from({ length: 100 }, (_, i) => ({
+    label: i % 2,
+    prediction: i % 2,
+    probability: i % 2 ? 0.8 : 0.2,
+  }));
+  const baseline = createModelQualityBaseline(baselineRows, { problemType: 'BinaryClassification' });
+  for (const [name, content] of Object.entries(baseline.files))
+    put(`baselines/churn/model-quality/${name}`, content);
+  put(
+    `capture/churn/AllTraffic/${hourPath(previousHour)}/10-00-000-x.jsonl`,
+    `${probabilities.map((p, i) => captureLine(`id-${i}`, p)).join('\n')}\n`,
+  );
+  put(
+    `ground-truth/churn/${hourPath(previousHour)}/0000.jsonl`,
+    labels
+      .map((label, i) =>
+        JSON.stringify({
+          groundTruthData: { data: String(label), encoding: 'CSV' },
+          eventMetadata: { eventId: `id-${i}` },
+          eventVersion: '0',
+        }),
+      )
+      .join('\n'),
+  );
+});
+
+beforeEach(() => {
+  wireS3();
+  cloudwatch.reset();
+  cloudwatch.on(PutMetricDataCommand).resolves({});
+  eventbridge.reset();
+  eventbridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: '1' }] });
+});
+
+const { handler } = await import('../../functions/src/monitor-model-quality.ts');
+
+describe('monitor-model-quality handler', () => {
+  it('runs the scheduled window through S3, CloudWatch and EventBridge', async () => {
+    const summary = await handler({ endpoint: 'churn' });
+    const folder = `reports/churn/model-quality/${hourPath(hour)}/`;
+    expect(summary).toEqual({
+      endpoint: 'churn',
+      status: 'CompletedWithViolations',
+      violations: 12,
+      records: 8,
+      matched: 6,
+      reportUri: `s3://vigil-test/${folder}`,
+      failureReason: undefined,
+    });
+    const statistics = JSON.parse(text(`${folder}statistics.json`)).binary_classification_metrics;
+    expect(statistics.accuracy.value).toBeCloseTo(4 / 6, 15);
+    expect(statistics.precision.value).toBe(0.75);
+    expect(statistics.recall.value).toBe(0.75);
+    expect(statistics.confusion_matrix).toEqual({ '0': { '0': 1, '1': 1 }, '1': { '0': 1, '1': 3 } });
+    const violations = JSON.parse(text(`${folder}constraint_violations.json`)).violations;
+    // The baseline model was perfect, so every constrained metric is now on the wrong side; auc by
+    // hand: positives 0.9 0.8 0.6 0.2 against negatives 0.7 0.3 win 5 of 8 pairs.
+    expect(violations.map((v: { metric_name: string }) => v.metric_name)).toEqual([
+      'recall',
+      'precision',
+      'accuracy',
+      'true_positive_rate',
+      'true_negative_rate',
+      'false_positive_rate',
+      'false_negative_rate',
+      'auc',
+      'au_prc',
+      'f0_5',
+      'f1',
+      'f2',
+    ]);
+    expect(statistics.auc.value).toBe(5 / 8);
+    expect(JSON.parse(text(`${folder}estimated_quality.json`)).item_count).toBe(8);
+
+    const metricCalls = cloudwatch.commandCalls(PutMetricDataCommand).map((call) => call.args[0].input);
+    expect(metricCalls.map((input) => input.Namespace)).toEqual(['aws/sagemaker/Endpoints/model-metrics']);
+    const data = metricCalls[0]?.MetricData ?? [];
+    expect(data.find((d) => d.MetricName === 'precision')).toMatchObject({
+      Value: 0.75,
+      Dimensions: expect.arrayContaining([
+        { Name: 'Endpoint', Value: 'churn' },
+        { Name: 'MonitoringSchedule', Value: 'churn-model-quality' },
+      ]),
+    });
+    expect(data.map((d) => d.MetricName)).toContain('estimated_accuracy');
+    expect(eventbridge.commandCalls(PutEventsCommand)).toHaveLength(1);
+    const entry = eventbridge.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries?.[0];
+    expect(entry?.DetailType).toBe('Vigil Monitoring Execution');
+    const detail = JSON.parse(entry?.Detail ?? '{}');
+    expect(detail).toMatchObject({
+      endpointName: 'churn',
+      monitoringType: 'ModelQuality',
+      status: 'CompletedWithViolations',
+      windowStart: previousHour.toISOString(),
+      windowEnd: hour.toISOString(),
+    });
+    expect(detail.skipped).toEqual([
+      { reason: 'prediction-without-label', count: 2, examples: ['id-6', 'id-7'] },
+    ]);
+  });
+
+  it('rejects events that are not a monitor schedule, and endpoints without the monitor', async () => {
+    await expect(handler({ source: 'aws.s3', 'detail-type': 'Object Created' })).rejects.toBeInstanceOf(
+      EventShapeError,
+    );
+    await expect(handler({ endpoint: 'nope' })).rejects.toThrow(/no modelQuality monitor/);
+  });
+});
