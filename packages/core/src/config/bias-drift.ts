@@ -23,7 +23,27 @@ export const biasDriftMonitorConfig = z
       .strict()
       .default({ enabled: false, resamples: 500, confidence: 0.95, seed: 1 }),
     publishMetrics: z.boolean().default(true),
+    /**
+     * When a metric violates: `point` (SageMaker's rule: the value is farther from 0 than the
+     * baseline's) or `interval` (beyond Clarify: the whole bootstrap interval is; needs bootstrap).
+     */
+    violationPolicy: z.enum(['point', 'interval']).default('point'),
+    /** Where the prediction is in the captured output (ModelBiasJobInput's EndpointInput attributes). */
+    inferenceAttribute: z.string().min(1).optional(),
+    probabilityAttribute: z.string().min(1).optional(),
+    /** A score greater than this is label 1 (SageMaker's ProbabilityThresholdAttribute). */
+    probabilityThreshold: z.number().default(0.5),
+    /** Where the label is in the ground-truth record (default: its first column). */
+    groundTruthAttribute: z.string().min(1).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((monitor, ctx) => {
+    if (monitor.violationPolicy === 'interval' && !monitor.bootstrap.enabled)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['violationPolicy'],
+        message: '"interval" needs bootstrap intervals: set bootstrap.enabled to true, or use "point"',
+      });
+  });
 
 export type BiasDriftMonitorConfig = z.infer<typeof biasDriftMonitorConfig>;

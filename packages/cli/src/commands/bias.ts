@@ -1,0 +1,104 @@
+import { joinKey } from '@vigil/core';
+import { analysisJson, parseAnalysisConfig, readBiasDataset, runBiasAnalysis } from '@vigil/core/bias';
+import { openLocation } from '../adapters.ts';
+import {
+  type CliIO,
+  type Command,
+  type CommandArgs,
+  flag,
+  optionalNumber,
+  optionalString,
+  requiredString,
+  UsageError,
+} from '../command.ts';
+
+/**
+ * The text of a local file or s3:// object.
+ *
+ * @example
+ * ```ts
+ * const config = await readLocationText('s3://bucket/analysis_config.json', io.cwd);
+ * ```
+ */
+export async function readLocationText(pathOrUri: string, cwd: string): Promise<string> {
+  const { store, key } = openLocation(pathOrUri, cwd);
+  return new TextDecoder().decode(await store.get(key));
+}
+
+/** `vigil bias`: Clarify's bias analysis (pre- and post-training metrics) of a dataset. */
+export const biasCommand: Command = {
+  name: 'bias',
+  summary: "Compute Clarify's pre- and post-training bias metrics of a dataset into analysis.json",
+  usage:
+    'bias --analysis-config FILE --dataset FILE --out DIR [--bootstrap [--resamples N] [--confidence C] [--seed S]]',
+  options: {
+    'analysis-config': { type: 'string' },
+    dataset: { type: 'string' },
+    out: { type: 'string' },
+    bootstrap: { type: 'boolean' },
+    resamples: { type: 'string' },
+    confidence: { type: 'string' },
+    seed: { type: 'string' },
+  },
+  details: [
+    '--analysis-config  Clarify analysis_config.json, unchanged: label, label_values_or_threshold, facet,',
+    '                   group_variable, predicted_label / probability_threshold, excluded_columns, headers,',
+    '                   methods.pre_training_bias / methods.post_training_bias ("all" or a list).',
+    '--dataset          The dataset: text/csv (with or without a header row) or application/jsonlines;',
+    '                   default: dataset_uri of the analysis config.',
+    '                   Post-training metrics read the predictions from the predicted_label column.',
+    '--out              Folder to write analysis.json to (local path or s3:// URI).',
+    '--bootstrap        Beyond Clarify: a percentile bootstrap interval and the group sizes next to each',
+    '                   metric (--resamples 500, --confidence 0.95, --seed 1; FlipTest has none).',
+  ].join('\n'),
+  async run(args: CommandArgs, io: CliIO): Promise<number> {
+    const configPath = requiredString(args, 'analysis-config');
+    const out = openLocation(requiredString(args, 'out'), io.cwd);
+    const config = parseAnalysisConfig(await readLocationText(configPath, io.cwd), configPath);
+    const datasetPath = optionalString(args, 'dataset') ?? config.dataset_uri;
+    if (!datasetPath) throw new UsageError('--dataset is required (or dataset_uri in the analysis config)');
+    const dataset = readBiasDataset(await readLocationText(datasetPath, io.cwd), config);
+    for (const skipped of dataset.skipped)
+      io.stderr(`Skipped ${skipped.count} row(s): ${skipped.reason} (${skipped.examples?.join('; ')})`);
+    const analysis = runBiasAnalysis(config, dataset, { bootstrap: bootstrapOptions(args) });
+    const key = joinKey(out.key, 'analysis.json');
+    await out.store.put(key, analysisJson(analysis), 'application/json');
+    for (const [stageName, stage] of [
+      ['Pre-training', analysis.preTraining],
+      ['Post-training', analysis.postTraining],
+    ] as const) {
+      for (const [facet, entries] of stage?.facets ?? []) {
+        for (const entry of entries) {
+          const failed = entry.metrics.filter((m) => m.value === null).length;
+          io.stdout(
+            `${stageName} ${facet}=${entry.valueOrThreshold}: ${entry.metrics.length - failed} metrics` +
+              (failed > 0 ? `, ${failed} failed (see "error" in analysis.json)` : ''),
+          );
+        }
+      }
+    }
+    io.stdout(`Analysed ${dataset.rowCount} rows: ${out.store.location.replace(/\/$/, '')}/${key}`);
+    return 0;
+  },
+};
+
+/**
+ * The bootstrap options of `--bootstrap`, `--resamples`, `--confidence` and `--seed`, or undefined.
+ *
+ * @example
+ * ```ts
+ * bootstrapOptions(args); // { resamples: 500, confidence: 0.95, seed: 1 } after `--bootstrap`
+ * ```
+ */
+export function bootstrapOptions(
+  args: CommandArgs,
+  enabled = flag(args, 'bootstrap'),
+): { resamples: number; confidence: number; seed: number } | undefined {
+  if (!enabled) return undefined;
+  const resamples = optionalNumber(args, 'resamples') ?? 500;
+  const confidence = optionalNumber(args, 'confidence') ?? 0.95;
+  if (!(Number.isInteger(resamples) && resamples > 0))
+    throw new UsageError('--resamples must be a positive integer');
+  if (!(confidence > 0 && confidence < 1)) throw new UsageError('--confidence must be between 0 and 1');
+  return { resamples, confidence, seed: optionalNumber(args, 'seed') ?? 1 };
+}

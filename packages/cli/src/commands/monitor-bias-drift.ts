@@ -1,0 +1,106 @@
+import { hourOf, joinKey } from '@vigil/core';
+import { runBiasDriftMonitor } from '@vigil/core/bias';
+import { cliEventPublisher, cliMetricSink, homePath, openLocation } from '../adapters.ts';
+import {
+  type CliIO,
+  type Command,
+  type CommandArgs,
+  flag,
+  optionalNumber,
+  optionalString,
+  requiredString,
+  stringList,
+  UsageError,
+} from '../command.ts';
+import { bootstrapOptions } from './bias.ts';
+
+/** `vigil monitor bias-drift`: one run of the bias-drift monitor on capture and ground truth. */
+export const monitorBiasDriftCommand: Command = {
+  name: 'monitor bias-drift',
+  summary: 'Check bias drift of captured, labelled traffic against a Clarify baseline analysis.json',
+  usage:
+    'monitor bias-drift --baseline analysis.json --analysis-config FILE --capture PATH... --ground-truth PATH... --out DIR [--cloudwatch] [--home DIR]',
+  options: {
+    baseline: { type: 'string' },
+    'analysis-config': { type: 'string' },
+    capture: { type: 'string', multiple: true },
+    'ground-truth': { type: 'string', multiple: true },
+    out: { type: 'string' },
+    cloudwatch: { type: 'boolean' },
+    home: { type: 'string' },
+    endpoint: { type: 'string' },
+    'schedule-name': { type: 'string' },
+    'inference-attribute': { type: 'string' },
+    'probability-attribute': { type: 'string' },
+    'probability-threshold': { type: 'string' },
+    'ground-truth-attribute': { type: 'string' },
+    bootstrap: { type: 'boolean' },
+    resamples: { type: 'string' },
+    confidence: { type: 'string' },
+    seed: { type: 'string' },
+    'interval-policy': { type: 'boolean' },
+  },
+  details: [
+    '--baseline          The baseline analysis.json (its metric values are the constraints).',
+    '--analysis-config   Clarify analysis_config.json (label, label_values_or_threshold, facet, headers).',
+    '--capture           Data-capture files or folders (repeatable); local paths or s3:// URIs.',
+    '--ground-truth      Ground-truth files or folders (repeatable); joined on inferenceId, else eventId.',
+    '--out               Report folder: analysis.json and constraint_violations.json.',
+    '--endpoint          Endpoint name for metrics and events (default "local").',
+    '--inference-attribute / --probability-attribute  Where the prediction is in the output (index or path);',
+    '                    a score greater than --probability-threshold (default 0.5) is label 1.',
+    '--bootstrap         Beyond Clarify: a bootstrap interval and group sizes next to each metric',
+    '                    (--resamples 500, --confidence 0.95, --seed 1).',
+    '--interval-policy   Report a violation only when the whole interval is worse than the baseline.',
+    'Metrics go to the local store under --home (default .vigil) or CloudWatch with --cloudwatch.',
+  ].join('\n'),
+  async run(args: CommandArgs, io: CliIO): Promise<number> {
+    const captures = stringList(args, 'capture');
+    if (captures.length === 0) throw new UsageError('--capture is required (a file or folder; repeatable)');
+    const labels = stringList(args, 'ground-truth');
+    if (labels.length === 0)
+      throw new UsageError('--ground-truth is required (a file or folder; repeatable)');
+    const baseline = openLocation(requiredString(args, 'baseline'), io.cwd);
+    const analysisConfig = openLocation(requiredString(args, 'analysis-config'), io.cwd);
+    const out = openLocation(requiredString(args, 'out'), io.cwd);
+    const bootstrap = bootstrapOptions(args, flag(args, 'bootstrap') || flag(args, 'interval-policy'));
+    const home = homePath(optionalString(args, 'home'), io.cwd);
+    const now = new Date();
+    const result = await runBiasDriftMonitor(
+      {
+        metrics: cliMetricSink({ cloudwatch: flag(args, 'cloudwatch'), home }),
+        events: cliEventPublisher(home),
+        clock: { now: () => new Date() },
+        log: { debug() {}, info() {}, warn: (m) => io.stderr(m), error() {} },
+      },
+      {
+        endpoint: optionalString(args, 'endpoint') ?? 'local',
+        scheduleName: optionalString(args, 'schedule-name'),
+        scheduledTime: hourOf(now),
+        capture: captures.map((path) => openLocation(path, io.cwd)),
+        groundTruth: labels.map((path) => openLocation(path, io.cwd)),
+        baseline,
+        analysisConfig,
+        output: { store: out.store, key: out.key === '' ? '' : `${joinKey(out.key)}/` },
+        attributes: {
+          inferenceAttribute: optionalString(args, 'inference-attribute'),
+          probabilityAttribute: optionalString(args, 'probability-attribute'),
+          probabilityThreshold: optionalNumber(args, 'probability-threshold'),
+          groundTruthAttribute: optionalString(args, 'ground-truth-attribute'),
+        },
+        bootstrap,
+        policy: flag(args, 'interval-policy') ? 'interval' : 'point',
+      },
+    );
+    const { detail } = result;
+    for (const skipped of detail.skipped) io.stderr(`Skipped ${skipped.count}: ${skipped.reason}`);
+    for (const v of result.violations)
+      io.stdout(`Violation: ${v.metric_name} (${v.facet}=${v.facet_value}): ${v.description}`);
+    if (detail.status === 'Failed') {
+      io.stderr(`Failed: ${detail.failureReason}`);
+      return 1;
+    }
+    io.stdout(`${detail.status}: ${detail.recordCount} joined rows, report in ${detail.reportUri}`);
+    return 0;
+  },
+};

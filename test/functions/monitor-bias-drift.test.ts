@@ -1,0 +1,189 @@
+import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import {
+  GetObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { EventShapeError, hourOf, hourPath } from '@vigil/core';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ANALYSIS_CONFIG, windowLines } from '../core/bias/window-data.ts';
+
+/** Vigil's bucket in memory behind the mocked S3 client. */
+const bucket = new Map<string, Uint8Array>();
+const s3 = mockClient(S3Client);
+const cloudwatch = mockClient(CloudWatchClient);
+const eventbridge = mockClient(EventBridgeClient);
+
+function body(bytes: Uint8Array) {
+  return {
+    transformToByteArray: async () => bytes,
+    transformToString: async () => new TextDecoder().decode(bytes),
+    transformToWebStream: () => new Blob([bytes]).stream(),
+  } as never;
+}
+
+function wireS3(): void {
+  s3.reset();
+  s3.on(ListObjectsV2Command).callsFake((input: { Prefix?: string }) => ({
+    IsTruncated: false,
+    Contents: [...bucket.keys()]
+      .filter((k) => k.startsWith(input.Prefix ?? ''))
+      .sort()
+      .map((Key) => ({ Key, Size: bucket.get(Key)?.length ?? 0 })),
+  }));
+  s3.on(GetObjectCommand).callsFake((input: { Key: string }) => {
+    const bytes = bucket.get(input.Key);
+    if (!bytes)
+      throw new NoSuchKey({
+        message: 'The specified key does not exist.',
+        $metadata: { httpStatusCode: 404 },
+      });
+    return { Body: body(bytes) };
+  });
+  s3.on(PutObjectCommand).callsFake((input: { Key: string; Body: string | Uint8Array }) => {
+    bucket.set(input.Key, typeof input.Body === 'string' ? new TextEncoder().encode(input.Body) : input.Body);
+    return {};
+  });
+}
+
+const put = (key: string, text: string) => bucket.set(key, new TextEncoder().encode(text));
+const text = (key: string) => new TextDecoder().decode(bucket.get(key));
+
+// CloudWatch wants recent timestamps, so the run covers the current hour and reads the previous one.
+const hour = hourOf(new Date());
+const previousHour = new Date(hour.getTime() - 3_600_000);
+
+beforeAll(() => {
+  process.env.VIGIL_BUCKET = 'vigil-test';
+  process.env.VIGIL_EVENT_BUS = 'vigil-bus';
+  put(
+    'config/vigil.config.json',
+    JSON.stringify({
+      version: 1,
+      endpoints: [
+        {
+          name: 'credit',
+          groundTruth: 'ground-truth/credit',
+          monitors: {
+            biasDrift: {
+              baseline: 'baselines/credit/analysis.json',
+              analysisConfig: 'baselines/credit/analysis_config.json',
+              probabilityAttribute: '0',
+            },
+          },
+        },
+        { name: 'other' },
+      ],
+    }),
+  );
+  put('baselines/credit/analysis_config.json', ANALYSIS_CONFIG);
+  // The baseline was fair on predictions: DPPL 0.05.
+  put(
+    'baselines/credit/analysis.json',
+    JSON.stringify({
+      version: '1.0',
+      post_training_bias_metrics: {
+        label: 'approved',
+        facets: {
+          sex: [
+            {
+              value_or_threshold: 'F',
+              metrics: [
+                {
+                  name: 'DPPL',
+                  description: 'Difference in Positive Proportions in Predicted Labels (DPPL)',
+                  value: 0.05,
+                },
+              ],
+            },
+          ],
+        },
+        label_value_or_threshold: '1',
+      },
+    }),
+  );
+  // This hour the gap widened: M 36/60 = 0.6 predicted positive, F 8/40 = 0.2 → DPPL 0.4.
+  const { capture, groundTruth } = windowLines({
+    predictedPositive: { m: 36, f: 8 },
+    labelPositive: { m: 30, f: 20 },
+  });
+  put(`capture/credit/AllTraffic/${hourPath(previousHour)}/10-00-000-x.jsonl`, capture);
+  put(`ground-truth/credit/${hourPath(previousHour)}/0000.jsonl`, groundTruth);
+});
+
+beforeEach(() => {
+  wireS3();
+  cloudwatch.reset();
+  cloudwatch.on(PutMetricDataCommand).resolves({});
+  eventbridge.reset();
+  eventbridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: '1' }] });
+});
+
+const { handler } = await import('../../functions/src/monitor-bias-drift.ts');
+
+describe('monitor-bias-drift handler', () => {
+  it('runs the scheduled window through S3, CloudWatch and EventBridge', async () => {
+    const summary = await handler({ endpoint: 'credit' });
+    const folder = `reports/credit/bias-drift/${hourPath(hour)}/`;
+    expect(summary).toEqual({
+      endpoint: 'credit',
+      status: 'CompletedWithViolations',
+      violations: 1,
+      records: 100,
+      reportUri: `s3://vigil-test/${folder}`,
+    });
+    const analysis = JSON.parse(text(`${folder}analysis.json`));
+    const dppl = analysis.post_training_bias_metrics.facets.sex[0].metrics.find(
+      (m: { name: string }) => m.name === 'DPPL',
+    );
+    expect(dppl.value).toBeCloseTo(0.4, 12);
+    expect(JSON.parse(text(`${folder}constraint_violations.json`)).violations).toEqual([
+      {
+        facet: 'sex',
+        facet_value: 'F',
+        metric_name: 'DPPL',
+        constraint_check_type: 'bias_drift_check',
+        description: 'Value 0.39999999999999997 does not meet the constraint requirement',
+      },
+    ]);
+    const published = cloudwatch.commandCalls(PutMetricDataCommand).map((call) => call.args[0].input);
+    expect(published.every((input) => input.Namespace === 'aws/sagemaker/Endpoints/bias-metrics')).toBe(true);
+    const dpplDatum = published
+      .flatMap((input) => input.MetricData ?? [])
+      .find((d) => d.MetricName === 'bias_metric_DPPL');
+    expect(dpplDatum?.Value).toBeCloseTo(0.4, 12);
+    expect(dpplDatum?.Dimensions).toEqual(
+      expect.arrayContaining([
+        { Name: 'Endpoint', Value: 'credit' },
+        { Name: 'MonitoringSchedule', Value: 'credit-bias-drift' },
+        { Name: 'BiasStage', Value: 'Post-Training' },
+        { Name: 'Label', Value: 'approved' },
+        { Name: 'LabelValue', Value: '1' },
+        { Name: 'Facet', Value: 'sex' },
+        { Name: 'FacetValue', Value: 'F' },
+      ]),
+    );
+    expect(eventbridge.commandCalls(PutEventsCommand)).toHaveLength(1);
+    const entry = eventbridge.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries?.[0];
+    expect(entry?.DetailType).toBe('Vigil Monitoring Execution');
+    expect(JSON.parse(entry?.Detail ?? '{}')).toMatchObject({
+      endpointName: 'credit',
+      monitoringType: 'ModelBias',
+      status: 'CompletedWithViolations',
+      windowStart: previousHour.toISOString(),
+      windowEnd: hour.toISOString(),
+      recordCount: 100,
+    });
+  });
+
+  it('rejects events that are not a monitor schedule, and endpoints without the monitor', async () => {
+    await expect(handler({ source: 'aws.s3', 'detail-type': 'Object Created' })).rejects.toBeInstanceOf(
+      EventShapeError,
+    );
+    await expect(handler({ endpoint: 'other' })).rejects.toThrow(/has no biasDrift monitor/);
+  });
+});
