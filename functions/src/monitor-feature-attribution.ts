@@ -1,0 +1,101 @@
+import { SageMakerInvoker } from '@vigil/aws';
+import {
+  ConfigError,
+  captureHourPrefix,
+  endpointByName,
+  hourOf,
+  hoursIn,
+  type ModelInvoker,
+  reportPrefix,
+  windowFromOffsets,
+} from '@vigil/core';
+import {
+  type ClarifyAnalysisConfig,
+  modelFormatFor,
+  runFeatureAttributionMonitor,
+} from '@vigil/core/explain';
+import { httpModelInvoker } from '@vigil/local';
+import { assertScheduledMonitorEvent } from './shared/events.ts';
+import { loadRuntime } from './shared/runtime.ts';
+
+/** What a run reports back to the scheduler (and to the logs). */
+export interface FeatureAttributionRunSummary {
+  endpoint: string;
+  status: string;
+  violations: number;
+  records: number;
+  reportUri: string;
+}
+
+/**
+ * Scheduled feature-attribution drift monitor of one endpoint. EventBridge Scheduler invokes it
+ * with `{ "endpoint": "<name>" }` (optionally `"scheduledTime"`); it samples the window's capture,
+ * explains it with KernelSHAP through the model (the endpoint itself unless the config names
+ * another model), compares with the baseline analysis.json and reports as SageMaker does.
+ */
+export const handler = async (event: unknown): Promise<FeatureAttributionRunSummary> => {
+  const { endpoint, scheduledTime } = assertScheduledMonitorEvent(event);
+  const runtime = await loadRuntime();
+  const endpointConfig = endpointByName(runtime.config, endpoint);
+  const monitor = endpointConfig.monitors.featureAttribution;
+  if (!monitor) {
+    throw new ConfigError(
+      `Endpoint "${endpoint}" has no featureAttribution monitor in the configuration: add one or remove its schedule`,
+      { path: 'endpoints' },
+    );
+  }
+  const at = scheduledTime ?? runtime.clock.now();
+  const window = windowFromOffsets(at, monitor.window);
+  const capture = runtime.storeFor(endpointConfig.capture);
+  const reports = runtime.storeFor(endpointConfig.reports);
+  const invokerFor = (config: ClarifyAnalysisConfig): ModelInvoker => {
+    const format = modelFormatFor(config.predictor, config.dataset_type);
+    if (monitor.model && 'url' in monitor.model) return httpModelInvoker({ url: monitor.model.url, format });
+    const endpointName = monitor.model?.endpoint ?? endpointConfig.name;
+    return new SageMakerInvoker({ endpointName, format });
+  };
+  const result = await runFeatureAttributionMonitor(
+    {
+      metrics: runtime.metrics,
+      events: runtime.events,
+      clock: runtime.clock,
+      log: runtime.log,
+      invoker: invokerFor,
+    },
+    {
+      endpoint,
+      variant: endpointConfig.variant,
+      scheduleName: monitor.scheduleName,
+      scheduledTime: hourOf(at),
+      window,
+      capture: hoursIn(window).map((hour) => ({
+        store: capture.store,
+        key: captureHourPrefix(capture.key, endpoint, endpointConfig.variant, hour),
+      })),
+      baseline: runtime.storeFor(monitor.baseline),
+      analysisConfig: runtime.storeFor(monitor.analysisConfig),
+      output: {
+        store: reports.store,
+        key: reportPrefix(reports.key, endpoint, 'feature-attribution', hourOf(at)),
+      },
+      readText: async (location) => {
+        const { store, key } = runtime.storeFor(location);
+        return new TextDecoder().decode(await store.get(key));
+      },
+      namespacePrefix: runtime.config.metricsNamespacePrefix,
+      ndcgThreshold: monitor.ndcgThreshold,
+      maxInvocations: monitor.maxInvocations,
+      sampleSize: monitor.sampleSize,
+      publishMetrics: monitor.publishMetrics,
+    },
+  );
+  const summary: FeatureAttributionRunSummary = {
+    endpoint,
+    status: result.detail.status,
+    violations: result.detail.violationCount,
+    records: result.detail.recordCount,
+    reportUri: result.detail.reportUri,
+  };
+  runtime.log.info('Feature attribution run', { ...summary, plan: result.plan });
+  return summary;
+};

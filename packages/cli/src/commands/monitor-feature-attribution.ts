@@ -1,0 +1,116 @@
+import { hourOf, joinKey } from '@vigil/core';
+import { modelFormatFor, parseAnalysisConfig, runFeatureAttributionMonitor } from '@vigil/core/explain';
+import { cliEventPublisher, cliMetricSink, homePath, openLocation } from '../adapters.ts';
+import {
+  type CliIO,
+  type Command,
+  type CommandArgs,
+  flag,
+  optionalNumber,
+  optionalString,
+  requiredString,
+  stringList,
+  UsageError,
+} from '../command.ts';
+import { modelInvokerFor, readText } from './explain.ts';
+
+/** `vigil monitor feature-attribution`: one run of the feature-attribution drift monitor. */
+export const monitorFeatureAttributionCommand: Command = {
+  name: 'monitor feature-attribution',
+  summary: 'Check feature-attribution drift (KernelSHAP + nDCG) of captured traffic against a baseline',
+  usage:
+    'monitor feature-attribution --baseline analysis.json --analysis-config FILE --capture PATH... [--model URL | --endpoint NAME] --out DIR [--cloudwatch] [--home DIR]',
+  options: {
+    baseline: { type: 'string' },
+    'analysis-config': { type: 'string' },
+    capture: { type: 'string', multiple: true },
+    model: { type: 'string' },
+    endpoint: { type: 'string' },
+    out: { type: 'string' },
+    cloudwatch: { type: 'boolean' },
+    home: { type: 'string' },
+    name: { type: 'string' },
+    'schedule-name': { type: 'string' },
+    threshold: { type: 'string' },
+    'max-invocations': { type: 'string' },
+    'sample-size': { type: 'string' },
+    seed: { type: 'string' },
+  },
+  details: [
+    '--baseline         analysis.json of the baseline explanation (explanations.kernel_shap).',
+    '--analysis-config  Clarify analysis_config.json (methods.shap, predictor, headers).',
+    '--capture          Capture files or folders (repeatable); local paths or s3:// URIs.',
+    '--model / --endpoint  The model to call: an HTTP server with POST /invocations, or a SageMaker endpoint.',
+    '--out              Report folder: analysis.json and constraint_violations.json.',
+    '--name             Endpoint name for metrics and events (default --endpoint, else "local").',
+    '--threshold        nDCG below which a violation is reported (default 0.9).',
+    '--max-invocations  Budget of records × coalitions (default 100000); over it, fewer records are sampled.',
+    '--sample-size      Records sampled from the capture (default 100).',
+    'Metrics go to the local store under --home (default .vigil) or CloudWatch with --cloudwatch.',
+  ].join('\n'),
+  async run(args: CommandArgs, io: CliIO): Promise<number> {
+    const captures = stringList(args, 'capture');
+    if (captures.length === 0) throw new UsageError('--capture is required (a file or folder; repeatable)');
+    const baselinePath = requiredString(args, 'baseline');
+    const configPath = requiredString(args, 'analysis-config');
+    const out = openLocation(requiredString(args, 'out'), io.cwd);
+    const config = parseAnalysisConfig(await readText(configPath, io.cwd), configPath);
+    const invoker = modelInvokerFor(
+      args,
+      modelFormatFor(config.predictor, config.dataset_type),
+      config.predictor.endpoint_name,
+    );
+    const threshold = optionalNumber(args, 'threshold');
+    if (threshold !== undefined && !(threshold > 0 && threshold <= 1)) {
+      throw new UsageError('--threshold must be in (0, 1]');
+    }
+    const home = homePath(optionalString(args, 'home'), io.cwd);
+    const name = optionalString(args, 'name') ?? optionalString(args, 'endpoint') ?? 'local';
+    const now = new Date();
+    const result = await runFeatureAttributionMonitor(
+      {
+        metrics: cliMetricSink({ cloudwatch: flag(args, 'cloudwatch'), home }),
+        events: cliEventPublisher(home),
+        clock: { now: () => new Date() },
+        log: { debug() {}, info() {}, warn: (m) => io.stderr(m), error() {} },
+        invoker,
+      },
+      {
+        endpoint: name,
+        scheduleName: optionalString(args, 'schedule-name'),
+        scheduledTime: hourOf(now),
+        capture: captures.map((path) => openLocation(path, io.cwd)),
+        baseline: openLocation(baselinePath, io.cwd),
+        analysisConfig: openLocation(configPath, io.cwd),
+        output: { store: out.store, key: out.key === '' ? '' : `${joinKey(out.key)}/` },
+        readText: (location) => readText(location, io.cwd),
+        ndcgThreshold: threshold,
+        maxInvocations: positiveInteger(args, 'max-invocations'),
+        sampleSize: positiveInteger(args, 'sample-size'),
+        seed: optionalNumber(args, 'seed'),
+        onPlan: (_plan, summary) => io.stdout(summary),
+      },
+    );
+    const { detail } = result;
+    for (const skipped of detail.skipped) io.stderr(`Skipped ${skipped.count}: ${skipped.reason}`);
+    for (const [label, score] of Object.entries(result.ndcgByLabel)) {
+      io.stdout(`${label}: nDCG ${score.toFixed(4)} (threshold ${threshold ?? 0.9})`);
+    }
+    for (const violation of result.violations)
+      io.stdout(`Violation: ${violation.label}: ${violation.description}`);
+    if (detail.status === 'Failed') {
+      io.stderr(`Failed: ${detail.failureReason}`);
+      return 1;
+    }
+    io.stdout(`${detail.status}: report in ${detail.reportUri}`);
+    return 0;
+  },
+};
+
+function positiveInteger(args: CommandArgs, name: string): number | undefined {
+  const value = optionalNumber(args, name);
+  if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
+    throw new UsageError(`--${name} must be a positive integer`);
+  }
+  return value;
+}
