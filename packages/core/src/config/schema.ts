@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channelConfig, endpointAlertConfig, rollbackPolicyConfig } from './alerts.ts';
-import { approvalPolicyConfig } from './approval.ts';
+import { approvalPoliciesConfig } from './approval.ts';
 import { biasDriftMonitorConfig } from './bias-drift.ts';
 import { location } from './common.ts';
 import { dataQualityMonitorConfig } from './data-quality.ts';
@@ -45,7 +45,7 @@ export const vigilConfigSchema = z
     metricsNamespacePrefix: z.string().min(1).default('aws/sagemaker'),
     endpoints: z.array(endpointConfig).default([]),
     channels: z.record(z.string().regex(/^[a-z0-9-]+$/), channelConfig).default({}),
-    approvalPolicies: z.array(approvalPolicyConfig).default([]),
+    approvalPolicies: approvalPoliciesConfig.default([]),
   })
   .strict()
   .superRefine((config, ctx) => {

@@ -1,0 +1,116 @@
+import { SageMakerModelCardStore, SageMakerModelRegistry } from '@vigil/aws';
+import {
+  EventShapeError,
+  type Log,
+  MONITORING_EXECUTION_DETAIL_TYPE,
+  type ModelCardStore,
+  type ModelRegistry,
+  type MonitoringExecutionDetail,
+} from '@vigil/core';
+import { ObjectStoreAuditLog } from '@vigil/core/audit';
+import { type CardSyncResult, syncModelCard } from '@vigil/core/cards';
+import { assertEventBridge } from './shared/events.ts';
+import { loadRuntime, type Runtime } from './shared/runtime.ts';
+
+const MONITORING_TYPES = new Set(['DataQuality', 'ModelQuality', 'ModelBias', 'ModelExplainability']);
+const STATUSES = new Set(['Completed', 'CompletedWithViolations', 'Failed']);
+
+/** What the handler runs on; `vigil dev` passes the local registry, cards and runtime. */
+export interface CardSyncDependencies {
+  registry: ModelRegistry;
+  cards: ModelCardStore;
+  loadRuntime: () => Promise<Pick<Runtime, 'config' | 'store' | 'clock'> & { log: Log }>;
+}
+
+/**
+ * A card-sync handler over the given registry, cards and runtime: SageMaker and the Lambda
+ * runtime in AWS (`handler`), the local ones in `vigil dev`.
+ *
+ * @example
+ * ```ts
+ * const sync = createCardSyncHandler({ registry: localRegistry, cards: localCards, loadRuntime: async () => local });
+ * ```
+ */
+export function createCardSyncHandler(
+  deps: CardSyncDependencies,
+): (event: unknown) => Promise<CardSyncResult> {
+  return async (event) => {
+    const envelope = assertEventBridge(event, {
+      source: 'vigil',
+      detailType: MONITORING_EXECUTION_DETAIL_TYPE,
+      detail: parseMonitoringExecution,
+    });
+    const runtime = await deps.loadRuntime();
+    const result = await syncModelCard(
+      {
+        cards: deps.cards,
+        registry: deps.registry,
+        audit: new ObjectStoreAuditLog(runtime.store, { clock: runtime.clock }),
+        store: runtime.store,
+        log: runtime.log,
+      },
+      envelope.detail,
+      { config: runtime.config },
+    );
+    runtime.log.info('Card sync done', {
+      eventId: envelope.id,
+      action: result.action,
+      card: result.cardName,
+      cardVersion: result.cardVersion,
+      endpoint: envelope.detail.endpointName,
+      monitoringType: envelope.detail.monitoringType,
+    });
+    return result;
+  };
+}
+
+/**
+ * card-sync: on "Vigil Monitoring Execution" (source vigil) adds the run's results to the model
+ * card of the model package version the endpoint serves, as a new card version, and records the
+ * run in the audit log. SageMaker clients at module scope, reused by a warm container.
+ */
+export const handler = createCardSyncHandler({
+  registry: new SageMakerModelRegistry(),
+  cards: new SageMakerModelCardStore(),
+  loadRuntime,
+});
+
+function parseMonitoringExecution(detail: unknown): MonitoringExecutionDetail {
+  const d = detail as Record<string, unknown>;
+  const strings = [
+    'endpointName',
+    'monitoringScheduleName',
+    'scheduledTime',
+    'windowStart',
+    'windowEnd',
+    'reportUri',
+  ];
+  const missing = strings.filter((f) => typeof d[f] !== 'string');
+  if (missing.length) throw new EventShapeError(`Missing or non-string fields: ${missing.join(', ')}`);
+  if (!MONITORING_TYPES.has(String(d.monitoringType))) {
+    throw new EventShapeError(
+      'monitoringType must be DataQuality, ModelQuality, ModelBias or ModelExplainability',
+    );
+  }
+  if (!STATUSES.has(String(d.status))) {
+    throw new EventShapeError('status must be Completed, CompletedWithViolations or Failed');
+  }
+  if (typeof d.violationCount !== 'number' || typeof d.recordCount !== 'number') {
+    throw new EventShapeError('violationCount and recordCount must be numbers');
+  }
+  if (!Array.isArray(d.violations) || !Array.isArray(d.skipped)) {
+    throw new EventShapeError('violations and skipped must be lists');
+  }
+  if (d.metrics === null || typeof d.metrics !== 'object' || Array.isArray(d.metrics)) {
+    throw new EventShapeError('metrics must be an object of numbers');
+  }
+  if (d.modelPackageArn !== undefined && typeof d.modelPackageArn !== 'string') {
+    throw new EventShapeError('modelPackageArn must be a string when present');
+  }
+  const metrics = Object.fromEntries(
+    Object.entries(d.metrics as Record<string, unknown>).filter(
+      (e): e is [string, number] => typeof e[1] === 'number',
+    ),
+  );
+  return { ...(d as unknown as MonitoringExecutionDetail), metrics };
+}

@@ -1,0 +1,142 @@
+import { SageMakerModelCardStore, SageMakerModelRegistry } from '@vigil/aws';
+import { EventShapeError, type Log, type ModelCardStore, type ModelRegistry } from '@vigil/core';
+import { ObjectStoreAuditLog } from '@vigil/core/audit';
+import { type GateResult, runRegistryGate } from '@vigil/core/governance';
+import { assertEventBridge } from './shared/events.ts';
+import { loadRuntime, type Runtime } from './shared/runtime.ts';
+
+const PACKAGE_CHANGE = 'SageMaker Model Package State Change';
+const CARD_CHANGE = 'SageMaker Model Card State Change';
+const PACKAGE_ARN = /:model-package\/[^/]+\/\d+$/;
+
+/** The fields of "SageMaker Model Package State Change" the gate reads. */
+interface ModelPackageChange {
+  ModelPackageArn: string;
+  ModelApprovalStatus?: string;
+  UpdatedModelPackageFields?: string[];
+}
+
+/** The fields of "SageMaker Model Card State Change" the gate reads. */
+interface ModelCardChange {
+  ModelCardName: string;
+  ModelCardStatus: string;
+  ModelId?: string;
+}
+
+/** What the handler runs on; `vigil dev` passes the local registry, cards and runtime. */
+export interface RegistryGateDependencies {
+  registry: ModelRegistry;
+  cards: ModelCardStore;
+  loadRuntime: () => Promise<Pick<Runtime, 'config' | 'store' | 'storeFor' | 'clock'> & { log: Log }>;
+}
+
+/**
+ * A registry-gate handler over the given registry, cards and runtime: SageMaker and the Lambda
+ * runtime in AWS (`handler`), the local ones in `vigil dev`.
+ *
+ * @example
+ * ```ts
+ * const gate = createRegistryGateHandler({ registry: localRegistry, cards: localCards, loadRuntime: async () => local });
+ * await gate(event);
+ * ```
+ */
+export function createRegistryGateHandler(
+  deps: RegistryGateDependencies,
+): (event: unknown) => Promise<GateResult> {
+  return async (event) => {
+    const envelope = assertEventBridge(event, {
+      source: 'aws.sagemaker',
+      detailType: [PACKAGE_CHANGE, CARD_CHANGE],
+      detail: (detail) =>
+        (event as { 'detail-type'?: unknown })['detail-type'] === CARD_CHANGE
+          ? parseModelCardChange(detail)
+          : parseModelPackageChange(detail),
+    });
+    const card = envelope['detail-type'] === CARD_CHANGE ? (envelope.detail as ModelCardChange) : undefined;
+    const change = card ? undefined : (envelope.detail as ModelPackageChange);
+    if (card && !PACKAGE_ARN.test(card.ModelId ?? '')) {
+      // Vigil's cards carry their model package ARN as model id; other cards are not the gate's business.
+      return {
+        action: 'ignored',
+        reason: 'the card is not the card of a model package version',
+        modelPackageArn: '',
+      };
+    }
+    const runtime = await deps.loadRuntime();
+    const result = await runRegistryGate(
+      {
+        registry: deps.registry,
+        cards: deps.cards,
+        store: runtime.store,
+        audit: new ObjectStoreAuditLog(runtime.store, { clock: runtime.clock }),
+        locate: (uri) => runtime.storeFor(uri),
+        clock: runtime.clock,
+        log: runtime.log,
+      },
+      {
+        modelPackageArn: card?.ModelId ?? change!.ModelPackageArn,
+        eventId: envelope.id,
+        ...(change?.UpdatedModelPackageFields ? { updatedFields: change.UpdatedModelPackageFields } : {}),
+        ...(card ? { cardStatus: card.ModelCardStatus } : {}),
+      },
+      { policies: runtime.config.approvalPolicies },
+    );
+    runtime.log.info('Registry gate done', {
+      eventId: envelope.id,
+      action: result.action,
+      outcome: result.outcome,
+      modelPackageArn: result.modelPackageArn,
+      failedRules: result.rules?.filter((r) => !r.passed).length,
+    });
+    return result;
+  };
+}
+
+/**
+ * registry-gate: on "SageMaker Model Package State Change" (source aws.sagemaker) runs the
+ * approval gate on the package version: a version pending approval is approved, rejected or left
+ * pending by the group's policy; an approval status set by a person is recorded in the audit log
+ * and never overridden; the events its own update causes and repeated deliveries change nothing.
+ * On "SageMaker Model Card State Change" of a version's card (model id = package ARN), a version
+ * the gate left pending is evaluated again when the card's status changed (e.g. a reviewer
+ * approved the card the policy requires).
+ * SageMaker clients at module scope, reused by a warm container.
+ */
+export const handler = createRegistryGateHandler({
+  registry: new SageMakerModelRegistry(),
+  cards: new SageMakerModelCardStore(),
+  loadRuntime,
+});
+
+function parseModelCardChange(detail: unknown): ModelCardChange {
+  const d = detail as Record<string, unknown>;
+  if (typeof d.ModelCardName !== 'string' || typeof d.ModelCardStatus !== 'string') {
+    throw new EventShapeError('ModelCardName and ModelCardStatus must be strings');
+  }
+  return {
+    ModelCardName: d.ModelCardName,
+    ModelCardStatus: d.ModelCardStatus,
+    ...(typeof d.ModelId === 'string' ? { ModelId: d.ModelId } : {}),
+  };
+}
+
+function parseModelPackageChange(detail: unknown): ModelPackageChange {
+  const d = detail as Record<string, unknown>;
+  if (typeof d.ModelPackageArn !== 'string' || !PACKAGE_ARN.test(d.ModelPackageArn)) {
+    throw new EventShapeError(
+      'ModelPackageArn must be a versioned model package ARN (…:model-package/<group>/<version>)',
+    );
+  }
+  if (d.ModelApprovalStatus !== undefined && typeof d.ModelApprovalStatus !== 'string') {
+    throw new EventShapeError('ModelApprovalStatus must be a string');
+  }
+  const fields = d.UpdatedModelPackageFields;
+  if (fields !== undefined && !(Array.isArray(fields) && fields.every((f) => typeof f === 'string'))) {
+    throw new EventShapeError('UpdatedModelPackageFields must be a list of strings');
+  }
+  return {
+    ModelPackageArn: d.ModelPackageArn,
+    ...(typeof d.ModelApprovalStatus === 'string' ? { ModelApprovalStatus: d.ModelApprovalStatus } : {}),
+    ...(fields ? { UpdatedModelPackageFields: fields as string[] } : {}),
+  };
+}

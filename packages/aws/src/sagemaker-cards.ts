@@ -1,0 +1,136 @@
+import {
+  CreateModelCardCommand,
+  DescribeModelCardCommand,
+  ListModelCardVersionsCommand,
+  type ModelCardStatus as SageMakerCardStatus,
+  SageMakerClient,
+  UpdateModelCardCommand,
+} from '@aws-sdk/client-sagemaker';
+import type { ModelCardStatus, ModelCardStore, ModelCardVersionSummary, StoredModelCard } from '@vigil/core';
+import { type RetryOptions, withRetries } from './with-retries.ts';
+
+export interface SageMakerModelCardStoreOptions {
+  client?: SageMakerClient;
+  retry?: RetryOptions;
+}
+
+/**
+ * The ModelCardStore port over SageMaker Model Cards: DescribeModelCard, CreateModelCard,
+ * UpdateModelCard (content and status in separate calls, as the API requires; content always
+ * whole) and ListModelCardVersions (all pages, oldest first).
+ *
+ * @example
+ * ```ts
+ * const cards = new SageMakerModelCardStore();
+ * const version = await cards.updateContent('churn-v3', content);
+ * ```
+ */
+export class SageMakerModelCardStore implements ModelCardStore {
+  readonly #client: SageMakerClient;
+  readonly #retry: RetryOptions;
+
+  constructor(options: SageMakerModelCardStoreOptions = {}) {
+    this.#client = options.client ?? new SageMakerClient({});
+    this.#retry = options.retry ?? {};
+  }
+
+  async get(name: string, version?: number): Promise<StoredModelCard | undefined> {
+    try {
+      const out = await withRetries(
+        () =>
+          this.#client.send(
+            new DescribeModelCardCommand({
+              ModelCardName: name,
+              ...(version !== undefined ? { ModelCardVersion: version } : {}),
+            }),
+          ),
+        this.#retry,
+      );
+      return {
+        name: out.ModelCardName ?? name,
+        ...(out.ModelCardArn ? { arn: out.ModelCardArn } : {}),
+        version: out.ModelCardVersion ?? 1,
+        status: (out.ModelCardStatus ?? 'Draft') as ModelCardStatus,
+        content: out.Content ? (JSON.parse(out.Content) as Record<string, unknown>) : {},
+        ...(out.CreationTime ? { createdAt: out.CreationTime.toISOString() } : {}),
+        ...(out.LastModifiedTime ? { lastModifiedAt: out.LastModifiedTime.toISOString() } : {}),
+      };
+    } catch (error) {
+      if ((error as Error).name === 'ResourceNotFound') return undefined;
+      throw error;
+    }
+  }
+
+  async create(
+    name: string,
+    content: Record<string, unknown>,
+    status: ModelCardStatus,
+  ): Promise<StoredModelCard> {
+    const out = await withRetries(
+      () =>
+        this.#client.send(
+          new CreateModelCardCommand({
+            ModelCardName: name,
+            Content: JSON.stringify(content),
+            ModelCardStatus: status as SageMakerCardStatus,
+          }),
+        ),
+      this.#retry,
+    );
+    return { name, ...(out.ModelCardArn ? { arn: out.ModelCardArn } : {}), version: 1, status, content };
+  }
+
+  async updateContent(name: string, content: Record<string, unknown>): Promise<number> {
+    await withRetries(
+      () =>
+        this.#client.send(
+          new UpdateModelCardCommand({ ModelCardName: name, Content: JSON.stringify(content) }),
+        ),
+      this.#retry,
+    );
+    // UpdateModelCard answers only the ARN: read the version number the update created.
+    const latest = await this.get(name);
+    return latest?.version ?? 0;
+  }
+
+  async updateStatus(name: string, status: ModelCardStatus): Promise<void> {
+    await withRetries(
+      () =>
+        this.#client.send(
+          new UpdateModelCardCommand({ ModelCardName: name, ModelCardStatus: status as SageMakerCardStatus }),
+        ),
+      this.#retry,
+    );
+  }
+
+  async listVersions(name: string): Promise<ModelCardVersionSummary[]> {
+    const versions: ModelCardVersionSummary[] = [];
+    let nextToken: string | undefined;
+    do {
+      const out = await withRetries(
+        () =>
+          this.#client.send(
+            new ListModelCardVersionsCommand({
+              ModelCardName: name,
+              SortBy: 'Version',
+              SortOrder: 'Ascending',
+              MaxResults: 100,
+              ...(nextToken ? { NextToken: nextToken } : {}),
+            }),
+          ),
+        this.#retry,
+      );
+      for (const v of out.ModelCardVersionSummaryList ?? []) {
+        versions.push({
+          name: v.ModelCardName ?? name,
+          version: v.ModelCardVersion ?? 0,
+          status: (v.ModelCardStatus ?? 'Draft') as ModelCardStatus,
+          createdAt: v.CreationTime?.toISOString() ?? '',
+          ...(v.LastModifiedTime ? { lastModifiedAt: v.LastModifiedTime.toISOString() } : {}),
+        });
+      }
+      nextToken = out.NextToken;
+    } while (nextToken);
+    return versions;
+  }
+}

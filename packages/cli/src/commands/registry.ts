@@ -1,0 +1,361 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
+import { SageMakerModelCardStore, SageMakerModelRegistry } from '@vigil/aws';
+import {
+  type ApprovalPolicyConfig,
+  InputError,
+  type MetricsSourceRef,
+  type ModelCardStore,
+  type ModelRegistry,
+  type ObjectStore,
+  parseConfigText,
+  systemClock,
+} from '@vigil/core';
+import { ObjectStoreAuditLog, sha256Hex } from '@vigil/core/audit';
+import { type GatePorts, type GateResult, runRegistryGate } from '@vigil/core/governance';
+import { LocalModelCardStore, LocalModelRegistry } from '@vigil/local';
+import { openHome, openLocation } from '../adapters.ts';
+import {
+  type CliIO,
+  type Command,
+  type CommandArgs,
+  flag,
+  optionalNumber,
+  optionalString,
+  requiredString,
+  stringList,
+  UsageError,
+} from '../command.ts';
+
+/** Options every governance command shares. */
+export const governanceOptions = {
+  home: { type: 'string' },
+  aws: { type: 'boolean' },
+  config: { type: 'string' },
+} as const;
+
+const GOVERNANCE_DETAILS = [
+  "--home DIR    Vigil's folder (default .vigil): registry/, cards/, governance/ and audit/ live there;",
+  "              or s3://bucket for Vigil's bucket in AWS.",
+  '--aws         Use SageMaker Model Registry and Model Cards instead of the local ones.',
+  '--config FILE The Vigil configuration with approvalPolicies (default vigil.config.json if present).',
+];
+
+/** Registry, cards, store and audit log of a governance command: local by default, SageMaker with --aws. */
+export interface GovernanceContext {
+  registry: ModelRegistry;
+  localRegistry?: LocalModelRegistry;
+  cards: ModelCardStore;
+  store: ObjectStore;
+  audit: ObjectStoreAuditLog;
+  identity: string;
+  policies: ApprovalPolicyConfig[];
+  gatePorts: GatePorts;
+}
+
+/**
+ * Builds the governance adapters of a command from `--home`, `--aws` and `--config`.
+ *
+ * @example
+ * ```ts
+ * const ctx = governanceContext(args, io);
+ * const pkg = await ctx.registry.describe(arn);
+ * ```
+ */
+export function governanceContext(args: CommandArgs, io: CliIO): GovernanceContext {
+  const home = optionalString(args, 'home');
+  let store: ObjectStore;
+  if (home && /^s3:\/\//i.test(home)) {
+    const location = openLocation(home, io.cwd);
+    if (location.key.replace(/\/+$/, '') !== '') {
+      throw new UsageError(
+        '--home s3://… must name the bucket only (Vigil keeps its keys at the bucket root)',
+      );
+    }
+    store = location.store;
+  } else {
+    store = openHome(home, io.cwd);
+  }
+  const identity = io.env.USER ?? safeUserName();
+  const aws = flag(args, 'aws');
+  const localRegistry = aws ? undefined : new LocalModelRegistry(store, { identity });
+  const registry: ModelRegistry = localRegistry ?? new SageMakerModelRegistry();
+  const cards: ModelCardStore = aws ? new SageMakerModelCardStore() : new LocalModelCardStore(store);
+  const audit = new ObjectStoreAuditLog(store);
+  const policies = readPolicies(optionalString(args, 'config'), io.cwd);
+  return {
+    registry,
+    localRegistry,
+    cards,
+    store,
+    audit,
+    identity,
+    policies,
+    gatePorts: {
+      registry,
+      cards,
+      store,
+      audit,
+      locate: (uri) => openLocation(uri, io.cwd),
+      clock: systemClock,
+      log: {
+        debug() {},
+        info() {},
+        warn: (m) => io.stderr(`warning: ${m}`),
+        error: (m) => io.stderr(`error: ${m}`),
+      },
+    },
+  };
+}
+
+/** The ARN of `--arn`, or of `--group` + `--version` in the registry. */
+export async function packageArnFrom(args: CommandArgs, ctx: GovernanceContext): Promise<string> {
+  const arn = optionalString(args, 'arn');
+  if (arn) return arn;
+  const group = requiredString(args, 'group');
+  const version = optionalNumber(args, 'version');
+  const versions = await ctx.registry.list(group);
+  const match = version === undefined ? versions[0] : versions.find((v) => v.version === version);
+  if (!match) {
+    throw new UsageError(
+      version === undefined
+        ? `Group "${group}" has no version: register one with \`vigil registry register --group ${group}\``
+        : `Group "${group}" has no version ${version} (it has ${versions.map((v) => v.version).join(', ') || 'none'})`,
+    );
+  }
+  return match.arn;
+}
+
+/** Prints what the gate did. */
+export function printGateResult(result: GateResult, io: CliIO): void {
+  io.stdout(`Gate: ${result.action}${result.outcome ? ` → ${result.outcome}` : ''} (${result.reason})`);
+  for (const rule of result.rules ?? [])
+    io.stdout(`  ${rule.passed ? 'PASS' : 'FAIL'} ${rule.rule}: ${rule.detail}`);
+  if (result.decisionKey) io.stdout(`Decision record: ${result.decisionKey}`);
+}
+
+const registerCommand: Command = {
+  name: 'registry register',
+  summary: 'Register a model version with its reports in the local registry, then run the approval gate',
+  usage: 'registry register --group NAME [--model-quality FILE] [--bias FILE] [--card FILE] [...]',
+  options: {
+    ...governanceOptions,
+    group: { type: 'string' },
+    description: { type: 'string' },
+    'model-quality': { type: 'string' },
+    'model-quality-constraints': { type: 'string' },
+    'data-quality-statistics': { type: 'string' },
+    'data-quality-constraints': { type: 'string' },
+    bias: { type: 'string' },
+    'bias-pre-training': { type: 'string' },
+    'bias-post-training': { type: 'string' },
+    explainability: { type: 'string' },
+    card: { type: 'string' },
+    image: { type: 'string', multiple: true },
+    'model-data': { type: 'string', multiple: true },
+    'no-gate': { type: 'boolean' },
+  },
+  details: [
+    'Reports are paths or s3:// URIs in the formats Model Monitor and Clarify write: --model-quality statistics.json,',
+    '--data-quality-statistics / --data-quality-constraints, --bias / --bias-pre-training / --bias-post-training',
+    'analysis.json, --explainability analysis.json. Each is registered with its SHA-256 (ContentDigest), so the gate',
+    'notices a report changed after registration. --card FILE: model-card content JSON (intended_uses, owner, ...).',
+    'The gate then runs as SageMaker\'s "Model Package State Change" event would run it (--no-gate to skip).',
+    ...GOVERNANCE_DETAILS,
+  ].join('\n'),
+  async run(args, io) {
+    const ctx = governanceContext(args, io);
+    if (!ctx.localRegistry)
+      throw new UsageError(
+        'registry register works on the local registry; in AWS register with CreateModelPackage',
+      );
+    const source = async (name: string): Promise<MetricsSourceRef | undefined> => {
+      const path = optionalString(args, name);
+      if (!path) return undefined;
+      const { store, key } = openLocation(path, io.cwd);
+      const bytes = await store.get(key);
+      const uri = /^s3:\/\//i.test(path) ? path : resolve(io.cwd, path);
+      return { uri, contentType: 'application/json', contentDigest: `sha256:${sha256Hex(bytes)}` };
+    };
+    const cardPath = optionalString(args, 'card');
+    const modelCardContent = cardPath ? readCardFile(resolve(io.cwd, cardPath)) : undefined;
+    const prune = <T extends object>(o: T): T | undefined =>
+      Object.values(o).some((v) => v !== undefined) ? (JSON.parse(JSON.stringify(o)) as T) : undefined;
+    const pkg = await ctx.localRegistry.register({
+      groupName: requiredString(args, 'group'),
+      description: optionalString(args, 'description'),
+      modelMetrics: JSON.parse(
+        JSON.stringify({
+          modelQuality: prune({
+            statistics: await source('model-quality'),
+            constraints: await source('model-quality-constraints'),
+          }),
+          dataQuality: prune({
+            statistics: await source('data-quality-statistics'),
+            constraints: await source('data-quality-constraints'),
+          }),
+          bias: prune({
+            report: await source('bias'),
+            preTrainingReport: await source('bias-pre-training'),
+            postTrainingReport: await source('bias-post-training'),
+          }),
+          explainability: prune({ report: await source('explainability') }),
+        }),
+      ),
+      images: stringList(args, 'image'),
+      modelDataUrls: stringList(args, 'model-data'),
+      ...(modelCardContent ? { modelCardContent } : {}),
+    });
+    io.stdout(`Registered ${pkg.groupName} version ${pkg.version}: ${pkg.arn}`);
+    if (!flag(args, 'no-gate')) {
+      printGateResult(
+        await runRegistryGate(
+          ctx.gatePorts,
+          { modelPackageArn: pkg.arn },
+          { policies: ctx.policies, actor: 'vigil-cli gate' },
+        ),
+        io,
+      );
+    }
+    return 0;
+  },
+};
+
+const listCommand: Command = {
+  name: 'registry list',
+  summary: 'List the versions of a model package group, newest first',
+  usage: 'registry list --group NAME',
+  options: { ...governanceOptions, group: { type: 'string' } },
+  details: GOVERNANCE_DETAILS.join('\n'),
+  async run(args, io) {
+    const ctx = governanceContext(args, io);
+    const group = requiredString(args, 'group');
+    const versions = await ctx.registry.list(group);
+    if (versions.length === 0) io.stdout(`Group "${group}" has no versions.`);
+    for (const v of versions) {
+      const pkg = await ctx.registry.describe(v.arn);
+      io.stdout(
+        `v${v.version}  ${v.approvalStatus.padEnd(21)}  ${v.creationTime}  ${pkg.approvalDescription?.slice(0, 100) ?? ''}`,
+      );
+    }
+    return 0;
+  },
+};
+
+function manualDecisionCommand(decision: 'approve' | 'reject'): Command {
+  const status = decision === 'approve' ? 'Approved' : 'Rejected';
+  return {
+    name: `registry ${decision}`,
+    summary: `${decision === 'approve' ? 'Approve' : 'Reject'} a model version by hand (recorded in the audit log; the gate never overrides it)`,
+    usage: `registry ${decision} (--arn ARN | --group NAME --version N) --reason TEXT [--by NAME]`,
+    options: {
+      ...governanceOptions,
+      arn: { type: 'string' },
+      group: { type: 'string' },
+      version: { type: 'string' },
+      reason: { type: 'string' },
+      by: { type: 'string' },
+    },
+    details: [
+      '--reason  Why (becomes the ApprovalDescription, at most 1024 characters).',
+      '--by      Who decides (default: the OS user).',
+      ...GOVERNANCE_DETAILS,
+    ].join('\n'),
+    async run(args, io) {
+      const ctx = governanceContext(args, io);
+      const arn = await packageArnFrom(args, ctx);
+      const reason = requiredString(args, 'reason');
+      if (reason.length > 1024)
+        throw new UsageError(
+          "--reason must be at most 1024 characters (SageMaker's ApprovalDescription limit)",
+        );
+      await ctx.registry.updateApproval({
+        arn,
+        approvalStatus: status,
+        approvalDescription: reason,
+        customerMetadata: {},
+        changedBy: optionalString(args, 'by') ?? ctx.identity,
+      });
+      io.stdout(`${arn} is now ${status}.`);
+      // As SageMaker's state-change event would, let the gate see (and record) the person's decision.
+      printGateResult(
+        await runRegistryGate(
+          ctx.gatePorts,
+          { modelPackageArn: arn, updatedFields: ['ModelApprovalStatus', 'ApprovalDescription'] },
+          { policies: ctx.policies },
+        ),
+        io,
+      );
+      return 0;
+    },
+  };
+}
+
+const gateCommand: Command = {
+  name: 'registry gate',
+  summary: 'Run the approval gate on a model version (as its registration event would)',
+  usage: 'registry gate (--arn ARN | --group NAME [--version N]) [--reevaluate]',
+  options: {
+    ...governanceOptions,
+    arn: { type: 'string' },
+    group: { type: 'string' },
+    version: { type: 'string' },
+    reevaluate: { type: 'boolean' },
+  },
+  details: [
+    '--reevaluate  Decide again on a version still pending after an earlier decision.',
+    ...GOVERNANCE_DETAILS,
+  ].join('\n'),
+  async run(args, io) {
+    const ctx = governanceContext(args, io);
+    const arn = await packageArnFrom(args, ctx);
+    const result = await runRegistryGate(
+      ctx.gatePorts,
+      { modelPackageArn: arn, ...(flag(args, 'reevaluate') ? { reevaluate: true } : {}) },
+      { policies: ctx.policies, actor: 'vigil-cli gate' },
+    );
+    printGateResult(result, io);
+    return 0;
+  },
+};
+
+/** `vigil registry register|list|approve|reject|gate`. */
+export const registryCommands: Command[] = [
+  registerCommand,
+  listCommand,
+  manualDecisionCommand('approve'),
+  manualDecisionCommand('reject'),
+  gateCommand,
+];
+
+function readPolicies(path: string | undefined, cwd: string): ApprovalPolicyConfig[] {
+  const file = path ? resolve(cwd, path) : resolve(cwd, 'vigil.config.json');
+  if (!path && !existsSync(file)) return [];
+  return parseConfigText(readFileSync(file, 'utf8'), file).approvalPolicies;
+}
+
+function readCardFile(path: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new InputError(`--card ${path} is not readable JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new InputError(
+      `--card ${path} must hold a JSON object of model-card sections (intended_uses, ...)`,
+    );
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown-user';
+  }
+}

@@ -1,0 +1,165 @@
+import { joinKey } from '../layout/keys.ts';
+import type { AuditEntry, AuditLog, AuditRecord } from '../ports/audit-log.ts';
+import type { Clock } from '../ports/clock.ts';
+import { systemClock } from '../ports/clock.ts';
+import type { ObjectStore } from '../ports/object-store.ts';
+import { AuditAppendConflictError, AuditLogCorruptError } from './errors.ts';
+import { auditRecordKey, DEFAULT_AUDIT_PREFIX, GENESIS_HASH, sequenceFromKey } from './keys.ts';
+import { readOne } from './read.ts';
+import { auditRecordHash } from './record-hash.ts';
+
+/** A hint of the newest sequence number, so an append need not list the whole log; never trusted alone. */
+const HEAD_HINT_NAME = 'head.json';
+
+/** Options of an audit log over an object store. */
+export interface ObjectStoreAuditLogOptions {
+  /** Key prefix of the log; default `audit`. */
+  prefix?: string;
+  clock?: Clock;
+  /** How many times an append retries after losing the race for a sequence number; default 50. */
+  maxAttempts?: number;
+}
+
+/**
+ * The AuditLog port over an ObjectStore (S3 or a local folder). Record `n` is written at
+ * `{prefix}/{n, 12 digits}.json` with `putIfAbsent`, so two concurrent appends can never both
+ * take the same number: the loser reads the winner's record, chains onto it and tries the next
+ * number. Each record carries the SHA-256 of the previous one (`previousHash`) and its own
+ * (`hash`, over every other field), computed in pure TypeScript (see `sha256.ts`) so that core,
+ * Lambda and CLI produce identical chains without a crypto port.
+ *
+ * @example
+ * ```ts
+ * const audit = new ObjectStoreAuditLog(store, { clock });
+ * await audit.append({ kind: 'approval.decided', actor: 'registry-gate', subject: arn, summary: 'Approved', details: {} });
+ * ```
+ */
+export class ObjectStoreAuditLog implements AuditLog {
+  readonly prefix: string;
+  private readonly store: ObjectStore;
+  private readonly clock: Clock;
+  private readonly maxAttempts: number;
+  /** The last record this instance knows of; refreshed whenever an append loses a race. */
+  private tail: AuditRecord | null | undefined;
+
+  constructor(store: ObjectStore, options: ObjectStoreAuditLogOptions = {}) {
+    this.store = store;
+    this.prefix = options.prefix ?? DEFAULT_AUDIT_PREFIX;
+    this.clock = options.clock ?? systemClock;
+    this.maxAttempts = options.maxAttempts ?? 50;
+  }
+
+  async append(entry: AuditEntry): Promise<AuditRecord> {
+    for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
+      if (this.tail === undefined) this.tail = await this.readTail();
+      const sequence = this.tail ? this.tail.sequence + 1 : 1;
+      const record = this.buildRecord(entry, sequence, this.tail?.hash ?? GENESIS_HASH);
+      const key = auditRecordKey(this.prefix, sequence);
+      if (await this.store.putIfAbsent(key, `${JSON.stringify(record, null, 2)}\n`, 'application/json')) {
+        this.tail = record;
+        await this.writeHint(sequence);
+        return record;
+      }
+      // Someone else wrote `sequence` first: chain onto their record rather than re-listing everything.
+      const winner = await readOne(this.store, key, sequence);
+      if (winner.record?.sequence !== sequence) {
+        throw new AuditLogCorruptError(
+          `Audit record ${key} in ${this.store.location} exists but is unreadable or misplaced ` +
+            `(${winner.parseError ?? `it says sequence ${winner.record?.sequence}`}); run \`vigil audit verify\` and restore it before appending.`,
+        );
+      }
+      this.tail = winner.record;
+    }
+    throw new AuditAppendConflictError(
+      `Could not append to the audit log at ${this.store.location}/${this.prefix} after ${this.maxAttempts} attempts: ` +
+        'too many concurrent writers. Retry the operation.',
+    );
+  }
+
+  private buildRecord(entry: AuditEntry, sequence: number, previousHash: string): AuditRecord {
+    // Round-trip through JSON first so the hash covers exactly what a verifier will read back.
+    const draft = JSON.parse(
+      JSON.stringify({
+        sequence,
+        at: this.clock.now().toISOString(),
+        kind: entry.kind,
+        actor: entry.actor,
+        subject: entry.subject,
+        summary: entry.summary,
+        details: entry.details ?? {},
+        previousHash,
+      }),
+    ) as Omit<AuditRecord, 'hash'>;
+    return { ...draft, hash: auditRecordHash(draft) };
+  }
+
+  private async readTail(): Promise<AuditRecord | null> {
+    // Fast path: start from the head hint and probe forward; the hint may lag behind other writers.
+    const hinted = await this.readHint();
+    if (hinted !== undefined) {
+      let tail = await this.recordAt(hinted);
+      if (tail) {
+        for (
+          let next = await this.recordAt(tail.sequence + 1);
+          next;
+          next = await this.recordAt(next.sequence + 1)
+        ) {
+          tail = next;
+        }
+        return tail;
+      }
+    }
+    return this.readTailByListing();
+  }
+
+  private async readTailByListing(): Promise<AuditRecord | null> {
+    let lastKey: string | undefined;
+    let lastSequence = 0;
+    for await (const info of this.store.list(`${this.prefix.replace(/\/+$/, '')}/`)) {
+      const sequence = sequenceFromKey(this.prefix, info.key);
+      if (sequence !== undefined && sequence >= lastSequence) {
+        lastSequence = sequence;
+        lastKey = info.key;
+      }
+    }
+    if (lastKey === undefined) return null;
+    const last = await readOne(this.store, lastKey, lastSequence);
+    if (!last.record || last.record.sequence !== lastSequence) {
+      throw new AuditLogCorruptError(
+        `The last audit record ${lastKey} in ${this.store.location} is unreadable or misplaced ` +
+          `(${last.parseError ?? `it says sequence ${last.record?.sequence}`}); run \`vigil audit verify\` and restore it before appending.`,
+      );
+    }
+    return last.record;
+  }
+
+  /** The record at `sequence` when it exists and is sound; undefined otherwise. */
+  private async recordAt(sequence: number): Promise<AuditRecord | undefined> {
+    const item = await readOne(this.store, auditRecordKey(this.prefix, sequence), sequence);
+    return item.record?.sequence === sequence ? item.record : undefined;
+  }
+
+  private async readHint(): Promise<number | undefined> {
+    try {
+      const hint = JSON.parse(new TextDecoder().decode(await this.store.get(this.hintKey()))) as {
+        sequence?: unknown;
+      };
+      return typeof hint.sequence === 'number' && hint.sequence >= 1 ? hint.sequence : undefined;
+    } catch {
+      // No hint yet, or an unreadable one: listing finds the tail.
+      return undefined;
+    }
+  }
+
+  private async writeHint(sequence: number): Promise<void> {
+    try {
+      await this.store.put(this.hintKey(), JSON.stringify({ sequence }), 'application/json');
+    } catch {
+      // The hint only saves listing; the next append finds the tail without it.
+    }
+  }
+
+  private hintKey(): string {
+    return joinKey(this.prefix, HEAD_HINT_NAME);
+  }
+}

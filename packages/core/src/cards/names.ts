@@ -1,0 +1,21 @@
+import { sha256Hex } from '../audit/sha256.ts';
+import { MAX_NAME_CHARACTERS } from './limits.ts';
+
+/**
+ * The name of the model card of one model package version: `{group}-v{version}`, shortened
+ * with a hash of the group name when that would pass SageMaker's 63 characters, so every
+ * version of every group gets a distinct, valid name.
+ *
+ * @example
+ * ```ts
+ * modelCardNameFor('churn', 3); // 'churn-v3'
+ * ```
+ */
+export function modelCardNameFor(groupName: string, version: number): string {
+  const suffix = `-v${version}`;
+  const plain = `${groupName}${suffix}`;
+  if (plain.length <= MAX_NAME_CHARACTERS) return plain;
+  const hash = sha256Hex(groupName).slice(0, 8);
+  const room = MAX_NAME_CHARACTERS - suffix.length - hash.length - 1;
+  return `${groupName.slice(0, room).replace(/-+$/, '')}-${hash}${suffix}`;
+}

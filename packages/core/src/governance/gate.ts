@@ -1,0 +1,484 @@
+import { DEFAULT_AUDIT_PREFIX } from '../audit/keys.ts';
+import { readAuditLog } from '../audit/read.ts';
+import { sha256Hex } from '../audit/sha256.ts';
+import { recordApprovalOnCard } from '../cards/approval-status.ts';
+import { ensureModelCard } from '../cards/ensure.ts';
+import { modelCardNameFor } from '../cards/names.ts';
+import type { ApprovalPolicyConfig } from '../config/approval.ts';
+import { joinKey } from '../layout/keys.ts';
+import type { AuditLog } from '../ports/audit-log.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { Log } from '../ports/log.ts';
+import type { ModelCardStore } from '../ports/model-card-store.ts';
+import type { ModelApprovalStatus, ModelPackage, ModelRegistry } from '../ports/model-registry.ts';
+import type { ObjectStore } from '../ports/object-store.ts';
+import {
+  type DecisionRecord,
+  decisionKey,
+  latestDecision,
+  summarizeCard,
+  summarizeReports,
+} from './decision-record.ts';
+import { approvalDescription, type GateOutcome } from './description.ts';
+import {
+  type CardEvidence,
+  collectPackageEvidence,
+  type PackageEvidence,
+  type ReportLocator,
+  readMonitoringHistory,
+} from './evidence.ts';
+import { METADATA_KEYS, metadataValue } from './metadata.ts';
+import { evaluateApprovalPolicy, type RuleResult } from './policy.ts';
+
+/** What the approval gate needs. */
+export interface GatePorts {
+  registry: ModelRegistry;
+  cards: ModelCardStore;
+  /** Vigil's own store: decision records and idempotency markers. */
+  store: ObjectStore;
+  audit: AuditLog;
+  /** Reads the reports registered with packages (`s3://…` URIs or local paths). */
+  locate: ReportLocator;
+  clock: Clock;
+  log: Log;
+  /** Where the audit log is in `store`, to read monitoring history; default `audit`. */
+  auditPrefix?: string;
+}
+
+/** What woke the gate up. */
+export interface GateTrigger {
+  modelPackageArn: string;
+  /** EventBridge event id: a second delivery of the same event changes nothing. */
+  eventId?: string;
+  /** The event's UpdatedModelPackageFields, when it has them. */
+  updatedFields?: string[];
+  /** Evaluate again a version that is still pending after an earlier decision (CLI `--reevaluate`). */
+  reevaluate?: boolean;
+  /**
+   * The version's model card changed to this status ("SageMaker Model Card State Change"): a version
+   * the gate left pending is evaluated again when its card status differs from the one it saw.
+   */
+  cardStatus?: string;
+}
+
+export interface GateOptions {
+  policies: readonly ApprovalPolicyConfig[];
+  /** Who the audit log names for the gate's own decisions; default `registry-gate`. */
+  actor?: string;
+}
+
+export type GateAction =
+  | 'decided'
+  | 're-applied'
+  | 'self-caused'
+  | 'manual-change-recorded'
+  | 'duplicate'
+  | 'ignored'
+  | 'not-ready'
+  | 'no-policy';
+
+export interface GateResult {
+  action: GateAction;
+  /** One sentence: what the gate did and why. */
+  reason: string;
+  modelPackageArn: string;
+  outcome?: GateOutcome;
+  approvalStatus?: ModelApprovalStatus;
+  rules?: RuleResult[];
+  approvalDescription?: string;
+  decisionKey?: string;
+  auditSequence?: number;
+}
+
+const PENDING: ModelApprovalStatus = 'PendingManualApproval';
+
+/**
+ * The registry approval gate. For a version pending approval it collects the evidence (its
+ * reports, its model card — created now if the version has none —, the approved version it would
+ * replace and that version's monitoring history), evaluates the group's policy and approves,
+ * rejects or leaves the version pending through the registry, with an ApprovalDescription that
+ * names every rule and CustomerMetadataProperties linking the decision record, which is stored
+ * and appended to the audit log.
+ *
+ * Idempotent: a second delivery of an event, and the events the gate's own update causes, change
+ * nothing. An approval status set by anyone else is recorded in the audit log and never
+ * overridden.
+ *
+ * @example
+ * ```ts
+ * const result = await runRegistryGate(ports, { modelPackageArn: arn, eventId: event.id }, { policies });
+ * console.log(result.action, result.approvalDescription);
+ * ```
+ */
+export async function runRegistryGate(
+  ports: GatePorts,
+  trigger: GateTrigger,
+  options: GateOptions,
+): Promise<GateResult> {
+  const marker = trigger.eventId
+    ? joinKey('governance', 'events-seen', `${sha256Hex(trigger.eventId)}.json`)
+    : undefined;
+  if (marker && (await exists(ports.store, marker))) {
+    return {
+      action: 'duplicate',
+      reason: 'this event was already handled',
+      modelPackageArn: trigger.modelPackageArn,
+    };
+  }
+  const result = await handle(ports, trigger, options);
+  if (marker) {
+    await ports.store.putIfAbsent(
+      marker,
+      JSON.stringify({
+        eventId: trigger.eventId,
+        action: result.action,
+        at: ports.clock.now().toISOString(),
+      }),
+    );
+  }
+  ports.log.info('registry gate', {
+    action: result.action,
+    modelPackageArn: result.modelPackageArn,
+    outcome: result.outcome,
+  });
+  return result;
+}
+
+async function handle(ports: GatePorts, trigger: GateTrigger, options: GateOptions): Promise<GateResult> {
+  const pkg = await ports.registry.describe(trigger.modelPackageArn);
+  const arn = pkg.arn;
+  const latest = await latestDecision(ports.store, pkg);
+  const pending = pkg.approvalStatus === PENDING;
+  let reevaluate = trigger.reevaluate === true;
+  if (trigger.cardStatus !== undefined) {
+    const record = latest?.record;
+    if (
+      !pending ||
+      record?.outcome !== 'leave-pending' ||
+      record.evidence.card.cardStatus === trigger.cardStatus
+    ) {
+      return {
+        action: 'ignored',
+        reason: 'the card change does not bear on a version left pending',
+        modelPackageArn: arn,
+      };
+    }
+    reevaluate = true;
+  }
+
+  if (latest) {
+    const applied = pkg.customerMetadata[METADATA_KEYS.decisionId] === latest.record.id;
+    if (
+      pending &&
+      !applied &&
+      (latest.record.approvalStatus !== PENDING || latest.record.outcome === 'leave-pending')
+    ) {
+      // An earlier run recorded its decision but stopped before the registry update: finish it.
+      await finishDecision(ports, pkg, latest);
+      return fromRecord(
+        're-applied',
+        'an earlier decision had not reached the registry; applied it now',
+        latest,
+      );
+    }
+    const ours =
+      pkg.approvalStatus === latest.record.approvalStatus &&
+      (pkg.approvalDescription === undefined ||
+        pkg.approvalDescription === latest.record.approvalDescription);
+    if (ours && !(pending && reevaluate)) {
+      return fromRecord(
+        'self-caused',
+        `the status is the one Vigil set (${pkg.approvalStatus}): nothing to do`,
+        latest,
+      );
+    }
+    if (!(pending && reevaluate)) return recordManualChange(ports, pkg, trigger, latest.record);
+  } else if (!pending) {
+    return recordManualChange(ports, pkg, trigger, undefined);
+  }
+
+  if (pkg.status && pkg.status !== 'Completed') {
+    return {
+      action: 'not-ready',
+      reason: `the package is ${pkg.status}, not Completed; waiting`,
+      modelPackageArn: arn,
+    };
+  }
+  const policy = options.policies.find((p) => p.modelPackageGroup === pkg.groupName);
+  if (!policy) {
+    return {
+      action: 'no-policy',
+      reason: `no approval policy for group "${pkg.groupName}": left for a person (add one under approvalPolicies)`,
+      modelPackageArn: arn,
+    };
+  }
+  return decide(ports, pkg, policy, trigger, options, (latest?.record.attempt ?? 0) + 1);
+}
+
+async function decide(
+  ports: GatePorts,
+  pkg: ModelPackage,
+  policy: ApprovalPolicyConfig,
+  trigger: GateTrigger,
+  options: GateOptions,
+  attempt: number,
+): Promise<GateResult> {
+  const actor = options.actor ?? 'registry-gate';
+  const candidate = await collectPackageEvidence(pkg, ports.locate);
+  const { card, cardProblem } = await cardEvidence(ports, pkg, candidate, actor);
+  const approved = await approvedEvidence(ports, pkg);
+  const history = approved ? await readMonitoringHistory(ports.store, approved.package, 50) : [];
+
+  const rules = evaluateApprovalPolicy(policy, { candidate, card, approved });
+  const passed = rules.every((r) => r.passed);
+  const outcome: GateOutcome = passed ? policy.onPass : policy.onFail;
+  const approvalStatus: ModelApprovalStatus =
+    outcome === 'approve' ? 'Approved' : outcome === 'reject' ? 'Rejected' : PENDING;
+  const id = `${pkg.groupName}-v${pkg.version}-${attempt}`;
+  const description = approvalDescription(outcome, rules, id);
+  const record: DecisionRecord = {
+    id,
+    attempt,
+    modelPackageArn: pkg.arn,
+    modelPackageGroup: pkg.groupName,
+    modelPackageVersion: pkg.version,
+    decidedAt: ports.clock.now().toISOString(),
+    outcome,
+    approvalStatus,
+    approvalDescription: description,
+    rules,
+    policy,
+    evidence: {
+      reports: summarizeReports(candidate),
+      card: summarizeCard(card, cardProblem),
+      ...(approved
+        ? {
+            approvedVersion: {
+              arn: approved.package.arn,
+              version: approved.package.version,
+              reports: summarizeReports(approved),
+            },
+          }
+        : {}),
+      monitoringHistory: history,
+    },
+    trigger: { ...(trigger.eventId ? { eventId: trigger.eventId } : {}), actor },
+  };
+  const key = decisionKey(pkg, attempt);
+  const body = `${JSON.stringify(record, null, 2)}\n`;
+  if (!(await ports.store.putIfAbsent(key, body, 'application/json'))) {
+    return {
+      action: 'duplicate',
+      reason: 'another run decided this version at the same time',
+      modelPackageArn: pkg.arn,
+    };
+  }
+  const audit = await ports.audit.append({
+    kind: 'approval.decided',
+    actor,
+    subject: pkg.arn,
+    summary: description,
+    details: {
+      modelPackageGroup: pkg.groupName,
+      modelPackageVersion: pkg.version,
+      decisionId: id,
+      decisionKey: key,
+      decisionSha256: sha256Hex(body),
+      outcome,
+      approvalStatus,
+      rules,
+    },
+  });
+  await applyDecision(ports, record, key, audit.sequence, sha256Hex(body));
+  await recordApprovalOnCard(ports.cards, await ports.registry.describe(pkg.arn), ports.log);
+  return {
+    action: 'decided',
+    reason: `${rules.filter((r) => !r.passed).length} of ${rules.length} rules failed`,
+    modelPackageArn: pkg.arn,
+    outcome,
+    approvalStatus,
+    rules,
+    approvalDescription: description,
+    decisionKey: key,
+    auditSequence: audit.sequence,
+  };
+}
+
+async function applyDecision(
+  ports: GatePorts,
+  record: DecisionRecord,
+  key: string,
+  auditSequence: number | undefined,
+  digest?: string,
+): Promise<void> {
+  const location = `${ports.store.location.replace(/\/+$/, '')}/${key}`;
+  const metadata: Record<string, string> = {
+    [METADATA_KEYS.decisionId]: metadataValue(record.id),
+    [METADATA_KEYS.decision]: metadataValue(location.length <= 256 ? location : key),
+    [METADATA_KEYS.outcome]: record.outcome,
+    ...(digest ? { [METADATA_KEYS.decisionSha256]: digest } : {}),
+    ...(auditSequence !== undefined && Number.isFinite(auditSequence)
+      ? { [METADATA_KEYS.auditSequence]: String(auditSequence) }
+      : {}),
+  };
+  await ports.registry.updateApproval({
+    arn: record.modelPackageArn,
+    ...(record.outcome === 'leave-pending' ? {} : { approvalStatus: record.approvalStatus }),
+    approvalDescription: record.approvalDescription,
+    customerMetadata: metadata,
+    changedBy: record.trigger.actor,
+  });
+}
+
+/** Completes a decision whose run stopped after writing the record: audit record (if missing), registry, card. */
+async function finishDecision(
+  ports: GatePorts,
+  pkg: ModelPackage,
+  latest: { key: string; record: DecisionRecord },
+): Promise<void> {
+  const { record, key } = latest;
+  const body = await ports.store.get(key);
+  const digest = sha256Hex(body);
+  const logged = (await readAuditLog(ports.store, ports.auditPrefix ?? DEFAULT_AUDIT_PREFIX)).find(
+    (r) => r.kind === 'approval.decided' && r.details.decisionId === record.id,
+  );
+  const sequence =
+    logged?.sequence ??
+    (
+      await ports.audit.append({
+        kind: 'approval.decided',
+        actor: record.trigger.actor,
+        subject: pkg.arn,
+        summary: record.approvalDescription,
+        details: {
+          modelPackageGroup: pkg.groupName,
+          modelPackageVersion: pkg.version,
+          decisionId: record.id,
+          decisionKey: key,
+          decisionSha256: digest,
+          outcome: record.outcome,
+          approvalStatus: record.approvalStatus,
+          rules: record.rules,
+        },
+      })
+    ).sequence;
+  await applyDecision(ports, record, key, sequence, digest);
+  await recordApprovalOnCard(ports.cards, await ports.registry.describe(pkg.arn), ports.log);
+}
+
+async function recordManualChange(
+  ports: GatePorts,
+  pkg: ModelPackage,
+  trigger: GateTrigger,
+  vigilDecision: DecisionRecord | undefined,
+): Promise<GateResult> {
+  // An empty or absent field list (a registration) may carry an approval made outside the gate.
+  if (trigger.updatedFields?.length && !trigger.updatedFields.includes('ModelApprovalStatus')) {
+    return {
+      action: 'ignored',
+      reason: `the change (${trigger.updatedFields.join(', ') || 'no fields'}) is not an approval change`,
+      modelPackageArn: pkg.arn,
+    };
+  }
+  const seen = joinKey(
+    'governance',
+    'manual-changes-seen',
+    pkg.groupName,
+    `v${pkg.version}`,
+    `${sha256Hex(`${pkg.approvalStatus}|${pkg.lastModifiedTime ?? ''}`)}.json`,
+  );
+  if (
+    !(await ports.store.putIfAbsent(
+      seen,
+      JSON.stringify({ status: pkg.approvalStatus, at: pkg.lastModifiedTime }),
+    ))
+  ) {
+    return {
+      action: 'duplicate',
+      reason: 'this manual change was already recorded',
+      modelPackageArn: pkg.arn,
+    };
+  }
+  const by = pkg.lastModifiedBy ?? 'a person or system outside Vigil (identity not reported by the registry)';
+  const audit = await ports.audit.append({
+    kind: 'approval.manual-change-seen',
+    actor: by,
+    subject: pkg.arn,
+    summary: vigilDecision
+      ? `${pkg.groupName} v${pkg.version} set to ${pkg.approvalStatus} by ${by}, over Vigil's decision ${vigilDecision.id} (${vigilDecision.approvalStatus}); recorded, not overridden`
+      : `${pkg.groupName} v${pkg.version} set to ${pkg.approvalStatus} by ${by} without a Vigil decision; recorded, not overridden`,
+    details: {
+      modelPackageGroup: pkg.groupName,
+      modelPackageVersion: pkg.version,
+      approvalStatus: pkg.approvalStatus,
+      approvalDescription: pkg.approvalDescription,
+      lastModifiedTime: pkg.lastModifiedTime,
+      ...(vigilDecision
+        ? { vigilDecisionId: vigilDecision.id, vigilApprovalStatus: vigilDecision.approvalStatus }
+        : {}),
+    },
+  });
+  await recordApprovalOnCard(ports.cards, pkg, ports.log);
+  return {
+    action: 'manual-change-recorded',
+    reason: `approval status ${pkg.approvalStatus} was set outside the gate; recorded in the audit log`,
+    modelPackageArn: pkg.arn,
+    approvalStatus: pkg.approvalStatus,
+    auditSequence: audit.sequence,
+  };
+}
+
+async function cardEvidence(
+  ports: GatePorts,
+  pkg: ModelPackage,
+  candidate: PackageEvidence,
+  actor: string,
+): Promise<{ card: CardEvidence; cardProblem?: string }> {
+  const name = modelCardNameFor(pkg.groupName, pkg.version);
+  try {
+    const { card, created } = await ensureModelCard(ports.cards, pkg, candidate);
+    if (created) {
+      await ports.audit.append({
+        kind: 'card.created',
+        actor,
+        subject: pkg.arn,
+        summary: `Model card ${name} created as Draft for ${pkg.groupName} v${pkg.version}`,
+        details: { modelPackageGroup: pkg.groupName, cardName: name, cardVersion: card.version },
+      });
+    }
+    return { card: { name, status: 'present', card } };
+  } catch (error) {
+    const reason = (error as Error).message;
+    ports.log.warn('model card could not be created; card rules will fail', { card: name });
+    return { card: { name, status: 'missing', reason }, cardProblem: reason };
+  }
+}
+
+async function approvedEvidence(ports: GatePorts, pkg: ModelPackage): Promise<PackageEvidence | undefined> {
+  const approved = await ports.registry.list(pkg.groupName, { approvalStatus: 'Approved' });
+  const current = approved.find((s) => s.arn !== pkg.arn);
+  if (!current) return undefined;
+  return collectPackageEvidence(await ports.registry.describe(current.arn), ports.locate);
+}
+
+function fromRecord(
+  action: GateAction,
+  reason: string,
+  latest: { key: string; record: DecisionRecord },
+): GateResult {
+  return {
+    action,
+    reason,
+    modelPackageArn: latest.record.modelPackageArn,
+    outcome: latest.record.outcome,
+    approvalStatus: latest.record.approvalStatus,
+    rules: latest.record.rules,
+    approvalDescription: latest.record.approvalDescription,
+    decisionKey: latest.key,
+  };
+}
+
+async function exists(store: ObjectStore, key: string): Promise<boolean> {
+  for await (const info of store.list(key)) if (info.key === key) return true;
+  return false;
+}

@@ -1,0 +1,52 @@
+export {
+  type DecisionRecord,
+  decisionFolder,
+  decisionKey,
+  latestDecision,
+  type ReportSummary,
+} from './decision-record.ts';
+export {
+  demoApprovalPolicy,
+  type GovernanceDemoPorts,
+  type GovernanceDemoResult,
+  runGovernanceDemo,
+} from './demo.ts';
+export { approvalDescription, type GateOutcome, MAX_APPROVAL_DESCRIPTION } from './description.ts';
+export {
+  type CardEvidence,
+  collectPackageEvidence,
+  MONITORING_RECORD_KIND,
+  type MonitoringRunSummary,
+  monitoringHistoryFolder,
+  monitoringHistoryKey,
+  monitoringHistoryOf,
+  type PackageEvidence,
+  REPORT_KINDS,
+  type ReportEvidence,
+  type ReportKind,
+  type ReportLocator,
+  readMonitoringHistory,
+} from './evidence.ts';
+export {
+  type GateAction,
+  type GateOptions,
+  type GatePorts,
+  type GateResult,
+  type GateTrigger,
+  runRegistryGate,
+} from './gate.ts';
+export { asNumber, parseLenientJson } from './lenient-json.ts';
+export { METADATA_KEYS, metadataValue } from './metadata.ts';
+export { evaluateApprovalPolicy, type PolicyEvidence, type RuleResult } from './policy.ts';
+export {
+  type BiasMetricValue,
+  type BiasReport,
+  type DataQualityReport,
+  type ExplainabilityReport,
+  type ModelQualityReport,
+  parseBiasAnalysis,
+  parseDataQualityFile,
+  parseExplainabilityAnalysis,
+  parseModelQualityStatistics,
+} from './reports.ts';
+export { storeLocator } from './store-locator.ts';
