@@ -1,0 +1,109 @@
+import { SageMakerEndpointController, SesEmailNotifier, SlackWebhookNotifier, SnsNotifier } from '@vigil/aws';
+import { MONITORING_EXECUTION_DETAIL_TYPE, type Notifier, type VigilConfig } from '@vigil/core';
+import { ALARM_STATE_CHANGE_DETAIL_TYPE, type RouteOutcome, routeAlert } from '@vigil/core/alerting';
+import { ObjectStoreAuditLog } from '@vigil/core/audit';
+import { assertEventBridge } from './shared/events.ts';
+import { loadRuntime, logger } from './shared/runtime.ts';
+
+// Module scope: reused across invocations of a warm container.
+const controller = new SageMakerEndpointController();
+let notifiers: { config: VigilConfig; byChannel: Record<string, Notifier> } | undefined;
+
+/** What the function returns: the outcome, never the alert's content. */
+export interface AlarmRouterResult {
+  outcome: RouteOutcome['outcome'];
+  alertId?: string;
+  delivered?: number;
+}
+
+/**
+ * alarm-router: on "CloudWatch Alarm State Change" (aws.cloudwatch) and "Vigil Monitoring
+ * Execution" (vigil) events, applies the endpoint's rollback policy to guardrail alarms and sends
+ * one grouped alert per incident to its channels (Slack, SES email, SNS). Monitoring executions
+ * also publish the roll-up and heartbeat metrics the guardrails watch. An undeliverable alert is
+ * kept as a dead letter in Vigil's bucket and the error is rethrown, so Lambda retries the event
+ * and finally sends it to the function's DLQ.
+ */
+export const handler = async (event: unknown): Promise<AlarmRouterResult> => {
+  const envelope = assertEventBridge(event, {
+    source: ['aws.cloudwatch', 'vigil'],
+    detailType: [ALARM_STATE_CHANGE_DETAIL_TYPE, MONITORING_EXECUTION_DETAIL_TYPE],
+  });
+  const runtime = await loadRuntime();
+  runtime.log.appendKeys({ eventId: envelope.id });
+  if (notifiers?.config !== runtime.config) {
+    notifiers = { config: runtime.config, byChannel: channelNotifiers(runtime.config, process.env) };
+  }
+  const result = await routeAlert(
+    {
+      config: runtime.config,
+      store: runtime.store,
+      notifiers: notifiers.byChannel,
+      clock: runtime.clock,
+      log: runtime.log,
+      metrics: runtime.metrics,
+      rollback: { controller, audit: new ObjectStoreAuditLog(runtime.store, { clock: runtime.clock }) },
+    },
+    envelope,
+  );
+  const summary: AlarmRouterResult = {
+    outcome: result.outcome,
+    ...(result.outcome === 'sent'
+      ? { alertId: result.alert.id, delivered: result.deliveries.filter((d) => d.delivered).length }
+      : {}),
+  };
+  runtime.log.info('Alarm routed', { ...summary, detailType: envelope['detail-type'] });
+  return summary;
+};
+
+/**
+ * The notifier of every configured channel. A Slack channel's webhook URL comes from the secret
+ * its `webhookSecret` names: the SST secret linked to the function (`SST_RESOURCE_<name>`) or an
+ * environment variable of that name. A channel whose secret is missing gets no notifier, so its
+ * alerts are dead-lettered with a message saying so. An SNS channel without `topicArn` uses
+ * Vigil's topic (`VIGIL_ALERT_TOPIC_ARN`).
+ *
+ * @example
+ * ```ts
+ * const notifiers = channelNotifiers(runtime.config, process.env); // { 'oncall-slack': SlackWebhookNotifier, … }
+ * ```
+ */
+export function channelNotifiers(
+  config: VigilConfig,
+  env: Record<string, string | undefined>,
+): Record<string, Notifier> {
+  const byChannel: Record<string, Notifier> = {};
+  for (const [channel, c] of Object.entries(config.channels)) {
+    if (c.type === 'slack') {
+      const webhookUrl = secretValue(c.webhookSecret, env);
+      if (webhookUrl)
+        byChannel[channel] = new SlackWebhookNotifier({ channel, webhookUrl, secretName: c.webhookSecret });
+      else
+        logger.warn('Slack webhook secret not set: alerts of this channel will be dead-lettered', {
+          channel,
+          secret: c.webhookSecret,
+        });
+    } else if (c.type === 'email') {
+      byChannel[channel] = new SesEmailNotifier({ channel, from: c.from, to: c.to });
+    } else {
+      const topicArn = c.topicArn ?? env.VIGIL_ALERT_TOPIC_ARN;
+      if (topicArn) byChannel[channel] = new SnsNotifier({ channel, topicArn });
+      else logger.warn('SNS channel has no topicArn and VIGIL_ALERT_TOPIC_ARN is not set', { channel });
+    }
+  }
+  return byChannel;
+}
+
+/** A secret's value from a linked SST secret (`SST_RESOURCE_<name>` = `{"value": …}`) or a plain env var. */
+function secretValue(name: string, env: Record<string, string | undefined>): string | undefined {
+  const linked = env[`SST_RESOURCE_${name}`];
+  if (linked) {
+    try {
+      const value = (JSON.parse(linked) as { value?: unknown }).value;
+      if (typeof value === 'string' && value) return value;
+    } catch {
+      logger.warn('Linked secret is not JSON: falling back to the environment variable', { secret: name });
+    }
+  }
+  return env[name] || undefined;
+}

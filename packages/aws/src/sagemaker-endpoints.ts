@@ -1,0 +1,91 @@
+import {
+  DescribeEndpointCommand,
+  DescribeEndpointConfigCommand,
+  DescribeModelCommand,
+  ModelApprovalStatus,
+  SageMakerClient,
+  UpdateEndpointCommand,
+  UpdateModelPackageCommand,
+} from '@aws-sdk/client-sagemaker';
+import type { EndpointController, EndpointDescription } from '@vigil/core';
+import { normalizeEndpointStatus } from '@vigil/core/rollback';
+
+/**
+ * The EndpointController port over SageMaker: DescribeEndpoint, DescribeEndpointConfig,
+ * DescribeModel, UpdateEndpoint (with RetainDeploymentConfig, so the endpoint keeps its
+ * blue/green policy and alarms) and UpdateModelPackage (Rejected, with the reason).
+ *
+ * @example
+ * ```ts
+ * const controller = new SageMakerEndpointController();
+ * if (await controller.configExists('churn-cfg-6')) await controller.switchConfig('churn-prod', 'churn-cfg-6');
+ * ```
+ */
+export class SageMakerEndpointController implements EndpointController {
+  private readonly client: SageMakerClient;
+
+  constructor(options: { client?: SageMakerClient } = {}) {
+    this.client = options.client ?? new SageMakerClient({});
+  }
+
+  async describe(endpointName: string): Promise<EndpointDescription> {
+    const out = await this.client.send(new DescribeEndpointCommand({ EndpointName: endpointName }));
+    const pending = out.PendingDeploymentSummary?.EndpointConfigName;
+    return {
+      name: out.EndpointName ?? endpointName,
+      // An unknown future status is treated as "not in service": Vigil then alerts instead of acting.
+      status: normalizeEndpointStatus(out.EndpointStatus) ?? 'OutOfService',
+      configName: out.EndpointConfigName ?? '',
+      ...(pending && pending !== out.EndpointConfigName ? { pendingConfigName: pending } : {}),
+    };
+  }
+
+  async configExists(configName: string): Promise<boolean> {
+    try {
+      await this.client.send(new DescribeEndpointConfigCommand({ EndpointConfigName: configName }));
+      return true;
+    } catch (error) {
+      // SageMaker answers a missing config with ValidationException "Could not find endpoint configuration".
+      const e = error as { name?: string; message?: string };
+      if (e.name === 'ValidationException' && /could not find/i.test(e.message ?? '')) return false;
+      throw error;
+    }
+  }
+
+  async modelPackagesOf(configName: string): Promise<string[]> {
+    const config = await this.client.send(
+      new DescribeEndpointConfigCommand({ EndpointConfigName: configName }),
+    );
+    const packages: string[] = [];
+    for (const variant of config.ProductionVariants ?? []) {
+      if (!variant.ModelName) continue;
+      const model = await this.client.send(new DescribeModelCommand({ ModelName: variant.ModelName }));
+      for (const container of [model.PrimaryContainer, ...(model.Containers ?? [])]) {
+        if (container?.ModelPackageName && !packages.includes(container.ModelPackageName)) {
+          packages.push(container.ModelPackageName);
+        }
+      }
+    }
+    return packages;
+  }
+
+  async switchConfig(endpointName: string, configName: string): Promise<void> {
+    await this.client.send(
+      new UpdateEndpointCommand({
+        EndpointName: endpointName,
+        EndpointConfigName: configName,
+        RetainDeploymentConfig: true,
+      }),
+    );
+  }
+
+  async rejectModelPackage(modelPackageArn: string, reason: string): Promise<void> {
+    await this.client.send(
+      new UpdateModelPackageCommand({
+        ModelPackageArn: modelPackageArn,
+        ModelApprovalStatus: ModelApprovalStatus.REJECTED,
+        ApprovalDescription: reason.length <= 1024 ? reason : `${reason.slice(0, 1021)}...`,
+      }),
+    );
+  }
+}

@@ -1,0 +1,75 @@
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { Alert, Notifier } from '@vigil/core';
+import { AlertDeliveryError, renderEmail } from '@vigil/core/alerting';
+import { isTransientAwsError } from './with-retries.ts';
+
+/** Options of {@link SesEmailNotifier}. */
+export interface SesEmailNotifierOptions {
+  channel: string;
+  /** A verified SES identity. */
+  from: string;
+  to: string[];
+  configurationSetName?: string;
+  client?: SESv2Client;
+}
+
+/**
+ * The Notifier port over SES v2 `SendEmail`: one email per alert with an ASCII subject, a text
+ * and an HTML body (`renderEmail`). Throttling and 5xx answers are retryable; a rejected
+ * address or an unverified sender is not.
+ *
+ * @example
+ * ```ts
+ * const email = new SesEmailNotifier({ channel: 'ml-email', from: 'vigil@example.com', to: ['ml@example.com'] });
+ * await email.send(alert);
+ * ```
+ */
+export class SesEmailNotifier implements Notifier {
+  readonly channel: string;
+  private readonly options: SesEmailNotifierOptions;
+  private readonly client: SESv2Client;
+
+  constructor(options: SesEmailNotifierOptions) {
+    this.channel = options.channel;
+    this.options = options;
+    this.client = options.client ?? new SESv2Client({});
+  }
+
+  async send(alert: Alert): Promise<void> {
+    const email = renderEmail(alert);
+    try {
+      await this.client.send(
+        new SendEmailCommand({
+          FromEmailAddress: this.options.from,
+          Destination: { ToAddresses: this.options.to },
+          Content: {
+            Simple: {
+              Subject: { Data: email.subject, Charset: 'UTF-8' },
+              Body: {
+                Text: { Data: email.text, Charset: 'UTF-8' },
+                Html: { Data: email.html, Charset: 'UTF-8' },
+              },
+            },
+          },
+          ...(this.options.configurationSetName
+            ? { ConfigurationSetName: this.options.configurationSetName }
+            : {}),
+          EmailTags: [
+            { Name: 'vigil-endpoint', Value: tagValue(alert.endpoint) },
+            { Name: 'vigil-status', Value: alert.status },
+          ],
+        }),
+      );
+    } catch (error) {
+      throw new AlertDeliveryError(
+        `SES refused the alert email of channel "${this.channel}": ${(error as Error).name}: ${(error as Error).message}`,
+        { channel: this.channel, retryable: isTransientAwsError(error), cause: error },
+      );
+    }
+  }
+}
+
+/** SES tag values allow letters, digits, `_` and `-` only. */
+function tagValue(text: string): string {
+  return text.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 256) || '_';
+}

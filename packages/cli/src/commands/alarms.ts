@@ -1,0 +1,214 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { SlackWebhookNotifier } from '@vigil/aws';
+import { parseConfigText, silentLog, systemClock, type VigilConfig } from '@vigil/core';
+import {
+  DEAD_LETTER_PREFIX,
+  type DeadLetter,
+  deploymentConfigFor,
+  type GuardrailAlarm,
+  guardrailAlarms,
+  routeAlert,
+} from '@vigil/core/alerting';
+import { ObjectStoreAuditLog } from '@vigil/core/audit';
+import {
+  evaluateLocalAlarms,
+  LocalEndpointController,
+  LocalEventBus,
+  LocalMetricStore,
+  localNotifiers,
+} from '@vigil/local';
+import { homePath, openHome } from '../adapters.ts';
+import {
+  type Command,
+  type CommandArgs,
+  flag,
+  optionalString,
+  requiredString,
+  UsageError,
+} from '../command.ts';
+
+const OPERATOR: Record<GuardrailAlarm['comparisonOperator'], string> = {
+  GreaterThanThreshold: '>',
+  GreaterThanOrEqualToThreshold: '>=',
+  LessThanThreshold: '<',
+  LessThanOrEqualToThreshold: '<=',
+};
+
+const listCommand: Command = {
+  name: 'alarms',
+  summary: 'Print the guardrail alarms of an endpoint and the DeploymentConfig to paste into UpdateEndpoint',
+  usage: 'alarms --config FILE --endpoint NAME [--constraints FILE] [--json]',
+  options: {
+    config: { type: 'string' },
+    endpoint: { type: 'string' },
+    constraints: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  details: [
+    '--constraints FILE  The model-quality baseline constraints.json: the model metric alarm takes its threshold',
+    '                    from it when the configuration gives none.',
+    '--json              Print { alarms, deploymentConfig, omitted } as JSON (what infra/ creates).',
+    'Put the DeploymentConfig into UpdateEndpoint (or CreateEndpoint) so that SageMaker rolls a deployment back',
+    'when a guardrail fires while it bakes; heartbeat alarms only alert, they never roll back.',
+  ].join('\n'),
+  async run(args, io) {
+    const config = await loadConfig(args, io.cwd);
+    const endpoint = requiredString(args, 'endpoint');
+    const constraintsPath = optionalString(args, 'constraints');
+    const modelQualityConstraints = constraintsPath
+      ? JSON.parse(await readFile(resolve(io.cwd, constraintsPath), 'utf8'))
+      : undefined;
+    const alarms = guardrailAlarms(config, endpoint, { modelQualityConstraints });
+    const { DeploymentConfig, omitted } = deploymentConfigFor(alarms);
+    if (flag(args, 'json')) {
+      io.stdout(JSON.stringify({ alarms, deploymentConfig: DeploymentConfig, omitted }, null, 2));
+      return 0;
+    }
+    if (!alarms.length) {
+      io.stdout(`Endpoint ${endpoint} has no monitors configured, so no guardrail alarms.`);
+      return 0;
+    }
+    const width = Math.max(...alarms.map((a) => a.name.length));
+    io.stdout(`Guardrail alarms of ${endpoint} (${alarms.length}):`);
+    for (const a of alarms) {
+      const rule = `${a.metricName} ${a.statistic} ${OPERATOR[a.comparisonOperator]} ${a.threshold}`;
+      const window = `${a.datapointsToAlarm} of ${a.evaluationPeriods} × ${a.period}s, missing data ${a.treatMissingData}`;
+      io.stdout(`  ${a.name.padEnd(width)}  ${rule} (${window})${a.guardsDeployments ? '  [rollback]' : ''}`);
+    }
+    io.stdout('');
+    io.stdout('DeploymentConfig for UpdateEndpoint (aws sagemaker update-endpoint --deployment-config ...):');
+    io.stdout(JSON.stringify(DeploymentConfig, null, 2));
+    if (omitted.length) {
+      io.stdout(`SageMaker takes at most 10 alarms; not in AutoRollbackConfiguration: ${omitted.join(', ')}`);
+    }
+    return 0;
+  },
+};
+
+const evaluateCommand: Command = {
+  name: 'alarms evaluate',
+  summary: 'Evaluate the guardrail alarms on the local metrics store and route the alerts (outbox, Slack)',
+  usage: 'alarms evaluate --config FILE [--endpoint NAME] [--home DIR] [--at ISO-TIME]',
+  options: {
+    config: { type: 'string' },
+    endpoint: { type: 'string' },
+    home: { type: 'string' },
+    at: { type: 'string' },
+  },
+  details: [
+    'Evaluates with CloudWatch semantics, writes the "CloudWatch Alarm State Change" events to the local bus',
+    'journal and hands them to alarm-router: alerts go to <home>/outbox/ and stdout, and to a real Slack webhook',
+    'when the environment variable named by the channel\'s webhookSecret is set. With rollback policy "rollback"',
+    'the local endpoint record (<home>/local/endpoints/) is rolled back and the audit log gets the decision.',
+    '--at ISO-TIME  Evaluate as of this time (default now).',
+  ].join('\n'),
+  async run(args, io) {
+    const config = await loadConfig(args, io.cwd);
+    const atText = optionalString(args, 'at');
+    const at = atText ? new Date(atText) : undefined;
+    if (at && Number.isNaN(at.getTime())) throw new UsageError(`--at must be an ISO time, got "${atText}"`);
+    const clock = at ? { now: () => new Date(at) } : systemClock;
+    const home = homePath(optionalString(args, 'home'), io.cwd);
+    const store = openHome(optionalString(args, 'home'), io.cwd);
+    const endpoint = optionalString(args, 'endpoint');
+    const results = await evaluateLocalAlarms(
+      { config, metrics: new LocalMetricStore(home), store, clock },
+      endpoint ? { endpoints: [endpoint] } : {},
+    );
+    const events = results.flatMap((r) => (r.event ? [r.event] : []));
+    await new LocalEventBus(home).put(events);
+    for (const r of results) {
+      const changed = r.event ? `  (was ${r.event.detail.previousState.value})` : '';
+      io.stdout(`${r.state.value.padEnd(17)} ${r.alarm.name}${changed}`);
+    }
+    const ports = {
+      config,
+      store,
+      notifiers: localNotifiers(config, {
+        store,
+        env: io.env,
+        print: io.stdout,
+        slack: (o) => new SlackWebhookNotifier(o),
+      }),
+      clock,
+      log: silentLog,
+      rollback: {
+        controller: new LocalEndpointController(store),
+        audit: new ObjectStoreAuditLog(store, { clock }),
+      },
+    };
+    let failed = 0;
+    for (const event of events) {
+      try {
+        await routeAlert(ports, event);
+      } catch (error) {
+        failed++;
+        io.stderr(`alarm-router: ${(error as Error).message}`);
+      }
+    }
+    io.stdout(`${results.length} alarm(s) evaluated, ${events.length} state change(s) routed.`);
+    return failed ? 1 : 0;
+  },
+};
+
+const deadLettersCommand: Command = {
+  name: 'alarms dead-letters',
+  summary: 'List alerts that could not be delivered (alerting/dead-letters/), or send them again',
+  usage: 'alarms dead-letters [--home DIR] [--replay --config FILE]',
+  options: { home: { type: 'string' }, replay: { type: 'boolean' }, config: { type: 'string' } },
+  details: [
+    '--replay  Send every dead letter not yet replayed to its channel again (outbox, and Slack when the',
+    '          webhook secret is in the environment); a letter that goes through is marked replayed.',
+  ].join('\n'),
+  async run(args, io) {
+    const store = openHome(optionalString(args, 'home'), io.cwd);
+    const replay = flag(args, 'replay');
+    const notifiers = replay
+      ? localNotifiers(await loadConfig(args, io.cwd), {
+          store,
+          env: io.env,
+          slack: (o) => new SlackWebhookNotifier(o),
+        })
+      : {};
+    let count = 0;
+    let failed = 0;
+    for await (const info of store.list(`${DEAD_LETTER_PREFIX}/`)) {
+      const letter = JSON.parse(new TextDecoder().decode(await store.get(info.key))) as DeadLetter & {
+        replayedAt?: string;
+      };
+      count++;
+      const status = letter.replayedAt ? `replayed ${letter.replayedAt}` : `${letter.attempts} attempts`;
+      io.stdout(`${letter.at}  ${letter.channel}  ${letter.alert.title}\n    ${letter.error} (${status})`);
+      if (!replay || letter.replayedAt) continue;
+      const notifier = notifiers[letter.channel];
+      try {
+        if (!notifier) throw new UsageError(`channel "${letter.channel}" is not in the configuration`);
+        await notifier.send(letter.alert);
+        const replayedAt = new Date().toISOString();
+        await store.put(
+          info.key,
+          `${JSON.stringify({ ...letter, replayedAt }, null, 2)}\n`,
+          'application/json',
+        );
+        io.stdout('    replayed: delivered');
+      } catch (error) {
+        failed++;
+        io.stderr(`    replay failed: ${(error as Error).message}`);
+      }
+    }
+    io.stdout(count ? `${count} dead letter(s).` : 'No dead letters.');
+    return failed ? 1 : 0;
+  },
+};
+
+async function loadConfig(args: CommandArgs, cwd: string): Promise<VigilConfig> {
+  const path = resolve(cwd, requiredString(args, 'config'));
+  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`Cannot read --config ${path}: ${error.code ?? error.message}`);
+  });
+  return parseConfigText(text, path);
+}
+
+/** `vigil alarms`, `vigil alarms evaluate` and `vigil alarms dead-letters`. */
+export const alarmsCommands: Command[] = [listCommand, evaluateCommand, deadLettersCommand];

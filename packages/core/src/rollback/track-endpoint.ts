@@ -1,0 +1,98 @@
+import type { Clock } from '../ports/clock.ts';
+import type { Log } from '../ports/log.ts';
+import type { ObjectStore } from '../ports/object-store.ts';
+import { type EndpointObservation, parseEndpointEvent } from './endpoint-events.ts';
+import { type EndpointRecord, readEndpointRecord, writeEndpointRecord } from './endpoint-record.ts';
+
+/** How many event ids a record remembers to drop duplicates. */
+const REMEMBERED_EVENTS = 20;
+
+/** What tracking one event did. */
+export type TrackOutcome =
+  | { outcome: 'applied'; record: EndpointRecord; configChanged: boolean }
+  | { outcome: 'duplicate' | 'out-of-order'; record: EndpointRecord };
+
+/**
+ * Applies one observation to an endpoint's record (pure): a new serving config moves the
+ * current one to `previous`; a pending deployment is remembered until the endpoint is in
+ * service again. Duplicates (same event id) and events older than the newest applied one change
+ * nothing, so SageMaker's repeated and late events are harmless.
+ *
+ * @example
+ * ```ts
+ * const result = applyEndpointObservation(record, parseEndpointEvent(event));
+ * ```
+ */
+export function applyEndpointObservation(
+  record: EndpointRecord | undefined,
+  seen: EndpointObservation,
+): TrackOutcome {
+  if (record?.recentEventIds.includes(seen.eventId)) return { outcome: 'duplicate', record };
+  if (record && seen.at.getTime() < Date.parse(record.lastEventAt))
+    return { outcome: 'out-of-order', record };
+  const at = seen.at.toISOString();
+  const base: EndpointRecord = record ?? {
+    endpoint: seen.endpoint,
+    status: seen.status,
+    current: { configName: seen.configName, since: at },
+    rolledBackFrom: [],
+    lastEventAt: at,
+    recentEventIds: [],
+  };
+  // While Vigil's rollback runs, SageMaker still reports the old config as serving: the record
+  // already says where the endpoint is going, so only the end of the rollback changes it.
+  const rollingBack =
+    base.rollingBackTo !== undefined && (seen.status === 'Updating' || seen.status === 'SystemUpdating');
+  const configChanged = !rollingBack && base.current.configName !== seen.configName;
+  const next: EndpointRecord = {
+    ...base,
+    status: seen.status,
+    ...(configChanged ? { current: { configName: seen.configName, since: at }, previous: base.current } : {}),
+    lastEventAt: at,
+    recentEventIds: [...base.recentEventIds, seen.eventId].slice(-REMEMBERED_EVENTS),
+  };
+  if (!rollingBack) delete next.rollingBackTo;
+  // The pending config of Vigil's own update is the rollback, not a deployment.
+  if (seen.pendingConfigName && !rollingBack) {
+    next.deployment =
+      base.deployment?.targetConfigName === seen.pendingConfigName
+        ? base.deployment
+        : { targetConfigName: seen.pendingConfigName, fromConfigName: seen.configName, startedAt: at };
+  } else if (
+    seen.status === 'InService' ||
+    seen.status === 'Failed' ||
+    seen.status === 'UpdateRollbackFailed'
+  ) {
+    delete next.deployment;
+  }
+  return { outcome: 'applied', record: next, configChanged };
+}
+
+/**
+ * The deployment-tracker job: keeps the record of an endpoint's current and previous config
+ * from "SageMaker Endpoint State Change" and "SageMaker Endpoint Deployment State Change" events.
+ * Throws `EventShapeError` for any other event.
+ *
+ * @example
+ * ```ts
+ * const result = await trackEndpointEvent({ store, clock, log }, event);
+ * log.info('endpoint tracked', { outcome: result.outcome });
+ * ```
+ */
+export async function trackEndpointEvent(
+  ports: { store: ObjectStore; clock: Clock; log: Log },
+  event: unknown,
+): Promise<TrackOutcome> {
+  const seen = parseEndpointEvent(event);
+  const result = applyEndpointObservation(await readEndpointRecord(ports.store, seen.endpoint), seen);
+  if (result.outcome === 'applied') await writeEndpointRecord(ports.store, result.record);
+  ports.log.info('endpoint event tracked', {
+    endpoint: seen.endpoint,
+    status: seen.status,
+    outcome: result.outcome,
+    current: result.record.current.configName,
+    previous: result.record.previous?.configName,
+    deploymentTo: result.record.deployment?.targetConfigName,
+  });
+  return result;
+}
