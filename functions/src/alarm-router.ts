@@ -1,13 +1,21 @@
 import { SageMakerEndpointController, SesEmailNotifier, SlackWebhookNotifier, SnsNotifier } from '@vigil/aws';
-import { MONITORING_EXECUTION_DETAIL_TYPE, type Notifier, type VigilConfig } from '@vigil/core';
+import {
+  type EndpointController,
+  MONITORING_EXECUTION_DETAIL_TYPE,
+  type Notifier,
+  type VigilConfig,
+} from '@vigil/core';
 import { ALARM_STATE_CHANGE_DETAIL_TYPE, type RouteOutcome, routeAlert } from '@vigil/core/alerting';
 import { ObjectStoreAuditLog } from '@vigil/core/audit';
 import { assertEventBridge } from './shared/events.ts';
-import { loadRuntime, logger } from './shared/runtime.ts';
+import { loadRuntime, logger, type Runtime } from './shared/runtime.ts';
 
-// Module scope: reused across invocations of a warm container.
-const controller = new SageMakerEndpointController();
-let notifiers: { config: VigilConfig; byChannel: Record<string, Notifier> } | undefined;
+/** What alarm-router needs beyond the runtime: the endpoint controller and the channels' notifiers. */
+export interface AlarmRouterDependencies {
+  controller: EndpointController;
+  notifiers: (config: VigilConfig) => Promise<Record<string, Notifier>> | Record<string, Notifier>;
+  loadRuntime: () => Promise<Runtime>;
+}
 
 /** What the function returns: the outcome, never the alert's content. */
 export interface AlarmRouterResult {
@@ -22,39 +30,60 @@ export interface AlarmRouterResult {
  * one grouped alert per incident to its channels (Slack, SES email, SNS). Monitoring executions
  * also publish the roll-up and heartbeat metrics the guardrails watch. An undeliverable alert is
  * kept as a dead letter in Vigil's bucket and the error is rethrown, so Lambda retries the event
- * and finally sends it to the function's DLQ.
+ * and finally sends it to the function's DLQ. `vigil dev` builds it on local adapters.
+ *
+ * @example
+ * ```ts
+ * const route = createAlarmRouterHandler({ controller: localEndpoints, notifiers: () => outbox, loadRuntime });
+ * await route(alarmEvent);
+ * ```
  */
-export const handler = async (event: unknown): Promise<AlarmRouterResult> => {
-  const envelope = assertEventBridge(event, {
-    source: ['aws.cloudwatch', 'vigil'],
-    detailType: [ALARM_STATE_CHANGE_DETAIL_TYPE, MONITORING_EXECUTION_DETAIL_TYPE],
-  });
-  const runtime = await loadRuntime();
-  runtime.log.appendKeys({ eventId: envelope.id });
-  if (notifiers?.config !== runtime.config) {
-    notifiers = { config: runtime.config, byChannel: channelNotifiers(runtime.config, process.env) };
-  }
-  const result = await routeAlert(
-    {
-      config: runtime.config,
-      store: runtime.store,
-      notifiers: notifiers.byChannel,
-      clock: runtime.clock,
-      log: runtime.log,
-      metrics: runtime.metrics,
-      rollback: { controller, audit: new ObjectStoreAuditLog(runtime.store, { clock: runtime.clock }) },
-    },
-    envelope,
-  );
-  const summary: AlarmRouterResult = {
-    outcome: result.outcome,
-    ...(result.outcome === 'sent'
-      ? { alertId: result.alert.id, delivered: result.deliveries.filter((d) => d.delivered).length }
-      : {}),
+export function createAlarmRouterHandler(
+  deps: AlarmRouterDependencies,
+): (event: unknown) => Promise<AlarmRouterResult> {
+  let notifiers: { config: VigilConfig; byChannel: Record<string, Notifier> } | undefined;
+  return async (event) => {
+    const envelope = assertEventBridge(event, {
+      source: ['aws.cloudwatch', 'vigil'],
+      detailType: [ALARM_STATE_CHANGE_DETAIL_TYPE, MONITORING_EXECUTION_DETAIL_TYPE],
+    });
+    const runtime = await deps.loadRuntime();
+    runtime.log.appendKeys({ eventId: envelope.id });
+    if (notifiers?.config !== runtime.config) {
+      notifiers = { config: runtime.config, byChannel: await deps.notifiers(runtime.config) };
+    }
+    const result = await routeAlert(
+      {
+        config: runtime.config,
+        store: runtime.store,
+        notifiers: notifiers.byChannel,
+        clock: runtime.clock,
+        log: runtime.log,
+        metrics: runtime.metrics,
+        rollback: {
+          controller: deps.controller,
+          audit: new ObjectStoreAuditLog(runtime.store, { clock: runtime.clock }),
+        },
+      },
+      envelope,
+    );
+    const summary: AlarmRouterResult = {
+      outcome: result.outcome,
+      ...(result.outcome === 'sent'
+        ? { alertId: result.alert.id, delivered: result.deliveries.filter((d) => d.delivered).length }
+        : {}),
+    };
+    runtime.log.info('Alarm routed', { ...summary, detailType: envelope['detail-type'] });
+    return summary;
   };
-  runtime.log.info('Alarm routed', { ...summary, detailType: envelope['detail-type'] });
-  return summary;
-};
+}
+
+/** The Lambda: SageMaker's endpoints, and Slack / SES / SNS notifiers built once per container. */
+export const handler = createAlarmRouterHandler({
+  controller: new SageMakerEndpointController(),
+  notifiers: (config) => channelNotifiers(config, process.env),
+  loadRuntime,
+});
 
 /**
  * The notifier of every configured channel. A Slack channel's webhook URL comes from the secret

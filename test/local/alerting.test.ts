@@ -143,7 +143,8 @@ describe('local alerting loop', () => {
     const endpoint = await endpoints.read('churn-prod');
     expect(endpoint.configName).toBe('churn-cfg-6');
     expect(endpoint.rejected.map((r) => r.modelPackageArn)).toEqual([V7]);
-    const auditFiles = await readdir(join(home, 'audit'));
+    // Records only: the log also keeps a head.json index beside them.
+    const auditFiles = (await readdir(join(home, 'audit'))).filter((f) => /^\d+\.json$/.test(f));
     expect(auditFiles).toHaveLength(1);
     const record = JSON.parse(await readFile(join(home, 'audit', auditFiles[0] ?? ''), 'utf8'));
     expect(record).toMatchObject({
