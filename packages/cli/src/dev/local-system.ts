@@ -1,0 +1,121 @@
+import { SlackWebhookNotifier } from '@vigil/aws';
+import type { Clock, VigilConfig } from '@vigil/core';
+import { createAlarmRouterHandler } from '@vigil/functions/alarm-router';
+import { createCardSyncHandler } from '@vigil/functions/card-sync';
+import { handler as deploymentTracker } from '@vigil/functions/deployment-tracker';
+import { handler as monitorBiasDrift } from '@vigil/functions/monitor-bias-drift';
+import { handler as monitorDataQuality } from '@vigil/functions/monitor-data-quality';
+import { handler as monitorFeatureAttribution } from '@vigil/functions/monitor-feature-attribution';
+import { handler as monitorModelQuality } from '@vigil/functions/monitor-model-quality';
+import { handler as profileCapture } from '@vigil/functions/profile-capture';
+import { createRegistryGateHandler } from '@vigil/functions/registry-gate';
+import { provideRuntime, type Runtime } from '@vigil/functions/shared/runtime';
+import {
+  evaluateLocalAlarms,
+  LOCAL_BUCKET,
+  LocalEndpointController,
+  LocalEventBus,
+  LocalLoop,
+  LocalMetricStore,
+  LocalModelCardStore,
+  LocalModelRegistry,
+  localNotifiers,
+} from '@vigil/local';
+// The wiring is plain data shared with infra/: the same rules and schedules drive both.
+import { type FunctionName, type LocalHandler, localWiring } from '../../../../infra/wiring.ts';
+import { homePath, localRuntime } from '../adapters.ts';
+
+/** Everything `vigil dev` and the demo run: the Lambda handlers on local adapters, on one bus. */
+export interface LocalSystem {
+  home: string;
+  runtime: Runtime;
+  bus: LocalEventBus;
+  loop: LocalLoop;
+  registry: LocalModelRegistry;
+  cards: LocalModelCardStore;
+  endpoints: LocalEndpointController;
+  metrics: LocalMetricStore;
+}
+
+/** What a local system is built from. */
+export interface LocalSystemOptions {
+  config: VigilConfig;
+  cwd: string;
+  home?: string;
+  clock: Clock;
+  /** Where alerts are printed besides the outbox. */
+  print?: (text: string) => void;
+  env?: Record<string, string | undefined>;
+  intervalMs?: number;
+}
+
+/**
+ * Builds the whole of Vigil on a local folder: the same handlers as the Lambdas, subscribed to a
+ * local bus with the rules infra/ deploys, the monitor schedules of the configuration, a capture
+ * watcher that raises S3 "Object Created" events, and — after every round — the guardrail alarms
+ * evaluated against the local metrics store, their state changes put on the bus for alarm-router.
+ *
+ * @example
+ * ```ts
+ * const system = createLocalSystem({ config, cwd: process.cwd(), clock: systemClock });
+ * system.loop.start();
+ * ```
+ */
+export function createLocalSystem(options: LocalSystemOptions): LocalSystem {
+  const home = homePath(options.home, options.cwd);
+  const bus = new LocalEventBus(home);
+  const metrics = new LocalMetricStore(home);
+  const runtime = localRuntime({
+    config: options.config,
+    cwd: options.cwd,
+    home,
+    events: bus,
+    metrics,
+    clock: options.clock,
+  });
+  provideRuntime(runtime);
+  const loadRuntime = async () => runtime;
+  const registry = new LocalModelRegistry(runtime.store, { clock: options.clock });
+  const cards = new LocalModelCardStore(runtime.store, { clock: options.clock });
+  const endpoints = new LocalEndpointController(runtime.store, { registry });
+  const notifiers = localNotifiers(options.config, {
+    store: runtime.store,
+    env: options.env ?? process.env,
+    ...(options.print ? { print: options.print } : {}),
+    slack: (o) => new SlackWebhookNotifier(o),
+  });
+  const handlers: Record<FunctionName, LocalHandler> = {
+    'profile-capture': profileCapture,
+    'monitor-data-quality': monitorDataQuality,
+    'monitor-model-quality': monitorModelQuality,
+    'monitor-bias-drift': monitorBiasDrift,
+    'monitor-feature-attribution': monitorFeatureAttribution,
+    'registry-gate': createRegistryGateHandler({ registry, cards, loadRuntime }),
+    'card-sync': createCardSyncHandler({ registry, cards, loadRuntime }),
+    'alarm-router': createAlarmRouterHandler({
+      controller: endpoints,
+      notifiers: () => notifiers,
+      loadRuntime,
+    }),
+    'deployment-tracker': deploymentTracker,
+  };
+  const loop = new LocalLoop({
+    store: runtime.store,
+    bus,
+    clock: options.clock,
+    log: runtime.log,
+    ...(options.intervalMs ? { intervalMs: options.intervalMs } : {}),
+    ...localWiring(options.config, handlers, LOCAL_BUCKET),
+    afterRound: async () => {
+      const results = await evaluateLocalAlarms({
+        config: options.config,
+        metrics,
+        store: runtime.store,
+        clock: options.clock,
+      });
+      const changes = results.flatMap((r) => (r.event ? [r.event] : []));
+      if (changes.length) await bus.put(changes);
+    },
+  });
+  return { home, runtime, bus, loop, registry, cards, endpoints, metrics };
+}
