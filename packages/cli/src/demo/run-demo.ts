@@ -1,6 +1,13 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { hourPath, type MonitoringExecutionDetail, parseConfig, type VigilConfig } from '@vigil/core';
+import {
+  hourOf,
+  hourPath,
+  type MonitoringExecutionDetail,
+  parseConfig,
+  reportPrefix,
+  type VigilConfig,
+} from '@vigil/core';
 import { verifyAuditLog } from '@vigil/core/audit';
 import { httpModelInvoker, serveModel } from '@vigil/local';
 import type { CliIO } from '../command.ts';
@@ -260,7 +267,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoFindings> {
       io.stdout(
         `    hour ${String(traffic.hour).padStart(2, '0')}:00  ${traffic.days.length} requests, ${traffic.note}; runs at ${String(traffic.hour + 1).padStart(2, '0')}:05:`,
       );
-      for (const run of runs.slice(before)) io.stdout(`      ${describeRun(run)}`);
+      for (const run of runs.slice(before)) {
+        const shift = run.monitoringType === 'ModelExplainability' ? await attributionShift(home, run) : '';
+        io.stdout(`      ${describeRun(run)}${shift}`);
+      }
       for (const alert of alerts.splice(0)) io.stdout(indent(alert, '      │ '));
     }
 
@@ -462,6 +472,34 @@ function describeRun(run: MonitoringExecutionDetail): string {
   const subjects = run.violations.slice(0, 3).map((v) => v.subject);
   const more = run.violationCount > 3 ? ` +${run.violationCount - 3}` : '';
   return `${head} ${headline[run.monitoringType] ?? ''}${subjects.length ? `  ✗ ${subjects.join(', ')}${more}` : ''}`;
+}
+
+/** The feature whose global SHAP value moved most against the baseline, e.g. `; wind 0.030 → 0.140`. */
+async function attributionShift(home: string, run: MonitoringExecutionDetail): Promise<string> {
+  const read = async (path: string) => {
+    const text = await readFile(join(home, path), 'utf8').catch(() => '{}');
+    const parsed = JSON.parse(text) as {
+      explanations?: { kernel_shap?: Record<string, { global_shap_values?: Record<string, number> }> };
+    };
+    return parsed.explanations?.kernel_shap?.label0?.global_shap_values ?? {};
+  };
+  const folder = reportPrefix(
+    'reports',
+    DEMO.endpoint,
+    'feature-attribution',
+    hourOf(new Date(run.scheduledTime)),
+  );
+  const [baseline, current] = await Promise.all([
+    read('baselines/explainability/analysis.json'),
+    read(`${folder}analysis.json`),
+  ]);
+  const moves = Object.entries(current).map(([name, value]) => ({
+    name,
+    from: baseline[name] ?? 0,
+    to: value,
+  }));
+  const top = moves.sort((a, b) => Math.abs(b.to - b.from) - Math.abs(a.to - a.from))[0];
+  return top ? `; largest shift ${top.name} ${fmt(top.from)} → ${fmt(top.to)}` : '';
 }
 
 function topDrift(metrics: Record<string, number>): string {
