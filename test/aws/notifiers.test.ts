@@ -12,7 +12,7 @@ import {
 } from '@vigil/core/alerting';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MemoryStore } from '../core/alerting/memory-store.ts';
+import { MemoryStore } from '../support/memory-store.ts';
 
 const alert: Alert = {
   id: 'churn-prod-20240501T1300.1.firing.0a1b2c3d',
@@ -130,7 +130,7 @@ describe('SlackWebhookNotifier', () => {
       secretName: 'SlackOncallWebhook',
     });
   const ports = () => ({
-    store: new MemoryStore(),
+    store: new MemoryStore('mem://vigil'),
     clock: fixedClock(new Date('2024-05-01T13:50:03Z')),
     log: silentLog,
   });

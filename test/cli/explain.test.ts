@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { main } from '@vigil/cli';
 import { type RunningModelServer, serveModel } from '@vigil/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureLine } from '../core/explain/memory-store.ts';
+import { captureLine } from '../core/explain/capture-line.ts';
 
 const w = [0.8, -0.5, 0.3];
 const c = -0.2;

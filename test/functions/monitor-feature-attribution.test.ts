@@ -1,9 +1,10 @@
 import { EventShapeError, type MetricDatum, parseConfig, silentLog, type VigilEvent } from '@vigil/core';
 import { type RunningModelServer, serveModel } from '@vigil/local';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { captureLine, MemoryStore } from '../core/explain/memory-store.ts';
+import { captureLine } from '../core/explain/capture-line.ts';
+import { MemoryStore } from '../support/memory-store.ts';
 
-const store = new MemoryStore();
+const store = new MemoryStore('mem://test', { chunking: 'halves' });
 const metrics: MetricDatum[] = [];
 const events: VigilEvent[] = [];
 let server: RunningModelServer;

@@ -13,8 +13,8 @@ import { EventShapeError, fixedClock, parseConfig, silentLog } from '@vigil/core
 import { readAuditLog } from '@vigil/core/audit';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { MemoryStore } from '../core/audit/memory-store.ts';
 import { bias, modelQuality } from '../core/governance/harness.ts';
+import { MemoryStore } from '../support/memory-store.ts';
 
 const state = vi.hoisted(() => ({ runtime: undefined as unknown }));
 vi.mock('../../functions/src/shared/runtime.ts', () => ({ loadRuntime: async () => state.runtime }));

@@ -4,16 +4,16 @@ import { EventShapeError, silentLog } from '@vigil/core';
 import { type AlertRouterPorts, AlertUndeliveredError, routeAlert } from '@vigil/core/alerting';
 import { type EndpointRecord, writeEndpointRecord } from '@vigil/core/rollback';
 import { describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../support/memory-store.ts';
 import { FakeController, MemoryAudit } from '../rollback/fake-controller.ts';
 import { alarmEvent, executionEvent, MovingClock, RecordingNotifier, RecordingSink } from './helpers.ts';
-import { MemoryStore } from './memory-store.ts';
 import { testConfig } from './test-config.ts';
 
 const DRIFT = 'vigil-churn-prod-drift-age';
 const MQ = 'vigil-churn-prod-model-quality-violations';
 
 function setup(options: { suppressMinutes?: number; policy?: 'notify' | 'rollback' } = {}) {
-  const store = new MemoryStore();
+  const store = new MemoryStore('mem://vigil');
   const slack = new RecordingNotifier('oncall-slack');
   const email = new RecordingNotifier('ml-email');
   const clock = new MovingClock(new Date('2024-05-01T13:50:00Z'));

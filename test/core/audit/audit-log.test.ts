@@ -8,7 +8,7 @@ import {
   verifyAuditLog,
 } from '@vigil/core/audit';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MemoryStore } from './memory-store.ts';
+import { MemoryStore } from '../../support/memory-store.ts';
 
 const clock = fixedClock(new Date('2026-01-05T10:00:00Z'));
 const entry = (n: number) => ({

@@ -7,7 +7,7 @@ import {
 } from '@vigil/core';
 import { analysisJson, parseAnalysisJson, runBiasDriftMonitor } from '@vigil/core/bias';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MemoryStore } from './memory-store.ts';
+import { MemoryStore } from '../../support/memory-store.ts';
 import { ANALYSIS_CONFIG, windowLines } from './window-data.ts';
 
 const at = new Date('2024-05-01T13:00:00Z');
@@ -56,7 +56,7 @@ const BASELINE = analysisJson({
 });
 
 function setup(spec: Parameters<typeof windowLines>[0]) {
-  const store = new MemoryStore();
+  const store = new MemoryStore('mem://bucket');
   const { capture, groundTruth } = windowLines(spec);
   store.objects.set('capture/credit/AllTraffic/2024/05/01/12/a.jsonl', new TextEncoder().encode(capture));
   // A bad capture line and a label for an inference that was never captured: counted, not fatal.

@@ -7,7 +7,7 @@ import { fixedClock } from '../../../packages/core/src/ports/clock.ts';
 import { silentLog } from '../../../packages/core/src/ports/log.ts';
 import type { MetricDatum } from '../../../packages/core/src/ports/metric-sink.ts';
 import type { ModelRecord } from '../../../packages/core/src/ports/model-invoker.ts';
-import { MemoryStore } from './memory-store.ts';
+import { MemoryStore } from '../../support/memory-store.ts';
 
 const fixture = fileURLToPath(
   new URL(
@@ -38,7 +38,7 @@ const model = (x: ModelRecord) => weights.reduce((s, w, i) => s + w * Number(x[i
 
 describe('feature-attribution monitor on the real JSON Lines capture fixture', () => {
   it('explains the three captured records (one single, one two-record request) with 14 features', async () => {
-    const store = new MemoryStore();
+    const store = new MemoryStore('mem://test', { chunking: 'halves' });
     await store.put('capture/ep/AllTraffic/f.jsonl', readFileSync(fixture));
     const baselineRow = [30, 2, 100000, 9, 10, 2, 1, 0, 4, 1, 0, 0, 40, 37];
     await store.put(

@@ -7,7 +7,8 @@ import type { VigilEvent } from '../../../packages/core/src/ports/event-publishe
 import { silentLog } from '../../../packages/core/src/ports/log.ts';
 import type { MetricDatum } from '../../../packages/core/src/ports/metric-sink.ts';
 import type { ModelRecord } from '../../../packages/core/src/ports/model-invoker.ts';
-import { captureLine, MemoryStore } from './memory-store.ts';
+import { MemoryStore } from '../../support/memory-store.ts';
+import { captureLine } from './capture-line.ts';
 
 const w = [3, 1, 0.2];
 const c = 0.5;
@@ -30,7 +31,7 @@ function meanAbs(rows: number[][], j: number): number {
 }
 
 async function setup(captureRows: number[][], extraLines: string[] = []) {
-  const store = new MemoryStore();
+  const store = new MemoryStore('mem://test', { chunking: 'halves' });
   const config = JSON.stringify(analysisConfig);
   await store.put('baselines/ep/analysis_config.json', config);
   const dataset = ['a,b,c,y', ...trainRows.map((r) => `${r.join(',')},1`)].join('\n');

@@ -8,7 +8,7 @@ import {
 import { ObjectStoreAuditLog, readAuditLog } from '@vigil/core/audit';
 import { type GatePorts, storeLocator } from '@vigil/core/governance';
 import { LocalModelCardStore, LocalModelRegistry } from '@vigil/local';
-import { MemoryStore } from '../audit/memory-store.ts';
+import { MemoryStore } from '../../support/memory-store.ts';
 
 export const clock = fixedClock(new Date('2026-03-02T09:30:00Z'));
 

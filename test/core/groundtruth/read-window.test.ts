@@ -1,6 +1,6 @@
 import { readWindowLabels } from '@vigil/core/groundtruth';
 import { describe, expect, it } from 'vitest';
-import { MemoryStore } from '../merge/memory-store.ts';
+import { MemoryStore } from '../../support/memory-store.ts';
 
 const labelLine = (eventId: string, data: string) =>
   JSON.stringify({
@@ -11,7 +11,7 @@ const labelLine = (eventId: string, data: string) =>
 
 describe('readWindowLabels', () => {
   it('reads the hour folders of the label window, oldest first, and nothing outside it', async () => {
-    const store = new MemoryStore();
+    const store = new MemoryStore('memory://test', { chunking: 37 });
     await store.put('gt/ep/2024/05/01/12/0000.jsonl', `${labelLine('before', '1')}\n`);
     await store.put('gt/ep/2024/05/01/13/0500.jsonl', `${labelLine('a', '1')}\n`);
     await store.put('gt/ep/2024/05/01/13/0100.jsonl', `${labelLine('b', '0')}\nbroken\n`);

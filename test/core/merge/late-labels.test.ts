@@ -1,7 +1,7 @@
 import { readWindowLabels } from '@vigil/core/groundtruth';
 import { mergeWithLabels, readWindowRecords } from '@vigil/core/merge';
 import { describe, expect, it } from 'vitest';
-import { MemoryStore } from './memory-store.ts';
+import { MemoryStore } from '../../support/memory-store.ts';
 
 const captureLine = (eventId: string, inferenceId: string, inferenceTime: string, score: number) =>
   JSON.stringify({
@@ -26,7 +26,7 @@ const labelLine = (eventId: string, label: number) =>
 
 describe('capture and label windows configured separately', () => {
   it('joins labels that arrive in a later hour folder, and counts labels of predictions outside the capture window', async () => {
-    const store = new MemoryStore();
+    const store = new MemoryStore('memory://test', { chunking: 37 });
     await store.put(
       'capture/ep/AllTraffic/2024/05/01/13/10-00-000-a.jsonl',
       `${[captureLine('e1', 'r1', '2024-05-01T13:10:00Z', 0.9), captureLine('e2', 'r2', '2024-05-01T13:20:00Z', 0.2)].join('\n')}\n`,

@@ -1,7 +1,7 @@
 import { type CaptureIssue, parseCaptureText } from '@vigil/core/capture';
 import { buildCaptureExtract, extractKeyFor, readWindowRecords, serializeExtract } from '@vigil/core/merge';
 import { describe, expect, it } from 'vitest';
-import { MemoryStore } from './memory-store.ts';
+import { MemoryStore } from '../../support/memory-store.ts';
 
 const captureLine = (eventId: string, inferenceTime?: string) =>
   JSON.stringify({
@@ -17,7 +17,7 @@ const folder = 'capture/ep/AllTraffic';
 const window = { start: new Date('2024-05-01T13:00:00Z'), end: new Date('2024-05-01T15:00:00Z') };
 
 async function seeded(): Promise<MemoryStore> {
-  const store = new MemoryStore();
+  const store = new MemoryStore('memory://test', { chunking: 37 });
   const files: Record<string, string[]> = {
     // The last file of 12h was flushed after 13:00: its late record belongs to the window.
     '2024/05/01/12/55-00-000-a.jsonl': [

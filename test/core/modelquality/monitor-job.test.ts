@@ -18,7 +18,7 @@ import {
   violationsJson,
 } from '@vigil/core/modelquality';
 import { describe, expect, it } from 'vitest';
-import { MemoryStore } from './memory-store.ts';
+import { MemoryStore } from '../../support/memory-store.ts';
 
 const HOUR = new Date('2024-05-01T13:00:00Z');
 
@@ -54,7 +54,7 @@ const probabilityOf = (i: number) => ((i * 37) % 100) / 100;
 const labelOf = (i: number) => (((i * 53) % 100) / 100 < probabilityOf(i) ? 1 : 0);
 
 async function setUp(options: { labels: boolean; baseline?: boolean; extractsOnly?: boolean }) {
-  const store = new MemoryStore();
+  const store = new MemoryStore('mem://test');
   const n = 240;
   const lines = Array.from({ length: n }, (_, i) => captureLine(i, probabilityOf(i), i % 2 === 0));
   // A malformed line: counted and skipped, the rest is used.

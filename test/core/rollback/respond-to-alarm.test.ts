@@ -7,7 +7,7 @@ import {
   writeEndpointRecord,
 } from '@vigil/core/rollback';
 import { describe, expect, it } from 'vitest';
-import { MemoryStore } from '../alerting/memory-store.ts';
+import { MemoryStore } from '../../support/memory-store.ts';
 import { testConfig } from '../alerting/test-config.ts';
 import { FakeController, MemoryAudit } from './fake-controller.ts';
 
@@ -31,7 +31,7 @@ function setup(
     ['churn-cfg-7', [V7]],
   ]),
 ) {
-  const store = new MemoryStore();
+  const store = new MemoryStore('mem://vigil');
   const controller = new FakeController(new Map([['churn-prod', { ...live }]]), configs);
   const audit = new MemoryAudit();
   const endpoint = testConfig({ policy }).endpoints[0];

@@ -8,7 +8,7 @@ import {
   writeEndpointRecord,
 } from '@vigil/core/rollback';
 import { describe, expect, it } from 'vitest';
-import { MemoryStore } from '../alerting/memory-store.ts';
+import { MemoryStore } from '../../support/memory-store.ts';
 
 const fixture = (name: string) =>
   JSON.parse(
@@ -19,7 +19,7 @@ const fixture = (name: string) =>
   );
 const deploying = fixture('sagemaker-endpoint-deployment-state-change.json');
 const ports = () => ({
-  store: new MemoryStore(),
+  store: new MemoryStore('mem://vigil'),
   clock: fixedClock(new Date('2021-10-26T00:00:00Z')),
   log: silentLog,
 });
