@@ -1,0 +1,110 @@
+const CR = 13;
+
+/**
+ * Splits text into lines, carrying an unfinished last line over to the next call. A line ends at
+ * `\n`; a `\r` right before it is dropped. Returns the unfinished rest.
+ */
+export function splitLines(text: string, onLine: (line: string) => void): string {
+  let start = 0;
+  let newline = text.indexOf('\n');
+  while (newline !== -1) {
+    const end = newline > start && text.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
+    onLine(text.slice(start, end));
+    start = newline + 1;
+    newline = text.indexOf('\n', start);
+  }
+  return start === 0 ? text : text.slice(start);
+}
+
+/** The last line of a stream, which has no final newline; undefined when the stream ended with one. */
+export function lastLine(rest: string): string | undefined {
+  if (rest.length === 0) return undefined;
+  return rest.charCodeAt(rest.length - 1) === CR ? rest.slice(0, -1) : rest;
+}
+
+/**
+ * Splits a byte stream into lines: handles `\n` and `\r\n`, lines cut across chunk boundaries, a
+ * missing final newline, UTF-8 characters cut across chunks, and a leading byte-order mark.
+ *
+ * @example
+ * ```ts
+ * for await (const line of captureLines(store.stream(key))) console.log(line.length);
+ * ```
+ */
+export async function* captureLines(chunks: AsyncIterable<Uint8Array>): AsyncIterable<string> {
+  let rest = '';
+  const ready: string[] = [];
+  const push = (line: string) => {
+    ready.push(line);
+  };
+  for await (const block of lineBlocks(chunks)) {
+    rest = splitLines(rest + block, push);
+    for (const line of ready) yield line;
+    ready.length = 0;
+  }
+  const last = lastLine(rest);
+  if (last !== undefined) yield last;
+}
+
+const LF = 10;
+const BOM = 0xfeff;
+
+/**
+ * Decodes a UTF-8 byte stream into texts of whole lines: every text but the last ends with `\n`,
+ * the last holds what follows the final newline (and is left out when empty). Concatenated, the
+ * texts are the stream decoded as one, without a leading byte-order mark.
+ *
+ * Each chunk is cut after its last newline and decoded in one call, because a newline byte never
+ * occurs inside a UTF-8 sequence; this keeps the decoder on its fast, non-streaming path, which
+ * matters on a file of hundreds of megabytes. Only an unfinished line's bytes are carried over.
+ *
+ * @example
+ * ```ts
+ * let rest = '';
+ * for await (const block of lineBlocks(store.stream(key))) rest = splitLines(rest + block, onLine);
+ * const last = lastLine(rest);
+ * ```
+ */
+export async function* lineBlocks(chunks: AsyncIterable<Uint8Array>): AsyncIterable<string> {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let atStart = true;
+  const decode = (bytes: Uint8Array): string => {
+    const text = decoder.decode(bytes);
+    if (!atStart || text.length === 0) return text;
+    atStart = false;
+    return text.charCodeAt(0) === BOM ? text.slice(1) : text;
+  };
+  let carried: Uint8Array[] = [];
+  for await (const chunk of chunks) {
+    const last = chunk.lastIndexOf(LF);
+    if (last === -1) {
+      if (chunk.length > 0) carried.push(chunk.slice());
+      continue;
+    }
+    let text: string;
+    if (carried.length === 0) text = decode(chunk.subarray(0, last + 1));
+    else {
+      const first = chunk.indexOf(LF);
+      carried.push(chunk.subarray(0, first + 1));
+      text = decode(concatBytes(carried));
+      if (first < last) text += decode(chunk.subarray(first + 1, last + 1));
+    }
+    carried = last + 1 < chunk.length ? [chunk.slice(last + 1)] : [];
+    yield text;
+  }
+  const text = decode(concatBytes(carried));
+  if (text.length > 0) yield text;
+}
+
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0] as Uint8Array;
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}

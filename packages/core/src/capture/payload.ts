@@ -1,0 +1,107 @@
+import { decodeBase64Text } from './base64.ts';
+import { csvRecords } from './csv-text.ts';
+import { jsonDocumentRecords, jsonRecordValues } from './json-rows.ts';
+import { type PayloadFormat, payloadFormat } from './payload-format.ts';
+import type { CaptureIssueReason, CaptureValue } from './types.ts';
+
+/** A captured request or response body, split into records. */
+export interface DecodedPayload {
+  format: PayloadFormat;
+  rows: CaptureValue[][];
+  /** The parsed JSON of each row, for JSON payloads. */
+  json?: unknown[];
+}
+
+/** Why a payload could not be decoded; the message names the field (`field` of `decodePayload`), never the payload text. */
+export interface PayloadProblem {
+  reason: CaptureIssueReason;
+  message: string;
+}
+
+export type DecodedPayloadResult =
+  | { payload: DecodedPayload; problem?: undefined }
+  | { payload?: undefined; problem: PayloadProblem };
+
+/**
+ * Decodes one of SageMaker's capture `EventData` objects (`endpointInput`, `endpointOutput`,
+ * `batchTransformOutput`: `{observedContentType, mode, data, encoding}`) into records.
+ *
+ * Encodings: `CSV` and `JSON` carry the payload as text, `BASE64` as base64 of the bytes (then read
+ * by content type). Formats: CSV (one record per line, RFC-4180 quoting), JSON Lines (one record per
+ * line) and JSON (one document; see `jsonDocumentRecords` for how it splits into records; a JSON
+ * payload that is not one document but one per line is read as JSON Lines).
+ *
+ * @example
+ * ```ts
+ * decodePayload({ observedContentType: 'text/csv', data: '1,2\n3,4', encoding: 'CSV' }, 'captureData.endpointInput');
+ * // { payload: { format: 'csv', rows: [['1', '2'], ['3', '4']] } }
+ * ```
+ */
+export function decodePayload(eventData: unknown, field: string): DecodedPayloadResult {
+  if (eventData === null || typeof eventData !== 'object') {
+    return problem('malformed-line', `${field} is not an object`);
+  }
+  const { data, encoding, observedContentType } = eventData as {
+    data?: unknown;
+    encoding?: unknown;
+    observedContentType?: unknown;
+  };
+  if (typeof data !== 'string') return problem('malformed-line', `${field}.data is not a string`);
+  const upperEncoding = typeof encoding === 'string' ? encoding.toUpperCase() : '';
+  const format = payloadFormat(observedContentType, upperEncoding);
+  if (format === undefined) {
+    return problem(
+      'unsupported-content-type',
+      `${field} has content type ${JSON.stringify(observedContentType ?? null)} with encoding ` +
+        `${JSON.stringify(encoding ?? null)}: Vigil reads text/csv, application/json and application/jsonlines ` +
+        'payloads (send one of these content types, or capture them as CSV/JSON)',
+    );
+  }
+  let text: string | undefined = data;
+  if (upperEncoding === 'BASE64') {
+    text = decodeBase64Text(data);
+    if (text === undefined) {
+      return problem('undecodable-payload', `${field}.data is not base64 of UTF-8 text`);
+    }
+  } else if (upperEncoding !== 'CSV' && upperEncoding !== 'JSON' && upperEncoding !== '') {
+    return problem(
+      'undecodable-payload',
+      `${field}.encoding ${JSON.stringify(encoding)} is not CSV, JSON or BASE64`,
+    );
+  }
+  if (format === 'csv') return { payload: { format, rows: csvRecords(text) } };
+  return decodeJson(text, format, field);
+}
+
+function decodeJson(text: string, format: PayloadFormat, field: string): DecodedPayloadResult {
+  if (format === 'json') {
+    try {
+      const records = jsonDocumentRecords(JSON.parse(text));
+      return { payload: { format, rows: records.map(jsonRecordValues), json: records } };
+    } catch {
+      // Clients often send JSON Lines labelled application/json: try it line by line below.
+      if (text.indexOf('\n') === -1) {
+        return problem('undecodable-payload', `${field}.data is not valid JSON`);
+      }
+    }
+  }
+  const json: unknown[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim().length === 0) continue;
+    try {
+      json.push(JSON.parse(line));
+    } catch {
+      return problem(
+        'undecodable-payload',
+        `line ${i + 1} of ${field}.data is not valid JSON (expected one JSON value per line)`,
+      );
+    }
+  }
+  return { payload: { format: 'jsonlines', rows: json.map(jsonRecordValues), json } };
+}
+
+function problem(reason: CaptureIssueReason, message: string): DecodedPayloadResult {
+  return { problem: { reason, message } };
+}
