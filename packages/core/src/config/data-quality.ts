@@ -11,6 +11,12 @@ export const dataQualityMonitorConfig = z
     scheduleName: z.string().min(1).optional(),
     window: windowOffsets.default({ startOffset: '-PT1H', endOffset: 'PT0H' }),
     publishMetrics: z.boolean().default(true),
+    /**
+     * Where the captured output columns go in a profiled row, as SageMaker's analyzer's
+     * `output_columns_position`: START (its default: a baseline dataset with the label first),
+     * END, or NONE (the baseline has input features only).
+     */
+    outputColumns: z.enum(['START', 'END', 'NONE']).default('START'),
   })
   .strict();
 

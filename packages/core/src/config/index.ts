@@ -1,4 +1,5 @@
-export type { ChannelConfig, EndpointAlertConfig, RollbackPolicyConfig } from './alerts.ts';
+export type { ChannelConfig, EndpointAlertConfig, GuardrailConfig, RollbackPolicyConfig } from './alerts.ts';
+export { guardrailConfig } from './alerts.ts';
 export type { ApprovalPolicyConfig } from './approval.ts';
 export type { BiasDriftMonitorConfig } from './bias-drift.ts';
 export type { WindowOffsets } from './common.ts';

@@ -1,0 +1,24 @@
+export type { CloudWatchMetricSinkOptions, MetricPublishReport } from './cloudwatch-metric-sink.ts';
+export { CloudWatchMetricSink } from './cloudwatch-metric-sink.ts';
+export { EventPublishError } from './event-publish-error.ts';
+export type { EventBridgePublisherOptions } from './eventbridge-publisher.ts';
+export { EventBridgePublisher } from './eventbridge-publisher.ts';
+export { CLOUDWATCH_MAX_MAGNITUDE, cloudWatchValue } from './metric-values.ts';
+export type { S3ObjectStoreOptions } from './s3-object-store.ts';
+export { S3ObjectStore } from './s3-object-store.ts';
+export { SageMakerModelCardStore, type SageMakerModelCardStoreOptions } from './sagemaker-cards.ts';
+export { SageMakerEndpointController } from './sagemaker-endpoints.ts';
+export { SageMakerInvoker, type SageMakerInvokerOptions } from './sagemaker-invoker.ts';
+export {
+  SageMakerModelRegistry,
+  type SageMakerModelRegistryOptions,
+  toModelPackage,
+} from './sagemaker-registry.ts';
+export type { SesEmailNotifierOptions } from './ses-notifier.ts';
+export { SesEmailNotifier } from './ses-notifier.ts';
+export type { SlackWebhookNotifierOptions } from './slack-notifier.ts';
+export { SlackWebhookNotifier } from './slack-notifier.ts';
+export type { SnsNotifierOptions } from './sns-notifier.ts';
+export { SnsNotifier } from './sns-notifier.ts';
+export type { RetryOptions } from './with-retries.ts';
+export { backoff, isTransientAwsError, withRetries } from './with-retries.ts';

@@ -1,0 +1,59 @@
+import { joinKey } from '@vigil/core';
+import { createDataQualityBaseline } from '@vigil/core/dataquality';
+import { openLocation } from '../adapters.ts';
+import {
+  type CliIO,
+  type Command,
+  type CommandArgs,
+  flag,
+  optionalString,
+  requiredString,
+  UsageError,
+} from '../command.ts';
+
+/** `vigil baseline data-quality`: SageMaker's suggest_baseline, on a laptop or from S3. */
+export const baselineDataQualityCommand: Command = {
+  name: 'baseline data-quality',
+  summary: 'Profile a dataset into SageMaker statistics.json and suggested constraints.json',
+  usage: 'baseline data-quality --dataset FILE [--format csv|jsonl] [--no-header] --out DIR',
+  options: {
+    dataset: { type: 'string' },
+    format: { type: 'string' },
+    'no-header': { type: 'boolean' },
+    out: { type: 'string' },
+  },
+  details: [
+    '--dataset    The baseline dataset (usually the training set): a local file or an s3:// URI.',
+    '--format     csv (default, or by the .jsonl/.json extension: jsonl).',
+    '--no-header  The CSV has no header row: columns are named _c0, _c1, … as SageMaker names them.',
+    '--out        Folder (or s3:// prefix) that receives statistics.json and constraints.json.',
+    'Example: vigil baseline data-quality --dataset train.csv --out baseline/',
+  ].join('\n'),
+  async run(args: CommandArgs, io: CliIO): Promise<number> {
+    const datasetPath = requiredString(args, 'dataset');
+    const outPath = requiredString(args, 'out');
+    const format = datasetFormat(optionalString(args, 'format'), datasetPath);
+    const dataset = openLocation(datasetPath, io.cwd);
+    const out = openLocation(outPath, io.cwd);
+    const files = await createDataQualityBaseline(
+      dataset.store.stream(dataset.key),
+      { format, header: !flag(args, 'no-header') },
+      datasetPath,
+    );
+    await out.store.put(joinKey(out.key, 'statistics.json'), files.statistics, 'application/json');
+    await out.store.put(joinKey(out.key, 'constraints.json'), files.constraints, 'application/json');
+    const skipped = files.skipped.reduce((n, s) => n + s.count, 0);
+    io.stderr(
+      `Baselined ${files.profile.itemCount} rows, ${files.names.length} features` +
+        `${skipped > 0 ? ` (${skipped} lines skipped: ${files.skipped.map((s) => s.reason).join(', ')})` : ''}` +
+        ` → ${outPath.replace(/\/$/, '')}/statistics.json, constraints.json`,
+    );
+    return 0;
+  },
+};
+
+function datasetFormat(format: string | undefined, path: string): 'csv' | 'jsonl' {
+  if (format === undefined) return /\.jsonl?$/i.test(path) ? 'jsonl' : 'csv';
+  if (format === 'csv' || format === 'jsonl') return format;
+  throw new UsageError(`--format must be csv or jsonl, got "${format}"`);
+}

@@ -1,0 +1,137 @@
+import { hourOf, InputError } from '@vigil/core';
+import {
+  captureObjectsIn,
+  IssueTally,
+  profileCaptureObjects,
+  publishDataQualityRun,
+  readDataQualityBaseline,
+} from '@vigil/core/dataquality';
+import { cliEventPublisher, cliMetricSink, homePath, openLocation } from '../adapters.ts';
+import {
+  type CliIO,
+  type Command,
+  type CommandArgs,
+  flag,
+  optionalString,
+  requiredString,
+  stringList,
+  UsageError,
+} from '../command.ts';
+
+/** `vigil monitor data-quality`: one data-quality monitoring execution over raw capture. */
+export const monitorDataQualityCommand: Command = {
+  name: 'monitor data-quality',
+  summary:
+    'Check captured traffic against a data-quality baseline: statistics.json + constraint_violations.json',
+  usage:
+    'monitor data-quality --baseline DIR --capture PATH... [--start ISO] [--end ISO] [--endpoint NAME] --out DIR [--cloudwatch] [--home DIR]',
+  options: {
+    baseline: { type: 'string' },
+    capture: { type: 'string', multiple: true },
+    start: { type: 'string' },
+    end: { type: 'string' },
+    endpoint: { type: 'string' },
+    'schedule-name': { type: 'string' },
+    'output-columns': { type: 'string' },
+    out: { type: 'string' },
+    cloudwatch: { type: 'boolean' },
+    home: { type: 'string' },
+    'namespace-prefix': { type: 'string' },
+  },
+  details: [
+    '--baseline        Folder (or s3:// prefix) with statistics.json and constraints.json, SageMaker- or Vigil-made.',
+    '--capture         A capture file, a folder walked in yyyy/mm/dd/hh layout, or an s3:// URI (repeatable).',
+    '--start / --end   The window (ISO-8601, UTC); capture hours outside it are left out. Default: everything.',
+    '--endpoint        Endpoint name for metric dimensions and the event (default "local").',
+    '--schedule-name   MonitoringSchedule dimension (default <endpoint>-data-quality).',
+    '--output-columns  Where captured outputs go in a row: START (SageMaker default), END or NONE.',
+    '--out             Report folder: statistics.json, constraint_violations.json, constraints.json.',
+    'Metrics go to the local store under --home (default .vigil), or to CloudWatch with --cloudwatch.',
+    'Exit code 0 with or without violations; 1 when the run cannot happen (no baseline, no data).',
+  ].join('\n'),
+  async run(args: CommandArgs, io: CliIO): Promise<number> {
+    const captures = stringList(args, 'capture');
+    if (captures.length === 0)
+      throw new UsageError('--capture is required (a file, folder or s3:// URI; repeatable)');
+    const baselinePath = requiredString(args, 'baseline');
+    const out = openLocation(requiredString(args, 'out'), io.cwd);
+    const start = isoOption(args, 'start');
+    const end = isoOption(args, 'end');
+    if (start && end && start >= end) throw new UsageError('--start must be before --end');
+    const outputColumns = outputColumnsOption(optionalString(args, 'output-columns'));
+    const endpoint = optionalString(args, 'endpoint') ?? 'local';
+    const home = homePath(optionalString(args, 'home'), io.cwd);
+    const now = new Date();
+    const window = { start: start ?? new Date(0), end: end ?? now };
+
+    const baselineLocation = openLocation(baselinePath, io.cwd);
+    const baseline = await readDataQualityBaseline(baselineLocation.store, baselineLocation.key);
+    const names = (baseline.constraints ?? baseline.statistics)?.features.map((f) => f.name) ?? [];
+    const objects = await captureObjectsIn(
+      captures.map((path) => openLocation(path, io.cwd)),
+      start || end ? window : undefined,
+    );
+    const tally = new IssueTally();
+    const profile = await profileCaptureObjects(objects, { outputColumns, tally, baselineNames: names });
+    if (profile.itemCount === 0) {
+      throw new InputError(
+        `No captured records in ${captures.join(', ')}${start || end ? ' for the window' : ''} ` +
+          `(${objects.length} capture files, ${tally.total} lines skipped): check the paths and --start/--end`,
+      );
+    }
+    const summary = await publishDataQualityRun(
+      {
+        metrics: cliMetricSink({ cloudwatch: flag(args, 'cloudwatch'), home }),
+        events: cliEventPublisher(home),
+        clock: { now: () => new Date() },
+        log: { debug() {}, info() {}, warn() {}, error() {} },
+      },
+      {
+        endpoint,
+        monitoringSchedule: optionalString(args, 'schedule-name') ?? `${endpoint}-data-quality`,
+        namespace: `${optionalString(args, 'namespace-prefix') ?? 'aws/sagemaker'}/Endpoints/data-metrics`,
+        scheduledTime: hourOf(end ?? now),
+        window,
+        reports: out,
+        publishMetrics: true,
+      },
+      { profile, baseline, skipped: tally.toSkipped() },
+    );
+    for (const v of summary.violations)
+      io.stdout(`${v.feature_name}\t${v.constraint_check_type}\t${v.description}`);
+    const byType = new Map<string, number>();
+    for (const v of summary.violations)
+      byType.set(v.constraint_check_type, (byType.get(v.constraint_check_type) ?? 0) + 1);
+    const kinds = [...byType].map(([type, n]) => `${type} ${n}`).join(', ');
+    io.stderr(
+      `${summary.status}: ${summary.violations.length} violations${kinds ? ` (${kinds})` : ''} in ` +
+        `${summary.recordCount} rows from ${objects.length} capture files` +
+        `${
+          tally.total > 0
+            ? `; ${tally.total} skipped (${tally
+                .toSkipped()
+                .map((s) => s.reason)
+                .join(', ')})`
+            : ''
+        }` +
+        `; ${summary.metricsPublished} metrics; report in ${summary.reportUri}`,
+    );
+    return 0;
+  },
+};
+
+function isoOption(args: CommandArgs, name: string): Date | undefined {
+  const value = optionalString(args, name);
+  if (value === undefined) return undefined;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime()))
+    throw new UsageError(`--${name} must be an ISO-8601 time, got "${value}"`);
+  return date;
+}
+
+function outputColumnsOption(value: string | undefined): 'START' | 'END' | 'NONE' {
+  if (value === undefined) return 'START';
+  const upper = value.toUpperCase();
+  if (upper === 'START' || upper === 'END' || upper === 'NONE') return upper;
+  throw new UsageError(`--output-columns must be START, END or NONE, got "${value}"`);
+}

@@ -1,0 +1,49 @@
+export type { DataQualityBaselineFiles } from './baseline.ts';
+export { createDataQualityBaseline } from './baseline.ts';
+export type {
+  ConstraintsFile,
+  FeatureConstraints,
+  FeatureStatistics,
+  MonitoringConfig,
+  StatisticsFile,
+} from './baseline-files.ts';
+export { parseConstraintsFile, parseStatisticsFile } from './baseline-files.ts';
+export type { CaptureProfileCounts } from './capture-profiler.ts';
+export { profileCaptureChunks } from './capture-profiler.ts';
+export type { DataQualityBaseline, DataQualityEvaluation, FeatureDrift } from './checks.ts';
+export { evaluateDataQuality } from './checks.ts';
+export type { ChiSquaredResult } from './chi-squared.ts';
+export { chiSquaredTest, upperRegularizedGamma } from './chi-squared.ts';
+export { DEFAULT_MONITORING_CONFIG, suggestConstraints, suggestedDomain } from './constraints.ts';
+export type { DatasetFormat, ProfiledDataset } from './dataset.ts';
+export { profileDataset } from './dataset.ts';
+export type { Distance } from './distance.ts';
+export { categoricalDistance, numericalDistance, ROBUST_C_ALPHA, robust } from './distance.ts';
+export { IssueTally } from './issue-tally.ts';
+export type { CaptureLocation } from './jobs/profile-capture-files.ts';
+export { captureObjectsIn, profileCaptureObjects } from './jobs/profile-capture-files.ts';
+export type {
+  ProfileCaptureOptions,
+  ProfileCapturePorts,
+  ProfileCaptureResult,
+  ProfileSource,
+} from './jobs/profile-capture-object.ts';
+export { profileCaptureObject } from './jobs/profile-capture-object.ts';
+export type {
+  DataQualityReportPorts,
+  DataQualityRunContext,
+  DataQualityRunSummary,
+} from './jobs/publish-run.ts';
+export { publishDataQualityRun } from './jobs/publish-run.ts';
+export type { DataQualityMonitorOptions, DataQualityMonitorPorts } from './jobs/run-data-quality-monitor.ts';
+export { runDataQualityMonitor } from './jobs/run-data-quality-monitor.ts';
+export type { DataQualityMetricTarget } from './metrics.ts';
+export { dataQualityMetrics } from './metrics.ts';
+export type { LoadedBaseline } from './read-baseline.ts';
+export { readDataQualityBaseline } from './read-baseline.ts';
+export type { DataQualityReport } from './report.ts';
+export { buildDataQualityReport } from './report.ts';
+export type { StatisticsOptions } from './statistics.ts';
+export { completenessOf, distinctCount, statisticsFromProfile } from './statistics.ts';
+export type { DataQualityCheckType, DataQualityViolation } from './violations.ts';
+export { describe as describeViolation, violationsFile } from './violations.ts';

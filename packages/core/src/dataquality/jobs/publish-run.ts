@@ -1,0 +1,182 @@
+import {
+  exitMessage,
+  MONITORING_EXECUTION_DETAIL_TYPE,
+  type MonitoringExecutionDetail,
+  type MonitoringExecutionStatus,
+  type SkippedInput,
+} from '../../events/monitoring-execution.ts';
+import { joinKey } from '../../layout/keys.ts';
+import type { Clock } from '../../ports/clock.ts';
+import type { EventPublisher } from '../../ports/event-publisher.ts';
+import type { Log } from '../../ports/log.ts';
+import type { MetricSink } from '../../ports/metric-sink.ts';
+import type { ObjectStore } from '../../ports/object-store.ts';
+import type { Profile } from '../../profile/profile.ts';
+import type { TimeWindow } from '../../window/window.ts';
+import type { FeatureDrift } from '../checks.ts';
+import type { DataQualityMetricTarget } from '../metrics.ts';
+import type { LoadedBaseline } from '../read-baseline.ts';
+import { buildDataQualityReport } from '../report.ts';
+import type { DataQualityViolation } from '../violations.ts';
+
+/** Ports a data-quality run reports through. */
+export interface DataQualityReportPorts {
+  metrics: MetricSink;
+  events: EventPublisher;
+  clock: Clock;
+  log: Log;
+}
+
+/** Who and what a run is about. */
+export interface DataQualityRunContext {
+  endpoint: string;
+  variant?: string;
+  monitoringSchedule: string;
+  /** `${prefix}/Endpoints/data-metrics`. */
+  namespace: string;
+  scheduledTime: Date;
+  window: TimeWindow;
+  /** Report folder: store and key prefix. */
+  reports: { store: ObjectStore; key: string };
+  publishMetrics: boolean;
+}
+
+/** What a data-quality run did. */
+export interface DataQualityRunSummary {
+  status: MonitoringExecutionStatus;
+  /** SageMaker's exit message, or the failure reason. */
+  message: string;
+  failureReason?: string;
+  /** Where the report folder is (store location + key), when reports were written. */
+  reportUri?: string;
+  violations: DataQualityViolation[];
+  drift: FeatureDrift[];
+  recordCount: number;
+  skipped: SkippedInput[];
+  metricsPublished: number;
+  detail: MonitoringExecutionDetail;
+}
+
+const MAX_EVENT_VIOLATIONS = 20;
+
+/**
+ * Finishes a data-quality run: with a profile and a baseline, writes statistics.json,
+ * constraint_violations.json and a copy of constraints.json to the report folder, publishes the
+ * metrics and emits "Vigil Monitoring Execution" (Completed or CompletedWithViolations); with a
+ * failure reason, only emits the event with status Failed. Returns the run's summary.
+ *
+ * @example
+ * ```ts
+ * const summary = await publishDataQualityRun(ports, context, { profile, baseline, skipped });
+ * ```
+ */
+export async function publishDataQualityRun(
+  ports: DataQualityReportPorts,
+  context: DataQualityRunContext,
+  outcome:
+    | { profile: Profile; baseline: LoadedBaseline; skipped: SkippedInput[] }
+    | { failureReason: string; skipped: SkippedInput[]; recordCount?: number },
+): Promise<DataQualityRunSummary> {
+  const base = {
+    endpointName: context.endpoint,
+    variantName: context.variant,
+    monitoringScheduleName: context.monitoringSchedule,
+    monitoringType: 'DataQuality' as const,
+    scheduledTime: context.scheduledTime.toISOString(),
+    windowStart: context.window.start.toISOString(),
+    windowEnd: context.window.end.toISOString(),
+  };
+  if ('failureReason' in outcome) {
+    const detail: MonitoringExecutionDetail = {
+      ...base,
+      status: 'Failed',
+      reportUri: '',
+      violationCount: 0,
+      violations: [],
+      metrics: {},
+      skipped: outcome.skipped,
+      recordCount: outcome.recordCount ?? 0,
+      failureReason: outcome.failureReason,
+    };
+    await emit(ports, detail);
+    ports.log.warn('Data-quality run failed', { endpoint: context.endpoint, reason: outcome.failureReason });
+    return {
+      status: 'Failed',
+      message: outcome.failureReason,
+      failureReason: outcome.failureReason,
+      violations: [],
+      drift: [],
+      recordCount: detail.recordCount,
+      skipped: outcome.skipped,
+      metricsPublished: 0,
+      detail,
+    };
+  }
+  const { profile, baseline, skipped } = outcome;
+  const target: DataQualityMetricTarget = {
+    namespace: context.namespace,
+    endpoint: context.endpoint,
+    monitoringSchedule: context.monitoringSchedule,
+    timestamp: context.scheduledTime,
+  };
+  const report = buildDataQualityReport(profile, baseline, target);
+  const { store, key } = context.reports;
+  await store.put(joinKey(key, 'statistics.json'), report.statistics, 'application/json');
+  await store.put(
+    joinKey(key, 'constraint_violations.json'),
+    report.constraintViolations,
+    'application/json',
+  );
+  if (baseline.constraintsText !== undefined) {
+    await store.put(joinKey(key, 'constraints.json'), baseline.constraintsText, 'application/json');
+  }
+  const metrics = context.publishMetrics ? report.metrics : [];
+  if (metrics.length > 0) await ports.metrics.publish(metrics);
+  const status: MonitoringExecutionStatus =
+    report.violations.length > 0 ? 'CompletedWithViolations' : 'Completed';
+  const reportUri = `${store.location.replace(/\/$/, '')}/${joinKey(key)}/`;
+  const detail: MonitoringExecutionDetail = {
+    ...base,
+    status,
+    reportUri,
+    violationCount: report.violations.length,
+    violations: report.violations.slice(0, MAX_EVENT_VIOLATIONS).map((v) => ({
+      subject: v.feature_name,
+      checkType: v.constraint_check_type,
+      description: v.description,
+    })),
+    metrics: Object.fromEntries(report.drift.map((d) => [`feature_baseline_drift_${d.feature}`, d.value])),
+    skipped,
+    recordCount: profile.itemCount,
+  };
+  await emit(ports, detail);
+  ports.log.info('Data-quality run completed', {
+    endpoint: context.endpoint,
+    status,
+    violations: report.violations.length,
+    rows: profile.itemCount,
+    metrics: metrics.length,
+  });
+  return {
+    status,
+    message: exitMessage(report.violations.length),
+    reportUri,
+    violations: report.violations,
+    drift: report.drift,
+    recordCount: profile.itemCount,
+    skipped,
+    metricsPublished: metrics.length,
+    detail,
+  };
+}
+
+async function emit(ports: DataQualityReportPorts, detail: MonitoringExecutionDetail): Promise<void> {
+  await ports.events.publish([
+    {
+      source: 'vigil',
+      detailType: MONITORING_EXECUTION_DETAIL_TYPE,
+      detail: detail as unknown as Record<string, unknown>,
+      time: ports.clock.now(),
+    },
+  ]);
+}

@@ -1,0 +1,139 @@
+import type { EndpointConfig } from '../../config/schema.ts';
+import { ConfigError, InputError } from '../../errors/vigil-error.ts';
+import { joinKey, reportPrefix } from '../../layout/keys.ts';
+import type { ObjectStore } from '../../ports/object-store.ts';
+import { emptyProfile, mergeProfiles, type Profile, profileFromJson } from '../../profile/profile.ts';
+import { hourOf, hourPath, hoursIn, type TimeWindow, windowFromOffsets } from '../../window/window.ts';
+import { IssueTally } from '../issue-tally.ts';
+import { type LoadedBaseline, readDataQualityBaseline } from '../read-baseline.ts';
+import type { ProfileSource } from './profile-capture-object.ts';
+import {
+  type DataQualityReportPorts,
+  type DataQualityRunSummary,
+  publishDataQualityRun,
+} from './publish-run.ts';
+
+/** Ports of the scheduled data-quality monitor. */
+export interface DataQualityMonitorPorts extends DataQualityReportPorts {
+  /** Vigil's store: profiles are read from it and reports written to it. */
+  store: ObjectStore;
+  /** Resolves a configured location (key prefix or s3:// URI); default: a prefix in `store`. */
+  storeFor?: (location: string) => { store: ObjectStore; key: string };
+}
+
+/** What to monitor and when. */
+export interface DataQualityMonitorOptions {
+  endpoint: EndpointConfig;
+  /** The hour the run covers; default the clock's now. Report folder is this hour's. */
+  scheduledTime?: Date;
+  /** An explicit window instead of the configured offsets around scheduledTime. */
+  window?: TimeWindow;
+  /** Metric namespace prefix (config.metricsNamespacePrefix); default `aws/sagemaker`. */
+  metricsNamespacePrefix?: string;
+}
+
+const PROFILE_SUFFIX = '.profile.json';
+
+/**
+ * The scheduled data-quality monitor of one endpoint, SageMaker's DefaultModelMonitor execution:
+ * merges the profiles profile-capture wrote for the window's hours (never re-reading raw capture;
+ * `profiles/<capture>/<endpoint>/<variant>/yyyy/mm/dd/hh/`), checks them against the baseline,
+ * writes statistics.json, constraint_violations.json and constraints.json to
+ * `{reports}/{endpoint}/data-quality/yyyy/mm/dd/hh/`, publishes the metrics and emits
+ * "Vigil Monitoring Execution". A missing or unreadable baseline, or a window with no data, ends
+ * the run as Failed with the reason (as SageMaker fails an execution with no captured data);
+ * unreadable profiles are counted in `skipped` and the run goes on.
+ *
+ * @example
+ * ```ts
+ * const summary = await runDataQualityMonitor(
+ *   { store, metrics, events, clock, log },
+ *   { endpoint: config.endpoints[0], scheduledTime: new Date('2024-05-01T13:05:00Z') },
+ * );
+ * summary.status; // 'CompletedWithViolations'
+ * ```
+ */
+export async function runDataQualityMonitor(
+  ports: DataQualityMonitorPorts,
+  options: DataQualityMonitorOptions,
+): Promise<DataQualityRunSummary> {
+  const { endpoint } = options;
+  const monitor = endpoint.monitors.dataQuality;
+  if (!monitor) {
+    throw new ConfigError(
+      `Endpoint "${endpoint.name}" has no monitors.dataQuality: add one to the configuration to schedule it`,
+      { path: 'endpoints.monitors.dataQuality' },
+    );
+  }
+  const resolve = ports.storeFor ?? ((location: string) => ({ store: ports.store, key: location }));
+  const scheduledTime = options.scheduledTime ?? ports.clock.now();
+  const window = options.window ?? windowFromOffsets(scheduledTime, monitor.window);
+  const reports = resolve(endpoint.reports);
+  const context = {
+    endpoint: endpoint.name,
+    variant: endpoint.variant,
+    monitoringSchedule: monitor.scheduleName ?? `${endpoint.name}-data-quality`,
+    namespace: `${options.metricsNamespacePrefix ?? 'aws/sagemaker'}/Endpoints/data-metrics`,
+    scheduledTime,
+    window,
+    reports: {
+      store: reports.store,
+      key: reportPrefix(reports.key, endpoint.name, 'data-quality', hourOf(scheduledTime)),
+    },
+    publishMetrics: monitor.publishMetrics,
+  };
+  const tally = new IssueTally();
+
+  let baseline: LoadedBaseline;
+  try {
+    const location = resolve(monitor.baseline);
+    baseline = await readDataQualityBaseline(location.store, location.key);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return publishDataQualityRun(ports, context, { failureReason: error.message, skipped: [] });
+  }
+
+  const captureKey = resolve(endpoint.capture).key;
+  let profile: Profile = emptyProfile();
+  let merged = 0;
+  for (const hour of hoursIn(window)) {
+    const prefix = `${joinKey('profiles', captureKey, endpoint.name, endpoint.variant, hourPath(hour))}/`;
+    const keys: string[] = [];
+    for await (const info of ports.store.list(prefix))
+      if (info.key.endsWith(PROFILE_SUFFIX)) keys.push(info.key);
+    keys.sort();
+    for (const key of keys) {
+      const bytes = await ports.store.get(key);
+      let part: Profile;
+      let source: Partial<ProfileSource> | undefined;
+      try {
+        const data = JSON.parse(new TextDecoder().decode(bytes)) as { source?: ProfileSource };
+        part = profileFromJson(data);
+        source = data.source;
+      } catch {
+        // Any defect of a stored profile (truncated write, other format) skips that file only.
+        tally.add('unreadable-profile', key);
+        continue;
+      }
+      if (Array.isArray(source?.skipped)) {
+        tally.addAll(source.skipped.filter((s) => typeof s?.reason === 'string' && Number.isFinite(s.count)));
+      }
+      profile = mergeProfiles(profile, part);
+      merged++;
+    }
+  }
+  ports.log.debug('Merged window profiles', {
+    endpoint: endpoint.name,
+    profiles: merged,
+    rows: profile.itemCount,
+  });
+  if (profile.itemCount === 0) {
+    return publishDataQualityRun(ports, context, {
+      failureReason:
+        `No captured data for ${endpoint.name}/${endpoint.variant} between ${window.start.toISOString()} and ` +
+        `${window.end.toISOString()} (${merged} profiles): check that data capture is enabled and profile-capture runs`,
+      skipped: tally.toSkipped(),
+    });
+  }
+  return publishDataQualityRun(ports, context, { profile, baseline, skipped: tally.toSkipped() });
+}

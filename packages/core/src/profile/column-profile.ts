@@ -1,0 +1,146 @@
+import { countValue, mergeFrequencies } from './frequencies.ts';
+import { HyperLogLog } from './hyperloglog.ts';
+import { KllSketch } from './kll.ts';
+import { addValue, emptyMoments, type Moments, mergeMoments } from './moments.ts';
+import {
+  BOOLEAN,
+  FRACTIONAL,
+  INTEGRAL,
+  type InferredType,
+  inferType,
+  MISSING,
+  STRING,
+  scannedNumber,
+  scanTextRange,
+  type TypeCounts,
+} from './value-type.ts';
+
+/**
+ * The mergeable profile of one column: counts per Deequ data type (missing counted as Unknown),
+ * moments and a KLL sketch of the numeric values, a HyperLogLog of all present values, and the
+ * value frequencies while the column has at most 120 distinct values.
+ */
+export class ColumnProfile {
+  name: string;
+  missing = 0;
+  fractional = 0;
+  integral = 0;
+  boolean = 0;
+  string = 0;
+  moments: Moments = emptyMoments();
+  kll = new KllSketch();
+  hll = new HyperLogLog();
+  /** Undefined once the column had more than 120 distinct values. */
+  frequencies: Map<string, number> | undefined = new Map();
+
+  constructor(name: string) {
+    this.name = name;
+  }
+
+  /**
+   * Profiles one value. Text is classified as Deequ does and, when Integral or Fractional,
+   * parsed as a double for the numeric statistics; JSON numbers are Integral when integer-valued.
+   */
+  add(value: string | number | boolean | null): void {
+    if (value === null || value === undefined) {
+      this.missing++;
+      return;
+    }
+    if (typeof value === 'string') {
+      this.addTextRange(value, 0, value.length);
+      return;
+    }
+    if (typeof value === 'number') {
+      if (Number.isInteger(value)) this.integral++;
+      else this.fractional++;
+      if (Number.isFinite(value)) this.addNumeric(value);
+      this.frequencies = countValue(this.frequencies, String(value));
+      return;
+    }
+    this.boolean++;
+    const text = value ? 'true' : 'false';
+    this.hll.addText(text);
+    this.frequencies = countValue(this.frequencies, text);
+  }
+
+  /**
+   * Profiles the text value `text.slice(start, end)` exactly as `add` would, making that string
+   * only when a frequency table still needs it as a key.
+   */
+  addTextRange(text: string, start: number, end: number): void {
+    this.addScanned(scanTextRange(text, start, end), text, start, end);
+  }
+
+  /**
+   * Profiles `text.slice(start, end)` that `scanTextRange` (or `scanCsvField`) has just classified
+   * as `type`, with its number in `scannedNumber`.
+   */
+  addScanned(type: number, text: string, start: number, end: number): void {
+    if (type === MISSING) {
+      this.missing++;
+      return;
+    }
+    if (type === FRACTIONAL || type === INTEGRAL) {
+      if (type === FRACTIONAL) this.fractional++;
+      else this.integral++;
+      const x = scannedNumber;
+      // Deequ counts "-" or "." as numeric types, but Spark's cast to double yields null.
+      if (Number.isNaN(x)) this.hll.addTextRange(text, start, end);
+      else this.addNumeric(x);
+    } else {
+      if (type === BOOLEAN) this.boolean++;
+      else if (type === STRING) this.string++;
+      this.hll.addTextRange(text, start, end);
+    }
+    if (this.frequencies !== undefined) {
+      const value = start === 0 && end === text.length ? text : text.slice(start, end);
+      this.frequencies = countValue(this.frequencies, value);
+    }
+  }
+
+  /** Counts `n` values as missing (rows too short to have this column). */
+  addMissing(n: number): void {
+    this.missing += n;
+  }
+
+  /** Values present (not missing). */
+  get present(): number {
+    return this.fractional + this.integral + this.boolean + this.string;
+  }
+
+  get typeCounts(): TypeCounts {
+    return {
+      missing: this.missing,
+      fractional: this.fractional,
+      integral: this.integral,
+      boolean: this.boolean,
+      string: this.string,
+    };
+  }
+
+  /** SageMaker's inferred_type for the column. */
+  get inferredType(): InferredType {
+    return inferType(this.typeCounts);
+  }
+
+  /** A new profile of both columns' values; `this` and `other` are unchanged. */
+  merge(other: ColumnProfile): ColumnProfile {
+    const out = new ColumnProfile(this.name);
+    out.missing = this.missing + other.missing;
+    out.fractional = this.fractional + other.fractional;
+    out.integral = this.integral + other.integral;
+    out.boolean = this.boolean + other.boolean;
+    out.string = this.string + other.string;
+    out.moments = mergeMoments(this.moments, other.moments);
+    out.kll = this.kll.clone().merge(other.kll);
+    out.hll = new HyperLogLog(this.hll.registers.slice()).merge(other.hll);
+    out.frequencies = mergeFrequencies(this.frequencies, other.frequencies);
+    return out;
+  }
+
+  private addNumeric(x: number): void {
+    addValue(this.moments, x);
+    this.kll.update(x);
+    this.hll.addNumber(x);
+  }
+}

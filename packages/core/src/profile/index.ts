@@ -1,0 +1,35 @@
+export { ColumnProfile } from './column-profile.ts';
+export { countValue, MAX_CATEGORIES, mergeFrequencies, sortedEntries } from './frequencies.ts';
+export { HyperLogLog } from './hyperloglog.ts';
+export type { KllBucket, KllLevelJson, KllSketchJson } from './kll.ts';
+export { KLL_SHRINKING_FACTOR, KLL_SKETCH_SIZE, KllSketch } from './kll.ts';
+export type { Moments } from './moments.ts';
+export { addValue, emptyMoments, meanOf, mergeMoments, momentsOf, populationStdDev } from './moments.ts';
+export type { ColumnProfileJson, Profile, ProfileJson } from './profile.ts';
+export {
+  emptyProfile,
+  mergeProfiles,
+  parseProfile,
+  profileFromJson,
+  profileToJson,
+  serializeProfile,
+} from './profile.ts';
+export type { RowValue } from './profile-builder.ts';
+export { ProfileBuilder } from './profile-builder.ts';
+export { sortDoubles } from './sort.ts';
+export type { InferredType, TypeCounts } from './value-type.ts';
+export {
+  BOOLEAN,
+  classifyText,
+  FRACTIONAL,
+  INTEGRAL,
+  inferType,
+  isNumericType,
+  MISSING,
+  STRING,
+  scanCsvField,
+  scannedEnd,
+  scannedNumber,
+  scanText,
+  scanTextRange,
+} from './value-type.ts';

@@ -1,0 +1,111 @@
+/**
+ * Count, sum, mean, second central moment, min and max of a numeric column: the state behind
+ * SageMaker's mean, sum, std_dev, min and max.
+ */
+export interface Moments {
+  count: number;
+  sum: number;
+  /** Running mean as Spark's CentralMomentAgg keeps it (used for m2; the reported mean is sum / count). */
+  avg: number;
+  m2: number;
+  min: number;
+  max: number;
+}
+
+/**
+ * Moments of no values.
+ *
+ * @example
+ * ```ts
+ * emptyMoments().count; // 0
+ * ```
+ */
+export function emptyMoments(): Moments {
+  return { count: 0, sum: 0, avg: 0, m2: 0, min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY };
+}
+
+/**
+ * Adds one value with Spark's online update (Welford), so that a single-partition profile gives
+ * the very bits SageMaker's analyzer writes.
+ *
+ * @example
+ * ```ts
+ * const m = emptyMoments();
+ * for (const x of [1, 2, 3]) addValue(m, x);
+ * populationStdDev(m); // 0.816496580927726
+ * ```
+ */
+export function addValue(m: Moments, x: number): void {
+  const n = m.count + 1;
+  const delta = x - m.avg;
+  const deltaN = delta / n;
+  m.avg += deltaN;
+  m.m2 += delta * (delta - deltaN);
+  m.count = n;
+  m.sum += x;
+  if (x < m.min) m.min = x;
+  if (x > m.max) m.max = x;
+}
+
+/**
+ * Combines two moments with Chan et al.'s parallel formula, exactly as Spark merges partial
+ * aggregates; numerically stable for any split of the data.
+ *
+ * @example
+ * ```ts
+ * mergeMoments(momentsOf([1, 2]), momentsOf([3])); // same as momentsOf([1, 2, 3]) to rounding
+ * ```
+ */
+export function mergeMoments(a: Moments, b: Moments): Moments {
+  const n = a.count + b.count;
+  if (a.count === 0) return { ...b };
+  if (b.count === 0) return { ...a };
+  const delta = b.avg - a.avg;
+  const deltaN = delta / n;
+  return {
+    count: n,
+    sum: a.sum + b.sum,
+    avg: a.avg + deltaN * b.count,
+    m2: a.m2 + b.m2 + delta * deltaN * a.count * b.count,
+    min: Math.min(a.min, b.min),
+    max: Math.max(a.max, b.max),
+  };
+}
+
+/**
+ * Mean as Spark's `avg` computes it: sum / count (NaN for no values).
+ *
+ * @example
+ * ```ts
+ * meanOf(momentsOf([1, 2, 6])); // 3
+ * ```
+ */
+export function meanOf(m: Moments): number {
+  return m.count === 0 ? Number.NaN : m.sum / m.count;
+}
+
+/**
+ * Population standard deviation, as SageMaker's std_dev (Spark `stddev_pop`).
+ *
+ * @example
+ * ```ts
+ * populationStdDev(momentsOf([1, 3])); // 1
+ * ```
+ */
+export function populationStdDev(m: Moments): number {
+  return m.count === 0 ? Number.NaN : Math.sqrt(m.m2 / m.count);
+}
+
+/**
+ * Moments of a list of values, in order.
+ *
+ * @example
+ * ```ts
+ * momentsOf([1, 2, 3]).sum; // 6
+ * ```
+ */
+export function momentsOf(values: Iterable<number>): Moments {
+  const m = emptyMoments();
+  for (const x of values) addValue(m, x);
+  return m;
+}

@@ -1,0 +1,105 @@
+import { ColumnProfile } from './column-profile.ts';
+import type { Profile } from './profile.ts';
+import { scanCsvField, scannedEnd } from './value-type.ts';
+
+/** One value of a row: text (CSV), or a JSON scalar. */
+export type RowValue = string | number | boolean | null;
+
+/**
+ * Builds a profile row by row, in one pass and constant memory per column (the KLL sketch and
+ * the frequency table are bounded).
+ *
+ * @example
+ * ```ts
+ * const builder = new ProfileBuilder(['age', 'city']);
+ * builder.addRow(['31', 'Lyon']);
+ * builder.addRow(['27.5', null]);
+ * const profile = builder.build();
+ * profile.columns[0]?.inferredType; // 'Fractional'
+ * ```
+ */
+export class ProfileBuilder {
+  private readonly names: readonly string[];
+  private readonly columns: ColumnProfile[] = [];
+  private rows = 0;
+  private width = -1;
+  private mismatches = 0;
+  /** Values streamed so far into the current row (`addCsvFields`). */
+  private field = 0;
+
+  /** `names` name the columns by position; columns beyond them are `_c<i>`, as Spark names them. */
+  constructor(names: readonly string[] = []) {
+    this.names = names;
+  }
+
+  /** Rows added so far. */
+  get rowCount(): number {
+    return this.rows;
+  }
+
+  /** Profiles one row. A row longer than any before adds columns (missing in earlier rows). */
+  addRow(values: readonly RowValue[]): void {
+    const n = values.length;
+    this.countWidth(n);
+    const columns = this.columns;
+    while (columns.length < n) this.addColumn();
+    for (let i = 0; i < n; i++) (columns[i] as ColumnProfile).add(values[i] as RowValue);
+    for (let i = n; i < columns.length; i++) (columns[i] as ColumnProfile).missing++;
+    this.rows++;
+  }
+
+  /**
+   * Streams the comma-separated fields of `text.slice(0, end)` (no quoting: `text.split(',')`) into
+   * the current row, read in place (no string per value). A row streamed by one or more calls and
+   * closed by `endRow` profiles exactly as `addRow` of its field texts.
+   *
+   * @example
+   * ```ts
+   * builder.addCsvFields('31,Lyon', 7);
+   * builder.endRow(); // same as builder.addRow(['31', 'Lyon'])
+   * ```
+   */
+  addCsvFields(text: string, end: number): void {
+    const columns = this.columns;
+    let start = 0;
+    for (;;) {
+      const i = this.field++;
+      const column = i < columns.length ? (columns[i] as ColumnProfile) : this.addColumn();
+      const type = scanCsvField(text, start, end);
+      const stop = scannedEnd;
+      column.addScanned(type, text, start, stop);
+      if (stop >= end) return;
+      start = stop + 1;
+    }
+  }
+
+  /** Closes the row streamed by `addCsvFields` (see there). */
+  endRow(): void {
+    const n = this.field;
+    this.field = 0;
+    this.countWidth(n);
+    const columns = this.columns;
+    for (let i = n; i < columns.length; i++) (columns[i] as ColumnProfile).missing++;
+    this.rows++;
+  }
+
+  /** The profile of the rows added so far (the builder keeps its state; do not add rows after). */
+  build(): Profile {
+    return { itemCount: this.rows, columns: this.columns, widthMismatchRows: this.mismatches };
+  }
+
+  /** Counts a row of `n` values against the first row's width. */
+  private countWidth(n: number): void {
+    if (this.width === -1) this.width = n;
+    else if (n !== this.width) this.mismatches++;
+  }
+
+  /** A new last column, missing in the rows profiled before it appeared. */
+  private addColumn(): ColumnProfile {
+    const i = this.columns.length;
+    const column = new ColumnProfile(this.names[i] ?? `_c${i}`);
+    column.addMissing(this.rows);
+    this.columns.push(column);
+    return column;
+  }
+}

@@ -1,0 +1,144 @@
+import {
+  ProfileBuilder,
+  scanCsvField,
+  scannedEnd,
+  scannedNumber,
+  scanText,
+  serializeProfile,
+  sortDoubles,
+} from '@vigil/core/profile';
+import { describe, expect, it } from 'vitest';
+
+const next = (() => {
+  let seed = 17;
+  return () => {
+    seed = (seed * 48271) % 2147483647;
+    return seed / 2147483647;
+  };
+})();
+
+const TRICKY = [
+  '',
+  ' ',
+  '-',
+  '+',
+  '.',
+  '-.',
+  '- 3',
+  ' 5',
+  '+7',
+  '-0',
+  '3.',
+  '.5',
+  '12.50',
+  '1.2.3',
+  '1e5',
+  'true',
+  'false',
+  'True',
+  'tru',
+  'falsey',
+  'red',
+  'a b',
+  '9007199254740993',
+  '123456789012345.6',
+  '00012',
+  'é',
+  '\t1',
+  '1 ',
+];
+
+const sameNumber = (a: number, b: number) => Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
+
+describe('scanCsvField', () => {
+  it('classifies and parses each field of a CSV text as scanText does the split field', () => {
+    for (let trial = 0; trial < 2000; trial++) {
+      const fields = Array.from({ length: 1 + Math.floor(next() * 6) }, () =>
+        next() < 0.5
+          ? (next() * 2000 - 500).toFixed(Math.floor(next() * 8))
+          : (TRICKY[Math.floor(next() * TRICKY.length)] as string),
+      );
+      const text = fields.join(',');
+      let start = 0;
+      for (const field of fields) {
+        const type = scanCsvField(text, start, text.length);
+        const number = scannedNumber;
+        expect(scannedEnd - start, JSON.stringify(text)).toBe(field.length);
+        expect(type, JSON.stringify(field)).toBe(scanText(field));
+        if (type === 1 || type === 2) expect(sameNumber(number, scannedNumber), field).toBe(true);
+        start = scannedEnd + 1;
+      }
+      expect(start).toBe(text.length + 1);
+    }
+  });
+
+  it('stops at `end`, leaving out what follows it', () => {
+    expect(scanCsvField('12,34\r', 3, 5)).toBe(2);
+    expect([scannedNumber, scannedEnd]).toEqual([34, 5]);
+    expect(scanCsvField('ab\r', 0, 2)).toBe(4);
+    expect(scannedEnd).toBe(2);
+  });
+});
+
+describe('ProfileBuilder.addCsvFields', () => {
+  it('profiles exactly as addRow of the split fields, ragged rows included', () => {
+    const byRow = new ProfileBuilder(['a']);
+    const byText = new ProfileBuilder(['a']);
+    for (let i = 0; i < 5000; i++) {
+      const width = next() < 0.9 ? 4 : Math.floor(next() * 7) + 1;
+      const fields = Array.from({ length: width }, (_, c) =>
+        c === 3
+          ? (['red', 'green', 'true', ''][Math.floor(next() * 4)] as string)
+          : next() < 0.95
+            ? (next() * 100 - 20).toFixed(c)
+            : (TRICKY[Math.floor(next() * TRICKY.length)] as string),
+      );
+      const output = (next() * 10).toFixed(6);
+      byRow.addRow([output, ...fields]);
+      byText.addCsvFields(output, output.length);
+      const text = `${fields.join(',')}\r`;
+      byText.addCsvFields(text, text.length - 1);
+      byText.endRow();
+    }
+    expect(byText.rowCount).toBe(5000);
+    expect(serializeProfile(byText.build())).toBe(serializeProfile(byRow.build()));
+  });
+});
+
+describe('sortDoubles (radix path)', () => {
+  const check = (values: Float64Array) => {
+    const expected = values.slice().sort();
+    const actual = sortDoubles(values.slice());
+    expect(Array.from(actual).every((v, i) => Object.is(v, expected[i]))).toBe(true);
+  };
+
+  it('sorts doubles whose high words tie, few or many (falling back to the quicksort)', () => {
+    for (const n of [511, 512, 513, 2050, 4100]) {
+      check(Float64Array.from({ length: n }, () => 1 + next() * 1e-12));
+      check(Float64Array.from({ length: n }, () => (next() < 0.1 ? 1 + next() * 1e-12 : next() * 10 - 5)));
+      check(Float64Array.from({ length: n }, () => -1 - next() * 1e-12));
+    }
+  });
+
+  it('orders signs, zeros, subnormals and infinities as Java does', () => {
+    const specials = [
+      -0,
+      0,
+      -Number.MIN_VALUE,
+      Number.MIN_VALUE,
+      -Infinity,
+      Infinity,
+      -1e308,
+      1e308,
+      -2.5,
+      2.5,
+    ];
+    for (const n of [600, 3000]) {
+      check(
+        Float64Array.from({ length: n }, (_, i) =>
+          i % 3 === 0 ? (specials[i % specials.length] as number) : next() * 2e6 - 1e6,
+        ),
+      );
+    }
+  });
+});

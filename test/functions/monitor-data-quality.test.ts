@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import {
+  GetObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { EventShapeError, hourOf, hourPath } from '@vigil/core';
+import { createDataQualityBaseline } from '@vigil/core/dataquality';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+const fixtures = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
+const objectCreated = JSON.parse(readFileSync(`${fixtures}events/s3-object-created.json`, 'utf8'));
+
+/** Vigil's bucket in memory behind the mocked S3 client. */
+const bucket = new Map<string, Uint8Array>();
+const s3 = mockClient(S3Client);
+const cloudwatch = mockClient(CloudWatchClient);
+const eventbridge = mockClient(EventBridgeClient);
+
+function body(bytes: Uint8Array) {
+  return {
+    transformToByteArray: async () => bytes,
+    transformToString: async () => new TextDecoder().decode(bytes),
+    transformToWebStream: () => new Blob([bytes]).stream(),
+  } as never;
+}
+
+function wireS3(): void {
+  s3.reset();
+  s3.on(ListObjectsV2Command).callsFake((input: { Prefix?: string }) => ({
+    IsTruncated: false,
+    Contents: [...bucket.keys()]
+      .filter((k) => k.startsWith(input.Prefix ?? ''))
+      .sort()
+      .map((Key) => ({ Key, Size: bucket.get(Key)?.length ?? 0 })),
+  }));
+  s3.on(GetObjectCommand).callsFake((input: { Key: string }) => {
+    const bytes = bucket.get(input.Key);
+    if (!bytes)
+      throw new NoSuchKey({
+        message: 'The specified key does not exist.',
+        $metadata: { httpStatusCode: 404 },
+      });
+    return { Body: body(bytes) };
+  });
+  s3.on(PutObjectCommand).callsFake((input: { Key: string; Body: string | Uint8Array }) => {
+    bucket.set(input.Key, typeof input.Body === 'string' ? new TextEncoder().encode(input.Body) : input.Body);
+    return {};
+  });
+}
+
+const put = (key: string, text: string) => bucket.set(key, new TextEncoder().encode(text));
+const text = (key: string) => new TextDecoder().decode(bucket.get(key));
+
+// Metric timestamps must be recent for CloudWatch, so the run covers the current hour.
+const hour = hourOf(new Date());
+const previousHour = new Date(hour.getTime() - 3_600_000);
+
+function captureLine(i: number, input: string, output: string): string {
+  return JSON.stringify({
+    captureData: {
+      endpointInput: { observedContentType: 'text/csv', mode: 'INPUT', data: input, encoding: 'CSV' },
+      endpointOutput: {
+        observedContentType: 'text/csv; charset=utf-8',
+        mode: 'OUTPUT',
+        data: output,
+        encoding: 'CSV',
+      },
+    },
+    eventMetadata: { eventId: `e-${i}`, inferenceTime: `${previousHour.toISOString().slice(0, 19)}Z` },
+    eventVersion: '0',
+  });
+}
+
+beforeAll(async () => {
+  process.env.VIGIL_BUCKET = 'vigil-test';
+  process.env.VIGIL_EVENT_BUS = 'vigil-bus';
+  put(
+    'config/vigil.config.json',
+    JSON.stringify({
+      version: 1,
+      endpoints: [
+        { name: 'churn', monitors: { dataQuality: { baseline: 'baselines/churn/data-quality' } } },
+        { name: 'empty', monitors: { dataQuality: { baseline: 'baselines/churn/data-quality' } } },
+        { name: 'other', monitors: {} },
+      ],
+    }),
+  );
+  // Baseline: score (the prediction, first), tenure 0..99, plan a/b.
+  const rows = ['score,tenure,plan'];
+  for (let i = 0; i < 1000; i++) rows.push(`${((i % 10) / 10).toFixed(1)},${i % 100},${i % 2 ? 'a' : 'b'}`);
+  const baseline = await createDataQualityBaseline(
+    (async function* () {
+      yield new TextEncoder().encode(rows.join('\n'));
+    })(),
+    { format: 'csv', header: true },
+  );
+  put('baselines/churn/data-quality/statistics.json', baseline.statistics);
+  put('baselines/churn/data-quality/constraints.json', baseline.constraints);
+  // This hour's traffic: tenure shifted by 200 (drift), plan sometimes "c" (outside the domain).
+  const lines = Array.from({ length: 500 }, (_, i) =>
+    captureLine(i, `${200 + (i % 100)},${i % 5 === 0 ? 'c' : i % 2 ? 'a' : 'b'}`, ((i % 10) / 10).toFixed(1)),
+  );
+  put(`capture/churn/AllTraffic/${hourPath(previousHour)}/10-00-000-x.jsonl`, `${lines.join('\n')}\n`);
+});
+
+beforeEach(() => {
+  wireS3();
+  cloudwatch.reset();
+  cloudwatch.on(PutMetricDataCommand).resolves({});
+  eventbridge.reset();
+  eventbridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: '1' }] });
+});
+
+const profileCapture = (await import('../../functions/src/profile-capture.ts')).handler;
+const { handler } = await import('../../functions/src/monitor-data-quality.ts');
+
+describe('monitor-data-quality handler', () => {
+  it('merges the window profiles, writes reports, publishes metrics and emits the execution event', async () => {
+    const key = `capture/churn/AllTraffic/${hourPath(previousHour)}/10-00-000-x.jsonl`;
+    await profileCapture({
+      ...objectCreated,
+      detail: { ...objectCreated.detail, bucket: { name: 'vigil-test' }, object: { key, size: 1 } },
+    });
+    const summary = await handler({ endpoint: 'churn' });
+    const folder = `reports/churn/data-quality/${hourPath(hour)}/`;
+    expect(summary).toEqual({
+      endpoint: 'churn',
+      status: 'CompletedWithViolations',
+      violations: 3,
+      records: 500,
+      reportUri: `s3://vigil-test/${folder}`,
+      failureReason: undefined,
+    });
+    const violations = JSON.parse(text(`${folder}constraint_violations.json`)).violations;
+    expect(
+      violations.map((v: { feature_name: string; constraint_check_type: string }) => [
+        v.feature_name,
+        v.constraint_check_type,
+      ]),
+    ).toEqual([
+      ['tenure', 'baseline_drift_check'],
+      ['plan', 'categorical_values_check'],
+      // a/b 50/50 → 40/40/20 with c: L∞ 0.2, Robust 0.2 − 1.8·sqrt(1500/500000) ≈ 0.101 > 0.1.
+      ['plan', 'baseline_drift_check'],
+    ]);
+    expect(violations[1].description).toBe('Value: 0.8 does not meet the constraint requirement! ');
+    expect(JSON.parse(text(`${folder}statistics.json`)).dataset.item_count).toBe(500);
+    expect(text(`${folder}constraints.json`)).toBe(text('baselines/churn/data-quality/constraints.json'));
+
+    const calls = cloudwatch.commandCalls(PutMetricDataCommand).map((c) => c.args[0].input);
+    expect(new Set(calls.map((c) => c.Namespace))).toEqual(new Set(['aws/sagemaker/Endpoints/data-metrics']));
+    const data = calls.flatMap((c) => c.MetricData ?? []);
+    expect(data.find((d) => d.MetricName === 'feature_baseline_drift_tenure')).toMatchObject({
+      Value: expect.any(Number),
+      Dimensions: expect.arrayContaining([
+        { Name: 'Endpoint', Value: 'churn' },
+        { Name: 'MonitoringSchedule', Value: 'churn-data-quality' },
+      ]),
+    });
+    expect(data.find((d) => d.MetricName === 'feature_non_null_plan')?.Value).toBe(500);
+
+    const entries = eventbridge.commandCalls(PutEventsCommand).flatMap((c) => c.args[0].input.Entries ?? []);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ DetailType: 'Vigil Monitoring Execution', EventBusName: 'vigil-bus' });
+    expect(JSON.parse(entries[0]?.Detail ?? '{}')).toMatchObject({
+      endpointName: 'churn',
+      monitoringType: 'DataQuality',
+      status: 'CompletedWithViolations',
+      violationCount: 3,
+      windowStart: previousHour.toISOString(),
+      windowEnd: hour.toISOString(),
+      recordCount: 500,
+    });
+  });
+
+  it('ends as Failed (not an error) when the window has no data', async () => {
+    const summary = await handler({ endpoint: 'empty' });
+    expect(summary.status).toBe('Failed');
+    expect(summary.failureReason).toMatch(/No captured data for empty\/AllTraffic/);
+    const entry = eventbridge.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries?.[0];
+    expect(JSON.parse(entry?.Detail ?? '{}')).toMatchObject({ status: 'Failed', endpointName: 'empty' });
+    expect(cloudwatch.commandCalls(PutMetricDataCommand)).toHaveLength(0);
+  });
+
+  it('rejects events that are not a monitor schedule, and endpoints without the monitor', async () => {
+    await expect(handler(objectCreated)).rejects.toBeInstanceOf(EventShapeError);
+    await expect(handler({ endpoint: 'other' })).rejects.toThrow(/no dataQuality monitor/);
+    await expect(handler({ endpoint: 'nope' })).rejects.toThrow(/not configured/);
+  });
+});
