@@ -1,0 +1,80 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/** A small deterministic PRNG (mulberry32), so every run profiles the same bytes. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CATEGORIES = [
+  ['red', 'green', 'blue', 'yellow'],
+  ['CA', 'NY', 'TX', 'WA', 'FL', 'IL', 'OH', 'GA'],
+  ['basic', 'plus', 'premium'],
+  ['web', 'ios', 'android', 'partner', 'store'],
+  ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'],
+];
+
+/** Column count of the generated capture: 20 numeric then 5 categorical. */
+export const BENCH_COLUMNS = 25;
+
+/**
+ * Writes `records` SageMaker data-capture lines (text/csv input of 20 numeric and 5 categorical
+ * columns, text/csv output) to `path`, unless a file of that size already exists.
+ */
+export async function generateCaptureFile(path: string, records: number): Promise<number> {
+  const existing = await stat(path).catch(() => undefined);
+  if (existing && existing.size > records * 100) return existing.size;
+  await mkdir(dirname(path), { recursive: true });
+  const random = seededRandom(42);
+  const out = createWriteStream(path);
+  let batch: string[] = [];
+  for (let i = 0; i < records; i++) {
+    const fields: string[] = [];
+    for (let c = 0; c < 20; c++) {
+      const value = c % 3 === 0 ? Math.floor(random() * 1000) : (random() * 100 - 20).toFixed(4);
+      fields.push(String(value));
+    }
+    for (const options of CATEGORIES) fields.push(options[Math.floor(random() * options.length)] ?? '');
+    const second = String(i % 60).padStart(2, '0');
+    batch.push(
+      JSON.stringify({
+        captureData: {
+          endpointInput: {
+            observedContentType: 'text/csv',
+            mode: 'INPUT',
+            data: fields.join(','),
+            encoding: 'CSV',
+          },
+          endpointOutput: {
+            observedContentType: 'text/csv; charset=utf-8',
+            mode: 'OUTPUT',
+            data: random().toFixed(6),
+            encoding: 'CSV',
+          },
+        },
+        eventMetadata: {
+          eventId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          inferenceTime: `2024-05-01T13:00:${second}Z`,
+        },
+        eventVersion: '0',
+      }),
+    );
+    if (batch.length === 10_000) {
+      if (!out.write(`${batch.join('\n')}\n`)) await once(out, 'drain');
+      batch = [];
+    }
+  }
+  if (batch.length) out.write(`${batch.join('\n')}\n`);
+  out.end();
+  await once(out, 'finish');
+  return (await stat(path)).size;
+}

@@ -1,0 +1,46 @@
+// `npm run bench`: Vigil's benchmarks, each reported as a ratio to a floor measured in the same run.
+// Never a pass/fail on time: the numbers are printed (and written to bench/out/results.json).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { BENCH_COLUMNS, generateCaptureFile } from './generate-capture.ts';
+import { measure, type TaskResult } from './measure.ts';
+
+const out = fileURLToPath(new URL('./out/', import.meta.url));
+const records = Number(process.env.VIGIL_BENCH_RECORDS ?? 1_000_000);
+const repeats = Number(process.env.VIGIL_BENCH_REPEATS ?? 2);
+const capture = `${out}capture-${records}.jsonl`;
+
+console.log(`Generating ${records.toLocaleString('en')} capture records (${BENCH_COLUMNS} columns)…`);
+const bytes = await generateCaptureFile(capture, records);
+const mb = bytes / 1e6;
+
+const floor = await measure('floor', [capture], repeats);
+const profile = await measure('profile', [capture], repeats);
+const mergeFloor = await measure('mergeFloor', [String(records)], repeats);
+const merge = await measure('merge', [String(records)], repeats);
+const shapInProcess = await measure('shapInProcess', [], 1);
+const shapHttp = await measure('shapHttp', [], 1);
+
+const rate = (r: TaskResult) => r.units / (r.ms / 1000);
+const lines = [
+  `Data-quality profile of a ${mb.toFixed(0)} MB CSV capture file (${records.toLocaleString('en')} records):`,
+  `  floor (read + JSON.parse every line): ${fmt(rate(floor))} records/s, ${(mb / (floor.ms / 1000)).toFixed(1)} MB/s, peak ${floor.peakMb.toFixed(0)} MB`,
+  `  profile (parse + profile, streamed):  ${fmt(rate(profile))} records/s, ${(mb / (profile.ms / 1000)).toFixed(1)} MB/s, peak ${profile.peakMb.toFixed(0)} MB`,
+  `  ratio to floor: ${(profile.ms / floor.ms).toFixed(2)}×  (target ≤ 2.5×, peak memory < 300 MB)`,
+  `Model-quality merge of ${records.toLocaleString('en')} predictions with labels (arquero join + binary metrics):`,
+  `  floor (hash join of the ids by hand): ${fmt(rate(mergeFloor))} rows/s`,
+  `  merge + metrics:                      ${fmt(rate(merge))} rows/s, peak ${merge.peakMb.toFixed(0)} MB, ratio ${(merge.ms / mergeFloor.ms).toFixed(1)}×`,
+  'KernelSHAP (12 features, 5 background rows, 20 records):',
+  `  in-process model: ${fmt(rate(shapInProcess))} SHAP values/s`,
+  `  local HTTP model (container contract): ${fmt(rate(shapHttp))} SHAP values/s, ratio to in-process ${(shapHttp.ms / shapInProcess.ms).toFixed(1)}×`,
+];
+console.log(lines.join('\n'));
+await mkdir(out, { recursive: true });
+await writeFile(
+  `${out}results.json`,
+  JSON.stringify({ records, bytes, floor, profile, mergeFloor, merge, shapInProcess, shapHttp }, null, 2),
+);
+
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString('en');
+}
