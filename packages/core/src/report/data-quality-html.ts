@@ -40,7 +40,7 @@ export function renderDataQualityReport(input: DataQualityReportInput): string {
 ${rows ? `<table><thead><tr><th>Feature</th><th>Check</th><th>Description</th></tr></thead><tbody>${rows}</tbody></table>` : '<p>None: the window matches the baseline.</p>'}
 <h2>Drifted features</h2>${charts || '<p>No feature drifted.</p>'}
 ${extra}
-<footer>Written by Vigil; SageMaker Model Monitor compatible statistics.json and constraint_violations.json sit beside this page.</footer>
+<footer>Written by Vigil. The run's SageMaker-compatible statistics.json and constraint_violations.json are in its report folder.</footer>
 </body></html>`;
 }
 
