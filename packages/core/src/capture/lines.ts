@@ -78,7 +78,7 @@ export async function* lineBlocks(chunks: AsyncIterable<Uint8Array>): AsyncItera
   for await (const chunk of chunks) {
     const last = chunk.lastIndexOf(LF);
     if (last === -1) {
-      if (chunk.length > 0) carried.push(chunk.slice());
+      if (chunk.length > 0) carried.push(copyOf(chunk));
       continue;
     }
     let text: string;
@@ -89,11 +89,19 @@ export async function* lineBlocks(chunks: AsyncIterable<Uint8Array>): AsyncItera
       text = decode(concatBytes(carried));
       if (first < last) text += decode(chunk.subarray(first + 1, last + 1));
     }
-    carried = last + 1 < chunk.length ? [chunk.slice(last + 1)] : [];
+    carried = last + 1 < chunk.length ? [copyOf(chunk.subarray(last + 1))] : [];
     yield text;
   }
   const text = decode(concatBytes(carried));
   if (text.length > 0) yield text;
+}
+
+/**
+ * A copy of bytes carried to the next chunk: a source may reuse a chunk's memory once the next
+ * one is asked for (and a Node Buffer's `slice` is a view, not a copy).
+ */
+function copyOf(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes);
 }
 
 function concatBytes(parts: readonly Uint8Array[]): Uint8Array {

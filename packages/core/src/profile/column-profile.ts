@@ -15,6 +15,9 @@ import {
   type TypeCounts,
 } from './value-type.ts';
 
+/** Slots of a column's cache of texts already in its HyperLogLog (a power of two). */
+const TEXT_SLOTS = 64;
+
 /**
  * The mergeable profile of one column: counts per Deequ data type (missing counted as Unknown),
  * moments and a KLL sketch of the numeric values, a HyperLogLog of all present values, and the
@@ -32,6 +35,12 @@ export class ColumnProfile {
   hll = new HyperLogLog();
   /** Undefined once the column had more than 120 distinct values. */
   frequencies: Map<string, number> | undefined = new Map();
+  /**
+   * Texts known to be in `#textsHll` (see `hashedText`), made on first use. Private fields, so that
+   * a cache never makes two equal profiles look different.
+   */
+  #texts: (string | undefined)[] | undefined;
+  #textsHll: HyperLogLog | undefined;
 
   constructor(name: string) {
     this.name = name;
@@ -90,12 +99,39 @@ export class ColumnProfile {
     } else {
       if (type === BOOLEAN) this.boolean++;
       else if (type === STRING) this.string++;
+      if (this.frequencies !== undefined) {
+        this.frequencies = countValue(this.frequencies, this.hashedText(text, start, end));
+        return;
+      }
       this.hll.addTextRange(text, start, end);
+      return;
     }
     if (this.frequencies !== undefined) {
       const value = start === 0 && end === text.length ? text : text.slice(start, end);
       this.frequencies = countValue(this.frequencies, value);
     }
+  }
+
+  /**
+   * `text.slice(start, end)`, added to the HyperLogLog. A low-cardinality column repeats a few
+   * texts, and adding a text again leaves a HyperLogLog unchanged, so a small cache of the texts
+   * already added (by length and end characters) spares most values their hash and their string.
+   */
+  private hashedText(text: string, start: number, end: number): string {
+    let texts = this.#texts;
+    if (texts === undefined || this.#textsHll !== this.hll) {
+      texts = new Array<string | undefined>(TEXT_SLOTS).fill(undefined);
+      this.#texts = texts;
+      this.#textsHll = this.hll;
+    }
+    const n = end - start;
+    const slot = (n * 7 + text.charCodeAt(start) * 3 + text.charCodeAt(end - 1)) & (TEXT_SLOTS - 1);
+    const seen = texts[slot];
+    if (seen !== undefined && seen.length === n && text.startsWith(seen, start)) return seen;
+    this.hll.addTextRange(text, start, end);
+    const value = n === text.length ? text : text.slice(start, end);
+    texts[slot] = value;
+    return value;
   }
 
   /** Counts `n` values as missing (rows too short to have this column). */

@@ -336,20 +336,22 @@ function halveRuns(buffer: Float64Array, len: number, offset: number, out: Float
   const starts: number[] = [0];
   for (let i = 1; i < len; i++) if (before(buffer[i] as number, buffer[i - 1] as number)) starts.push(i);
   if (starts.length === 1) return everyOther(buffer, len, offset, out, at);
-  if (starts.length > 2 || (offset !== 0 && offset !== 1)) {
-    const sorted = starts.length > 32 ? sortDoubles(buffer.slice(0, len)) : mergeRuns(buffer, len, starts);
+  if (starts.length > 32 || (offset !== 0 && offset !== 1)) {
+    const sorted = starts.length > 32 ? sortDoubles(buffer.slice(0, len)) : mergeRuns(buffer, len, starts, 1);
     return everyOther(sorted, len, offset, out, at);
   }
-  // Item k of the merged sequence is kept when k has the parity of `offset`; it is written either
-  // way and the end moves past it only when kept, which keeps the loop free of branches.
+  const source = mergeRuns(buffer, len, starts, 2);
+  // Now two runs (`starts` was merged down in place). Item k of their merge is kept when k has
+  // the parity of `offset`; it is written either way and the end moves past it only when kept,
+  // which keeps the loop free of branches.
   const mid = starts[1] as number;
   let i = 0;
   let j = mid;
   let k = offset ^ 1;
   let end = at;
   while (i < mid && j < len) {
-    const a = buffer[i] as number;
-    const b = buffer[j] as number;
+    const a = source[i] as number;
+    const b = source[j] as number;
     if (before(b, a)) {
       out[end] = b;
       j++;
@@ -361,12 +363,12 @@ function halveRuns(buffer: Float64Array, len: number, offset: number, out: Float
     k++;
   }
   while (i < mid) {
-    out[end] = buffer[i++] as number;
+    out[end] = source[i++] as number;
     end += k & 1;
     k++;
   }
   while (j < len) {
-    out[end] = buffer[j++] as number;
+    out[end] = source[j++] as number;
     end += k & 1;
     k++;
   }
@@ -378,25 +380,25 @@ let runsA = new Float64Array(0);
 let runsB = new Float64Array(0);
 
 /**
- * The first `len` items of an upper level, sorted, by merging its ascending runs (which begin at
- * `starts`) pairwise. The result is `buffer` itself (one run) or a scratch buffer that the next
- * call reuses.
+ * Merges the ascending runs of the first `len` items of an upper level (they begin at `starts`)
+ * pairwise until at most `runs` remain, and leaves the remaining runs' starts in `starts`. The
+ * result is `buffer` itself (no merge needed) or a scratch buffer that the next call reuses.
  */
-function mergeRuns(buffer: Float64Array, len: number, starts: number[]): Float64Array {
-  if (starts.length === 1) return buffer;
+function mergeRuns(buffer: Float64Array, len: number, starts: number[], runs: number): Float64Array {
+  if (starts.length <= runs) return buffer;
   if (runsA.length < len) {
     runsA = new Float64Array(2 * len);
     runsB = new Float64Array(2 * len);
   }
   let source = buffer;
   let target = runsA;
-  let runs = starts;
-  while (runs.length > 1) {
+  let current = starts;
+  while (current.length > runs) {
     const next: number[] = [];
-    for (let r = 0; r < runs.length; r += 2) {
-      const lo = runs[r] as number;
-      const mid = r + 1 < runs.length ? (runs[r + 1] as number) : len;
-      const hi = r + 2 < runs.length ? (runs[r + 2] as number) : len;
+    for (let r = 0; r < current.length; r += 2) {
+      const lo = current[r] as number;
+      const mid = r + 1 < current.length ? (current[r + 1] as number) : len;
+      const hi = r + 2 < current.length ? (current[r + 2] as number) : len;
       let i = lo;
       let j = mid;
       let k = lo;
@@ -417,7 +419,8 @@ function mergeRuns(buffer: Float64Array, len: number, starts: number[]): Float64
     }
     source = target;
     target = target === runsA ? runsB : runsA;
-    runs = next;
+    current = next;
   }
+  starts.splice(0, starts.length, ...current);
   return source;
 }

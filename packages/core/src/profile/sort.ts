@@ -21,6 +21,8 @@ const DIGIT_MASK = DIGITS - 1;
 /** Index of a double's high 32-bit word in a Uint32Array view of its bytes (platform endianness). */
 const HIGH_WORD = new Uint32Array(Float64Array.of(1).buffer)[1] === 0x3ff00000 ? 1 : 0;
 const digitCounts = new Int32Array(3 * DIGITS);
+/** Scratch for the radix passes, kept between sorts up to this many items (a KLL level holds a few thousand). */
+const SPARE_KEPT = 1 << 16;
 let spare = new Float64Array(0);
 
 /**
@@ -58,11 +60,21 @@ function orderKey(high: number): number {
  */
 function radixSort(values: Float64Array): boolean {
   const n = values.length;
-  if (spare.length < n) spare = new Float64Array(Math.max(n, 2 * spare.length));
+  if (spare.length < n) {
+    const grown = new Float64Array(Math.max(n, 2 * spare.length));
+    if (grown.length > SPARE_KEPT) return radixSortWith(values, grown);
+    spare = grown;
+  }
+  return radixSortWith(values, spare);
+}
+
+/** `radixSort` with `scratch` (at least as long as `values`) for the passes' other buffer. */
+function radixSortWith(values: Float64Array, scratch: Float64Array): boolean {
+  const n = values.length;
   const counts = digitCounts;
   counts.fill(0);
   let source: Float64Array = values;
-  let target: Float64Array = spare.subarray(0, n);
+  let target: Float64Array = scratch.subarray(0, n);
   let words = new Uint32Array(source.buffer, source.byteOffset, 2 * n);
   for (let i = 0; i < n; i++) {
     const key = orderKey(words[2 * i + HIGH_WORD] as number);

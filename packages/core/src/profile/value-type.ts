@@ -118,32 +118,30 @@ export function scanCsvField(text: string, start: number, end: number): number {
     i++;
     spaced = true;
   }
-  let dot = false;
+  // Every character from here to the field's end is a digit but for at most one dot, so digits
+  // are counted from positions once the loop is done rather than one by one.
+  const first = i;
+  let dotAt = -1;
   let mantissa = 0;
-  let digits = 0;
-  // Digits before the dot; the digits after it are counted once at the end.
-  let whole = 0;
   for (; i < end; i++) {
     c = text.charCodeAt(i);
     const digit = c - ZERO;
     if (digit >= 0 && digit <= 9) {
       mantissa = mantissa * 10 + digit;
-      digits++;
       continue;
     }
-    if (c === DOT && !dot) {
-      dot = true;
-      whole = digits;
+    if (c === DOT && dotAt === -1) {
+      dotAt = i;
       continue;
     }
     if (c === COMMA) break;
-    const comma = text.indexOf(',', i);
-    scannedEnd = comma === -1 || comma > end ? end : comma;
-    return isBooleanText(text, start, scannedEnd) ? BOOLEAN : STRING;
+    return scanTextField(text, start, i, end);
   }
   scannedEnd = i;
   if (i === start) return MISSING;
-  const fraction = dot ? digits - whole : 0;
+  const dot = dotAt !== -1;
+  const digits = dot ? i - first - 1 : i - first;
+  const fraction = dot ? i - dotAt - 1 : 0;
   if (digits === 0) scannedNumber = Number.NaN;
   else if (spaced || digits > 15 || fraction > 22) scannedNumber = Number(text.slice(start, i));
   else {
@@ -151,6 +149,17 @@ export function scanCsvField(text: string, start: number, end: number): number {
     scannedNumber = negative ? -value : value;
   }
   return dot ? FRACTIONAL : INTEGRAL;
+}
+
+/**
+ * The rest of `scanCsvField` for a field that is not numeric (its character at `from` is neither a
+ * digit nor a first dot): Boolean or String. Kept apart so that the numeric scan stays small
+ * enough for the JIT to inline.
+ */
+function scanTextField(text: string, start: number, from: number, end: number): number {
+  const comma = text.indexOf(',', from);
+  scannedEnd = comma === -1 || comma > end ? end : comma;
+  return isBooleanText(text, start, scannedEnd) ? BOOLEAN : STRING;
 }
 
 /** `true` or `false`, exactly (Deequ's `^(true|false)$`). */
