@@ -1,11 +1,8 @@
 import { parseCaptureStream } from '../capture/parse-stream.ts';
 import type { CaptureIssue, CaptureRecord } from '../capture/types.ts';
 import { InputError } from '../errors/vigil-error.ts';
-import {
-  MONITORING_EXECUTION_DETAIL_TYPE,
-  type MonitoringExecutionDetail,
-  type SkippedInput,
-} from '../events/monitoring-execution.ts';
+import type { MonitoringExecutionDetail, SkippedInput } from '../events/monitoring-execution.ts';
+import { eventViolations, publishExecution } from '../events/publish-execution.ts';
 import { parseGroundTruthText } from '../groundtruth/parse-stream.ts';
 import type { GroundTruthIssue, GroundTruthLabel } from '../groundtruth/types.ts';
 import { toPythonJson } from '../json/python-json.ts';
@@ -77,7 +74,6 @@ export interface BiasDriftMonitorResult {
 }
 
 const MAX_EXAMPLES = 5;
-const MAX_EVENT_VIOLATIONS = 20;
 // Keeps the event far below EventBridge's 256 KB even with one-vs-rest facets of many values.
 const MAX_EVENT_METRICS = 200;
 
@@ -201,7 +197,7 @@ export async function runBiasDriftMonitor(
       );
     }
     detail.violationCount = violations.length;
-    detail.violations = violations.slice(0, MAX_EVENT_VIOLATIONS).map((v) => ({
+    detail.violations = eventViolations(violations, (v) => ({
       subject: `${v.metric_name} (${v.facet}=${v.facet_value})`,
       checkType: v.constraint_check_type,
       description: v.description,
@@ -222,15 +218,7 @@ export async function runBiasDriftMonitor(
     });
   }
   detail.skipped = [...skipped.values()];
-  await ports.events.publish([
-    {
-      source: 'vigil',
-      detailType: MONITORING_EXECUTION_DETAIL_TYPE,
-      detail: detail as unknown as Record<string, unknown>,
-      time: ports.clock.now(),
-      resources: [detail.reportUri],
-    },
-  ]);
+  await publishExecution(ports.events, detail, ports.clock.now());
   log.info('Bias drift monitor finished', {
     endpoint: options.endpoint,
     status: detail.status,

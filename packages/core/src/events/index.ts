@@ -6,3 +6,4 @@ export type {
   ViolationSummary,
 } from './monitoring-execution.ts';
 export { exitMessage, MONITORING_EXECUTION_DETAIL_TYPE } from './monitoring-execution.ts';
+export { eventViolations, MAX_EVENT_VIOLATIONS, publishExecution } from './publish-execution.ts';

@@ -2,7 +2,7 @@ import { parseCaptureStream } from '../capture/parse-stream.ts';
 import type { CaptureIssue } from '../capture/types.ts';
 import { InputError } from '../errors/vigil-error.ts';
 import type { MonitoringExecutionDetail, SkippedInput } from '../events/monitoring-execution.ts';
-import { MONITORING_EXECUTION_DETAIL_TYPE } from '../events/monitoring-execution.ts';
+import { eventViolations, publishExecution } from '../events/publish-execution.ts';
 import { toPythonJson } from '../json/python-json.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { EventPublisher } from '../ports/event-publisher.ts';
@@ -223,7 +223,7 @@ export async function runFeatureAttributionMonitor(
       await ports.metrics.publish(metricData(explanation, options, scheduleName, ports.clock.now()));
     }
     detail.violationCount = result.violations.length;
-    detail.violations = result.violations.slice(0, 20).map((v) => ({
+    detail.violations = eventViolations(result.violations, (v) => ({
       subject: v.label,
       checkType: v.constraint_check_type,
       description: v.description,
@@ -244,15 +244,7 @@ export async function runFeatureAttributionMonitor(
     });
   }
   detail.skipped = [...skipped.values()];
-  await ports.events.publish([
-    {
-      source: 'vigil',
-      detailType: MONITORING_EXECUTION_DETAIL_TYPE,
-      detail: detail as unknown as Record<string, unknown>,
-      time: ports.clock.now(),
-      resources: [detail.reportUri],
-    },
-  ]);
+  await publishExecution(ports.events, detail, ports.clock.now());
   log.info('Feature attribution monitor finished', {
     endpoint: options.endpoint,
     status: detail.status,

@@ -1,11 +1,11 @@
 import type { CaptureRecord } from '../capture/types.ts';
 import { ObjectNotFoundError, VigilError } from '../errors/vigil-error.ts';
-import {
-  MONITORING_EXECUTION_DETAIL_TYPE,
-  type MonitoringExecutionDetail,
-  type MonitoringExecutionStatus,
-  type SkippedInput,
+import type {
+  MonitoringExecutionDetail,
+  MonitoringExecutionStatus,
+  SkippedInput,
 } from '../events/monitoring-execution.ts';
+import { MAX_EVENT_VIOLATIONS, publishExecution } from '../events/publish-execution.ts';
 import type { GroundTruthLabel } from '../groundtruth/types.ts';
 import { joinKey } from '../layout/keys.ts';
 import { attributeValue, toLabelValue, toProbability } from '../merge/attributes.ts';
@@ -120,14 +120,7 @@ export async function reportModelQuality(
     recordCount,
   };
   const emit = async (): Promise<void> => {
-    await ports.events.publish([
-      {
-        source: 'vigil',
-        detailType: MONITORING_EXECUTION_DETAIL_TYPE,
-        detail: { ...detail },
-        time: ports.clock.now(),
-      },
-    ]);
+    await publishExecution(ports.events, detail, ports.clock.now());
     ports.log.debug('Model quality run', {
       endpoint: options.endpoint,
       status: detail.status,
@@ -197,7 +190,7 @@ export async function reportModelQuality(
   if (options.publishMetrics !== false && datums.length > 0) await ports.metrics.publish(datums);
   detail.metrics = Object.fromEntries(datums.map((d) => [d.name, d.value]));
   detail.violationCount = evaluation.violations.length;
-  detail.violations = violationSummaries(evaluation.violations.slice(0, 20));
+  detail.violations = violationSummaries(evaluation.violations.slice(0, MAX_EVENT_VIOLATIONS));
   detail.status = statusOf(evaluation, recordCount, merged.report, detail);
   await emit();
   return { detail, evaluation, written, merge: merged.report };

@@ -1,10 +1,10 @@
 import {
   exitMessage,
-  MONITORING_EXECUTION_DETAIL_TYPE,
   type MonitoringExecutionDetail,
   type MonitoringExecutionStatus,
   type SkippedInput,
 } from '../../events/monitoring-execution.ts';
+import { eventViolations, publishExecution } from '../../events/publish-execution.ts';
 import { joinKey } from '../../layout/keys.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { EventPublisher } from '../../ports/event-publisher.ts';
@@ -57,8 +57,6 @@ export interface DataQualityRunSummary {
   detail: MonitoringExecutionDetail;
 }
 
-const MAX_EVENT_VIOLATIONS = 20;
-
 /**
  * Finishes a data-quality run: with a profile and a baseline, writes statistics.json,
  * constraint_violations.json and a copy of constraints.json to the report folder, publishes the
@@ -98,7 +96,7 @@ export async function publishDataQualityRun(
       recordCount: outcome.recordCount ?? 0,
       failureReason: outcome.failureReason,
     };
-    await emit(ports, detail);
+    await publishExecution(ports.events, detail, ports.clock.now());
     ports.log.warn('Data-quality run failed', { endpoint: context.endpoint, reason: outcome.failureReason });
     return {
       status: 'Failed',
@@ -140,7 +138,7 @@ export async function publishDataQualityRun(
     status,
     reportUri,
     violationCount: report.violations.length,
-    violations: report.violations.slice(0, MAX_EVENT_VIOLATIONS).map((v) => ({
+    violations: eventViolations(report.violations, (v) => ({
       subject: v.feature_name,
       checkType: v.constraint_check_type,
       description: v.description,
@@ -149,7 +147,7 @@ export async function publishDataQualityRun(
     skipped,
     recordCount: profile.itemCount,
   };
-  await emit(ports, detail);
+  await publishExecution(ports.events, detail, ports.clock.now());
   ports.log.info('Data-quality run completed', {
     endpoint: context.endpoint,
     status,
@@ -168,15 +166,4 @@ export async function publishDataQualityRun(
     metricsPublished: metrics.length,
     detail,
   };
-}
-
-async function emit(ports: DataQualityReportPorts, detail: MonitoringExecutionDetail): Promise<void> {
-  await ports.events.publish([
-    {
-      source: 'vigil',
-      detailType: MONITORING_EXECUTION_DETAIL_TYPE,
-      detail: detail as unknown as Record<string, unknown>,
-      time: ports.clock.now(),
-    },
-  ]);
 }
