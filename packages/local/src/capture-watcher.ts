@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { type Clock, type Log, type ObjectInfo, type ObjectStore, silentLog, systemClock } from '@vigil/core';
 import { type BusEvent, LOCAL_ACCOUNT, LOCAL_BUCKET, LOCAL_REGION } from './bus-event.ts';
 import { isoSeconds } from './local-event-bus.ts';
+import { Repeater } from './repeater.ts';
 
 /** The detail of S3's "Object Created" event, field for field as S3 sends it through EventBridge. */
 export interface ObjectCreatedDetail {
@@ -57,8 +58,7 @@ export class CaptureWatcher {
   private readonly announced = new Map<string, string>();
   private readonly pending = new Map<string, string>();
   private firstScan = true;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly repeater: Repeater;
   private sequence = 0;
 
   constructor(options: CaptureWatcherOptions) {
@@ -71,6 +71,11 @@ export class CaptureWatcher {
       log: silentLog,
       ...options,
     };
+    this.repeater = new Repeater(
+      () => this.poll(),
+      this.options.intervalMs,
+      (error) => this.options.log.error('Capture scan failed', { error: error.message }),
+    );
   }
 
   /**
@@ -118,24 +123,12 @@ export class CaptureWatcher {
 
   /** Scans every `intervalMs` until `stop()`; scans never overlap. */
   start(): void {
-    if (this.timer) return;
-    const tick = () => {
-      this.running = this.poll()
-        .catch((error: unknown) =>
-          this.options.log.error('Capture scan failed', { error: (error as Error).message }),
-        )
-        .finally(() => {
-          if (this.timer) this.timer = setTimeout(tick, this.options.intervalMs);
-        });
-    };
-    this.timer = setTimeout(tick, 0);
+    this.repeater.start();
   }
 
-  /** Stops scanning and waits for a scan in progress. */
+  /** Stops and waits for the scan in progress. */
   async stop(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.repeater.stop();
   }
 
   private async eventFor(info: ObjectInfo): Promise<BusEvent<ObjectCreatedDetail>> {

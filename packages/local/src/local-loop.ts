@@ -3,6 +3,7 @@ import type { BusEvent } from './bus-event.ts';
 import { CaptureWatcher } from './capture-watcher.ts';
 import type { EventPattern } from './event-pattern.ts';
 import type { LocalEventBus } from './local-event-bus.ts';
+import { Repeater } from './repeater.ts';
 import { scheduledTimes } from './schedule-times.ts';
 
 /** A handler on the local bus: an EventBridge rule and its target function. */
@@ -63,8 +64,7 @@ export class LocalLoop {
     Pick<LocalLoopOptions, 'afterRound'>;
   private readonly watcher: CaptureWatcher;
   private lastTick: Date;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private running: Promise<unknown> | undefined;
+  private readonly repeater: Repeater;
 
   constructor(options: LocalLoopOptions) {
     this.options = { intervalMs: 1000, clock: systemClock, log: silentLog, ...options };
@@ -79,6 +79,11 @@ export class LocalLoop {
       log: this.options.log,
     });
     this.lastTick = this.options.clock.now();
+    this.repeater = new Repeater(
+      () => this.round(),
+      this.options.intervalMs,
+      (error) => this.options.log.error('Local loop round failed', { error: error.message }),
+    );
   }
 
   /** Announces the capture files that arrived and settled since the last scan. */
@@ -124,23 +129,11 @@ export class LocalLoop {
 
   /** Runs a round every `intervalMs` until `stop()`; rounds never overlap. */
   start(): void {
-    if (this.timer) return;
-    const tick = () => {
-      this.running = this.round()
-        .catch((error: unknown) =>
-          this.options.log.error('Local loop round failed', { error: (error as Error).message }),
-        )
-        .finally(() => {
-          if (this.timer) this.timer = setTimeout(tick, this.options.intervalMs);
-        });
-    };
-    this.timer = setTimeout(tick, 0);
+    this.repeater.start();
   }
 
-  /** Stops the loop and waits for the round in progress. */
+  /** Stops and waits for the round in progress. */
   async stop(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.repeater.stop();
   }
 }
