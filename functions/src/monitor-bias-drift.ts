@@ -6,6 +6,7 @@ import {
   hoursIn,
   joinKey,
   reportPrefix,
+  scheduledMonitor,
   windowFromOffsets,
 } from '@vigil/core';
 import { runBiasDriftMonitor } from '@vigil/core/bias';
@@ -30,14 +31,7 @@ export interface BiasDriftRunSummary {
 export const handler = async (event: unknown): Promise<BiasDriftRunSummary> => {
   const { endpoint, scheduledTime } = assertScheduledMonitorEvent(event);
   const runtime = await loadRuntime();
-  const endpointConfig = runtime.config.endpoints.find((e) => e.name === endpoint);
-  const monitor = endpointConfig?.monitors.biasDrift;
-  if (!endpointConfig || !monitor) {
-    throw new ConfigError(
-      `Endpoint "${endpoint}" has no biasDrift monitor in the configuration: add one or remove its schedule`,
-      { path: 'endpoints' },
-    );
-  }
+  const { endpoint: endpointConfig, monitor } = scheduledMonitor(runtime.config, endpoint, 'biasDrift');
   if (!endpointConfig.groundTruth) {
     throw new ConfigError(
       `Endpoint "${endpoint}" has no groundTruth location: bias drift joins predictions with labels, so set endpoints[].groundTruth`,

@@ -1,4 +1,4 @@
-import { ConfigError, endpointByName } from '@vigil/core';
+import { scheduledMonitor } from '@vigil/core';
 import { runDataQualityMonitor } from '@vigil/core/dataquality';
 import { assertScheduledMonitorEvent } from './shared/events.ts';
 import { loadRuntime } from './shared/runtime.ts';
@@ -23,13 +23,7 @@ export interface DataQualityRunResult {
 export const handler = async (event: unknown): Promise<DataQualityRunResult> => {
   const { endpoint, scheduledTime } = assertScheduledMonitorEvent(event);
   const runtime = await loadRuntime();
-  const endpointConfig = endpointByName(runtime.config, endpoint);
-  if (!endpointConfig.monitors.dataQuality) {
-    throw new ConfigError(
-      `Endpoint "${endpoint}" has no dataQuality monitor in the configuration: add one or remove its schedule`,
-      { path: 'endpoints' },
-    );
-  }
+  const { endpoint: endpointConfig } = scheduledMonitor(runtime.config, endpoint, 'dataQuality');
   const summary = await runDataQualityMonitor(
     {
       store: runtime.store,

@@ -1,12 +1,11 @@
 import { SageMakerInvoker } from '@vigil/aws';
 import {
-  ConfigError,
   captureHourPrefix,
-  endpointByName,
   hourOf,
   hoursIn,
   type ModelInvoker,
   reportPrefix,
+  scheduledMonitor,
   windowFromOffsets,
 } from '@vigil/core';
 import {
@@ -36,14 +35,11 @@ export interface FeatureAttributionRunSummary {
 export const handler = async (event: unknown): Promise<FeatureAttributionRunSummary> => {
   const { endpoint, scheduledTime } = assertScheduledMonitorEvent(event);
   const runtime = await loadRuntime();
-  const endpointConfig = endpointByName(runtime.config, endpoint);
-  const monitor = endpointConfig.monitors.featureAttribution;
-  if (!monitor) {
-    throw new ConfigError(
-      `Endpoint "${endpoint}" has no featureAttribution monitor in the configuration: add one or remove its schedule`,
-      { path: 'endpoints' },
-    );
-  }
+  const { endpoint: endpointConfig, monitor } = scheduledMonitor(
+    runtime.config,
+    endpoint,
+    'featureAttribution',
+  );
   const at = scheduledTime ?? runtime.clock.now();
   const window = windowFromOffsets(at, monitor.window);
   const capture = runtime.storeFor(endpointConfig.capture);

@@ -1,4 +1,4 @@
-import { ConfigError, hourOf, reportPrefix, windowFromOffsets } from '@vigil/core';
+import { hourOf, reportPrefix, scheduledMonitor, windowFromOffsets } from '@vigil/core';
 import { runModelQualityMonitor } from '@vigil/core/modelquality';
 import { assertScheduledMonitorEvent } from './shared/events.ts';
 import { loadRuntime } from './shared/runtime.ts';
@@ -24,14 +24,7 @@ export interface ModelQualityRunSummary {
 export const handler = async (event: unknown): Promise<ModelQualityRunSummary> => {
   const { endpoint, scheduledTime } = assertScheduledMonitorEvent(event);
   const runtime = await loadRuntime();
-  const endpointConfig = runtime.config.endpoints.find((e) => e.name === endpoint);
-  const monitor = endpointConfig?.monitors.modelQuality;
-  if (!endpointConfig || !monitor) {
-    throw new ConfigError(
-      `Endpoint "${endpoint}" has no modelQuality monitor in the configuration: add one or remove its schedule`,
-      { path: 'endpoints' },
-    );
-  }
+  const { endpoint: endpointConfig, monitor } = scheduledMonitor(runtime.config, endpoint, 'modelQuality');
   const hour = hourOf(scheduledTime ?? runtime.clock.now());
   const reports = runtime.storeFor(endpointConfig.reports);
   const result = await runModelQualityMonitor(

@@ -1,4 +1,4 @@
-import { ConfigError, endpointByName, parseConfig, parseConfigText } from '@vigil/core';
+import { ConfigError, endpointByName, parseConfig, parseConfigText, scheduledMonitor } from '@vigil/core';
 import { describe, expect, it } from 'vitest';
 
 const minimal = {
@@ -48,6 +48,19 @@ describe('parseConfig', () => {
     );
     expect(() => endpointByName(parseConfig(minimal), 'other')).toThrow(
       /"other" is not configured \(configured: churn-ep\)/,
+    );
+  });
+
+  it('finds a scheduled monitor, and says what to add when the endpoint or the monitor is missing', () => {
+    const config = parseConfig(minimal);
+    const { endpoint, monitor } = scheduledMonitor(config, 'churn-ep', 'dataQuality');
+    expect(endpoint.name).toBe('churn-ep');
+    expect(monitor.baseline).toBe('baselines/churn/data-quality');
+    expect(() => scheduledMonitor(config, 'churn-ep', 'biasDrift')).toThrow(
+      /^Endpoint "churn-ep" has no biasDrift monitor in the configuration: add one or remove its schedule$/,
+    );
+    expect(() => scheduledMonitor(config, 'other', 'modelQuality')).toThrow(
+      /"other" has no modelQuality monitor in the configuration \(the endpoint is not configured; configured: churn-ep\)/,
     );
   });
 

@@ -5,7 +5,7 @@ export type { BiasDriftMonitorConfig } from './bias-drift.ts';
 export type { WindowOffsets } from './common.ts';
 export type { DataQualityMonitorConfig } from './data-quality.ts';
 export type { FeatureAttributionMonitorConfig } from './feature-attribution.ts';
-export { endpointByName, parseConfig, parseConfigText } from './load.ts';
+export { endpointByName, type MonitorKind, parseConfig, parseConfigText, scheduledMonitor } from './load.ts';
 export type { ModelQualityMonitorConfig } from './model-quality.ts';
 export type { EndpointConfig, VigilConfig } from './schema.ts';
 export { vigilConfigSchema } from './schema.ts';

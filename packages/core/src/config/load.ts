@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors/vigil-error.ts';
-import { type VigilConfig, vigilConfigSchema } from './schema.ts';
+import { type EndpointConfig, type VigilConfig, vigilConfigSchema } from './schema.ts';
 
 /**
  * Validates a parsed configuration object and fills in defaults. Throws `ConfigError` naming
@@ -55,6 +55,36 @@ export function endpointByName(config: VigilConfig, name: string): VigilConfig['
     });
   }
   return endpoint;
+}
+
+/** The kinds of monitor an endpoint may configure. */
+export type MonitorKind = keyof EndpointConfig['monitors'];
+
+/**
+ * The endpoint named `name` and its monitor of `kind`, for a scheduled run; throws `ConfigError`
+ * saying what to add when either is missing.
+ *
+ * @example
+ * ```ts
+ * const { endpoint, monitor } = scheduledMonitor(config, 'churn-ep', 'biasDrift');
+ * ```
+ */
+export function scheduledMonitor<K extends MonitorKind>(
+  config: VigilConfig,
+  name: string,
+  kind: K,
+): { endpoint: EndpointConfig; monitor: NonNullable<EndpointConfig['monitors'][K]> } {
+  const endpoint = config.endpoints.find((e) => e.name === name);
+  const monitor = endpoint?.monitors[kind];
+  if (!endpoint || !monitor) {
+    const known = config.endpoints.map((e) => e.name).join(', ') || 'none';
+    const where = endpoint ? '' : ` (the endpoint is not configured; configured: ${known})`;
+    throw new ConfigError(
+      `Endpoint "${name}" has no ${kind} monitor in the configuration${where}: add one or remove its schedule`,
+      { path: 'endpoints' },
+    );
+  }
+  return { endpoint, monitor: monitor as NonNullable<EndpointConfig['monitors'][K]> };
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
