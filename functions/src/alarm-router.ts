@@ -9,6 +9,7 @@ import { ALARM_STATE_CHANGE_DETAIL_TYPE, type RouteOutcome, routeAlert } from '@
 import { ObjectStoreAuditLog } from '@vigil/core/audit';
 import { assertEventBridge } from './shared/events.ts';
 import { loadRuntime, logger, type Runtime } from './shared/runtime.ts';
+import { secretValue } from './shared/secrets.ts';
 
 /** What alarm-router needs beyond the runtime: the endpoint controller and the channels' notifiers. */
 export interface AlarmRouterDependencies {
@@ -87,8 +88,7 @@ export const handler = createAlarmRouterHandler({
 
 /**
  * The notifier of every configured channel. A Slack channel's webhook URL comes from the secret
- * its `webhookSecret` names: the SST secret linked to the function (`SST_RESOURCE_<name>`) or an
- * environment variable of that name. A channel whose secret is missing gets no notifier, so its
+ * its `webhookSecret` names (see `secretValue`). A channel whose secret is missing gets no notifier, so its
  * alerts are dead-lettered with a message saying so. An SNS channel without `topicArn` uses
  * Vigil's topic (`VIGIL_ALERT_TOPIC_ARN`).
  *
@@ -121,18 +121,4 @@ export function channelNotifiers(
     }
   }
   return byChannel;
-}
-
-/** A secret's value from a linked SST secret (`SST_RESOURCE_<name>` = `{"value": …}`) or a plain env var. */
-function secretValue(name: string, env: Record<string, string | undefined>): string | undefined {
-  const linked = env[`SST_RESOURCE_${name}`];
-  if (linked) {
-    try {
-      const value = (JSON.parse(linked) as { value?: unknown }).value;
-      if (typeof value === 'string' && value) return value;
-    } catch {
-      logger.warn('Linked secret is not JSON: falling back to the environment variable', { secret: name });
-    }
-  }
-  return env[name] || undefined;
 }

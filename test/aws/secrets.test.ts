@@ -7,21 +7,26 @@ describe('secretValue', () => {
     delete process.env.SST_RESOURCE_OncallWebhook;
   });
 
-  it('reads the environment variable first, as local mode sets it', async () => {
+  it('reads the environment variable first, as local mode sets it', () => {
     process.env.OncallWebhook = 'https://hooks.slack.com/services/T/B/env';
     process.env.SST_RESOURCE_OncallWebhook = JSON.stringify({ type: 'sst.sst.Secret', value: 'from-sst' });
-    expect(await secretValue('OncallWebhook')).toBe('https://hooks.slack.com/services/T/B/env');
+    expect(secretValue('OncallWebhook', process.env)).toBe('https://hooks.slack.com/services/T/B/env');
   });
 
-  it('reads the linked SST secret otherwise', async () => {
+  it('reads the linked SST secret otherwise', () => {
     process.env.SST_RESOURCE_OncallWebhook = JSON.stringify({
       type: 'sst.sst.Secret',
       value: 'https://hooks.slack.com/services/T/B/sst',
     });
-    expect(await secretValue('OncallWebhook')).toBe('https://hooks.slack.com/services/T/B/sst');
+    expect(secretValue('OncallWebhook', process.env)).toBe('https://hooks.slack.com/services/T/B/sst');
   });
 
-  it('answers undefined when the secret is nowhere', async () => {
-    expect(await secretValue('NeverLinkedWebhook')).toBeUndefined();
+  it('treats a linked secret that is not SST JSON as not set', () => {
+    process.env.SST_RESOURCE_OncallWebhook = 'https://hooks.slack.com/services/T/B/raw';
+    expect(secretValue('OncallWebhook', process.env)).toBeUndefined();
+  });
+
+  it('answers undefined when the secret is nowhere', () => {
+    expect(secretValue('NeverLinkedWebhook', process.env)).toBeUndefined();
   });
 });
