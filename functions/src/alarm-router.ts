@@ -23,6 +23,8 @@ export interface AlarmRouterResult {
   outcome: RouteOutcome['outcome'];
   alertId?: string;
   delivered?: number;
+  /** The guardrail alarm that will announce a run's violations. */
+  awaiting?: string;
 }
 
 /**
@@ -73,6 +75,7 @@ export function createAlarmRouterHandler(
       ...(result.outcome === 'sent'
         ? { alertId: result.alert.id, delivered: result.deliveries.filter((d) => d.delivered).length }
         : {}),
+      ...(result.outcome === 'recorded' && result.awaiting ? { awaiting: result.awaiting } : {}),
     };
     runtime.log.info('Alarm routed', { ...summary, detailType: envelope['detail-type'] });
     return summary;

@@ -164,10 +164,13 @@ describe('alarm-router handler', () => {
     expect(slackPayloads).toHaveLength(1);
   });
 
-  it('publishes the roll-up and heartbeat metrics of a monitoring execution and alerts on its violations', async () => {
+  it('publishes the roll-up and heartbeat metrics of a monitoring execution and leaves its violations to the alarm', async () => {
     deployedOn('churn-cfg-7');
     const result = await handler(executionEvent('2024-05-01T13:00:00.000Z', 'CompletedWithViolations'));
-    expect(result.outcome).toBe('sent');
+    // The roll-up alarm on the metrics published here announces the incident, once.
+    expect(result).toEqual({ outcome: 'recorded', awaiting: 'vigil-churn-prod-data-quality-violations' });
+    expect(slackPayloads).toHaveLength(0);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
     const data = cloudwatch
       .commandCalls(PutMetricDataCommand)
       .flatMap((c) => c.args[0].input.MetricData ?? []);

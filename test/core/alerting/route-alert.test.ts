@@ -137,30 +137,51 @@ describe('routeAlert', () => {
     });
   });
 
-  it('suppresses repeated violating runs for the configured time, then reminds with the count', async () => {
-    const { slack, route, ports } = setup({ suppressMinutes: 120 });
+  it('lets the violations alarm announce a violating run, suppresses repeats, then reminds with the count', async () => {
+    const { slack, route, ports } = setup({ suppressMinutes: 110 });
     const sink = new RecordingSink();
     ports.metrics = sink;
-    expect((await route(executionEvent('2024-05-01T13:00:00.000Z', 'CompletedWithViolations'))).outcome).toBe(
-      'sent',
-    );
+    const ROLL_UP = 'vigil-churn-prod-data-quality-violations';
+    const alarm = (state: 'OK' | 'ALARM', previous: 'OK' | 'ALARM', at: string, value: number) =>
+      route(
+        alarmEvent(ROLL_UP, state, previous, at, {
+          value,
+          threshold: 0,
+          windowStart: `${at.slice(0, 13)}:00:00.000Z`,
+        }),
+      );
+
+    // The run's violations wait for the roll-up alarm on the metric published from them.
+    expect(await route(executionEvent('2024-05-01T13:00:00.000Z', 'CompletedWithViolations'))).toEqual({
+      outcome: 'recorded',
+      suppressed: false,
+      awaiting: ROLL_UP,
+    });
+    expect(slack.sent).toHaveLength(0);
+    expect((await alarm('ALARM', 'OK', '2024-05-01T13:05:00.000Z', 2)).outcome).toBe('sent');
     expect((await route(executionEvent('2024-05-01T14:00:00.000Z', 'CompletedWithViolations'))).outcome).toBe(
       'recorded',
     );
+    // 115 minutes after the last message, past the 110 of suppression: a reminder.
     expect((await route(executionEvent('2024-05-01T15:00:00.000Z', 'CompletedWithViolations'))).outcome).toBe(
       'sent',
     );
-    expect((await route(executionEvent('2024-05-01T16:00:00.000Z', 'Completed'))).outcome).toBe('sent');
+    // The run is clean again but the alarm has not cleared yet: nothing to say.
+    expect((await route(executionEvent('2024-05-01T16:00:00.000Z', 'Completed'))).outcome).toBe('recorded');
+    expect((await alarm('OK', 'ALARM', '2024-05-01T16:05:00.000Z', 0)).outcome).toBe('sent');
     expect(slack.sent.map((a) => a.title)).toEqual([
-      '[FIRING] churn-prod: vigil_violations = 2 > 0',
-      '[STILL FIRING] churn-prod: 1 guardrail signal firing',
+      '[FIRING] churn-prod: vigil_violations = 2 > 0 (+1 more)',
+      '[STILL FIRING] churn-prod: 2 guardrail signals firing',
       '[RESOLVED] churn-prod: every guardrail is back to OK',
     ]);
+    // One message carries both: the alarm that crossed its threshold and the run's violations.
     expect(slack.sent[0]).toMatchObject({
+      incidentId: 'churn-prod-20240501T1300',
       reportUri: 's3://vigil-bucket/reports/churn-prod/data-quality/2024/05/01/13/',
-      transition: { from: 'unknown', to: 'CompletedWithViolations' },
+      transition: { from: 'OK', to: 'ALARM' },
     });
-    expect(slack.sent[0]?.signals[0]?.summary).toBe(
+    expect(slack.sent[0]?.signals.map((signal) => signal.source)).toEqual([ROLL_UP, 'data-quality monitor']);
+    expect(slack.sent[0]?.signals[1]?.summary).toBe(
       '2 violations: age: Baseline drift distance 0.31 exceeds threshold 0.1; plan: Data type match 0.9 below 1.0',
     );
     expect(slack.sent[1]?.notes).toEqual(['1 repeat suppressed since the last message.']);
@@ -173,6 +194,22 @@ describe('routeAlert', () => {
       namespace: 'aws/sagemaker/Endpoints/data-metrics',
       dimensions: { Endpoint: 'churn-prod', MonitoringSchedule: 'churn-prod-data-quality' },
     });
+  });
+
+  it('announces violations that arrive after their alarm fired as part of the open incident, not again', async () => {
+    const { slack, route } = setup();
+    const ROLL_UP = 'vigil-churn-prod-data-quality-violations';
+    const fired = await route(
+      alarmEvent(ROLL_UP, 'ALARM', 'OK', '2024-05-01T13:05:00.000Z', { value: 2, threshold: 0 }),
+    );
+    expect(fired.outcome).toBe('sent');
+    const late = await route(executionEvent('2024-05-01T13:00:00.000Z', 'CompletedWithViolations'));
+    expect(late).toMatchObject({
+      outcome: 'recorded',
+      incidentId: 'churn-prod-20240501T1300',
+      suppressed: true,
+    });
+    expect(slack.sent).toHaveLength(1);
   });
 
   it('reports a failed run with its reason', async () => {

@@ -52,6 +52,11 @@ export interface NotificationFacts {
   suppressMs: number;
   /** An action was taken (rollback, guardrails observed): such a message is never suppressed. */
   actionTaken: boolean;
+  /**
+   * The signal is a run's violations that a guardrail alarm also watches: it does not open an
+   * incident itself, the alarm does, so the incident is announced once, with its action.
+   */
+  awaitingAlarm?: boolean;
 }
 
 /** Whether to send, what, and the incident afterwards. */
@@ -65,7 +70,9 @@ export interface NotificationDecision {
  * Decides the message for one signal change (pure). One message per incident: the first
  * firing signal of an endpoint opens an incident and is announced; other signals joining it and
  * repeats are suppressed for `suppressMs` after the last message, then summarised in a reminder;
- * the last signal clearing sends one resolved notice. A resolved incident that fires again within
+ * the last signal clearing sends one resolved notice. A run's violations that a guardrail alarm
+ * watches (`awaitingAlarm`) open no incident: the alarm they trip does, moments later, and its
+ * message lists them. A resolved incident that fires again within
  * `suppressMs` is flapping: it reopens (same id), is announced once more, and after that its
  * flaps stay quiet until the suppression time has passed. A message reporting an action is
  * always sent.
@@ -87,6 +94,7 @@ export function decideNotification(facts: NotificationFacts): NotificationDecisi
   };
 
   if (facts.change === 'fired' && (!incident || incident.status === 'resolved')) {
+    if (facts.awaitingAlarm) return { send: undefined, incident, notes: [] };
     const sinceResolved = incident?.resolvedAt ? now.getTime() - Date.parse(incident.resolvedAt) : Infinity;
     if (incident && sinceResolved < facts.suppressMs) {
       const recentFirings = incident.firingSentAt.filter(

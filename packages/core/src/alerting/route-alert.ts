@@ -11,6 +11,7 @@ import { type RollbackOutcome, respondToGuardrailAlarm } from '../rollback/respo
 import { buildAlert } from './build-alert.ts';
 import { type ChannelDelivery, type DeliveryOptions, deliverWithRetries } from './deliver.ts';
 import { AlertDeliveryError, AlertUndeliveredError } from './errors.ts';
+import { guardrailAlarms } from './guardrail-alarms.ts';
 import {
   decideNotification,
   type IncidentRecord,
@@ -43,7 +44,14 @@ export interface AlertRouterPorts {
 export type RouteOutcome =
   | { outcome: 'ignored'; reason: string }
   | { outcome: 'duplicate' | 'out-of-order'; source: string }
-  | { outcome: 'recorded'; incidentId?: string; suppressed: boolean; rollback?: RollbackOutcome }
+  | {
+      outcome: 'recorded';
+      incidentId?: string;
+      suppressed: boolean;
+      /** The guardrail alarm that will announce these violations (no incident is open yet). */
+      awaiting?: string;
+      rollback?: RollbackOutcome;
+    }
   | { outcome: 'sent'; alert: Alert; deliveries: ChannelDelivery[]; rollback?: RollbackOutcome };
 
 /** A delivery in progress, so a retried event finishes it instead of deciding again. */
@@ -119,6 +127,7 @@ export async function routeAlert(ports: AlertRouterPorts, event: unknown): Promi
   const signals = await readSignals(ports.store, endpoint);
   const incident = await readJson<IncidentRecord>(ports.store, incidentKey(endpoint));
   const now = ports.clock.now();
+  const awaitedAlarm = change === 'fired' ? alarmWatchingRun(ports.config, incoming) : undefined;
   const facts = {
     endpoint,
     incident,
@@ -127,6 +136,7 @@ export async function routeAlert(ports: AlertRouterPorts, event: unknown): Promi
     runKey: incoming.runKey,
     now,
     suppressMs: incoming.endpoint.alerts.suppressMinutes * 60_000,
+    awaitingAlarm: awaitedAlarm !== undefined,
   };
   let decision = decideNotification({ ...facts, actionTaken: false });
 
@@ -149,10 +159,17 @@ export async function routeAlert(ports: AlertRouterPorts, event: unknown): Promi
   if (!decision.send || !next) {
     if (next) await writeIncident(ports.store, next);
     await settle();
+    if (awaitedAlarm && !next) {
+      ports.log.info('violations recorded; the guardrail alarm watching them announces the incident', {
+        endpoint,
+        alarm: awaitedAlarm,
+      });
+    }
     return {
       outcome: 'recorded',
       ...(next ? { incidentId: next.incidentId } : {}),
-      suppressed: decision.send === undefined && change !== 'unchanged',
+      suppressed: decision.send === undefined && change !== 'unchanged' && !(awaitedAlarm && !next),
+      ...(awaitedAlarm && !next ? { awaiting: awaitedAlarm } : {}),
       ...(rollback ? { rollback } : {}),
     };
   }
@@ -317,4 +334,16 @@ function shortHash(text: string): string {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * The name of the guardrail alarm that watches a run's violations (its monitor's roll-up
+ * `vigil_violations` alarm, which every configured monitor has), when the event is such a run.
+ * A failed run is announced at once: its heartbeat alarm needs two periods to fire.
+ */
+function alarmWatchingRun(config: VigilConfig, incoming: IncomingSignal): string | undefined {
+  if (incoming.execution?.status !== 'CompletedWithViolations') return undefined;
+  return guardrailAlarms(config, incoming.endpoint.name).find(
+    (alarm) => alarm.monitor === incoming.monitor && alarm.kind === 'violations',
+  )?.name;
 }

@@ -1,0 +1,76 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '@vigil/cli';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// `vigil demo` as a new user runs it: the whole story, on the real Seattle weather data.
+let dir: string;
+let exitCode: number;
+const out: string[] = [];
+const err: string[] = [];
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'vigil-demo-'));
+  exitCode = await main(['demo', '--home', 'home'], {
+    stdout: (line) => out.push(line),
+    stderr: (line) => err.push(line),
+    cwd: dir,
+    env: {},
+  });
+}, 120_000);
+
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const printed = () => out.join('\n');
+
+describe('vigil demo', () => {
+  it('exits 0 and writes its report', async () => {
+    expect(exitCode).toBe(0);
+    const html = await readFile(join(dir, 'home', 'report.html'), 'utf8');
+    // The drifted feature gets its baseline-versus-current chart.
+    expect(html).toMatch(/<svg[^>]*>/);
+    expect(html).toContain('wind');
+  });
+
+  it('approves v1 and v3 on their evidence and rejects v2 with the failing rules', () => {
+    const text = printed();
+    expect(text).toMatch(/v1 \(trained on 2012–2013\): decided → approve \(0 of \d+ rules failed\)/);
+    expect(text).toMatch(
+      /v2 \(trained on scrambled labels\): decided → reject \([1-9]\d* of \d+ rules failed\)/,
+    );
+    expect(text).toMatch(/✗ auc >= 0\.8: auc = 0\.\d+/);
+    expect(text).toMatch(/v3 \(retrained on 2012–2014\): decided → approve/);
+  });
+
+  it('finds no drift before the feed changes units, and wind drift after', () => {
+    const dataQuality = out.filter((line) => line.trim().startsWith('DataQuality'));
+    expect(dataQuality).toHaveLength(6);
+    expect(dataQuality.slice(0, 4).every((line) => line.includes('no feature drifted'))).toBe(true);
+    expect(dataQuality.slice(4).every((line) => /CompletedWithViolations .*✗ wind/.test(line))).toBe(true);
+  });
+
+  it('sends one grouped alert for the incident, saying the version was rolled back and rejected', async () => {
+    const alerts = out.filter((line) => line.includes('── alert to'));
+    expect(alerts).toHaveLength(1);
+    const outbox = await readdir(join(dir, 'home', 'outbox'), { recursive: true });
+    expect(outbox.filter((name) => name.endsWith('.json'))).toHaveLength(1);
+    const text = printed();
+    expect(text).toContain('[FIRING] seattle-rain: vigil_violations = 1 > 0');
+    expect(text).toMatch(
+      /Action taken: +Rolled back seattle-rain from seattle-rain-config-v3 to seattle-rain-config-v1; rejected model package \S+\/seattle-rain\/3\./,
+    );
+    expect(text).toMatch(/wind: Baseline drift distance: 0\.\d+ exceeds threshold: 0\.1/);
+  });
+
+  it('estimates accuracy before labels within reach of the realized value, and keeps the audit chain intact', () => {
+    const estimate = printed().match(
+      /accuracy estimated (0\.\d+) from probabilities alone → realized (0\.\d+)/,
+    );
+    expect(estimate).not.toBeNull();
+    expect(Math.abs(Number(estimate?.[1]) - Number(estimate?.[2]))).toBeLessThan(0.1);
+    expect(printed()).toMatch(
+      /audit log: \d+ records, hash chain intact; endpoint now on seattle-rain-config-v1/,
+    );
+  });
+});
