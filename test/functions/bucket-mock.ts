@@ -1,6 +1,7 @@
 import {
   GetObjectCommand,
   ListObjectsV2Command,
+  NoSuchBucket,
   NoSuchKey,
   PutObjectCommand,
   S3Client,
@@ -8,21 +9,39 @@ import {
 } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 
-/** A bucket in memory behind a mocked S3 client: list, get, put and conditional put (If-None-Match: *). */
-export function mockBucket() {
+/**
+ * A bucket in memory behind a mocked S3 client: list, get, put and conditional put (If-None-Match: *).
+ * Without `name` every request reaches `objects`, whatever its Bucket. With it, requests for `name`
+ * reach `objects`, requests for a bucket added with `other` reach that bucket's map, and any other
+ * bucket does not exist.
+ */
+export function mockBucket(name?: string) {
   const objects = new Map<string, Uint8Array>();
+  const others = new Map<string, Map<string, Uint8Array>>();
   const s3 = mockClient(S3Client);
+  const storeOf = (bucket: string | undefined) => {
+    const other = bucket === undefined ? undefined : others.get(bucket);
+    if (other) return other;
+    if (name === undefined || bucket === name) return objects;
+    throw new NoSuchBucket({
+      message: 'The specified bucket does not exist',
+      $metadata: { httpStatusCode: 404 },
+    });
+  };
   const wire = () => {
     s3.reset();
-    s3.on(ListObjectsV2Command).callsFake((input: { Prefix?: string }) => ({
-      IsTruncated: false,
-      Contents: [...objects.keys()]
-        .filter((k) => k.startsWith(input.Prefix ?? ''))
-        .sort()
-        .map((Key) => ({ Key, Size: objects.get(Key)?.length ?? 0 })),
-    }));
-    s3.on(GetObjectCommand).callsFake((input: { Key: string }) => {
-      const bytes = objects.get(input.Key);
+    s3.on(ListObjectsV2Command).callsFake((input: { Bucket?: string; Prefix?: string }) => {
+      const store = storeOf(input.Bucket);
+      return {
+        IsTruncated: false,
+        Contents: [...store.keys()]
+          .filter((k) => k.startsWith(input.Prefix ?? ''))
+          .sort()
+          .map((Key) => ({ Key, Size: store.get(Key)?.length ?? 0 })),
+      };
+    });
+    s3.on(GetObjectCommand).callsFake((input: { Bucket?: string; Key: string }) => {
+      const bytes = storeOf(input.Bucket).get(input.Key);
       if (!bytes)
         throw new NoSuchKey({
           message: 'The specified key does not exist.',
@@ -37,8 +56,9 @@ export function mockBucket() {
       };
     });
     s3.on(PutObjectCommand).callsFake(
-      (input: { Key: string; Body: string | Uint8Array; IfNoneMatch?: string }) => {
-        if (input.IfNoneMatch === '*' && objects.has(input.Key)) {
+      (input: { Bucket?: string; Key: string; Body: string | Uint8Array; IfNoneMatch?: string }) => {
+        const store = storeOf(input.Bucket);
+        if (input.IfNoneMatch === '*' && store.has(input.Key)) {
           throw new S3ServiceException({
             name: 'PreconditionFailed',
             $fault: 'client',
@@ -46,7 +66,7 @@ export function mockBucket() {
             $metadata: { httpStatusCode: 412 },
           });
         }
-        objects.set(
+        store.set(
           input.Key,
           typeof input.Body === 'string' ? new TextEncoder().encode(input.Body) : input.Body,
         );
@@ -57,8 +77,17 @@ export function mockBucket() {
   wire();
   return {
     objects,
+    /** The mocked client, for its recorded calls. */
+    s3,
     wire,
+    /** Another bucket, `bucket`, in memory (its objects); requests for it reach this map. */
+    other: (bucket: string) => {
+      const store = others.get(bucket) ?? new Map<string, Uint8Array>();
+      others.set(bucket, store);
+      return store;
+    },
     put: (key: string, text: string) => objects.set(key, new TextEncoder().encode(text)),
+    text: (key: string) => new TextDecoder().decode(objects.get(key)),
     json: <T>(key: string): T => JSON.parse(new TextDecoder().decode(objects.get(key))) as T,
     keys: (prefix: string) => [...objects.keys()].filter((k) => k.startsWith(prefix)).sort(),
   };

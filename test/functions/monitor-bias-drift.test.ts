@@ -1,57 +1,14 @@
 import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import {
-  GetObjectCommand,
-  ListObjectsV2Command,
-  NoSuchKey,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
 import { EventShapeError, hourOf, hourPath } from '@vigil/core';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ANALYSIS_CONFIG, windowLines } from '../core/bias/window-data.ts';
+import { mockBucket } from './bucket-mock.ts';
 
-/** Vigil's bucket in memory behind the mocked S3 client. */
-const bucket = new Map<string, Uint8Array>();
-const s3 = mockClient(S3Client);
+const bucket = mockBucket();
 const cloudwatch = mockClient(CloudWatchClient);
 const eventbridge = mockClient(EventBridgeClient);
-
-function body(bytes: Uint8Array) {
-  return {
-    transformToByteArray: async () => bytes,
-    transformToString: async () => new TextDecoder().decode(bytes),
-    transformToWebStream: () => new Blob([bytes]).stream(),
-  } as never;
-}
-
-function wireS3(): void {
-  s3.reset();
-  s3.on(ListObjectsV2Command).callsFake((input: { Prefix?: string }) => ({
-    IsTruncated: false,
-    Contents: [...bucket.keys()]
-      .filter((k) => k.startsWith(input.Prefix ?? ''))
-      .sort()
-      .map((Key) => ({ Key, Size: bucket.get(Key)?.length ?? 0 })),
-  }));
-  s3.on(GetObjectCommand).callsFake((input: { Key: string }) => {
-    const bytes = bucket.get(input.Key);
-    if (!bytes)
-      throw new NoSuchKey({
-        message: 'The specified key does not exist.',
-        $metadata: { httpStatusCode: 404 },
-      });
-    return { Body: body(bytes) };
-  });
-  s3.on(PutObjectCommand).callsFake((input: { Key: string; Body: string | Uint8Array }) => {
-    bucket.set(input.Key, typeof input.Body === 'string' ? new TextEncoder().encode(input.Body) : input.Body);
-    return {};
-  });
-}
-
-const put = (key: string, text: string) => bucket.set(key, new TextEncoder().encode(text));
-const text = (key: string) => new TextDecoder().decode(bucket.get(key));
 
 // CloudWatch wants recent timestamps, so the run covers the current hour and reads the previous one.
 const hour = hourOf(new Date());
@@ -60,7 +17,7 @@ const previousHour = new Date(hour.getTime() - 3_600_000);
 beforeAll(() => {
   process.env.VIGIL_BUCKET = 'vigil-test';
   process.env.VIGIL_EVENT_BUS = 'vigil-bus';
-  put(
+  bucket.put(
     'config/vigil.config.json',
     JSON.stringify({
       version: 1,
@@ -80,9 +37,9 @@ beforeAll(() => {
       ],
     }),
   );
-  put('baselines/credit/analysis_config.json', ANALYSIS_CONFIG);
+  bucket.put('baselines/credit/analysis_config.json', ANALYSIS_CONFIG);
   // The baseline was fair on predictions: DPPL 0.05.
-  put(
+  bucket.put(
     'baselines/credit/analysis.json',
     JSON.stringify({
       version: '1.0',
@@ -111,12 +68,12 @@ beforeAll(() => {
     predictedPositive: { m: 36, f: 8 },
     labelPositive: { m: 30, f: 20 },
   });
-  put(`capture/credit/AllTraffic/${hourPath(previousHour)}/10-00-000-x.jsonl`, capture);
-  put(`ground-truth/credit/${hourPath(previousHour)}/0000.jsonl`, groundTruth);
+  bucket.put(`capture/credit/AllTraffic/${hourPath(previousHour)}/10-00-000-x.jsonl`, capture);
+  bucket.put(`ground-truth/credit/${hourPath(previousHour)}/0000.jsonl`, groundTruth);
 });
 
 beforeEach(() => {
-  wireS3();
+  bucket.wire();
   cloudwatch.reset();
   cloudwatch.on(PutMetricDataCommand).resolves({});
   eventbridge.reset();
@@ -136,12 +93,12 @@ describe('monitor-bias-drift handler', () => {
       records: 100,
       reportUri: `s3://vigil-test/${folder}`,
     });
-    const analysis = JSON.parse(text(`${folder}analysis.json`));
+    const analysis = JSON.parse(bucket.text(`${folder}analysis.json`));
     const dppl = analysis.post_training_bias_metrics.facets.sex[0].metrics.find(
       (m: { name: string }) => m.name === 'DPPL',
     );
     expect(dppl.value).toBeCloseTo(0.4, 12);
-    expect(JSON.parse(text(`${folder}constraint_violations.json`)).violations).toEqual([
+    expect(JSON.parse(bucket.text(`${folder}constraint_violations.json`)).violations).toEqual([
       {
         facet: 'sex',
         facet_value: 'F',

@@ -2,61 +2,18 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import {
-  GetObjectCommand,
-  ListObjectsV2Command,
-  NoSuchKey,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
 import { EventShapeError, hourOf, hourPath } from '@vigil/core';
 import { createDataQualityBaseline } from '@vigil/core/dataquality';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mockBucket } from './bucket-mock.ts';
 
 const fixtures = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
 const objectCreated = JSON.parse(readFileSync(`${fixtures}events/s3-object-created.json`, 'utf8'));
 
-/** Vigil's bucket in memory behind the mocked S3 client. */
-const bucket = new Map<string, Uint8Array>();
-const s3 = mockClient(S3Client);
+const bucket = mockBucket();
 const cloudwatch = mockClient(CloudWatchClient);
 const eventbridge = mockClient(EventBridgeClient);
-
-function body(bytes: Uint8Array) {
-  return {
-    transformToByteArray: async () => bytes,
-    transformToString: async () => new TextDecoder().decode(bytes),
-    transformToWebStream: () => new Blob([bytes]).stream(),
-  } as never;
-}
-
-function wireS3(): void {
-  s3.reset();
-  s3.on(ListObjectsV2Command).callsFake((input: { Prefix?: string }) => ({
-    IsTruncated: false,
-    Contents: [...bucket.keys()]
-      .filter((k) => k.startsWith(input.Prefix ?? ''))
-      .sort()
-      .map((Key) => ({ Key, Size: bucket.get(Key)?.length ?? 0 })),
-  }));
-  s3.on(GetObjectCommand).callsFake((input: { Key: string }) => {
-    const bytes = bucket.get(input.Key);
-    if (!bytes)
-      throw new NoSuchKey({
-        message: 'The specified key does not exist.',
-        $metadata: { httpStatusCode: 404 },
-      });
-    return { Body: body(bytes) };
-  });
-  s3.on(PutObjectCommand).callsFake((input: { Key: string; Body: string | Uint8Array }) => {
-    bucket.set(input.Key, typeof input.Body === 'string' ? new TextEncoder().encode(input.Body) : input.Body);
-    return {};
-  });
-}
-
-const put = (key: string, text: string) => bucket.set(key, new TextEncoder().encode(text));
-const text = (key: string) => new TextDecoder().decode(bucket.get(key));
 
 // Metric timestamps must be recent for CloudWatch, so the run covers the current hour.
 const hour = hourOf(new Date());
@@ -81,7 +38,7 @@ function captureLine(i: number, input: string, output: string): string {
 beforeAll(async () => {
   process.env.VIGIL_BUCKET = 'vigil-test';
   process.env.VIGIL_EVENT_BUS = 'vigil-bus';
-  put(
+  bucket.put(
     'config/vigil.config.json',
     JSON.stringify({
       version: 1,
@@ -101,17 +58,17 @@ beforeAll(async () => {
     })(),
     { format: 'csv', header: true },
   );
-  put('baselines/churn/data-quality/statistics.json', baseline.statistics);
-  put('baselines/churn/data-quality/constraints.json', baseline.constraints);
+  bucket.put('baselines/churn/data-quality/statistics.json', baseline.statistics);
+  bucket.put('baselines/churn/data-quality/constraints.json', baseline.constraints);
   // This hour's traffic: tenure shifted by 200 (drift), plan sometimes "c" (outside the domain).
   const lines = Array.from({ length: 500 }, (_, i) =>
     captureLine(i, `${200 + (i % 100)},${i % 5 === 0 ? 'c' : i % 2 ? 'a' : 'b'}`, ((i % 10) / 10).toFixed(1)),
   );
-  put(`capture/churn/AllTraffic/${hourPath(previousHour)}/10-00-000-x.jsonl`, `${lines.join('\n')}\n`);
+  bucket.put(`capture/churn/AllTraffic/${hourPath(previousHour)}/10-00-000-x.jsonl`, `${lines.join('\n')}\n`);
 });
 
 beforeEach(() => {
-  wireS3();
+  bucket.wire();
   cloudwatch.reset();
   cloudwatch.on(PutMetricDataCommand).resolves({});
   eventbridge.reset();
@@ -138,7 +95,7 @@ describe('monitor-data-quality handler', () => {
       reportUri: `s3://vigil-test/${folder}`,
       failureReason: undefined,
     });
-    const violations = JSON.parse(text(`${folder}constraint_violations.json`)).violations;
+    const violations = JSON.parse(bucket.text(`${folder}constraint_violations.json`)).violations;
     expect(
       violations.map((v: { feature_name: string; constraint_check_type: string }) => [
         v.feature_name,
@@ -151,8 +108,10 @@ describe('monitor-data-quality handler', () => {
       ['plan', 'baseline_drift_check'],
     ]);
     expect(violations[1].description).toBe('Value: 0.8 does not meet the constraint requirement! ');
-    expect(JSON.parse(text(`${folder}statistics.json`)).dataset.item_count).toBe(500);
-    expect(text(`${folder}constraints.json`)).toBe(text('baselines/churn/data-quality/constraints.json'));
+    expect(JSON.parse(bucket.text(`${folder}statistics.json`)).dataset.item_count).toBe(500);
+    expect(bucket.text(`${folder}constraints.json`)).toBe(
+      bucket.text('baselines/churn/data-quality/constraints.json'),
+    );
 
     const calls = cloudwatch.commandCalls(PutMetricDataCommand).map((c) => c.args[0].input);
     expect(new Set(calls.map((c) => c.Namespace))).toEqual(new Set(['aws/sagemaker/Endpoints/data-metrics']));

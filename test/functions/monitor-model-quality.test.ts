@@ -1,57 +1,14 @@
 import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import {
-  GetObjectCommand,
-  ListObjectsV2Command,
-  NoSuchKey,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
 import { EventShapeError, hourOf, hourPath } from '@vigil/core';
 import { createModelQualityBaseline } from '@vigil/core/modelquality';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { mockBucket } from './bucket-mock.ts';
 
-/** A bucket in memory behind the mocked S3 client: ListObjectsV2, GetObject and PutObject act on it. */
-const bucket = new Map<string, Uint8Array>();
-const s3 = mockClient(S3Client);
+const bucket = mockBucket();
 const cloudwatch = mockClient(CloudWatchClient);
 const eventbridge = mockClient(EventBridgeClient);
-
-function body(bytes: Uint8Array) {
-  return {
-    transformToByteArray: async () => bytes,
-    transformToString: async () => new TextDecoder().decode(bytes),
-    transformToWebStream: () => new Blob([bytes]).stream(),
-  } as never;
-}
-
-function wireS3(): void {
-  s3.reset();
-  s3.on(ListObjectsV2Command).callsFake((input: { Prefix?: string }) => ({
-    IsTruncated: false,
-    Contents: [...bucket.keys()]
-      .filter((k) => k.startsWith(input.Prefix ?? ''))
-      .sort()
-      .map((Key) => ({ Key, Size: bucket.get(Key)?.length ?? 0 })),
-  }));
-  s3.on(GetObjectCommand).callsFake((input: { Key: string }) => {
-    const bytes = bucket.get(input.Key);
-    if (!bytes)
-      throw new NoSuchKey({
-        message: 'The specified key does not exist.',
-        $metadata: { httpStatusCode: 404 },
-      });
-    return { Body: body(bytes) };
-  });
-  s3.on(PutObjectCommand).callsFake((input: { Key: string; Body: string | Uint8Array }) => {
-    bucket.set(input.Key, typeof input.Body === 'string' ? new TextEncoder().encode(input.Body) : input.Body);
-    return {};
-  });
-}
-
-const put = (key: string, text: string) => bucket.set(key, new TextEncoder().encode(text));
-const text = (key: string) => new TextDecoder().decode(bucket.get(key));
 
 // Metric timestamps must be recent for CloudWatch, so the run covers the current hour.
 const hour = hourOf(new Date());
@@ -85,7 +42,7 @@ const labels = [1, 1, 0, 1, 0, 1];
 beforeAll(async () => {
   process.env.VIGIL_BUCKET = 'vigil-test';
   process.env.VIGIL_EVENT_BUS = 'vigil-bus';
-  put(
+  bucket.put(
     'config/vigil.config.json',
     JSON.stringify({
       version: 1,
@@ -113,12 +70,12 @@ beforeAll(async () => {
   }));
   const baseline = createModelQualityBaseline(baselineRows, { problemType: 'BinaryClassification' });
   for (const [name, content] of Object.entries(baseline.files))
-    put(`baselines/churn/model-quality/${name}`, content);
-  put(
+    bucket.put(`baselines/churn/model-quality/${name}`, content);
+  bucket.put(
     `capture/churn/AllTraffic/${hourPath(previousHour)}/10-00-000-x.jsonl`,
     `${probabilities.map((p, i) => captureLine(`id-${i}`, p)).join('\n')}\n`,
   );
-  put(
+  bucket.put(
     `ground-truth/churn/${hourPath(previousHour)}/0000.jsonl`,
     labels
       .map((label, i) =>
@@ -133,7 +90,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  wireS3();
+  bucket.wire();
   cloudwatch.reset();
   cloudwatch.on(PutMetricDataCommand).resolves({});
   eventbridge.reset();
@@ -155,12 +112,12 @@ describe('monitor-model-quality handler', () => {
       reportUri: `s3://vigil-test/${folder}`,
       failureReason: undefined,
     });
-    const statistics = JSON.parse(text(`${folder}statistics.json`)).binary_classification_metrics;
+    const statistics = JSON.parse(bucket.text(`${folder}statistics.json`)).binary_classification_metrics;
     expect(statistics.accuracy.value).toBeCloseTo(4 / 6, 15);
     expect(statistics.precision.value).toBe(0.75);
     expect(statistics.recall.value).toBe(0.75);
     expect(statistics.confusion_matrix).toEqual({ '0': { '0': 1, '1': 1 }, '1': { '0': 1, '1': 3 } });
-    const violations = JSON.parse(text(`${folder}constraint_violations.json`)).violations;
+    const violations = JSON.parse(bucket.text(`${folder}constraint_violations.json`)).violations;
     // The baseline model was perfect, so every constrained metric is now on the wrong side; auc by
     // hand: positives 0.9 0.8 0.6 0.2 against negatives 0.7 0.3 win 5 of 8 pairs.
     expect(violations.map((v: { metric_name: string }) => v.metric_name)).toEqual([
@@ -178,7 +135,7 @@ describe('monitor-model-quality handler', () => {
       'f2',
     ]);
     expect(statistics.auc.value).toBe(5 / 8);
-    expect(JSON.parse(text(`${folder}estimated_quality.json`)).item_count).toBe(8);
+    expect(JSON.parse(bucket.text(`${folder}estimated_quality.json`)).item_count).toBe(8);
 
     const metricCalls = cloudwatch.commandCalls(PutMetricDataCommand).map((call) => call.args[0].input);
     expect(metricCalls.map((input) => input.Namespace)).toEqual(['aws/sagemaker/Endpoints/model-metrics']);
