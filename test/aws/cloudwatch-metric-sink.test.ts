@@ -36,6 +36,36 @@ function sentInputs(): PutMetricDataCommandInput[] {
   return cloudwatch.commandCalls(PutMetricDataCommand).map((call) => call.args[0].input);
 }
 
+/** The Query-protocol body of a request: every field URL-encoded with its member prefix. */
+function queryBody(input: PutMetricDataCommandInput): string {
+  const body = new URLSearchParams({
+    Action: 'PutMetricData',
+    Version: '2010-08-01',
+    Namespace: input.Namespace ?? '',
+  });
+  input.MetricData?.forEach((d, m) => {
+    const member = `MetricData.member.${m + 1}`;
+    body.set(`${member}.MetricName`, d.MetricName ?? '');
+    if (d.Value !== undefined) body.set(`${member}.Value`, String(d.Value));
+    for (const [field, value] of Object.entries(d.StatisticValues ?? {})) {
+      body.set(`${member}.StatisticValues.${field}`, String(value));
+    }
+    body.set(`${member}.Timestamp`, d.Timestamp?.toISOString() ?? '');
+    if (d.Unit) body.set(`${member}.Unit`, d.Unit);
+    d.Dimensions?.forEach((dim, n) => {
+      body.set(`${member}.Dimensions.member.${n + 1}.Name`, dim.Name ?? '');
+      body.set(`${member}.Dimensions.member.${n + 1}.Value`, dim.Value ?? '');
+    });
+  });
+  return body.toString();
+}
+
+/** feature_data_f<i> as dataQualityMetrics publishes it: a statistic set with its Average as value. */
+function statisticSet(i: number, statistics: MetricDatum['statistics'], extra: Partial<MetricDatum> = {}) {
+  const average = statistics ? statistics.sum / statistics.sampleCount : Number.NaN;
+  return datum(i, { name: `feature_data_f${i}`, value: average, statistics, ...extra });
+}
+
 describe('CloudWatchMetricSink', () => {
   beforeEach(() => {
     cloudwatch.reset();
@@ -89,20 +119,83 @@ describe('CloudWatchMetricSink', () => {
     const inputs = sentInputs();
     expect(inputs.length).toBeGreaterThan(1);
     expect(inputs.reduce((n, i) => n + (i.MetricData?.length ?? 0), 0)).toBe(40);
-    for (const input of inputs) {
-      // The Query-protocol body: names and values, URL-encoded, with their member prefixes.
-      const body = new URLSearchParams();
-      input.MetricData?.forEach((d, m) => {
-        body.set(`MetricData.member.${m + 1}.MetricName`, d.MetricName ?? '');
-        body.set(`MetricData.member.${m + 1}.Value`, String(d.Value));
-        body.set(`MetricData.member.${m + 1}.Timestamp`, at.toISOString());
-        d.Dimensions?.forEach((dim, n) => {
-          body.set(`MetricData.member.${m + 1}.Dimensions.member.${n + 1}.Name`, dim.Name ?? '');
-          body.set(`MetricData.member.${m + 1}.Dimensions.member.${n + 1}.Value`, dim.Value ?? '');
-        });
-      });
-      expect(body.toString().length).toBeLessThan(1024 * 1024);
-    }
+    for (const input of inputs) expect(queryBody(input).length).toBeLessThan(1024 * 1024);
+  });
+
+  it('sends a statistic set as StatisticValues without Value, which PutMetricData forbids beside it', async () => {
+    // The values 2, 3 and 7: SampleCount 3, Sum 12, Minimum 2, Maximum 7 (Average 4).
+    const s = sink();
+    await s.publish([statisticSet(1, { sampleCount: 3, sum: 12, minimum: 2, maximum: 7 }, { unit: 'None' })]);
+    expect(sentInputs()).toEqual([
+      {
+        Namespace: 'aws/sagemaker/Endpoints/data-metrics',
+        MetricData: [
+          {
+            MetricName: 'feature_data_f1',
+            Dimensions: [
+              { Name: 'Endpoint', Value: 'ep' },
+              { Name: 'MonitoringSchedule', Value: 'ep-data-quality' },
+            ],
+            StatisticValues: { SampleCount: 3, Sum: 12, Minimum: 2, Maximum: 7 },
+            Unit: 'None',
+            Timestamp: at,
+          },
+        ],
+      },
+    ]);
+    expect(s.lastReport).toMatchObject({ sent: 1, clamped: 0, droppedNaN: 0, droppedNoSamples: 0 });
+  });
+
+  it('clamps each field of a statistic set as a value, drops sets with NaN or no samples, counting each', async () => {
+    const s = sink();
+    await s.publish([
+      statisticSet(1, {
+        sampleCount: 2,
+        sum: Number.POSITIVE_INFINITY,
+        minimum: Number.NEGATIVE_INFINITY,
+        maximum: 1e200,
+      }),
+      statisticSet(2, { sampleCount: 4, sum: 1e-200, minimum: -1e-200, maximum: 1e-200 }),
+      statisticSet(3, { sampleCount: 2, sum: Number.NaN, minimum: 1, maximum: 2 }),
+      statisticSet(4, { sampleCount: 0, sum: 0, minimum: 0, maximum: 0 }),
+      statisticSet(5, { sampleCount: -1, sum: 3, minimum: 3, maximum: 3 }),
+      // 1e-200 samples is below what CloudWatch stores: it becomes 0, a set of no samples.
+      statisticSet(6, { sampleCount: 1e-200, sum: 3, minimum: 3, maximum: 3 }),
+      statisticSet(7, { sampleCount: Number.POSITIVE_INFINITY, sum: 1, minimum: 0.5, maximum: 0.5 }),
+      statisticSet(8, { sampleCount: 2, sum: -1.5, minimum: -1, maximum: -0.5 }),
+      datum(9, { value: 0.25 }),
+    ]);
+    const max = 2.348543e108;
+    expect(sentInputs()[0]?.MetricData?.map((d) => [d.MetricName, d.Value, d.StatisticValues])).toEqual([
+      ['feature_data_f1', undefined, { SampleCount: 2, Sum: max, Minimum: -max, Maximum: max }],
+      ['feature_data_f2', undefined, { SampleCount: 4, Sum: 0, Minimum: 0, Maximum: 0 }],
+      ['feature_data_f7', undefined, { SampleCount: max, Sum: 1, Minimum: 0.5, Maximum: 0.5 }],
+      ['feature_data_f8', undefined, { SampleCount: 2, Sum: -1.5, Minimum: -1, Maximum: -0.5 }],
+      ['feature_baseline_drift_f9', 0.25, undefined],
+    ]);
+    expect(s.lastReport).toMatchObject({ sent: 5, clamped: 3, droppedNaN: 1, droppedNoSamples: 3 });
+  });
+
+  it('counts the four StatisticValues fields in the request size, keeping each request under 1 MB', async () => {
+    // 1 000 data of about 980 bytes each as plain values: one request if a statistic set were
+    // estimated as one Value, yet 1.09 MB on the wire with four StatisticValues fields each.
+    const dimensions = { Endpoint: 'ep', MonitoringSchedule: 'ep-data-quality', Padding: 'p'.repeat(330) };
+    const statistics = {
+      sampleCount: 1234567.0123456789,
+      sum: -1.2345678901234567e100,
+      minimum: -9.876543210987653e99,
+      maximum: 1.2345678901234567e-100,
+    };
+    const data = Array.from({ length: 1000 }, (_, i) =>
+      statisticSet(i, statistics, { dimensions, unit: 'None' }),
+    );
+    const s = sink();
+    await s.publish(data);
+    const inputs = sentInputs();
+    expect(inputs.length).toBeGreaterThan(1);
+    expect(inputs.flatMap((i) => i.MetricData?.map((d) => d.MetricName))).toEqual(data.map((d) => d.name));
+    for (const input of inputs) expect(queryBody(input).length).toBeLessThan(1024 * 1024);
+    expect(s.lastReport).toMatchObject({ sent: 1000, requests: inputs.length });
   });
 
   it('clamps infinities to ±2.348543e108 as SageMaker does and drops NaN, counting both', async () => {

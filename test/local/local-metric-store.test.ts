@@ -2,6 +2,7 @@ import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type MetricDatum, silentLog } from '@vigil/core';
+import { evaluateAlarm, type GuardrailAlarm, periodValues } from '@vigil/core/alerting';
 import { LocalMetricStore } from '@vigil/local';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -87,6 +88,108 @@ describe('LocalMetricStore', () => {
     const points = await store.query(NS, 'bias_metric_CI', dims, hour(0), hour(23));
     expect(points.map((p) => p.value)).toEqual([2.348543e108, -2.348543e108]);
     expect(store.droppedNaN).toBe(1);
+  });
+
+  it('stores a statistic set beside its Average and answers it back', async () => {
+    // The values 2, 3 and 7: SampleCount 3, Sum 12, Minimum 2, Maximum 7, Average 4.
+    const statistics = { sampleCount: 3, sum: 12, minimum: 2, maximum: 7 };
+    await store.publish([{ ...datum('feature_data_age', 4, hour(13)), statistics, unit: 'None' }]);
+    const text = await readFile(join(home, 'metrics', NS, 'feature_data_age.jsonl'), 'utf8');
+    expect(JSON.parse(text)).toEqual({
+      dimensions: dims,
+      value: 4,
+      statistics,
+      unit: 'None',
+      timestamp: '2024-05-01T13:00:00.000Z',
+    });
+    expect(await store.query(NS, 'feature_data_age', dims, hour(0), hour(23))).toEqual([
+      { ...datum('feature_data_age', 4, hour(13)), statistics, unit: 'None' },
+    ]);
+  });
+
+  it('reads lines written before statistic sets existed, beside new ones', async () => {
+    const file = join(home, 'metrics', NS, 'feature_data_age.jsonl');
+    await store.publish([datum('feature_data_age', 1, hour(12))]);
+    await appendFile(
+      file,
+      `${JSON.stringify({ dimensions: dims, value: 5.5, timestamp: hour(13).toISOString() })}\n`,
+    );
+    const statistics = { sampleCount: 2, sum: 13, minimum: 6, maximum: 7 };
+    await store.publish([{ ...datum('feature_data_age', 6.5, hour(14)), statistics }]);
+    expect(await store.query(NS, 'feature_data_age', dims, hour(0), hour(23))).toEqual([
+      datum('feature_data_age', 1, hour(12)),
+      datum('feature_data_age', 5.5, hour(13)),
+      { ...datum('feature_data_age', 6.5, hour(14)), statistics },
+    ]);
+  });
+
+  it('gives local alarms the sets, so they reduce the values behind them as CloudWatch does', async () => {
+    // Two runs in 13:00–14:00: values 1, 2, 3 (Average 2) and 10, 20 (Average 15). All five values
+    // average 36 / 5 = 7.2, reach up to 20; the runs' Averages alone would give 8.5 and 15.
+    const half = new Date(hour(13).getTime() + 30 * 60 * 1000);
+    await store.publish([
+      {
+        ...datum('feature_data_age', 2, hour(13)),
+        statistics: { sampleCount: 3, sum: 6, minimum: 1, maximum: 3 },
+      },
+      {
+        ...datum('feature_data_age', 15, half),
+        statistics: { sampleCount: 2, sum: 30, minimum: 10, maximum: 20 },
+      },
+    ]);
+    const points = await store.query(NS, 'feature_data_age', dims, hour(13), hour(14));
+    const alarm: GuardrailAlarm = {
+      name: 'vigil-ep-data-age',
+      description: 'age',
+      namespace: NS,
+      metricName: 'feature_data_age',
+      dimensions: dims,
+      statistic: 'Average',
+      period: 3600,
+      evaluationPeriods: 1,
+      datapointsToAlarm: 1,
+      threshold: 8,
+      comparisonOperator: 'GreaterThanThreshold',
+      treatMissingData: 'notBreaching',
+      endpoint: 'ep',
+      monitor: 'data-quality',
+      kind: 'feature-drift',
+      severity: 'warning',
+      guardsDeployments: false,
+    };
+    const evaluationAt = new Date(hour(13).getTime() + 45 * 60 * 1000);
+    expect(periodValues(alarm, points, evaluationAt)[0]?.value).toBe(7.2);
+    expect(evaluateAlarm(alarm, points, evaluationAt, 'OK').state).toBe('OK');
+    expect(periodValues({ ...alarm, statistic: 'Maximum' }, points, evaluationAt)[0]?.value).toBe(20);
+    expect(periodValues({ ...alarm, statistic: 'SampleCount' }, points, evaluationAt)[0]?.value).toBe(5);
+  });
+
+  it('clamps each field of a statistic set, drops sets with NaN or no samples, counting each', async () => {
+    const max = 2.348543e108;
+    await store.publish([
+      {
+        ...datum('feature_data_x', max, hour(13)),
+        statistics: { sampleCount: 1, sum: Number.POSITIVE_INFINITY, minimum: -1e200, maximum: 1e200 },
+      },
+      {
+        ...datum('feature_data_x', 1, hour(14)),
+        statistics: { sampleCount: 1, sum: 1, minimum: Number.NaN, maximum: 1 },
+      },
+      {
+        ...datum('feature_data_x', 0, hour(15)),
+        statistics: { sampleCount: 0, sum: 0, minimum: 0, maximum: 0 },
+      },
+      {
+        ...datum('feature_data_x', 3, hour(16)),
+        statistics: { sampleCount: -1, sum: -3, minimum: 3, maximum: 3 },
+      },
+    ]);
+    const points = await store.query(NS, 'feature_data_x', dims, hour(0), hour(23));
+    expect(points.map((p) => [p.timestamp.getUTCHours(), p.value, p.statistics])).toEqual([
+      [13, max, { sampleCount: 1, sum: max, minimum: -max, maximum: max }],
+    ]);
+    expect(store.droppedNaN).toBe(1);
+    expect(store.droppedNoSamples).toBe(2);
   });
 
   it('keeps metric names with path characters inside their namespace folder', async () => {

@@ -4,6 +4,7 @@ import {
   PutMetricDataCommand,
 } from '@aws-sdk/client-cloudwatch';
 import { type Clock, type Log, type MetricDatum, type MetricSink, silentLog, systemClock } from '@vigil/core';
+import { cloudWatchStatistics } from './metric-statistics.ts';
 import { cloudWatchValue } from './metric-values.ts';
 import { type RetryOptions, withRetries } from './with-retries.ts';
 
@@ -29,9 +30,15 @@ export interface CloudWatchMetricSinkOptions {
 export interface MetricPublishReport {
   sent: number;
   requests: number;
-  /** Values replaced: ±infinity and beyond ±2^360 by ±2.348543e108 (as SageMaker does), below 2^-360 by 0. */
+  /**
+   * Data with a value replaced: ±infinity and beyond ±2^360 by ±2.348543e108 (as SageMaker does),
+   * below 2^-360 by 0; a statistic set counts once however many of its fields were replaced.
+   */
   clamped: number;
+  /** Data whose value, or any field of whose statistic set, is NaN. */
   droppedNaN: number;
+  /** Statistic sets whose SampleCount is not above 0: they summarise no values and CloudWatch rejects them. */
+  droppedNoSamples: number;
   droppedTooManyDimensions: number;
   droppedOutOfTimeRange: number;
 }
@@ -41,6 +48,9 @@ export interface MetricPublishReport {
  * requests within the API's limits (1 000 data, ~1 MB); throttling and 5xx answers are retried
  * with backoff. Values CloudWatch would reject are handled as SageMaker handles them: ±infinity is
  * clamped to ±2.348543e108, NaN is dropped, and each drop is counted and logged (never the data).
+ * A datum with `statistics` is sent as `StatisticValues` (SampleCount, Sum, Minimum, Maximum)
+ * without `Value`, which PutMetricData forbids beside it; each field is handled as a value is, and
+ * a set with no samples is dropped and counted.
  *
  * @example
  * ```ts
@@ -86,19 +96,19 @@ export class CloudWatchMetricSink implements MetricSink {
       }
     }
     this.lastReport = report;
-    const dropped = report.droppedNaN + report.droppedTooManyDimensions + report.droppedOutOfTimeRange;
+    const dropped =
+      report.droppedNaN +
+      report.droppedNoSamples +
+      report.droppedTooManyDimensions +
+      report.droppedOutOfTimeRange;
     if (dropped > 0 || report.clamped > 0) {
       this.log.warn('Some metric values could not be published as they were', { ...report });
     }
   }
 
   private toCloudWatch(metric: MetricDatum, now: number, report: MetricPublishReport): CwDatum | undefined {
-    const value = cloudWatchValue(metric.value);
-    if (value === undefined) {
-      report.droppedNaN += 1;
-      return undefined;
-    }
-    if (value !== metric.value) report.clamped += 1;
+    const measured = measuredFields(metric, report);
+    if (!measured) return undefined;
     const dimensions = Object.entries(metric.dimensions);
     if (dimensions.length > MAX_DIMENSIONS) {
       report.droppedTooManyDimensions += 1;
@@ -112,11 +122,39 @@ export class CloudWatchMetricSink implements MetricSink {
     return {
       MetricName: metric.name,
       Dimensions: dimensions.map(([Name, Value]) => ({ Name, Value })),
-      Value: value,
+      ...measured,
       Timestamp: metric.timestamp,
       ...(metric.unit ? { Unit: metric.unit } : {}),
     };
   }
+}
+
+/**
+ * `Value`, or `StatisticValues` for a datum with statistics, as CloudWatch accepts them; undefined
+ * (counted in the report) when the datum cannot be sent. Clamped values are counted too.
+ */
+function measuredFields(
+  metric: MetricDatum,
+  report: MetricPublishReport,
+): Pick<CwDatum, 'Value' | 'StatisticValues'> | undefined {
+  if (metric.statistics) {
+    const outcome = cloudWatchStatistics(metric.statistics);
+    if (!outcome.accepted) {
+      if (outcome.reason === 'NaN') report.droppedNaN += 1;
+      else report.droppedNoSamples += 1;
+      return undefined;
+    }
+    if (outcome.clamped) report.clamped += 1;
+    const { sampleCount, sum, minimum, maximum } = outcome.statistics;
+    return { StatisticValues: { SampleCount: sampleCount, Sum: sum, Minimum: minimum, Maximum: maximum } };
+  }
+  const value = cloudWatchValue(metric.value);
+  if (value === undefined) {
+    report.droppedNaN += 1;
+    return undefined;
+  }
+  if (value !== metric.value) report.clamped += 1;
+  return { Value: value };
 }
 
 /**
@@ -143,7 +181,11 @@ function* batches(namespace: string, data: readonly CwDatum[]): Iterable<CwDatum
 
 function estimatedBytes(datum: CwDatum): number {
   const fieldOverhead = 40; // "&MetricData.member.1000.MetricName=" and the like
-  let size = 4 * fieldOverhead + encodedLength(datum.MetricName ?? '') + 32 + 32;
+  const numberBytes = 32; // a double or an ISO timestamp, URL-encoded
+  // MetricName, Timestamp and Unit, then Value or the four StatisticValues fields, whose names are
+  // longer ("&MetricData.member.1000.StatisticValues.SampleCount=").
+  let size = 3 * fieldOverhead + encodedLength(datum.MetricName ?? '') + numberBytes;
+  size += datum.StatisticValues ? 4 * (fieldOverhead + 20 + numberBytes) : fieldOverhead + numberBytes;
   for (const dimension of datum.Dimensions ?? []) {
     size +=
       2 * (fieldOverhead + 20) + encodedLength(dimension.Name ?? '') + encodedLength(dimension.Value ?? '');
@@ -161,6 +203,7 @@ function emptyReport(): MetricPublishReport {
     requests: 0,
     clamped: 0,
     droppedNaN: 0,
+    droppedNoSamples: 0,
     droppedTooManyDimensions: 0,
     droppedOutOfTimeRange: 0,
   };

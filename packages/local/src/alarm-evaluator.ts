@@ -18,7 +18,7 @@ export interface MetricQuery {
     dimensions: Record<string, string>,
     from: Date,
     to: Date,
-  ): Promise<readonly Pick<MetricDatum, 'timestamp' | 'value'>[]>;
+  ): Promise<readonly Pick<MetricDatum, 'timestamp' | 'value' | 'statistics'>[]>;
 }
 
 /** Where local alarm states are kept in the home store. */

@@ -1,14 +1,16 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { Log, MetricDatum, MetricSink, MetricUnit } from '@vigil/core';
+import type { Log, MetricDatum, MetricSink, MetricStatistics, MetricUnit } from '@vigil/core';
 import { silentLog } from '@vigil/core';
 
 /** CloudWatch's largest magnitude, which SageMaker publishes for ±infinity. */
 const MAX_MAGNITUDE = 2.348543e108;
 
+/** One JSON line. `statistics` is absent for plain values and in lines written before it existed. */
 interface StoredDatum {
   dimensions: Record<string, string>;
   value: number;
+  statistics?: MetricStatistics;
   unit?: MetricUnit;
   timestamp: string;
 }
@@ -17,7 +19,10 @@ interface StoredDatum {
  * A local stand-in for CloudWatch metrics: every datum is a JSON line in
  * `<home>/metrics/<namespace>/<metric name>.jsonl`, queried by exact dimension set as CloudWatch
  * identifies a metric. Values are stored as CloudWatch would store them (±infinity clamped to
- * ±2.348543e108, NaN dropped and counted), so local alarms see what AWS alarms would see.
+ * ±2.348543e108, NaN dropped and counted), so local alarms see what AWS alarms would see. A
+ * statistic set is stored with its value (the Average) and each of its fields handled the same way;
+ * a set with NaN in it is dropped as NaN is, a set with no samples (SampleCount not above 0) is
+ * dropped and counted as CloudWatch rejects it.
  *
  * @example
  * ```ts
@@ -31,6 +36,8 @@ export class LocalMetricStore implements MetricSink {
   readonly folder: string;
   /** NaN values dropped since this store was created; CloudWatch cannot store them either. */
   droppedNaN = 0;
+  /** Statistic sets with no samples dropped since this store was created; CloudWatch rejects them. */
+  droppedNoSamples = 0;
   private readonly log: Log;
 
   constructor(home: string, options: { log?: Log } = {}) {
@@ -41,14 +48,30 @@ export class LocalMetricStore implements MetricSink {
   async publish(metrics: readonly MetricDatum[]): Promise<void> {
     const lines = new Map<string, string[]>();
     let dropped = 0;
+    let noSamples = 0;
     for (const metric of metrics) {
-      if (Number.isNaN(metric.value)) {
+      const statistics = metric.statistics;
+      if (Number.isNaN(metric.value) || (statistics && Object.values(statistics).some(Number.isNaN))) {
         dropped += 1;
+        continue;
+      }
+      if (statistics && !(statistics.sampleCount > 0)) {
+        noSamples += 1;
         continue;
       }
       const stored: StoredDatum = {
         dimensions: metric.dimensions,
-        value: Math.max(-MAX_MAGNITUDE, Math.min(MAX_MAGNITUDE, metric.value)),
+        value: clamped(metric.value),
+        ...(statistics
+          ? {
+              statistics: {
+                sampleCount: clamped(statistics.sampleCount),
+                sum: clamped(statistics.sum),
+                minimum: clamped(statistics.minimum),
+                maximum: clamped(statistics.maximum),
+              },
+            }
+          : {}),
         ...(metric.unit ? { unit: metric.unit } : {}),
         timestamp: metric.timestamp.toISOString(),
       };
@@ -65,6 +88,10 @@ export class LocalMetricStore implements MetricSink {
     if (dropped > 0) {
       this.droppedNaN += dropped;
       this.log.warn('Dropped NaN metric values: CloudWatch cannot store them', { dropped });
+    }
+    if (noSamples > 0) {
+      this.droppedNoSamples += noSamples;
+      this.log.warn('Dropped statistic sets of no samples: CloudWatch rejects them', { dropped: noSamples });
     }
   }
 
@@ -107,6 +134,7 @@ export class LocalMetricStore implements MetricSink {
         name,
         dimensions: stored.dimensions,
         value: stored.value,
+        ...(stored.statistics ? { statistics: stored.statistics } : {}),
         ...(stored.unit ? { unit: stored.unit } : {}),
         timestamp,
       });
@@ -121,6 +149,10 @@ export class LocalMetricStore implements MetricSink {
     const folders = namespace.split('/').filter(Boolean).map(safeName);
     return join(this.folder, ...folders, `${safeName(name)}.jsonl`);
   }
+}
+
+function clamped(value: number): number {
+  return Math.max(-MAX_MAGNITUDE, Math.min(MAX_MAGNITUDE, value));
 }
 
 /** A file-name-safe, reversible spelling of a namespace part or metric name. */

@@ -33,6 +33,26 @@ const heartbeat: GuardrailAlarm = {
 };
 const at = (iso: string) => new Date(`2024-05-01T${iso}Z`);
 const point = (iso: string, value: number) => ({ timestamp: at(iso), value });
+/** A statistic set datapoint as the metric store returns it: value is the set's Average. */
+const set = (iso: string, sampleCount: number, sum: number, minimum: number, maximum: number) => ({
+  timestamp: at(iso),
+  value: sum / sampleCount,
+  statistics: { sampleCount, sum, minimum, maximum },
+});
+/** feature_data_age as SageMaker publishes it: a statistic set per run. */
+const featureData: GuardrailAlarm = { ...drift, name: 'vigil-ep-data-age', metricName: 'feature_data_age' };
+/**
+ * In 13:00–14:00: the value 1, the set of 2, 3, 7 and the set of 0.5, 4.5. Together six values
+ * summing to 1 + 12 + 5 = 18, least 0.5, greatest 7, average 18 / 6 = 3. Averaging the three
+ * datapoints' values (1, 4, 2.5) instead would give 2.5, their sum 7.5, their count 3.
+ */
+const mixed = [
+  point('12:59:59', 100),
+  point('13:05:00', 1),
+  set('13:20:00', 3, 12, 2, 7),
+  set('13:40:00', 2, 5, 0.5, 4.5),
+  set('14:00:00', 4, 400, 100, 100),
+];
 
 describe('evaluateAlarm', () => {
   it('reduces the period containing the evaluation time with the statistic and says why, as CloudWatch does', () => {
@@ -138,5 +158,58 @@ describe('periodValues', () => {
       ['2024-05-01T13:15:00.000Z', 2],
       ['2024-05-01T13:30:00.000Z', undefined],
     ]);
+  });
+
+  it('reduces statistic sets and plain values together as CloudWatch does', () => {
+    const value = (statistic: GuardrailAlarm['statistic']) =>
+      periodValues({ ...featureData, statistic }, mixed, at('13:30:00'))[0]?.value;
+    expect(value('SampleCount')).toBe(6);
+    expect(value('Sum')).toBe(18);
+    expect(value('Minimum')).toBe(0.5);
+    expect(value('Maximum')).toBe(7);
+    expect(value('Average')).toBe(3);
+  });
+
+  it('leaves out statistic sets of no samples or with non-finite fields, as plain non-finite values', () => {
+    const damaged = [
+      ...mixed,
+      set('13:10:00', 0, 0, 0, 0),
+      set('13:11:00', 2, Number.NaN, 1, 2),
+      set('13:12:00', 2, 3, Number.NEGATIVE_INFINITY, 2),
+      point('13:13:00', Number.POSITIVE_INFINITY),
+    ];
+    const value = (statistic: GuardrailAlarm['statistic']) =>
+      periodValues({ ...featureData, statistic }, damaged, at('13:30:00'))[0]?.value;
+    expect([
+      value('SampleCount'),
+      value('Sum'),
+      value('Minimum'),
+      value('Maximum'),
+      value('Average'),
+    ]).toEqual([6, 18, 0.5, 7, 3]);
+    expect(
+      periodValues(featureData, [set('13:10:00', 0, 0, 0, 0)], at('13:30:00'))[0]?.value,
+    ).toBeUndefined();
+  });
+});
+
+describe('evaluateAlarm over statistic sets', () => {
+  it('alarms on the Average of all values in the period, not the mean of the datapoints', () => {
+    // Average 3 > 2.8, though the datapoints' values average 2.5.
+    const average = { ...featureData, statistic: 'Average' as const, threshold: 2.8 };
+    const result = evaluateAlarm(average, mixed, at('13:50:00'), 'OK');
+    expect(result.state).toBe('ALARM');
+    expect(result.reasonData.recentDatapoints).toEqual([3]);
+    expect(result.reason).toBe(
+      'Threshold Crossed: 1 out of the last 1 datapoints [3.0 (01/05/24 13:00:00)] was greater than the ' +
+        'threshold (2.8) (minimum 1 datapoint for OK -> ALARM transition).',
+    );
+  });
+
+  it('alarms on the greatest value in a set, which no datapoint value shows', () => {
+    // Maximum 7 > 5, though no datapoint's value (1, 4, 2.5) is above 5.
+    const maximum = { ...featureData, statistic: 'Maximum' as const, threshold: 5 };
+    expect(evaluateAlarm(maximum, mixed, at('13:50:00'), 'OK').state).toBe('ALARM');
+    expect(evaluateAlarm({ ...maximum, threshold: 7 }, mixed, at('13:50:00'), 'OK').state).toBe('OK');
   });
 });

@@ -239,7 +239,19 @@ describe('evaluateDataQuality', () => {
     expect(value('feature_integral_counts_age')).toBe(1000);
     expect(value('feature_string_counts_color')).toBe(1000);
     expect(value('feature_estimated_unique_values_color')).toBe(3);
-    expect(value('feature_data_age')).toBe(499.5);
+    // age is 0..999 in every row: 1 000 values summing to 999 · 1 000 / 2.
+    const data = (name: string) => metrics.find((m) => m.name === name);
+    expect(data('feature_data_age')).toMatchObject({
+      value: 499.5,
+      statistics: { sampleCount: 1000, sum: 499500, minimum: 0, maximum: 999 },
+      unit: 'None',
+    });
+    // score is i + 0.5, missing when i is a multiple of 10: 900 values; the i sum to
+    // 499 500 - 10 · (0 + 1 + … + 99) = 450 000, plus 900 halves.
+    expect(data('feature_data_score')).toMatchObject({
+      value: 500.5,
+      statistics: { sampleCount: 900, sum: 450450, minimum: 1.5, maximum: 999.5 },
+    });
     expect(value('feature_baseline_drift_age')).toBe(0);
     expect(value('feature_data_color')).toBeUndefined();
     for (const m of metrics) {

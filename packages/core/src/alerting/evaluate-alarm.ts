@@ -1,11 +1,13 @@
 import { javaDouble } from '../json/java-double.ts';
+import type { MetricStatistics } from '../ports/metric-sink.ts';
 import type { AlarmState, AlarmStatistic, ComparisonOperator, GuardrailAlarm } from './alarm-definition.ts';
 import { cloudWatchTimestamp, reasonDatapointTime } from './cloudwatch-time.ts';
 
-/** One stored metric value. */
+/** One stored metric value, or a statistic set of many (then `value` is their Average and is not read). */
 export interface Datapoint {
   timestamp: Date;
   value: number;
+  statistics?: MetricStatistics;
 }
 
 /** The aggregated value of one evaluation period, undefined when no datapoint fell in it. */
@@ -92,7 +94,11 @@ export function evaluateAlarm(
 }
 
 /**
- * The alarm's periods ending with the one containing `at`, each reduced with its statistic.
+ * The alarm's periods ending with the one containing `at`, each reduced with its statistic as
+ * CloudWatch reduces a mix of values and statistic sets: a plain value v counts as the set
+ * {SampleCount 1, Sum v, Minimum v, Maximum v}; Maximum is the greatest maximum, Minimum the least
+ * minimum, Sum the sum of sums, SampleCount the sum of sample counts and Average the sum of sums
+ * over the sum of sample counts. Non-finite values and sets with no samples are left out.
  *
  * @example
  * ```ts
@@ -109,30 +115,63 @@ export function periodValues(
   const periods: PeriodValue[] = [];
   for (let i = alarm.evaluationPeriods - 1; i >= 0; i--) {
     const start = latestStart - i * periodMs;
-    const values = datapoints
+    const sets = datapoints
       .filter((d) => d.timestamp.getTime() >= start && d.timestamp.getTime() < start + periodMs)
-      .map((d) => d.value)
-      .filter((v) => Number.isFinite(v));
+      .map(statisticSetOf)
+      .filter((set): set is MetricStatistics => set !== undefined);
     periods.push({
       start: new Date(start),
-      value: values.length ? reduce(alarm.statistic, values) : undefined,
+      value: sets.length ? reduce(alarm.statistic, combine(sets)) : undefined,
     });
   }
   return periods;
 }
 
-function reduce(statistic: AlarmStatistic, values: number[]): number {
+/** The datapoint as a statistic set, undefined when it holds no usable value. */
+function statisticSetOf(point: Datapoint): MetricStatistics | undefined {
+  const set = point.statistics ?? {
+    sampleCount: 1,
+    sum: point.value,
+    minimum: point.value,
+    maximum: point.value,
+  };
+  const usable =
+    set.sampleCount > 0 &&
+    Number.isFinite(set.sampleCount) &&
+    Number.isFinite(set.sum) &&
+    Number.isFinite(set.minimum) &&
+    Number.isFinite(set.maximum);
+  return usable ? set : undefined;
+}
+
+function combine(sets: readonly MetricStatistics[]): MetricStatistics {
+  const total = {
+    sampleCount: 0,
+    sum: 0,
+    minimum: Number.POSITIVE_INFINITY,
+    maximum: Number.NEGATIVE_INFINITY,
+  };
+  for (const set of sets) {
+    total.sampleCount += set.sampleCount;
+    total.sum += set.sum;
+    total.minimum = Math.min(total.minimum, set.minimum);
+    total.maximum = Math.max(total.maximum, set.maximum);
+  }
+  return total;
+}
+
+function reduce(statistic: AlarmStatistic, set: MetricStatistics): number {
   switch (statistic) {
     case 'Maximum':
-      return Math.max(...values);
+      return set.maximum;
     case 'Minimum':
-      return Math.min(...values);
+      return set.minimum;
     case 'Sum':
-      return values.reduce((a, b) => a + b, 0);
+      return set.sum;
     case 'SampleCount':
-      return values.length;
+      return set.sampleCount;
     case 'Average':
-      return values.reduce((a, b) => a + b, 0) / values.length;
+      return set.sum / set.sampleCount;
   }
 }
 

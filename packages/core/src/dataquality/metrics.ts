@@ -1,4 +1,4 @@
-import type { MetricDatum } from '../ports/metric-sink.ts';
+import type { MetricDatum, MetricStatistics } from '../ports/metric-sink.ts';
 import { meanOf } from '../profile/moments.ts';
 import type { Profile } from '../profile/profile.ts';
 import { isNumericType } from '../profile/value-type.ts';
@@ -26,9 +26,10 @@ export interface DataQualityMetricTarget {
  *   `feature_boolean_counts_<f>`, `feature_unknown_counts_<f>`: values per inferred data type;
  *   unknown counts missing values, as Deequ's type histogram does (Count).
  * - `feature_estimated_unique_values_<f>`: approximate distinct values (Count).
- * - `feature_data_<f>`: numeric features only, the window's mean. SageMaker publishes this name
- *   with statistic values (SampleCount, Sum, Min, Max); a MetricDatum carries one value, so its
- *   Average is exact and the other statistics are those of the published means.
+ * - `feature_data_<f>`: numeric features only, the window's values as a statistic set, as
+ *   SageMaker publishes it (Max/Min/Sum/SampleCount/Average): SampleCount is the number of numeric
+ *   values, Sum / Minimum / Maximum those of statistics.json (the column's moments); `value` is
+ *   their Average, the mean of statistics.json.
  *
  * @example
  * ```ts
@@ -43,9 +44,22 @@ export function dataQualityMetrics(
 ): MetricDatum[] {
   const dimensions = { Endpoint: target.endpoint, MonitoringSchedule: target.monitoringSchedule };
   const out: MetricDatum[] = [];
-  const datum = (name: string, value: number, unit: MetricDatum['unit']): void => {
+  const datum = (
+    name: string,
+    value: number,
+    unit: MetricDatum['unit'],
+    statistics?: MetricStatistics,
+  ): void => {
     if (Number.isFinite(value)) {
-      out.push({ namespace: target.namespace, name, dimensions, value, unit, timestamp: target.timestamp });
+      out.push({
+        namespace: target.namespace,
+        name,
+        dimensions,
+        value,
+        ...(statistics ? { statistics } : {}),
+        unit,
+        timestamp: target.timestamp,
+      });
     }
   };
   const driftByFeature = new Map(drift.map((d) => [d.feature, d.value]));
@@ -63,7 +77,9 @@ export function dataQualityMetrics(
     datum(`feature_unknown_counts_${f}`, column.missing, 'Count');
     datum(`feature_estimated_unique_values_${f}`, distinctCount(column), 'Count');
     if (isNumericType(column.inferredType) && column.moments.count > 0) {
-      datum(`feature_data_${f}`, meanOf(column.moments), 'None');
+      const m = column.moments;
+      const statistics = { sampleCount: m.count, sum: m.sum, minimum: m.min, maximum: m.max };
+      datum(`feature_data_${f}`, meanOf(m), 'None', statistics);
     }
   });
   return out;

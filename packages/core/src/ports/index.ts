@@ -5,7 +5,7 @@ export type { EndpointController, EndpointDescription, EndpointStatus } from './
 export type { EventPublisher, VigilEvent } from './event-publisher.ts';
 export type { Log } from './log.ts';
 export { silentLog } from './log.ts';
-export type { MetricDatum, MetricSink, MetricUnit } from './metric-sink.ts';
+export type { MetricDatum, MetricSink, MetricStatistics, MetricUnit } from './metric-sink.ts';
 export type {
   ModelCardStatus,
   ModelCardStore,
