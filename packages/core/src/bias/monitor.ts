@@ -2,7 +2,12 @@ import { parseCaptureStream } from '../capture/parse-stream.ts';
 import type { CaptureIssue, CaptureRecord } from '../capture/types.ts';
 import { InputError } from '../errors/vigil-error.ts';
 import type { MonitoringExecutionDetail, SkippedInput } from '../events/monitoring-execution.ts';
-import { eventViolations, publishExecution } from '../events/publish-execution.ts';
+import {
+  eventViolations,
+  failExecution,
+  finishExecution,
+  settleStatus,
+} from '../events/publish-execution.ts';
 import { parseGroundTruthText } from '../groundtruth/parse-stream.ts';
 import type { GroundTruthIssue, GroundTruthLabel } from '../groundtruth/types.ts';
 import { toPythonJson } from '../json/python-json.ts';
@@ -202,29 +207,12 @@ export async function runBiasDriftMonitor(
       checkType: v.constraint_check_type,
       description: v.description,
     }));
-    if (baselineProblem) {
-      detail.status = 'Failed';
-      detail.failureReason = `${baselineProblem}: bias metrics were computed and published, drift was not checked`;
-    } else {
-      detail.status = violations.length > 0 ? 'CompletedWithViolations' : 'Completed';
-    }
+    settleStatus(detail, violations.length, baselineProblem, 'bias metrics were computed and published');
   } catch (error) {
-    detail.status = 'Failed';
-    detail.failureReason = (error as Error).message;
-    log.error('Bias drift monitor failed', {
-      endpoint: options.endpoint,
-      error: (error as Error).name,
-      reason: (error as Error).message,
-    });
+    failExecution(detail, error, log, 'Bias drift monitor');
   }
   detail.skipped = [...skipped.values()];
-  await publishExecution(ports.events, detail, ports.clock.now());
-  log.info('Bias drift monitor finished', {
-    endpoint: options.endpoint,
-    status: detail.status,
-    violations: detail.violationCount,
-    records: detail.recordCount,
-  });
+  await finishExecution(ports, detail, 'Bias drift monitor');
   return { detail, analysis, violations };
 }
 

@@ -1,4 +1,6 @@
+import type { Clock } from '../ports/clock.ts';
 import type { EventPublisher } from '../ports/event-publisher.ts';
+import type { Log } from '../ports/log.ts';
 import {
   MONITORING_EXECUTION_DETAIL_TYPE,
   type MonitoringExecutionDetail,
@@ -44,4 +46,72 @@ export function eventViolations<T>(
   summarize: (v: T) => ViolationSummary,
 ): ViolationSummary[] {
   return violations.slice(0, MAX_EVENT_VIOLATIONS).map(summarize);
+}
+
+/**
+ * Sets a run's status from its violations; a baseline that could not be read fails the run even
+ * though its values were computed (`computed` says which), as nothing was checked.
+ *
+ * @example
+ * ```ts
+ * settleStatus(detail, violations.length, baselineProblem, 'bias metrics were computed and published');
+ * ```
+ */
+export function settleStatus(
+  detail: MonitoringExecutionDetail,
+  violationCount: number,
+  baselineProblem: string | undefined,
+  computed: string,
+): void {
+  if (baselineProblem) {
+    detail.status = 'Failed';
+    detail.failureReason = `${baselineProblem}: ${computed}, drift was not checked`;
+  } else {
+    detail.status = violationCount > 0 ? 'CompletedWithViolations' : 'Completed';
+  }
+}
+
+/**
+ * Marks a run Failed with the error's message, and logs it without payload data.
+ *
+ * @example
+ * ```ts
+ * catch (error) { failExecution(detail, error, log, 'Bias drift monitor'); }
+ * ```
+ */
+export function failExecution(
+  detail: MonitoringExecutionDetail,
+  error: unknown,
+  log: Log,
+  monitor: string,
+): void {
+  detail.status = 'Failed';
+  detail.failureReason = (error as Error).message;
+  log.error(`${monitor} failed`, {
+    endpoint: detail.endpointName,
+    error: (error as Error).name,
+    reason: (error as Error).message,
+  });
+}
+
+/**
+ * Emits the run's "Vigil Monitoring Execution" event and logs how it ended.
+ *
+ * @example
+ * ```ts
+ * await finishExecution(ports, detail, 'Bias drift monitor');
+ * ```
+ */
+export async function finishExecution(
+  ports: { events: EventPublisher; clock: Clock; log: Log },
+  detail: MonitoringExecutionDetail,
+  monitor: string,
+): Promise<void> {
+  await publishExecution(ports.events, detail, ports.clock.now());
+  ports.log.info(`${monitor} finished`, {
+    endpoint: detail.endpointName,
+    status: detail.status,
+    violations: detail.violationCount,
+    records: detail.recordCount,
+  });
 }

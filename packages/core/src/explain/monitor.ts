@@ -2,7 +2,12 @@ import { parseCaptureStream } from '../capture/parse-stream.ts';
 import type { CaptureIssue } from '../capture/types.ts';
 import { InputError } from '../errors/vigil-error.ts';
 import type { MonitoringExecutionDetail, SkippedInput } from '../events/monitoring-execution.ts';
-import { eventViolations, publishExecution } from '../events/publish-execution.ts';
+import {
+  eventViolations,
+  failExecution,
+  finishExecution,
+  settleStatus,
+} from '../events/publish-execution.ts';
 import { toPythonJson } from '../json/python-json.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { EventPublisher } from '../ports/event-publisher.ts';
@@ -228,29 +233,17 @@ export async function runFeatureAttributionMonitor(
       checkType: v.constraint_check_type,
       description: v.description,
     }));
-    if (baselineProblem) {
-      detail.status = 'Failed';
-      detail.failureReason = `${baselineProblem}: attributions were computed and published, drift was not checked`;
-    } else {
-      detail.status = result.violations.length > 0 ? 'CompletedWithViolations' : 'Completed';
-    }
+    settleStatus(
+      detail,
+      result.violations.length,
+      baselineProblem,
+      'attributions were computed and published',
+    );
   } catch (error) {
-    detail.status = 'Failed';
-    detail.failureReason = (error as Error).message;
-    log.error('Feature attribution monitor failed', {
-      endpoint: options.endpoint,
-      error: (error as Error).name,
-      reason: (error as Error).message,
-    });
+    failExecution(detail, error, log, 'Feature attribution monitor');
   }
   detail.skipped = [...skipped.values()];
-  await publishExecution(ports.events, detail, ports.clock.now());
-  log.info('Feature attribution monitor finished', {
-    endpoint: options.endpoint,
-    status: detail.status,
-    violations: detail.violationCount,
-    records: detail.recordCount,
-  });
+  await finishExecution(ports, detail, 'Feature attribution monitor');
   return result;
 }
 
