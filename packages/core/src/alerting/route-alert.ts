@@ -159,17 +159,19 @@ export async function routeAlert(ports: AlertRouterPorts, event: unknown): Promi
   if (!decision.send || !next) {
     if (next) await writeIncident(ports.store, next);
     await settle();
-    if (awaitedAlarm && !next) {
+    // No incident opened: the violations wait for the alarm that watches them.
+    const awaiting = next ? undefined : awaitedAlarm;
+    if (awaiting) {
       ports.log.info('violations recorded; the guardrail alarm watching them announces the incident', {
         endpoint,
-        alarm: awaitedAlarm,
+        alarm: awaiting,
       });
     }
     return {
       outcome: 'recorded',
       ...(next ? { incidentId: next.incidentId } : {}),
-      suppressed: decision.send === undefined && change !== 'unchanged' && !(awaitedAlarm && !next),
-      ...(awaitedAlarm && !next ? { awaiting: awaitedAlarm } : {}),
+      suppressed: decision.send === undefined && change !== 'unchanged' && !awaiting,
+      ...(awaiting ? { awaiting } : {}),
       ...(rollback ? { rollback } : {}),
     };
   }
