@@ -162,8 +162,14 @@ describe('profileCaptureObject + runDataQualityMonitor', () => {
     );
     const summary = await runDataQualityMonitor(ports(), { endpoint });
     expect(summary.status).toBe('Failed');
-    expect(summary.failureReason).toMatch(
-      /^No captured data for ep\/AllTraffic between 2024-05-01T12:00:00.000Z/,
+    // Not "no captured data": the data is there, in profiles that could not be read, named by key and field.
+    expect(summary.failureReason).toBe(
+      '2 stored profile(s) of ep/AllTraffic for the window could not be read and no other profile has rows ' +
+        `(profiles/${hourKey}/broken.jsonl.profile.json: Not a Vigil profile: ` +
+        'format: expected "vigil-profile". Re-run profile-capture on its source to rewrite it; ' +
+        `profiles/${hourKey}/truncated.jsonl.profile.json: Not a Vigil profile (format "vigil-profile", version 1 or 2): ` +
+        'itemCount: Invalid input: expected number, received undefined. Re-run profile-capture on its source to rewrite it)' +
+        ': re-run profile-capture on their capture files',
     );
     expect(detail()).toMatchObject({
       status: 'Failed',

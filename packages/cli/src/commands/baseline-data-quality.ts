@@ -48,6 +48,7 @@ export const baselineDataQualityCommand: Command = {
         `${skipped > 0 ? ` (${skipped} lines skipped: ${files.skipped.map((s) => s.reason).join(', ')})` : ''}` +
         ` → ${outPath.replace(/\/$/, '')}/statistics.json, constraints.json`,
     );
+    for (const note of files.notes) io.stderr(`warning: ${note}`);
     return 0;
   },
 };

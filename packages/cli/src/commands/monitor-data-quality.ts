@@ -103,19 +103,14 @@ export const monitorDataQualityCommand: Command = {
     for (const v of summary.violations)
       byType.set(v.constraint_check_type, (byType.get(v.constraint_check_type) ?? 0) + 1);
     const kinds = [...byType].map(([type, n]) => `${type} ${n}`).join(', ');
+    const skipped = summary.skipped.reduce((n, s) => n + s.count, 0);
     io.stderr(
       `${summary.status}: ${summary.violations.length} violations${kinds ? ` (${kinds})` : ''} in ` +
         `${summary.recordCount} rows from ${objects.length} capture files` +
-        `${
-          tally.total > 0
-            ? `; ${tally.total} skipped (${tally
-                .toSkipped()
-                .map((s) => s.reason)
-                .join(', ')})`
-            : ''
-        }` +
+        `${skipped > 0 ? `; ${skipped} skipped (${summary.skipped.map((s) => s.reason).join(', ')})` : ''}` +
         `; ${summary.metricsPublished} metrics; report in ${summary.reportUri}`,
     );
+    for (const note of summary.notes) io.stderr(`warning: ${note}`);
     return 0;
   },
 };

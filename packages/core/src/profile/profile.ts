@@ -125,6 +125,12 @@ function readDouble(x: StoredDouble): number {
  * ```
  */
 export function profileFromJson(data: unknown): Profile {
+  const header = data as { format?: unknown; version?: unknown } | null;
+  if (typeof header !== 'object' || header === null || header.format !== 'vigil-profile') {
+    throw new InputError(
+      'Not a Vigil profile: format: expected "vigil-profile". Re-run profile-capture on its source to rewrite it',
+    );
+  }
   const parsed = storedProfileSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -204,7 +210,7 @@ export function parseProfile(text: string): Profile {
     data = JSON.parse(text);
   } catch (error) {
     throw new InputError(
-      `Profile is not valid JSON (${(error as Error).message}), perhaps a truncated write: re-run profile-capture on its source`,
+      'Profile is not valid JSON, perhaps a truncated write: re-run profile-capture on its source',
       { cause: error },
     );
   }
