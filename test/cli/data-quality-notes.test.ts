@@ -158,8 +158,12 @@ describe('the output-first hint', () => {
     expect(hint).toContain("SageMaker puts the endpoint's output (prediction) columns first");
     expect(hint).toContain('--output-columns NONE');
     expect(hint).toContain('monitors.dataQuality.outputColumns "NONE"');
+    // The rows are all wider, not ragged: no skipped rows, no row note beside the hint.
+    expect(run.err[0]).not.toContain('skipped');
+    expect(run.err.filter((l) => l.includes('rows do not have'))).toEqual([]);
     const notes = JSON.parse(await readFile(join(dir, 'report-shifted/vigil_notes.json'), 'utf8'));
     expect(notes.notes[0]).toBe(hint?.replace(/^warning: /, ''));
+    expect(notes.rows).toEqual({ baseline_columns: 2, short: 0, long: 200 });
   });
 
   it('is not given once the fix is applied (--output-columns NONE), which finds nothing', async () => {

@@ -51,7 +51,10 @@ export function buildDataQualityReport(
   const { profile: fitted, ragged } = fitProfileToWidth(profile, features.length);
   const evaluation = evaluateDataQuality(fitted, baseline);
   const hint = outputFirstHint(fitted, baseline);
-  const rowNote = describeRaggedRows(ragged, fitted.itemCount, `the baseline's ${features.length} columns`);
+  // The hint explains rows that are all wider; the row count would only repeat it.
+  const rowNote = hint
+    ? undefined
+    : describeRaggedRows(ragged, fitted.itemCount, `the baseline's ${features.length} columns`);
   const notes = [
     ...(hint ? [hint] : []),
     ...(rowNote ? [rowNote] : []),
