@@ -2,6 +2,7 @@ import { silentLog } from '@vigil/core';
 import {
   captureObjectsIn,
   createDataQualityBaseline,
+  dataQualityMetrics,
   evaluateDataQuality,
   IssueTally,
   parseConstraintsFile,
@@ -97,6 +98,13 @@ describe('non-finite numbers', () => {
     expect(drift).toHaveLength(1);
     expect(drift[0]?.value).toBe(expected[0]?.value);
     expect(drift[0]?.violated).toBe(true);
+    // The metrics stay finite: no Sum 0 or Maximum -2.3e108 from an infinite value.
+    const target = { namespace: 'ns', endpoint: 'ep', monitoringSchedule: 's', timestamp: new Date(0) };
+    const data = dataQualityMetrics(windowOf(withOverflow), ['x'], drift, target).find(
+      (m) => m.name === 'feature_data_x',
+    );
+    const sum = values.slice(0, 199).reduce((a, b) => a + Number(b), 0);
+    expect(data?.statistics).toEqual({ sampleCount: 199, sum, minimum: 51, maximum: 150 });
   });
 
   it('one overflowing training row leaves later runs’ drift in place', async () => {
