@@ -16,8 +16,17 @@ export { alertWindow, formatNumber, signalLine } from './alert-format.ts';
 export type { AlertBuildPorts, AlertFacts } from './build-alert.ts';
 export { buildAlert } from './build-alert.ts';
 export { cloudWatchTimestamp, parseEventTime } from './cloudwatch-time.ts';
-export type { ChannelDelivery, DeadLetter, DeliveryOptions } from './deliver.ts';
-export { DEAD_LETTER_PREFIX, deadLetterKeyFor, deliverWithRetries } from './deliver.ts';
+export type { DeadLetter, DeadLetterResolution, ReplayOutcome } from './dead-letters.ts';
+export {
+  DEAD_LETTER_PREFIX,
+  deadLetterKeyFor,
+  isResolved,
+  readDeadLetter,
+  replayDeadLetters,
+  resolveDeadLetter,
+} from './dead-letters.ts';
+export type { ChannelDelivery, DeliveryOptions } from './deliver.ts';
+export { deliverWithRetries } from './deliver.ts';
 export type { DeploymentConfigOptions, DeploymentConfigSnippet } from './deployment-config.ts';
 export { deploymentConfigFor, MAX_ROLLBACK_ALARMS } from './deployment-config.ts';
 export { AlertDeliveryError, AlertUndeliveredError } from './errors.ts';
