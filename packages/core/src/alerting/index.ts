@@ -52,7 +52,7 @@ export {
 export { MONITOR_FOLDER, metricsNamespace } from './monitor-names.ts';
 export type { EmailMessage } from './render-email.ts';
 export { renderEmail } from './render-email.ts';
-export type { SlackBlock, SlackMessage } from './render-slack.ts';
+export type { MrkdwnText, SlackBlock, SlackMessage } from './render-slack.ts';
 export { renderSlackMessage, SLACK_LIMITS } from './render-slack.ts';
 export { alertSubject, renderAlertText } from './render-text.ts';
 export type { AlertRouterPorts, RouteOutcome } from './route-alert.ts';
