@@ -9,10 +9,8 @@
  * ```
  */
 export function printable(text: string): string {
-  return text
-    .replace(/\r\n?|\n/g, ' ')
-    .replace(
-      /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-    );
+  return text.replace(/\r\n?|\n/g, ' ').replace(/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, (c) =>
+    // A tab lays nothing out of place; every other control character is shown as its code.
+    c === '\t' ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
