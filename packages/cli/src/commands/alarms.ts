@@ -26,10 +26,13 @@ import {
   type Command,
   type CommandArgs,
   flag,
+  optionalName,
   optionalString,
+  requiredName,
   requiredString,
   UsageError,
 } from '../command.ts';
+import { readUserJson } from '../user-files.ts';
 
 const OPERATOR: Record<GuardrailAlarm['comparisonOperator'], string> = {
   GreaterThanThreshold: '>',
@@ -57,10 +60,15 @@ const listCommand: Command = {
   ].join('\n'),
   async run(args, io) {
     const config = await loadConfig(args, io.cwd);
-    const endpoint = requiredString(args, 'endpoint');
+    const endpoint = requiredName(args, 'endpoint');
     const constraintsPath = optionalString(args, 'constraints');
     const modelQualityConstraints = constraintsPath
-      ? JSON.parse(await readFile(resolve(io.cwd, constraintsPath), 'utf8'))
+      ? await readUserJson(
+          '--constraints',
+          constraintsPath,
+          io.cwd,
+          "give the model-quality baseline's constraints.json (from `vigil baseline model-quality`)",
+        )
       : undefined;
     const alarms = guardrailAlarms(config, endpoint, { modelQualityConstraints });
     const { DeploymentConfig, omitted } = deploymentConfigFor(alarms);
@@ -114,7 +122,7 @@ const evaluateCommand: Command = {
     const clock = at ? { now: () => new Date(at) } : systemClock;
     const home = homePath(optionalString(args, 'home'), io.cwd);
     const store = openHome(optionalString(args, 'home'), io.cwd);
-    const endpoint = optionalString(args, 'endpoint');
+    const endpoint = optionalName(args, 'endpoint');
     const results = await evaluateLocalAlarms(
       { config, metrics: new LocalMetricStore(home), store, clock },
       endpoint ? { endpoints: [endpoint] } : {},
