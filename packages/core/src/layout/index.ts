@@ -3,6 +3,7 @@ export { captureHourPrefix, joinKey, profileKeyFor, reportPrefix } from './keys.
 export {
   cloudWatchDimensionValueProblem,
   cloudWatchMetricNameProblem,
+  keySegment,
   SAGEMAKER_NAME,
   sageMakerNameProblem,
 } from './names.ts';

@@ -1,3 +1,5 @@
+import { InputError } from '../errors/vigil-error.ts';
+
 /**
  * SageMaker's pattern for endpoint, model package group and model card names: letters, digits and
  * single or repeated hyphens between them, 1 to 63 characters. Such a name is safe as a key part
@@ -54,4 +56,32 @@ export function cloudWatchDimensionValueProblem(value: string): string | undefin
   if (!/^[\x20-\x7e]+$/.test(value)) return 'has characters outside printable ASCII';
   if (!/\S/.test(value)) return 'is only spaces';
   return undefined;
+}
+
+/**
+ * A name (endpoint, variant, model package group) checked before it becomes one segment of a
+ * key: names arrive in events and from the command line, and `a/../../x` must not write outside
+ * its folder. Refuses what no SageMaker name can be (`/`, `\`, `.`, `..`, control characters,
+ * empty, over 255 characters) with an `InputError` naming what the name is.
+ *
+ * @example
+ * ```ts
+ * keySegment('churn-prod', 'endpoint'); // 'churn-prod'
+ * keySegment('../x', 'endpoint'); // throws InputError
+ * ```
+ */
+export function keySegment(name: string, what: string): string {
+  if (
+    name.length === 0 ||
+    name.length > 255 ||
+    name === '.' ||
+    name === '..' ||
+    /[/\\]/.test(name) ||
+    /\p{Cc}/u.test(name)
+  ) {
+    throw new InputError(
+      `${what} name ${JSON.stringify(name.slice(0, 100))} cannot name a folder: use a SageMaker name (letters, digits, hyphens)`,
+    );
+  }
+  return name;
 }
