@@ -7,7 +7,7 @@ import {
 } from '@vigil/core/audit';
 import { renderCardHtml, renderCardMarkdown } from '@vigil/core/cards';
 import { openLocation } from '../adapters.ts';
-import { type Command, optionalString, requiredName, requiredString, UsageError } from '../command.ts';
+import { type Command, optionalString, requiredName, UsageError } from '../command.ts';
 import { governanceContext, governanceOptions } from './registry.ts';
 
 const verifyCommand: Command = {

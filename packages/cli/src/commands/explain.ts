@@ -1,5 +1,5 @@
 import { SageMakerInvoker } from '@vigil/aws';
-import type { ModelInvoker, ObjectStore } from '@vigil/core';
+import type { ModelInvoker } from '@vigil/core';
 import { explainDataset, type ModelFormat, modelFormatFor, parseAnalysisConfig } from '@vigil/core/explain';
 import { httpModelInvoker } from '@vigil/local';
 import { openLocation } from '../adapters.ts';
