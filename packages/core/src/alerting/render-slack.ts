@@ -129,9 +129,14 @@ function field(label: string, value: string): MrkdwnText {
   return mrkdwn(clip(`*${label}*\n${escapeMrkdwn(value)}`, SLACK_LIMITS.fieldText));
 }
 
-/** A mrkdwn link; `|` and `>` would end it early, so URLs with them are shown as text. */
+/**
+ * A mrkdwn link; `|` and `>` would end it early, so URLs with them are shown as text. Slack reads
+ * `&` in a link as the start of an entity, so it is written `&amp;`.
+ */
 function link(url: string, label: string): string {
-  return /^https?:\/\/[^\s|<>]+$/.test(url) ? `<${url}|${label}>` : `${label}: ${escapeMrkdwn(url)}`;
+  return /^https?:\/\/[^\s|<>]+$/.test(url)
+    ? `<${url.replace(/&/g, '&amp;')}|${label}>`
+    : `${label}: ${escapeMrkdwn(url)}`;
 }
 
 function clip(text: string, max: number): string {
