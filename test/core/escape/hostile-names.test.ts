@@ -69,6 +69,17 @@ describe('hostile names in Slack messages', () => {
     expect(all.match(/<[^>]*>/g)).toEqual(['<https://runbooks.example.com/churn|Runbook>']);
   });
 
+  it("write a link's & as the entity Slack expects, and show links that would break out as text", () => {
+    const withQuery = renderSlackMessage({
+      ...alert,
+      runbookUrl: 'https://runbooks.example.com/churn?a=1&b=2',
+      reportUri: 'https://x.example/r|<!channel>',
+    });
+    const text = JSON.stringify(withQuery.blocks);
+    expect(text).toContain('<https://runbooks.example.com/churn?a=1&amp;b=2|Runbook>');
+    expect(text).toContain('Report: https://x.example/r|&lt;!channel&gt;');
+  });
+
   it('format nothing: *bold*, _italic_, ~strike~ and `code` stay literal', () => {
     for (const raw of ['*bold*', '_italic_', '~strike~', '`code`']) expect(all).not.toContain(raw);
     expect(all).toContain('\u2217bold\u2217');
