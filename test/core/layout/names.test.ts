@@ -9,7 +9,9 @@ import {
 import { incidentKey, signalKey } from '@vigil/core/alerting';
 import { decisionFolder } from '@vigil/core/governance';
 import { endpointRecordKey } from '@vigil/core/rollback';
+import { LocalModelCardStore, LocalModelRegistry } from '@vigil/local';
 import { describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../support/memory-store.ts';
 
 const hour = new Date('2024-05-01T13:00:00Z');
 const HOSTILE = ['../../audit', 'a/b', '..', '.', '', 'a\\b', 'ep\u0000', 'x'.repeat(256)];
@@ -52,5 +54,16 @@ describe('names that become keys', () => {
     );
     expect(cloudWatchMetricNameProblem('x'.repeat(256))).toBe('is 256 characters long (1–255 allowed)');
     expect(cloudWatchMetricNameProblem('   ')).toBe('is only spaces');
+  });
+
+  it('keeps a model package ARN or card name from walking out of the local registry and cards', async () => {
+    const store = new MemoryStore();
+    const registry = new LocalModelRegistry(store);
+    await expect(
+      registry.describe('arn:aws:sagemaker:local:000000000000:model-package/../1'),
+    ).rejects.toThrow(InputError);
+    await expect(registry.list('..')).rejects.toThrow(InputError);
+    await expect(new LocalModelCardStore(store).get('../audit')).rejects.toThrow(InputError);
+    expect(store.keys()).toEqual([]);
   });
 });
