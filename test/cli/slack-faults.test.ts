@@ -48,7 +48,7 @@ class FakeSlack {
     this.served.push(fault);
     if (fault === 'timeout') {
       // Never answers; the client's timeout gives up first. The message is not posted.
-      setTimeout(() => res.destroy(), 400);
+      setTimeout(() => res.destroy(), 2500);
       return;
     }
     if (fault === '500') {
@@ -150,14 +150,14 @@ describe('Slack failing with 500, 429 and timeouts', () => {
       config: parseConfig(CONFIG),
       store,
       notifiers: {
-        'oncall-slack': new SlackWebhookNotifier({ channel: 'oncall-slack', webhookUrl, timeoutMs: 150 }),
+        'oncall-slack': new SlackWebhookNotifier({ channel: 'oncall-slack', webhookUrl, timeoutMs: 1000 }),
         'ml-email': email,
       },
       clock,
       log: silentLog,
       delivery: { attempts: 3, baseDelayMs: 1, maxDelayMs: 1, sleep: async () => {} },
     };
-    slack.plan = faultPlan(11, { ok: 22, '500': 35, '429': 28, timeout: 15 });
+    slack.plan = faultPlan(11, { ok: 22, '500': 40, '429': 32, timeout: 6 });
 
     // An incident per hour: it fires at :50 and resolves at :55, so two alerts per hour.
     let undeliveredAfterRetries = 0;
