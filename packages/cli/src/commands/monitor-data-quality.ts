@@ -12,6 +12,7 @@ import {
   type Command,
   type CommandArgs,
   flag,
+  optionalName,
   optionalString,
   requiredString,
   stringList,
@@ -65,7 +66,7 @@ export const monitorDataQualityCommand: Command = {
     const end = isoOption(args, 'end');
     if (start && end && start >= end) throw new UsageError('--start must be before --end');
     const outputColumns = outputColumnsOption(optionalString(args, 'output-columns'));
-    const endpoint = optionalString(args, 'endpoint') ?? 'local';
+    const endpoint = optionalName(args, 'endpoint') ?? 'local';
     const home = homePath(optionalString(args, 'home'), io.cwd);
     const now = new Date();
     const window = { start: start ?? new Date(0), end: end ?? now };
