@@ -6,6 +6,7 @@ import { CloudWatchMetricSink, EventBridgePublisher, S3ObjectStore } from '@vigi
 import {
   type Clock,
   ConfigError,
+  configWarnings,
   type EventPublisher,
   type Log,
   type MetricSink,
@@ -143,6 +144,7 @@ export async function createRuntime(
   const configKey = env.VIGIL_CONFIG_KEY || DEFAULT_CONFIG_KEY;
   const config = await readConfig(store, configKey);
   logger.debug('Runtime loaded', { bucket, configKey, endpoints: config.endpoints.length });
+  for (const warning of configWarnings(config)) logger.warn('Configuration warning', { configKey, warning });
   return {
     config,
     bucket,

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { SageMakerModelCardStore, SageMakerModelRegistry } from '@vigil/aws';
 import {
   type ApprovalPolicyConfig,
+  configWarnings,
   InputError,
   type MetricsSourceRef,
   type ModelCardStore,
@@ -83,7 +84,7 @@ export function governanceContext(args: CommandArgs, io: CliIO): GovernanceConte
   const registry: ModelRegistry = localRegistry ?? new SageMakerModelRegistry();
   const cards: ModelCardStore = aws ? new SageMakerModelCardStore() : new LocalModelCardStore(store);
   const audit = new ObjectStoreAuditLog(store);
-  const policies = readPolicies(optionalString(args, 'config'), io.cwd);
+  const policies = readPolicies(optionalString(args, 'config'), io);
   return {
     registry,
     localRegistry,
@@ -329,10 +330,12 @@ export const registryCommands: Command[] = [
   gateCommand,
 ];
 
-function readPolicies(path: string | undefined, cwd: string): ApprovalPolicyConfig[] {
-  const file = path ? resolve(cwd, path) : resolve(cwd, 'vigil.config.json');
+function readPolicies(path: string | undefined, io: CliIO): ApprovalPolicyConfig[] {
+  const file = path ? resolve(io.cwd, path) : resolve(io.cwd, 'vigil.config.json');
   if (!path && !existsSync(file)) return [];
-  return parseConfigText(readFileSync(file, 'utf8'), file).approvalPolicies;
+  const config = parseConfigText(readFileSync(file, 'utf8'), file);
+  for (const warning of configWarnings(config)) io.stderr(`warning: ${file}: ${warning}`);
+  return config.approvalPolicies;
 }
 
 function readCardFile(path: string): Record<string, unknown> {

@@ -100,3 +100,23 @@ export const approvalPoliciesConfig = z.array(approvalPolicyConfig).superRefine(
     seen.add(policy.modelPackageGroup);
   });
 });
+
+/**
+ * How many rules a policy has; a policy with none approves nothing.
+ *
+ * @example
+ * ```ts
+ * policyRuleCount({ requiredReports: ['ModelQuality'], metrics: [], noWorseThanApproved: [] }); // 1
+ * ```
+ */
+export function policyRuleCount(
+  policy: Pick<ApprovalPolicyConfig, 'requiredReports' | 'modelCard' | 'metrics' | 'noWorseThanApproved'>,
+): number {
+  return (
+    policy.requiredReports.length +
+    (policy.modelCard?.requiredStatus ? 1 : 0) +
+    (policy.modelCard?.requiredFields.length ?? 0) +
+    policy.metrics.length +
+    policy.noWorseThanApproved.length
+  );
+}

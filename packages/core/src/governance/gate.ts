@@ -28,7 +28,7 @@ import {
   readMonitoringHistory,
 } from './evidence.ts';
 import { METADATA_KEYS, metadataValue } from './metadata.ts';
-import { evaluateApprovalPolicy, type RuleResult } from './policy.ts';
+import { emptyPolicyRule, evaluateApprovalPolicy, type RuleResult } from './policy.ts';
 
 /** What the approval gate needs. */
 export interface GatePorts {
@@ -229,9 +229,12 @@ async function decide(
   const approved = await approvedEvidence(ports, pkg);
   const history = approved ? await readMonitoringHistory(ports.store, approved.package, 50) : [];
 
-  const rules = evaluateApprovalPolicy(policy, { candidate, card, approved });
+  const evaluated = evaluateApprovalPolicy(policy, { candidate, card, approved });
+  // A policy with no rules has checked nothing: it approves nothing, and rejects nothing either.
+  const rules = evaluated.length > 0 ? evaluated : [emptyPolicyRule(policy)];
   const passed = rules.every((r) => r.passed);
-  const outcome: GateOutcome = passed ? policy.onPass : policy.onFail;
+  const outcome: GateOutcome =
+    evaluated.length === 0 ? 'leave-pending' : passed ? policy.onPass : policy.onFail;
   const approvalStatus: ModelApprovalStatus =
     outcome === 'approve' ? 'Approved' : outcome === 'reject' ? 'Rejected' : PENDING;
   const id = `${pkg.groupName}-v${pkg.version}-${attempt}`;
