@@ -178,8 +178,9 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
       break;
     }
     case 'deployment-tracker':
-      // It learns everything from the events themselves: no SageMaker call.
+      // The events say which config serves; describing it names the model packages runs are attributed to.
       s3.readWrite(ctx.bucket, PREFIXES.endpointRecords);
+      statements.push(endpointRead(ctx, config));
       break;
   }
   statements.unshift(...s3.statements());
