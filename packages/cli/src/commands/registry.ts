@@ -14,7 +14,12 @@ import {
   systemClock,
 } from '@vigil/core';
 import { ObjectStoreAuditLog, sha256Hex } from '@vigil/core/audit';
-import { type GatePorts, type GateResult, runRegistryGate } from '@vigil/core/governance';
+import {
+  authorizeManualDecision,
+  type GatePorts,
+  type GateResult,
+  runRegistryGate,
+} from '@vigil/core/governance';
 import { LocalModelCardStore, LocalModelRegistry } from '@vigil/local';
 import { openHome, openLocation } from '../adapters.ts';
 import {
@@ -249,18 +254,20 @@ function manualDecisionCommand(decision: 'approve' | 'reject'): Command {
   return {
     name: `registry ${decision}`,
     summary: `${decision === 'approve' ? 'Approve' : 'Reject'} a model version by hand (recorded in the audit log; the gate never overrides it)`,
-    usage: `registry ${decision} (--arn ARN | --group NAME --version N) --reason TEXT [--by NAME]`,
+    usage: `registry ${decision} (--arn ARN | --group NAME --version N) --reason TEXT [--as IDENTITY]`,
     options: {
       ...governanceOptions,
       arn: { type: 'string' },
       group: { type: 'string' },
       version: { type: 'string' },
       reason: { type: 'string' },
+      as: { type: 'string' },
       by: { type: 'string' },
     },
     details: [
       '--reason  Why (becomes the ApprovalDescription, at most 1024 characters).',
-      '--by      Who decides (default: the OS user).',
+      "--as      Who decides (default: the OS user; --by is an older name for it). When the group's policy",
+      '          names approvers, anyone else is refused and the refusal is recorded in the audit log.',
       ...GOVERNANCE_DETAILS,
     ].join('\n'),
     async run(args, io) {
@@ -271,12 +278,19 @@ function manualDecisionCommand(decision: 'approve' | 'reject'): Command {
         throw new UsageError(
           "--reason must be at most 1024 characters (SageMaker's ApprovalDescription limit)",
         );
+      const principal = optionalString(args, 'as') ?? optionalString(args, 'by') ?? ctx.identity;
+      await authorizeManualDecision(ctx, ctx.policies, await ctx.registry.describe(arn), {
+        principal,
+        status,
+        source:
+          optionalString(args, 'as') || optionalString(args, 'by') ? 'vigil-cli --as' : 'vigil-cli OS user',
+      });
       await ctx.registry.updateApproval({
         arn,
         approvalStatus: status,
         approvalDescription: reason,
         customerMetadata: {},
-        changedBy: optionalString(args, 'by') ?? ctx.identity,
+        changedBy: principal,
       });
       io.stdout(`${arn} is now ${status}.`);
       // As SageMaker's state-change event would, let the gate see (and record) the person's decision.

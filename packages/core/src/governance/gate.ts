@@ -12,6 +12,7 @@ import type { Log } from '../ports/log.ts';
 import type { ModelCardStore } from '../ports/model-card-store.ts';
 import type { ModelApprovalStatus, ModelPackage, ModelRegistry } from '../ports/model-registry.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
+import { mayDecideByHand } from './approvers.ts';
 import {
   type DecisionRecord,
   decisionKey,
@@ -19,7 +20,7 @@ import {
   summarizeCard,
   summarizeReports,
 } from './decision-record.ts';
-import { approvalDescription, type GateOutcome } from './description.ts';
+import { approvalDescription, type GateOutcome, MAX_APPROVAL_DESCRIPTION } from './description.ts';
 import {
   type CardEvidence,
   collectPackageEvidence,
@@ -72,6 +73,7 @@ export type GateAction =
   | 're-applied'
   | 'self-caused'
   | 'manual-change-recorded'
+  | 'manual-change-refused'
   | 'duplicate'
   | 'ignored'
   | 'not-ready'
@@ -192,9 +194,9 @@ async function handle(ports: GatePorts, trigger: GateTrigger, options: GateOptio
         latest,
       );
     }
-    if (!(pending && reevaluate)) return recordManualChange(ports, pkg, trigger, latest.record);
+    if (!(pending && reevaluate)) return recordManualChange(ports, pkg, trigger, latest.record, options);
   } else if (!pending) {
-    return recordManualChange(ports, pkg, trigger, undefined);
+    return recordManualChange(ports, pkg, trigger, undefined, options);
   }
 
   if (pkg.status && pkg.status !== 'Completed') {
@@ -290,6 +292,8 @@ async function decide(
       outcome,
       approvalStatus,
       rules,
+      principal: actor,
+      principalSource: 'automatic: the approval gate evaluating the policy',
     },
   });
   await applyDecision(ports, record, key, audit.sequence, sha256Hex(body));
@@ -374,6 +378,7 @@ async function recordManualChange(
   pkg: ModelPackage,
   trigger: GateTrigger,
   vigilDecision: DecisionRecord | undefined,
+  options: GateOptions,
 ): Promise<GateResult> {
   // An empty or absent field list (a registration) may carry an approval made outside the gate.
   if (trigger.updatedFields?.length && !trigger.updatedFields.includes('ModelApprovalStatus')) {
@@ -402,6 +407,19 @@ async function recordManualChange(
       modelPackageArn: pkg.arn,
     };
   }
+  if (
+    pkg.customerMetadata[METADATA_KEYS.refusal] === refusalMark(pkg.approvalStatus, pkg.approvalDescription)
+  ) {
+    return {
+      action: 'self-caused',
+      reason: `the status is the one Vigil restored (${pkg.approvalStatus}) after refusing a change: nothing to do`,
+      modelPackageArn: pkg.arn,
+    };
+  }
+  const principals = pkg.lastModifiedByPrincipals ?? (pkg.lastModifiedBy ? [pkg.lastModifiedBy] : []);
+  const policy = options.policies.find((p) => p.modelPackageGroup === pkg.groupName);
+  const check = mayDecideByHand(policy, principals);
+  if (!check.allowed) return refuseManualChange(ports, pkg, vigilDecision, principals, check.reason, options);
   const by = pkg.lastModifiedBy ?? 'a person or system outside Vigil (identity not reported by the registry)';
   const audit = await ports.audit.append({
     kind: 'approval.manual-change-seen',
@@ -416,6 +434,10 @@ async function recordManualChange(
       approvalStatus: pkg.approvalStatus,
       approvalDescription: pkg.approvalDescription,
       lastModifiedTime: pkg.lastModifiedTime,
+      principal: by,
+      principals,
+      principalSource: PRINCIPAL_SOURCE,
+      approverCheck: check.reason,
       ...(vigilDecision
         ? { vigilDecisionId: vigilDecision.id, vigilApprovalStatus: vigilDecision.approvalStatus }
         : {}),
@@ -427,6 +449,69 @@ async function recordManualChange(
     reason: `approval status ${pkg.approvalStatus} was set outside the gate; recorded in the audit log`,
     modelPackageArn: pkg.arn,
     approvalStatus: pkg.approvalStatus,
+    auditSequence: audit.sequence,
+  };
+}
+
+// Where the principal of a manual change comes from: DescribeModelPackage's LastModifiedBy (the
+// "Model Package State Change" event carries no identity); locally the CLI's `--as`.
+const PRINCIPAL_SOURCE =
+  'registry LastModifiedBy (SageMaker: IamIdentity.Arn, UserProfileArn/Name; local: --as)';
+
+/** The metadata mark of a status Vigil restored: a later change by anyone changes status or description. */
+function refusalMark(status: ModelApprovalStatus, description: string | undefined): string {
+  return `${status}:${sha256Hex(description ?? '').slice(0, 16)}`;
+}
+
+/** Undoes an approval change by someone the policy does not name, and audits the refusal. */
+async function refuseManualChange(
+  ports: GatePorts,
+  pkg: ModelPackage,
+  vigilDecision: DecisionRecord | undefined,
+  principals: readonly string[],
+  reason: string,
+  options: GateOptions,
+): Promise<GateResult> {
+  const actor = options.actor ?? 'registry-gate';
+  const restored: ModelApprovalStatus = vigilDecision?.approvalStatus ?? PENDING;
+  const who = principals[0] ?? 'an unidentified principal';
+  const description =
+    `Vigil refused the change to ${pkg.approvalStatus} by ${who}: ${reason}. Restored ${restored}.`.slice(
+      0,
+      MAX_APPROVAL_DESCRIPTION,
+    );
+  const audit = await ports.audit.append({
+    kind: 'approval.refused',
+    actor: who,
+    subject: pkg.arn,
+    summary: `${pkg.groupName} v${pkg.version}: ${who} set ${pkg.approvalStatus}; refused (${reason}); ${restored} restored`,
+    details: {
+      modelPackageGroup: pkg.groupName,
+      modelPackageVersion: pkg.version,
+      attemptedStatus: pkg.approvalStatus,
+      attemptedDescription: pkg.approvalDescription,
+      restoredStatus: restored,
+      principal: who,
+      principals,
+      principalSource: PRINCIPAL_SOURCE,
+      reason,
+      refusedBy: actor,
+      lastModifiedTime: pkg.lastModifiedTime,
+    },
+  });
+  await ports.registry.updateApproval({
+    arn: pkg.arn,
+    approvalStatus: restored,
+    approvalDescription: description,
+    customerMetadata: { [METADATA_KEYS.refusal]: refusalMark(restored, description) },
+    changedBy: actor,
+  });
+  await recordApprovalOnCard(ports.cards, await ports.registry.describe(pkg.arn), ports.log);
+  return {
+    action: 'manual-change-refused',
+    reason: `${who} may not approve or reject by hand (${reason}); ${restored} restored and the refusal audited`,
+    modelPackageArn: pkg.arn,
+    approvalStatus: restored,
     auditSequence: audit.sequence,
   };
 }
