@@ -301,9 +301,23 @@ describe('card rendering', () => {
     expect(md).toMatch(
       /\| 2026-03-02T09:30:00.000Z \| approval.decided \| registry-gate \| Vigil approval gate: APPROVED/,
     );
+    // One row per run, the key metrics in their own columns, the version that served named.
+    expect(md).toContain('### ModelQuality runs (1)');
     expect(md).toContain(
-      '| 2026-03-02T03:00:00.000Z | ModelQuality | CompletedWithViolations | 1 | 1200 | accuracy=0.88, auc=0.897 | s3://vigil-bucket/reports/churn-prod/model-quality/2026/03/02/03/ |',
+      '| Window (UTC) | Served by | Status | Violations | Records | accuracy | auc | Report |',
     );
+    expect(md).toContain(
+      '| 2026-03-02 03:00 | v1 (churn-prod-config-1) | CompletedWithViolations | 1 | 1200 | 0.88 | 0.897 | s3://vigil-bucket/reports/churn-prod/model-quality/2026/03/02/03/ |',
+    );
+    // Inside an export bundle the report is a relative link; the package's status is the one stated.
+    const bundled = renderCardMarkdown(card, {
+      auditRecords,
+      generatedAt,
+      approvalStatus: 'Rejected',
+      reportLink: () => '../reports/churn-prod/model-quality/2026/03/02/03/',
+    });
+    expect(bundled).toContain('| [report](../reports/churn-prod/model-quality/2026/03/02/03/) |');
+    expect(bundled).toMatch(/^_Approval status Rejected\. Card version \d+ \(model card status Draft/m);
     const html = renderCardHtml(card, { auditRecords, generatedAt });
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('<dd>Churn &lt;team&gt; &amp; co</dd>');

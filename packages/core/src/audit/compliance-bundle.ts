@@ -157,7 +157,13 @@ async function readDecisions(
  * await writeFile('bundle.md', renderComplianceBundleMarkdown(bundle));
  * ```
  */
-export function renderComplianceBundleMarkdown(bundle: ComplianceBundle): string {
+export function renderComplianceBundleMarkdown(
+  bundle: ComplianceBundle,
+  options: {
+    /** Where a cited report is inside the bundle, relative to bundle.md; unmapped reports are named. */
+    reportLink?: (reportUri: string) => string | undefined;
+  } = {},
+): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   const present = bundle.checklist.filter((i) => i.status === 'present').length;
   const audit = bundle.auditVerification;
@@ -190,6 +196,22 @@ export function renderComplianceBundleMarkdown(bundle: ComplianceBundle): string
     out.push(`- Package: \`${v.package.arn}\``);
     out.push(`- Card: ${v.card ? `${v.card.name} v${v.card.version} (${v.card.status})` : 'none'}`);
     out.push(`- Monitoring runs recorded: ${v.monitoringHistory.length}`);
+    if (v.monitoringHistory.length) {
+      out.push(
+        '',
+        '| Window (UTC) | Monitor | Served by | Status | Violations | Report |',
+        '| --- | --- | --- | --- | --- | --- |',
+        ...v.monitoringHistory.map((r) => {
+          const link = options.reportLink?.(r.reportUri);
+          const report = link ? `[report](${encodeURI(link)})` : cell(r.reportUri);
+          const served = r.endpointConfigName
+            ? `${r.endpointConfigName}${r.servedFrom && r.servedTo ? ` ${r.servedFrom.slice(11, 19)}–${r.servedTo.slice(11, 19)}` : ''}`
+            : '';
+          return `| ${cell(r.scheduledTime)} | ${cell(r.monitoringType)} | ${cell(served)} | ${cell(r.status)} | ${r.violationCount} | ${report} |`;
+        }),
+        '',
+      );
+    }
     for (const d of v.decisions) {
       out.push(
         `- Decision ${d.id} (${d.decidedAt}): **${d.outcome}**, record ${v.decisionIntegrity[d.id] ?? 'unrecorded'}`,

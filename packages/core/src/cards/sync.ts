@@ -192,6 +192,7 @@ async function creditRun(
       windowStart: detail.windowStart,
       windowEnd: detail.windowEnd,
       violationCount: detail.violationCount,
+      recordCount: detail.recordCount,
       metrics: detail.metrics,
       reportUri: detail.reportUri,
       cardName: card.name,
