@@ -60,7 +60,7 @@ body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;border-bottom:2px solid #333;padding-bottom:.2rem;margin-top:2rem}
 h3{font-size:1rem;margin-top:1.2rem}.subtitle{color:#555;font-style:italic}
 table{border-collapse:collapse;width:100%;margin:.5rem 0;font-size:.85rem}th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top}
-td{overflow-wrap:break-word}th{background:#eee;word-break:normal;overflow-wrap:normal;hyphens:none}dl{display:grid;grid-template-columns:14rem 1fr;gap:.2rem .8rem;margin:.5rem 0}dt{font-weight:600}dd{margin:0;word-break:break-word}
+td{overflow-wrap:break-word}th{background:#eee;word-break:normal;overflow-wrap:normal;hyphens:none}dl{display:grid;grid-template-columns:minmax(10rem,max-content) minmax(0,1fr);gap:.2rem .8rem;margin:.5rem 0}dt{font-weight:600}dd{margin:0;word-break:break-word}
 .empty{color:#777}
 @media print{body{margin:0;max-width:none}section{break-inside:avoid-page}h2{break-after:avoid}}
 </style>
