@@ -54,7 +54,8 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
     case 'monitor-bias-drift':
     case 'monitor-feature-attribution': {
       const monitor = MONITORS.find((m) => m.function === fn)!;
-      for (const prefix of [PREFIXES.profiles, PREFIXES.extracts]) {
+      // Endpoint records: each run names the config and model version that served its window.
+      for (const prefix of [PREFIXES.profiles, PREFIXES.extracts, PREFIXES.endpointRecords]) {
         s3.read(ctx.bucket, prefix);
         s3.list(ctx.bucket, prefix);
       }
