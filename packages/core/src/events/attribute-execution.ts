@@ -24,8 +24,12 @@ export async function attributeExecution(
   const record = await readEndpointRecord(store, detail.endpointName);
   const window = { start: new Date(detail.windowStart), end: new Date(detail.windowEnd) };
   // A zero-length window (a one-off CLI run) is attributed to what served at that instant.
-  if (window.end.getTime() <= window.start.getTime()) window.end = new Date(window.start.getTime() + 1);
-  const servedBy = servedDuring(record, window, detail.variantName);
+  const instant = window.end.getTime() <= window.start.getTime();
+  const servedBy = servedDuring(
+    record,
+    instant ? { start: window.start, end: new Date(window.start.getTime() + 1) } : window,
+    detail.variantName,
+  ).map((s) => (instant ? { ...s, to: detail.windowEnd } : s));
   if (servedBy.length === 0) return detail;
   const packages = servedPackages(servedBy);
   const whole =
