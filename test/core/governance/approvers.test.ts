@@ -105,4 +105,56 @@ describe('who may approve by hand', () => {
       details: { principal: alice, approverCheck: expect.stringContaining(`matches ${ROLE}`) },
     });
   });
+
+  it('leaves a rejection by a non-approver in place (the safe direction) but flags it; takes the guardrail’s rejection as Vigil’s', async () => {
+    const w = world();
+    const policies = [policy({ approvers: [ROLE] })];
+    const a = await w.register();
+    const b = await w.register();
+    await runRegistryGate(w.ports, { modelPackageArn: a.arn }, { policies });
+    await runRegistryGate(w.ports, { modelPackageArn: b.arn }, { policies });
+    const mallory = session('DataScientists', 'mallory');
+    await w.registry.updateApproval({
+      arn: a.arn,
+      approvalStatus: 'Rejected',
+      approvalDescription: 'I do not like it',
+      customerMetadata: {},
+      changedBy: mallory,
+    });
+    const refused = await runRegistryGate(
+      w.ports,
+      { modelPackageArn: a.arn, updatedFields: ['ModelApprovalStatus'] },
+      { policies },
+    );
+    expect(refused).toMatchObject({ action: 'manual-change-refused', approvalStatus: 'Rejected' });
+    expect(await w.registry.describe(a.arn)).toMatchObject({
+      approvalStatus: 'Rejected',
+      approvalDescription: 'I do not like it',
+    });
+    // alarm-router's role is no approver, but its guardrail rollback's rejection is Vigil's own decision.
+    await w.registry.updateApproval({
+      arn: b.arn,
+      approvalStatus: 'Rejected',
+      approvalDescription:
+        'Rejected by Vigil: guardrail alarm vigil-churn-prod-data-quality-violations on endpoint churn-prod (incident i-1); rolled back from cfg-2 to cfg-1.',
+      customerMetadata: {},
+      changedBy: session('vigil-alarm-router', 'lambda'),
+    });
+    const guardrail = await runRegistryGate(
+      w.ports,
+      { modelPackageArn: b.arn, updatedFields: ['ModelApprovalStatus'] },
+      { policies },
+    );
+    expect(guardrail.action).toBe('manual-change-recorded');
+    expect((await w.registry.describe(b.arn)).approvalStatus).toBe('Rejected');
+    const records = await w.records();
+    expect(
+      records.filter((r) => r.kind === 'approval.refused').map((r) => [r.subject, r.details.undone]),
+    ).toEqual([[a.arn, false]]);
+    expect(
+      records.find((r) => r.kind === 'approval.manual-change-seen' && r.subject === b.arn)?.details,
+    ).toMatchObject({
+      approverCheck: expect.stringContaining('guardrail rollback'),
+    });
+  });
 });

@@ -418,7 +418,12 @@ async function recordManualChange(
   }
   const principals = pkg.lastModifiedByPrincipals ?? (pkg.lastModifiedBy ? [pkg.lastModifiedBy] : []);
   const policy = options.policies.find((p) => p.modelPackageGroup === pkg.groupName);
-  const check = mayDecideByHand(policy, principals);
+  // Vigil's own guardrail rollback rejects the version it rolled back from: not a person's decision.
+  const guardrail =
+    pkg.approvalStatus === 'Rejected' && pkg.approvalDescription?.startsWith(GUARDRAIL_REJECTION_PREFIX) === true;
+  const check = guardrail
+    ? { allowed: true, reason: 'rejected by Vigil’s guardrail rollback (alarm-router), not by hand' }
+    : mayDecideByHand(policy, principals);
   if (!check.allowed) return refuseManualChange(ports, pkg, vigilDecision, principals, check.reason, options);
   const by = pkg.lastModifiedBy ?? 'a person or system outside Vigil (identity not reported by the registry)';
   const audit = await ports.audit.append({
@@ -458,6 +463,12 @@ async function recordManualChange(
 const PRINCIPAL_SOURCE =
   'registry LastModifiedBy (SageMaker: IamIdentity.Arn, UserProfileArn/Name; local: --as)';
 
+/**
+ * How the guardrail rollback's rejection begins (rollback/respond-to-alarm.ts writes it): the gate
+ * records it as Vigil's automatic decision, not as a person's change to check against approvers.
+ */
+const GUARDRAIL_REJECTION_PREFIX = 'Rejected by Vigil: guardrail alarm ';
+
 /** The metadata mark of a status Vigil restored: a later change by anyone changes status or description. */
 function refusalMark(status: ModelApprovalStatus, description: string | undefined): string {
   return `${status}:${sha256Hex(description ?? '').slice(0, 16)}`;
@@ -473,8 +484,37 @@ async function refuseManualChange(
   options: GateOptions,
 ): Promise<GateResult> {
   const actor = options.actor ?? 'registry-gate';
-  const restored: ModelApprovalStatus = vigilDecision?.approvalStatus ?? PENDING;
   const who = principals[0] ?? 'an unidentified principal';
+  if (pkg.approvalStatus === 'Rejected') {
+    // Undoing a rejection could put a bad version back in line for deployment: it stays, flagged.
+    const audit = await ports.audit.append({
+      kind: 'approval.refused',
+      actor: who,
+      subject: pkg.arn,
+      summary: `${pkg.groupName} v${pkg.version}: ${who} set Rejected; not an approver (${reason}); left Rejected for an approver to confirm or reverse`,
+      details: {
+        modelPackageGroup: pkg.groupName,
+        modelPackageVersion: pkg.version,
+        attemptedStatus: pkg.approvalStatus,
+        attemptedDescription: pkg.approvalDescription,
+        undone: false,
+        principal: who,
+        principals,
+        principalSource: PRINCIPAL_SOURCE,
+        reason,
+        refusedBy: actor,
+        lastModifiedTime: pkg.lastModifiedTime,
+      },
+    });
+    return {
+      action: 'manual-change-refused',
+      reason: `${who} may not reject by hand (${reason}); a rejection is not undone automatically, so it stays Rejected, flagged in the audit log for an approver`,
+      modelPackageArn: pkg.arn,
+      approvalStatus: pkg.approvalStatus,
+      auditSequence: audit.sequence,
+    };
+  }
+  const restored: ModelApprovalStatus = vigilDecision?.approvalStatus ?? PENDING;
   const description =
     `Vigil refused the change to ${pkg.approvalStatus} by ${who}: ${reason}. Restored ${restored}.`.slice(
       0,
@@ -491,6 +531,7 @@ async function refuseManualChange(
       attemptedStatus: pkg.approvalStatus,
       attemptedDescription: pkg.approvalDescription,
       restoredStatus: restored,
+      undone: true,
       principal: who,
       principals,
       principalSource: PRINCIPAL_SOURCE,
