@@ -420,7 +420,8 @@ async function recordManualChange(
   const policy = options.policies.find((p) => p.modelPackageGroup === pkg.groupName);
   // Vigil's own guardrail rollback rejects the version it rolled back from: not a person's decision.
   const guardrail =
-    pkg.approvalStatus === 'Rejected' && pkg.approvalDescription?.startsWith(GUARDRAIL_REJECTION_PREFIX) === true;
+    pkg.approvalStatus === 'Rejected' &&
+    pkg.approvalDescription?.startsWith(GUARDRAIL_REJECTION_PREFIX) === true;
   const check = guardrail
     ? { allowed: true, reason: 'rejected by Vigil’s guardrail rollback (alarm-router), not by hand' }
     : mayDecideByHand(policy, principals);
