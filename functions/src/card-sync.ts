@@ -107,6 +107,18 @@ function parseMonitoringExecution(detail: unknown): MonitoringExecutionDetail {
   if (d.modelPackageArn !== undefined && typeof d.modelPackageArn !== 'string') {
     throw new EventShapeError('modelPackageArn must be a string when present');
   }
+  if (
+    d.servedBy !== undefined &&
+    !(
+      Array.isArray(d.servedBy) &&
+      d.servedBy.every(
+        (s: { endpointConfigName?: unknown; from?: unknown; to?: unknown }) =>
+          typeof s?.endpointConfigName === 'string' && typeof s.from === 'string' && typeof s.to === 'string',
+      )
+    )
+  ) {
+    throw new EventShapeError('servedBy must be a list of { endpointConfigName, from, to } when present');
+  }
   const metrics = Object.fromEntries(
     Object.entries(d.metrics as Record<string, unknown>).filter(
       (e): e is [string, number] => typeof e[1] === 'number',

@@ -55,7 +55,8 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
     case 'monitor-bias-drift':
     case 'monitor-feature-attribution': {
       const monitor = MONITORS.find((m) => m.function === fn)!;
-      for (const prefix of [PREFIXES.profiles, PREFIXES.extracts]) {
+      // Endpoint records: each run names the config and model version that served its window.
+      for (const prefix of [PREFIXES.profiles, PREFIXES.extracts, PREFIXES.endpointRecords]) {
         s3.read(ctx.bucket, prefix);
         s3.list(ctx.bucket, prefix);
       }
@@ -187,8 +188,9 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
       break;
     }
     case 'deployment-tracker':
-      // It learns everything from the events themselves: no SageMaker call.
+      // The events say which config serves; describing it names the model packages runs are attributed to.
       s3.readWrite(ctx.bucket, PREFIXES.endpointRecords);
+      statements.push(endpointRead(ctx, config));
       break;
   }
   statements.unshift(...s3.statements());

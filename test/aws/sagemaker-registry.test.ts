@@ -26,7 +26,10 @@ describe('SageMakerModelRegistry', () => {
       ModelPackageDescription: 'abalone',
       CreationTime: new Date('2021-02-24T17:00:14Z'),
       LastModifiedTime: new Date('2021-02-25T08:00:00Z'),
-      LastModifiedBy: { UserProfileName: 'alice' },
+      LastModifiedBy: {
+        UserProfileName: 'alice',
+        IamIdentity: { Arn: 'arn:aws:sts::111122223333:assumed-role/ModelApprovers/alice' },
+      },
       ModelPackageStatus: 'Completed',
       ModelPackageStatusDetails: { ValidationStatuses: [] },
       ModelApprovalStatus: 'PendingManualApproval',
@@ -70,6 +73,8 @@ describe('SageMakerModelRegistry', () => {
       creationTime: '2021-02-24T17:00:14.000Z',
       lastModifiedTime: '2021-02-25T08:00:00.000Z',
       lastModifiedBy: 'alice',
+      // What approver policies are checked against: the IAM identity first.
+      lastModifiedByPrincipals: ['arn:aws:sts::111122223333:assumed-role/ModelApprovers/alice', 'alice'],
       modelMetrics: {
         modelQuality: {
           statistics: {

@@ -151,7 +151,7 @@ describe('vigil monitor bias-drift', () => {
     );
     expect(code).toBe(0);
     expect(out).toContain(
-      'Violation: DPPL (sex=F): Value 0.39999999999999997 does not meet the constraint requirement',
+      "Violation: DPPL (sex=F): Metric value 0.39999999999999997 doesn't meet the baseline constraint requirement 0.05",
     );
     expect(out.at(-1)).toMatch(/^CompletedWithViolations: 100 joined rows, report in .*drift\/$/);
     const violations = JSON.parse(await readFile(join(dir, 'drift', 'constraint_violations.json'), 'utf8'));

@@ -2,6 +2,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '@vigil/cli';
+import { readAuditLog } from '@vigil/core/audit';
+import { LocalObjectStore } from '@vigil/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // `vigil demo` as a new user runs it: the whole story, on the real Seattle weather data.
@@ -71,6 +73,46 @@ describe('vigil demo', () => {
     expect(Math.abs(Number(estimate?.[1]) - Number(estimate?.[2]))).toBeLessThan(0.1);
     expect(printed()).toMatch(
       /audit log: \d+ records, hash chain intact; endpoint now on seattle-rain-config-v1/,
+    );
+  });
+
+  it('credits every run to the model version that served its window, naming both where a window spans a deployment', async () => {
+    // The story: v1 deployed at 00:00:30, v3 at 03:01, the guardrail rolls back to v1 at 05:05
+    // (the hour-4 runs at 05:05 fire it). Each window names what served which part of it.
+    const v = (n: number) => `arn:aws:sagemaker:local:000000000000:model-package/seattle-rain/${n}`;
+    const day = '2026-01-05T';
+    const expected: Record<string, [string, string, string][]> = {
+      '00': [[v(1), `${day}00:00:30.000Z`, `${day}01:00:00.000Z`]],
+      '01': [[v(1), `${day}01:00:00.000Z`, `${day}02:00:00.000Z`]],
+      '02': [[v(1), `${day}02:00:00.000Z`, `${day}03:00:00.000Z`]],
+      '03': [
+        [v(1), `${day}03:00:00.000Z`, `${day}03:01:00.000Z`],
+        [v(3), `${day}03:01:00.000Z`, `${day}04:00:00.000Z`],
+      ],
+      '04': [[v(3), `${day}04:00:00.000Z`, `${day}05:00:00.000Z`]],
+      '05': [
+        [v(3), `${day}05:00:00.000Z`, `${day}05:05:00.000Z`],
+        [v(1), `${day}05:05:00.000Z`, `${day}06:00:00.000Z`],
+      ],
+    };
+    const records = (await readAuditLog(new LocalObjectStore(join(dir, 'home')), 'audit')).filter(
+      (r) => r.kind === 'monitoring.execution',
+    );
+    const credited = new Map<string, [string, string, string][]>();
+    for (const r of records) {
+      const d = r.details as Record<string, string>;
+      const key = `${d.monitoringType} ${d.windowStart!.slice(11, 13)}`;
+      credited.set(key, [...(credited.get(key) ?? []), [r.subject, d.servedFrom!, d.servedTo!]]);
+      expect(d.endpointConfigName).toBe(`seattle-rain-config-v${r.subject.at(-1)}`);
+      expect(d.variantName).toBe('AllTraffic');
+    }
+    // 6 data-quality and attribution windows, 5 labelled (model-quality, bias) windows.
+    expect([...credited.keys()].filter((k) => k.startsWith('DataQuality'))).toHaveLength(6);
+    expect([...credited.keys()].filter((k) => k.startsWith('ModelBias'))).toHaveLength(5);
+    for (const [key, served] of credited) expect(served, key).toEqual(expected[key.slice(-2)]);
+    // The issue's complaint: hours 00–02 were credited to v3. No longer.
+    expect(records.filter((r) => r.subject === v(3) && String(r.details.windowStart) < `${day}03`)).toEqual(
+      [],
     );
   });
 });

@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import {
+  DescribeEndpointConfigCommand,
+  DescribeModelCommand,
+  SageMakerClient,
+} from '@aws-sdk/client-sagemaker';
 import { EventShapeError } from '@vigil/core';
+import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mockBucket } from './bucket-mock.ts';
 
 const bucket = mockBucket();
+const sagemaker = mockClient(SageMakerClient);
 const fixture = (name: string) =>
   JSON.parse(
     readFileSync(fileURLToPath(new URL(`../../../shared/fixtures/events/${name}`, import.meta.url)), 'utf8'),
@@ -24,6 +31,7 @@ beforeAll(async () => {
 beforeEach(() => {
   bucket.objects.clear();
   bucket.wire();
+  sagemaker.reset();
   bucket.put(
     'config/vigil.config.json',
     JSON.stringify({ version: 1, endpoints: [{ name: 'sample-endpoint' }, { name: 'MyEndpoint' }] }),
@@ -76,6 +84,28 @@ describe('deployment-tracker handler', () => {
     const other = { ...endpointState, detail: { ...endpointState.detail, EndpointName: 'someone-elses' } };
     expect(await handler(other)).toEqual({ outcome: 'ignored', endpoint: 'someone-elses' });
     expect(bucket.keys('state/endpoints/')).toEqual(['state/endpoints/MyEndpoint.json']);
+  });
+
+  it('keeps the history of served configs with the model packages SageMaker says they serve', async () => {
+    const v1 = 'arn:aws:sagemaker:us-west-2:111122223333:model-package/my-group/1';
+    sagemaker
+      .on(DescribeEndpointConfigCommand, { EndpointConfigName: 'MyEndpointConfig' })
+      .resolves({ ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'my-model-v1' }] } as never)
+      .on(DescribeModelCommand, { ModelName: 'my-model-v1' })
+      .resolves({ PrimaryContainer: { ModelPackageName: v1 } } as never);
+    await handler(endpointState);
+    const record = bucket.json<{ history: unknown[] }>('state/endpoints/MyEndpoint.json');
+    expect(record.history).toEqual([
+      // The fixture's event time is epoch milliseconds; its ProductionVariants name no variant.
+      { configName: 'MyEndpointConfig', since: '2020-03-10T09:18:09.050Z', modelPackageArns: [v1] },
+    ]);
+  });
+
+  it('still tracks the config when SageMaker cannot say which packages it serves', async () => {
+    sagemaker.on(DescribeEndpointConfigCommand).rejects(new Error('AccessDeniedException'));
+    expect(await handler(endpointState)).toMatchObject({ outcome: 'applied', current: 'MyEndpointConfig' });
+    const record = bucket.json<{ history: Record<string, unknown>[] }>('state/endpoints/MyEndpoint.json');
+    expect(record.history).toEqual([{ configName: 'MyEndpointConfig', since: '2020-03-10T09:18:09.050Z' }]);
   });
 
   it('rejects events of other kinds', async () => {

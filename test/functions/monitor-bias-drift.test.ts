@@ -104,7 +104,7 @@ describe('monitor-bias-drift handler', () => {
         facet_value: 'F',
         metric_name: 'DPPL',
         constraint_check_type: 'bias_drift_check',
-        description: 'Value 0.39999999999999997 does not meet the constraint requirement',
+        description: "Metric value 0.39999999999999997 doesn't meet the baseline constraint requirement 0.05",
       },
     ]);
     const published = cloudwatch.commandCalls(PutMetricDataCommand).map((call) => call.args[0].input);

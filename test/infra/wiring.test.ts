@@ -278,6 +278,21 @@ describe('permissions', () => {
     const reads = statements.find((s) => s.actions.includes('s3:GetObject'))?.resources ?? [];
     expect(reads).toContain('arn:aws:s3:::fraud-baselines/dq/*');
     expect(reads).not.toContain('arn:aws:s3:::labels-bucket/churn/*');
+    // Each run names the model version that served its window, from the endpoint records.
+    expect(reads).toContain('arn:aws:s3:::vigil-bucket/state/endpoints/*');
+  });
+
+  it('lets the deployment tracker describe endpoint configs and models, to name the packages they serve', () => {
+    const tracker = permissionsFor('deployment-tracker', config, ctx);
+    expect(tracker).toContainEqual({
+      actions: ['sagemaker:DescribeEndpoint', 'sagemaker:DescribeEndpointConfig', 'sagemaker:DescribeModel'],
+      resources: [
+        'arn:aws:sagemaker:eu-west-1:111122223333:endpoint/churn-prod',
+        'arn:aws:sagemaker:eu-west-1:111122223333:endpoint/fraud',
+        'arn:aws:sagemaker:eu-west-1:111122223333:endpoint-config/*',
+        'arn:aws:sagemaker:eu-west-1:111122223333:model/*',
+      ],
+    });
   });
 
   it('lets the model-quality monitor read ground truth, and the attribution monitor invoke its endpoint', () => {

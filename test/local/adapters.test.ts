@@ -1,8 +1,10 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CloudWatchMetricSink, S3ObjectStore } from '@vigil/aws';
-import { LocalEventBus, LocalMetricStore, LocalObjectStore } from '@vigil/local';
+import { silentLog, systemClock } from '@vigil/core';
+import { trackEndpointEvent } from '@vigil/core/rollback';
+import { LocalEndpointController, LocalMetricStore, LocalObjectStore } from '@vigil/local';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   cliEventPublisher,
@@ -84,10 +86,52 @@ describe('home, metrics and events', () => {
   it('sends events to the local bus journal under the home', async () => {
     const home = homePath(undefined, cwd);
     const events = cliEventPublisher(home);
-    expect(events).toBeInstanceOf(LocalEventBus);
     await events.publish([
       { source: 'vigil', detailType: 'Test', detail: {}, time: new Date('2024-05-01T00:00:00Z') },
     ]);
     expect(await readdir(join(home, 'events'))).toEqual(['2024-05-01.jsonl']);
+    const journal = (await readFile(join(home, 'events', '2024-05-01.jsonl'), 'utf8')).trim().split('\n');
+    expect(journal.map((line) => JSON.parse(line)['detail-type'])).toEqual(['Test']);
+  });
+
+  it('names in a monitoring run the model version the home says served its window', async () => {
+    const home = homePath(undefined, cwd);
+    const endpoints = new LocalEndpointController(new LocalObjectStore(home));
+    const deployed = await endpoints.deploy(
+      'ep',
+      'ep-cfg-1',
+      ['arn:pkg/1'],
+      new Date('2024-05-01T00:00:00Z'),
+    );
+    await trackEndpointEvent(
+      { store: new LocalObjectStore(home), clock: systemClock, log: silentLog, endpoints },
+      deployed,
+    );
+    const detail = {
+      endpointName: 'ep',
+      windowStart: '2024-05-01T01:00:00.000Z',
+      windowEnd: '2024-05-01T02:00:00.000Z',
+    };
+    await cliEventPublisher(home).publish([
+      {
+        source: 'vigil',
+        detailType: 'Vigil Monitoring Execution',
+        detail,
+        time: new Date('2024-05-01T02:05:00Z'),
+      },
+    ]);
+    const [line] = (await readFile(join(home, 'events', '2024-05-01.jsonl'), 'utf8')).trim().split('\n');
+    expect(JSON.parse(line!).detail).toMatchObject({
+      modelPackageArn: 'arn:pkg/1',
+      servedBy: [
+        {
+          endpointConfigName: 'ep-cfg-1',
+          variantName: 'AllTraffic',
+          modelPackageArn: 'arn:pkg/1',
+          from: '2024-05-01T01:00:00.000Z',
+          to: '2024-05-01T02:00:00.000Z',
+        },
+      ],
+    });
   });
 });

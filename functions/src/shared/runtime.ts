@@ -4,8 +4,10 @@ import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { CloudWatchMetricSink, EventBridgePublisher, S3ObjectStore } from '@vigil/aws';
 import {
+  attributingPublisher,
   type Clock,
   ConfigError,
+  configWarnings,
   type EventPublisher,
   type Log,
   type MetricSink,
@@ -143,6 +145,7 @@ export async function createRuntime(
   const configKey = env.VIGIL_CONFIG_KEY || DEFAULT_CONFIG_KEY;
   const config = await readConfig(store, configKey);
   logger.debug('Runtime loaded', { bucket, configKey, endpoints: config.endpoints.length });
+  for (const warning of configWarnings(config)) logger.warn('Configuration warning', { configKey, warning });
   return {
     config,
     bucket,
@@ -152,11 +155,16 @@ export async function createRuntime(
       return uri ? { store: bucketStore(uri.bucket), key: uri.key } : { store, key: location };
     },
     metrics: new CloudWatchMetricSink({ client: clients.cloudwatch, log: logger }),
-    events: new EventBridgePublisher({
-      eventBusName: env.VIGIL_EVENT_BUS,
-      client: clients.eventbridge,
-      log: logger,
-    }),
+    // Every run names the model version that served its window, from the deployment tracker's history.
+    events: attributingPublisher(
+      new EventBridgePublisher({
+        eventBusName: env.VIGIL_EVENT_BUS,
+        client: clients.eventbridge,
+        log: logger,
+      }),
+      store,
+      logger,
+    ),
     clock: systemClock,
     log: logger,
   };

@@ -140,6 +140,9 @@ export function toModelPackage(
     creationTime: iso(out.CreationTime) ?? '',
     ...(out.LastModifiedTime ? { lastModifiedTime: iso(out.LastModifiedTime) } : {}),
     ...(identity(out.LastModifiedBy) ? { lastModifiedBy: identity(out.LastModifiedBy) } : {}),
+    ...(principals(out.LastModifiedBy).length
+      ? { lastModifiedByPrincipals: principals(out.LastModifiedBy) }
+      : {}),
     modelMetrics: toMetricsRefs(out.ModelMetrics),
     customerMetadata: out.CustomerMetadataProperties ?? {},
     images: containers.flatMap((c) => (c.Image ? [c.Image] : [])),
@@ -188,6 +191,13 @@ function ref(source: MetricsSource | undefined): MetricsSourceRef | undefined {
 
 function identity(user: UserContext | undefined): string | undefined {
   return user?.UserProfileName ?? user?.IamIdentity?.Arn ?? undefined;
+}
+
+// The IAM identity first: approver policies name roles and users by ARN.
+function principals(user: UserContext | undefined): string[] {
+  return [user?.IamIdentity?.Arn, user?.UserProfileArn, user?.UserProfileName].filter(
+    (p): p is string => typeof p === 'string' && p.length > 0,
+  );
 }
 
 function iso(value: Date | string | undefined): string | undefined {

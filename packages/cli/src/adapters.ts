@@ -1,11 +1,13 @@
 import { isAbsolute, resolve } from 'node:path';
 import { CloudWatchMetricSink, EventBridgePublisher, S3ObjectStore } from '@vigil/aws';
 import {
+  attributingPublisher,
   type Clock,
   type EventPublisher,
   type Log,
   type MetricSink,
   type ObjectStore,
+  silentLog,
   systemClock,
   type VigilConfig,
 } from '@vigil/core';
@@ -83,7 +85,12 @@ export function cliEventPublisher(
 ): EventPublisher {
   if (options.eventBusName)
     return new EventBridgePublisher({ eventBusName: options.eventBusName, log: options.log });
-  return new LocalEventBus(home, { log: options.log });
+  // Runs name the model version that served their window, from the home's endpoint history.
+  return attributingPublisher(
+    new LocalEventBus(home, { log: options.log }),
+    new LocalObjectStore(home),
+    options.log ?? silentLog,
+  );
 }
 
 /**
@@ -156,7 +163,7 @@ export function localRuntime(options: LocalRuntimeOptions): Runtime {
       return { store, key: location };
     },
     metrics: options.metrics ?? new LocalMetricStore(home, { log: logger }),
-    events: options.events ?? new LocalEventBus(home, { log: logger }),
+    events: attributingPublisher(options.events ?? new LocalEventBus(home, { log: logger }), store, logger),
     clock: options.clock ?? systemClock,
     log: logger,
   };

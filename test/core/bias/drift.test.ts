@@ -60,8 +60,17 @@ describe('compareWithBaseline (SageMaker: violation iff |current| > |baseline|)'
         facet_value: 'F',
         metric_name: 'DPPL',
         constraint_check_type: 'bias_drift_check',
-        description: 'Value -0.3 does not meet the constraint requirement',
+        description: "Metric value -0.3 doesn't meet the baseline constraint requirement 0.2",
       },
+    ]);
+  });
+
+  it('words the real 2023 bias-drift output exactly: the value, then the baseline value it broke', () => {
+    // From a real constraint_violations.json (see reference/sagemaker-model-monitor.md §6).
+    const current = analysis({ CDDPL: 0.37745519271384836 });
+    const base = analysis({ CDDPL: 0.28176563733194276 });
+    expect(compareWithBaseline(current, base).violations.map((v) => v.description)).toEqual([
+      "Metric value 0.37745519271384836 doesn't meet the baseline constraint requirement 0.28176563733194276",
     ]);
   });
 
@@ -80,8 +89,8 @@ describe('compareWithBaseline (SageMaker: violation iff |current| > |baseline|)'
     const base = analysis({ DI: 1.5, DCR: 0n, DPPL: 0 });
     const { violations } = compareWithBaseline(current, base);
     expect(violations.map((v) => v.description)).toEqual([
-      'Value Infinity does not meet the constraint requirement',
-      'Value 1e-05 does not meet the constraint requirement',
+      "Metric value Infinity doesn't meet the baseline constraint requirement 1.5",
+      "Metric value 1e-05 doesn't meet the baseline constraint requirement 0.0",
     ]);
   });
 

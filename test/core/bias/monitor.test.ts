@@ -111,7 +111,7 @@ describe('runBiasDriftMonitor', () => {
       facet_value: 'F',
       metric_name: 'DPPL',
       constraint_check_type: 'bias_drift_check',
-      description: 'Value 0.39999999999999997 does not meet the constraint requirement',
+      description: "Metric value 0.39999999999999997 doesn't meet the baseline constraint requirement 0.1",
     });
     const post = result.analysis!.postTraining!.facets.get('sex')![0]!;
     const values = Object.fromEntries(post.metrics.map((m) => [m.name, m.value]));
@@ -136,7 +136,7 @@ describe('runBiasDriftMonitor', () => {
       facet_value: 'F',
       metric_name: 'DI',
       constraint_check_type: 'bias_drift_check',
-      description: 'Value 0.33333333333333337 does not meet the constraint requirement',
+      description: "Metric value 0.33333333333333337 doesn't meet the baseline constraint requirement 0.5",
     });
   });
 

@@ -12,7 +12,7 @@ import {
 } from '@vigil/core/cards';
 import { collectPackageEvidence, runRegistryGate } from '@vigil/core/governance';
 import { describe, expect, it, vi } from 'vitest';
-import { policy, world } from '../governance/harness.ts';
+import { policy, serve, world } from '../governance/harness.ts';
 
 function run(hour: number, overrides: Partial<MonitoringExecutionDetail> = {}): MonitoringExecutionDetail {
   const scheduledTime = new Date(Date.UTC(2026, 2, 2, hour)).toISOString();
@@ -191,6 +191,7 @@ describe('syncModelCard', () => {
     const w = world();
     const pkg = await w.register();
     await runRegistryGate(w.ports, { modelPackageArn: pkg.arn }, { policies: [policy()] });
+    await serve(w.store, [pkg.arn]);
     const ports = { cards: w.cards, registry: w.registry, audit: w.audit, store: w.store, log: silentLog };
     const result = await syncModelCard(ports, run(5), { config: config(false) });
     expect(result).toMatchObject({
@@ -216,6 +217,7 @@ describe('syncModelCard', () => {
     const w = world();
     const pkg = await w.register();
     await runRegistryGate(w.ports, { modelPackageArn: pkg.arn }, { policies: [policy()] });
+    await serve(w.store, [pkg.arn]);
     const base = (await w.cards.get('churn-v1'))!.content;
     const real = w.cards.updateContent.bind(w.cards);
     // Another card-sync writes its own version from the same base right after ours.
@@ -237,6 +239,7 @@ describe('syncModelCard', () => {
     const pkg = await w.register();
     await runRegistryGate(w.ports, { modelPackageArn: pkg.arn }, { policies: [policy()] });
     await w.cards.updateStatus('churn-v1', 'Approved');
+    await serve(w.store, [pkg.arn]);
     const content = vi.spyOn(w.cards, 'updateContent');
     const status = vi.spyOn(w.cards, 'updateStatus');
     const ports = { cards: w.cards, registry: w.registry, audit: w.audit, store: w.store, log: silentLog };
@@ -259,6 +262,7 @@ describe('syncModelCard', () => {
     const pkg = await w.register();
     await runRegistryGate(w.ports, { modelPackageArn: pkg.arn }, { policies: [policy()] });
     await w.cards.updateStatus('churn-v1', 'Archived');
+    await serve(w.store, [pkg.arn]);
     const ports = { cards: w.cards, registry: w.registry, audit: w.audit, store: w.store, log: silentLog };
     expect((await syncModelCard(ports, run(7), { config: config(false) })).action).toBe('archived');
     expect((await w.cards.listVersions('churn-v1')).length).toBe(2);
@@ -279,6 +283,7 @@ describe('card rendering', () => {
       },
     });
     await runRegistryGate(w.ports, { modelPackageArn: pkg.arn }, { policies: [policy()] });
+    await serve(w.store, [pkg.arn]);
     const ports = { cards: w.cards, registry: w.registry, audit: w.audit, store: w.store, log: silentLog };
     await syncModelCard(ports, run(3, { status: 'CompletedWithViolations', violationCount: 1 }), {
       config: {
@@ -296,9 +301,23 @@ describe('card rendering', () => {
     expect(md).toMatch(
       /\| 2026-03-02T09:30:00.000Z \| approval.decided \| registry-gate \| Vigil approval gate: APPROVED/,
     );
+    // One row per run, the key metrics in their own columns, the version that served named.
+    expect(md).toContain('### ModelQuality runs (1)');
     expect(md).toContain(
-      '| 2026-03-02T03:00:00.000Z | ModelQuality | CompletedWithViolations | 1 | 1200 | accuracy=0.88, auc=0.897 | s3://vigil-bucket/reports/churn-prod/model-quality/2026/03/02/03/ |',
+      '| Window (UTC) | Served by | Status | Violations | Records | accuracy | auc | Report |',
     );
+    expect(md).toContain(
+      '| 2026-03-02 03:00 | v1 (churn-prod-config-1) | CompletedWithViolations | 1 | 1200 | 0.88 | 0.897 | s3://vigil-bucket/reports/churn-prod/model-quality/2026/03/02/03/ |',
+    );
+    // Inside an export bundle the report is a relative link; the package's status is the one stated.
+    const bundled = renderCardMarkdown(card, {
+      auditRecords,
+      generatedAt,
+      approvalStatus: 'Rejected',
+      reportLink: () => '../reports/churn-prod/model-quality/2026/03/02/03/',
+    });
+    expect(bundled).toContain('| [report](../reports/churn-prod/model-quality/2026/03/02/03/) |');
+    expect(bundled).toMatch(/^_Approval status Rejected\. Card version \d+ \(model card status Draft/m);
     const html = renderCardHtml(card, { auditRecords, generatedAt });
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('<dd>Churn &lt;team&gt; &amp; co</dd>');

@@ -7,6 +7,7 @@ import {
 } from '@vigil/core';
 import { ObjectStoreAuditLog, readAuditLog } from '@vigil/core/audit';
 import { type GatePorts, storeLocator } from '@vigil/core/governance';
+import { trackEndpointEvent } from '@vigil/core/rollback';
 import { LocalModelCardStore, LocalModelRegistry } from '@vigil/local';
 import { MemoryStore } from '../../support/memory-store.ts';
 
@@ -122,4 +123,32 @@ export function world() {
       });
     },
   };
+}
+
+/**
+ * Has the deployment tracker record that `endpoint` serves `configName` (with `packages`) from
+ * `at`, as a "SageMaker Endpoint State Change" event would: what card-sync attributes runs from.
+ */
+export async function serve(
+  store: MemoryStore,
+  packages: string[],
+  options: { endpoint?: string; configName?: string; at?: string } = {},
+): Promise<void> {
+  const endpoint = options.endpoint ?? 'churn-prod';
+  const at = options.at ?? '2026-03-01T00:00:00Z';
+  await trackEndpointEvent(
+    { store, clock, log: silentLog, endpoints: { modelPackagesOf: async () => packages } },
+    {
+      id: `deploy-${endpoint}-${at}`,
+      source: 'aws.sagemaker',
+      'detail-type': 'SageMaker Endpoint State Change',
+      time: at,
+      detail: {
+        EndpointName: endpoint,
+        EndpointConfigName: options.configName ?? `${endpoint}-config-${packages.length}`,
+        EndpointStatus: 'IN_SERVICE',
+        ProductionVariants: [{ VariantName: 'AllTraffic' }],
+      },
+    },
+  );
 }

@@ -1,5 +1,6 @@
 import { joinKey } from '@vigil/core';
 import {
+  copyCitedReports,
   exportComplianceBundle,
   readAuditLog,
   renderComplianceBundleMarkdown,
@@ -55,7 +56,8 @@ const exportCommand: Command = {
   options: { ...governanceOptions, group: { type: 'string' }, out: { type: 'string' } },
   details: [
     '--out DIR  Folder to write to (local or s3://; default compliance-<group>/): bundle.json (everything,',
-    '           machine-readable), bundle.md (checklist and decisions), cards/<card>.md and .html per version.',
+    '           machine-readable), bundle.md (checklist, decisions, runs), cards/<card>.md and .html per version,',
+    '           reports/<endpoint>/<monitor>/yyyy/mm/dd/hh/ with every report the bundle cites (linked relatively).',
     '--home DIR / s3://bucket, --aws, --config: as for `vigil registry`.',
   ].join('\n'),
   async run(args, io) {
@@ -75,14 +77,32 @@ const exportCommand: Command = {
       `${JSON.stringify(bundle, null, 2)}\n`,
       'application/json',
     );
+    // The bundle carries the reports it cites, linked relatively, so it reads anywhere it is copied.
+    const cited = await copyCitedReports(
+      bundle.versions.flatMap((v) => v.monitoringHistory.map((r) => r.reportUri)),
+      (uri) => openLocation(uri, io.cwd),
+      out,
+    );
+    for (const m of cited.missing)
+      io.stderr(`warning: report ${m.uri} not copied into the bundle: ${m.reason}`);
     await out.store.put(
       joinKey(out.key, 'bundle.md'),
-      renderComplianceBundleMarkdown(bundle),
+      renderComplianceBundleMarkdown(bundle, { reportLink: (uri) => cited.folders.get(uri) }),
       'text/markdown; charset=utf-8',
     );
     for (const version of bundle.versions) {
       if (!version.card) continue;
-      const history = { auditRecords: records.filter((r) => r.subject === version.package.arn) };
+      const history = {
+        auditRecords: records.filter((r) => r.subject === version.package.arn),
+        approvalStatus: version.package.approvalStatus,
+        ...(version.package.approvalDescription
+          ? { approvalDescription: version.package.approvalDescription }
+          : {}),
+        reportLink: (uri: string) => {
+          const folder = cited.folders.get(uri);
+          return folder ? `../${folder}` : undefined;
+        },
+      };
       await out.store.put(
         joinKey(out.key, 'cards', `${version.card.name}.md`),
         renderCardMarkdown(version.card, history),

@@ -45,7 +45,17 @@ async function renderCard(
   }
   const auditRecords = (await readAuditLog(ctx.store, 'audit')).filter((r) => r.subject === arn);
   const text =
-    format === 'html' ? renderCardHtml(card, { auditRecords }) : renderCardMarkdown(card, { auditRecords });
+    format === 'html'
+      ? renderCardHtml(card, {
+          auditRecords,
+          approvalStatus: pkg.approvalStatus,
+          ...(pkg.approvalDescription ? { approvalDescription: pkg.approvalDescription } : {}),
+        })
+      : renderCardMarkdown(card, {
+          auditRecords,
+          approvalStatus: pkg.approvalStatus,
+          ...(pkg.approvalDescription ? { approvalDescription: pkg.approvalDescription } : {}),
+        });
   return { name, text };
 }
 

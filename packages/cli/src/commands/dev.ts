@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { ConfigError, parseConfigText, systemClock } from '@vigil/core';
+import { ConfigError, configWarnings, parseConfigText, systemClock } from '@vigil/core';
 import { type Command, flag, optionalNumber, optionalString } from '../command.ts';
 
 /** `vigil dev`: the whole system on the local folder, until Ctrl-C (or one round with --once). */
@@ -30,6 +30,7 @@ export const devCommand: Command = {
       });
     });
     const config = parseConfigText(text, configPath);
+    for (const warning of configWarnings(config)) io.stderr(`warning: ${configPath}: ${warning}`);
     // Handlers log through Powertools; keep the terminal for Vigil's own lines unless asked.
     const { logger } = await import('@vigil/functions/shared/runtime');
     logger.setLogLevel((io.env.POWERTOOLS_LOG_LEVEL ?? 'WARN') as Parameters<typeof logger.setLogLevel>[0]);

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { SageMakerModelCardStore, SageMakerModelRegistry } from '@vigil/aws';
 import {
   type ApprovalPolicyConfig,
+  configWarnings,
   InputError,
   type MetricsSourceRef,
   type ModelCardStore,
@@ -13,7 +14,12 @@ import {
   systemClock,
 } from '@vigil/core';
 import { ObjectStoreAuditLog, sha256Hex } from '@vigil/core/audit';
-import { type GatePorts, type GateResult, runRegistryGate } from '@vigil/core/governance';
+import {
+  authorizeManualDecision,
+  type GatePorts,
+  type GateResult,
+  runRegistryGate,
+} from '@vigil/core/governance';
 import { LocalModelCardStore, LocalModelRegistry } from '@vigil/local';
 import { openHome, openLocation } from '../adapters.ts';
 import {
@@ -85,7 +91,7 @@ export function governanceContext(args: CommandArgs, io: CliIO): GovernanceConte
   const registry: ModelRegistry = localRegistry ?? new SageMakerModelRegistry();
   const cards: ModelCardStore = aws ? new SageMakerModelCardStore() : new LocalModelCardStore(store);
   const audit = new ObjectStoreAuditLog(store);
-  const policies = readPolicies(optionalString(args, 'config'), io.cwd);
+  const policies = readPolicies(optionalString(args, 'config'), io);
   return {
     registry,
     localRegistry,
@@ -249,18 +255,20 @@ function manualDecisionCommand(decision: 'approve' | 'reject'): Command {
   return {
     name: `registry ${decision}`,
     summary: `${decision === 'approve' ? 'Approve' : 'Reject'} a model version by hand (recorded in the audit log; the gate never overrides it)`,
-    usage: `registry ${decision} (--arn ARN | --group NAME --version N) --reason TEXT [--by NAME]`,
+    usage: `registry ${decision} (--arn ARN | --group NAME --version N) --reason TEXT [--as IDENTITY]`,
     options: {
       ...governanceOptions,
       arn: { type: 'string' },
       group: { type: 'string' },
       version: { type: 'string' },
       reason: { type: 'string' },
+      as: { type: 'string' },
       by: { type: 'string' },
     },
     details: [
       '--reason  Why (becomes the ApprovalDescription, at most 1024 characters).',
-      '--by      Who decides (default: the OS user).',
+      "--as      Who decides (default: the OS user; --by is an older name for it). When the group's policy",
+      '          names approvers, anyone else is refused and the refusal is recorded in the audit log.',
       ...GOVERNANCE_DETAILS,
     ].join('\n'),
     async run(args, io) {
@@ -271,12 +279,19 @@ function manualDecisionCommand(decision: 'approve' | 'reject'): Command {
         throw new UsageError(
           "--reason must be at most 1024 characters (SageMaker's ApprovalDescription limit)",
         );
+      const principal = optionalString(args, 'as') ?? optionalString(args, 'by') ?? ctx.identity;
+      await authorizeManualDecision(ctx, ctx.policies, await ctx.registry.describe(arn), {
+        principal,
+        status,
+        source:
+          optionalString(args, 'as') || optionalString(args, 'by') ? 'vigil-cli --as' : 'vigil-cli OS user',
+      });
       await ctx.registry.updateApproval({
         arn,
         approvalStatus: status,
         approvalDescription: reason,
         customerMetadata: {},
-        changedBy: optionalString(args, 'by') ?? ctx.identity,
+        changedBy: principal,
       });
       io.stdout(`${arn} is now ${status}.`);
       // As SageMaker's state-change event would, let the gate see (and record) the person's decision.
@@ -330,8 +345,8 @@ export const registryCommands: Command[] = [
   gateCommand,
 ];
 
-function readPolicies(path: string | undefined, cwd: string): ApprovalPolicyConfig[] {
-  const file = path ? resolve(cwd, path) : resolve(cwd, 'vigil.config.json');
+function readPolicies(path: string | undefined, io: CliIO): ApprovalPolicyConfig[] {
+  const file = path ? resolve(io.cwd, path) : resolve(io.cwd, 'vigil.config.json');
   if (!path && !existsSync(file)) return [];
   let text: string;
   try {
@@ -340,7 +355,9 @@ function readPolicies(path: string | undefined, cwd: string): ApprovalPolicyConf
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new InputError(`--config ${file}: cannot be read (${code}): check the path`, { cause: error });
   }
-  return parseConfigText(text, file).approvalPolicies;
+  const config = parseConfigText(text, file);
+  for (const warning of configWarnings(config)) io.stderr(`warning: ${file}: ${warning}`);
+  return config.approvalPolicies;
 }
 
 function readCardFile(path: string): Record<string, unknown> {

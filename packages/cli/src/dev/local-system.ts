@@ -2,7 +2,7 @@ import { SlackWebhookNotifier } from '@vigil/aws';
 import type { Clock, VigilConfig } from '@vigil/core';
 import { createAlarmRouterHandler } from '@vigil/functions/alarm-router';
 import { createCardSyncHandler } from '@vigil/functions/card-sync';
-import { handler as deploymentTracker } from '@vigil/functions/deployment-tracker';
+import { createDeploymentTrackerHandler } from '@vigil/functions/deployment-tracker';
 import { handler as monitorBiasDrift } from '@vigil/functions/monitor-bias-drift';
 import { handler as monitorDataQuality } from '@vigil/functions/monitor-data-quality';
 import { handler as monitorFeatureAttribution } from '@vigil/functions/monitor-feature-attribution';
@@ -97,7 +97,7 @@ export function createLocalSystem(options: LocalSystemOptions): LocalSystem {
       notifiers: () => notifiers,
       loadRuntime,
     }),
-    'deployment-tracker': deploymentTracker,
+    'deployment-tracker': createDeploymentTrackerHandler({ endpoints, loadRuntime }),
   };
   const loop = new LocalLoop({
     store: runtime.store,

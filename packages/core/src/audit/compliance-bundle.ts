@@ -158,7 +158,13 @@ async function readDecisions(
  * await writeFile('bundle.md', renderComplianceBundleMarkdown(bundle));
  * ```
  */
-export function renderComplianceBundleMarkdown(bundle: ComplianceBundle): string {
+export function renderComplianceBundleMarkdown(
+  bundle: ComplianceBundle,
+  options: {
+    /** Where a cited report is inside the bundle, relative to bundle.md; unmapped reports are named. */
+    reportLink?: (reportUri: string) => string | undefined;
+  } = {},
+): string {
   // Record texts (actors, summaries, rule details) come from outside Vigil: escaped like any value.
   const cell = escapeMarkdown;
   const present = bundle.checklist.filter((i) => i.status === 'present').length;
@@ -194,6 +200,22 @@ export function renderComplianceBundleMarkdown(bundle: ComplianceBundle): string
       `- Card: ${v.card ? `${cell(v.card.name)} v${v.card.version} (${cell(v.card.status)})` : 'none'}`,
     );
     out.push(`- Monitoring runs recorded: ${v.monitoringHistory.length}`);
+    if (v.monitoringHistory.length) {
+      out.push(
+        '',
+        '| Window (UTC) | Monitor | Served by | Status | Violations | Report |',
+        '| --- | --- | --- | --- | --- | --- |',
+        ...v.monitoringHistory.map((r) => {
+          const link = options.reportLink?.(r.reportUri);
+          const report = link ? `[report](${encodeURI(link)})` : cell(r.reportUri);
+          const served = r.endpointConfigName
+            ? `${r.endpointConfigName}${r.servedFrom && r.servedTo ? ` ${r.servedFrom.slice(11, 19)}–${r.servedTo.slice(11, 19)}` : ''}`
+            : '';
+          return `| ${cell(r.scheduledTime)} | ${cell(r.monitoringType)} | ${cell(served)} | ${cell(r.status)} | ${r.violationCount} | ${report} |`;
+        }),
+        '',
+      );
+    }
     for (const d of v.decisions) {
       out.push(
         `- Decision ${cell(d.id)} (${d.decidedAt}): **${cell(d.outcome)}**, record ${v.decisionIntegrity[d.id] ?? 'unrecorded'}`,

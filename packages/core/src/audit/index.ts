@@ -1,5 +1,6 @@
 export { canonicalJson } from './canonical-json.ts';
 export { type ChecklistEvidence, type ChecklistItem, complianceChecklist } from './checklist.ts';
+export { BUNDLE_REPORTS_FOLDER, type CitedReports, copyCitedReports } from './cited-reports.ts';
 export {
   type ComplianceBundle,
   type ComplianceBundlePorts,

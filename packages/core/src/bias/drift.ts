@@ -37,7 +37,7 @@ export interface DriftComparison {
  * ```ts
  * // baseline DPPL 0.2, current -0.3 → one violation; current 0.1 → none
  * compareWithBaseline(current, baseline).violations[0]?.description;
- * // 'Value -0.3 does not meet the constraint requirement'
+ * // "Metric value -0.3 doesn't meet the baseline constraint requirement 0.2"
  * ```
  */
 export function compareWithBaseline(
@@ -89,7 +89,7 @@ function compareStage(
             facet_value: entry.valueOrThreshold,
             metric_name: metric.name,
             constraint_check_type: 'bias_drift_check',
-            description: `Value ${valueText(metric.value)} does not meet the constraint requirement`,
+            description: `Metric value ${valueText(metric.value)} doesn't meet the baseline constraint requirement ${valueText(baseMetric.value)}`,
           });
       }
     }

@@ -4,9 +4,12 @@ import type { EvaluationDetail, MetricData, ModelCardContent } from './content-s
 import { MONITORING_SOURCE } from './monitoring-evaluation.ts';
 
 /** A block of an auditor-facing document, rendered as Markdown or HTML. */
+/** A table cell: text, or text linking to `href` (relative inside an export bundle). */
+export type DocumentCell = string | { text: string; href: string };
+
 export type DocumentBlock =
   | { kind: 'fields'; rows: [string, string][] }
-  | { kind: 'table'; header: string[]; rows: string[][] }
+  | { kind: 'table'; header: string[]; rows: DocumentCell[][] }
   | { kind: 'text'; text: string }
   | { kind: 'subheading'; text: string };
 
@@ -28,6 +31,15 @@ export interface CardDocumentHistory {
   auditRecords?: readonly AuditRecord[];
   /** When the document was produced. */
   generatedAt?: Date;
+  /** The package's approval status now, which the document states (the card's own status is another thing). */
+  approvalStatus?: string;
+  /** The package's approval description now (the card keeps the one of its last sync). */
+  approvalDescription?: string;
+  /**
+   * Where a cited report is inside the export bundle, relative to the document; a report it does
+   * not map is named, not linked.
+   */
+  reportLink?: (reportUri: string) => string | undefined;
 }
 
 const OVERVIEW_LABELS: [keyof NonNullable<ModelCardContent['model_overview']>, string][] = [
@@ -118,7 +130,7 @@ export function cardDocument(card: StoredModelCard, history: CardDocumentHistory
     });
   }
   sections.push(approvalSection(records));
-  sections.push(monitoringSection(records, c.evaluation_details ?? []));
+  sections.push(monitoringSection(records, c.evaluation_details ?? [], history.reportLink));
   const evaluations = (c.evaluation_details ?? []).filter((e) => e.metadata?.source !== MONITORING_SOURCE);
   sections.push({
     heading: 'Evaluations',
@@ -146,15 +158,16 @@ export function cardDocument(card: StoredModelCard, history: CardDocumentHistory
         ['Group', mp.model_package_group_name],
         ['Version', mp.model_package_version],
         ['Status', mp.model_package_status],
-        ['Approval status', mp.model_approval_status],
-        ['Approval description', mp.approval_description],
+        ['Approval status', history.approvalStatus ?? mp.model_approval_status],
+        ['Approval description', history.approvalDescription ?? mp.approval_description],
       ]),
     ],
   });
   const generated = (history.generatedAt ?? new Date()).toISOString();
+  const approval = history.approvalStatus ?? mp.model_approval_status;
   return {
     title: `Model card ${card.name}`,
-    subtitle: `Card version ${card.version}, status ${card.status}${card.lastModifiedAt ? `, last modified ${card.lastModifiedAt}` : ''}. Generated ${generated} by Vigil.`,
+    subtitle: `${approval ? `Approval status ${approval}. ` : ''}Card version ${card.version} (model card status ${card.status}${card.lastModifiedAt ? `, last modified ${card.lastModifiedAt}` : ''}). Generated ${generated} by Vigil.`,
     sections,
   };
 }
@@ -177,43 +190,181 @@ function approvalSection(records: readonly AuditRecord[]): DocumentSection {
 function monitoringSection(
   records: readonly AuditRecord[],
   evaluations: readonly EvaluationDetail[],
+  reportLink: CardDocumentHistory['reportLink'],
 ): DocumentSection {
-  const runs = evaluations.filter((e) => e.metadata?.source === MONITORING_SOURCE);
+  const entries = evaluations.filter((e) => e.metadata?.source === MONITORING_SOURCE);
+  const logged = records.filter((r) => r.kind === 'monitoring.execution');
+  // The audit log holds every run of the version; the card only the newest ones.
+  const runs = logged.length ? logged.map(runFromRecord) : entries.map(runFromEntry);
+  if (runs.length === 0) {
+    return { heading: 'Monitoring results', blocks: [{ kind: 'text', text: 'No monitoring run recorded.' }] };
+  }
   const blocks: DocumentBlock[] = [];
-  const counters = records.filter((r) => r.kind === 'monitoring.execution');
-  if (runs.length) {
+  for (const type of [...new Set(runs.map((r) => r.monitoringType))]) {
+    const ofType = runs.filter((r) => r.monitoringType === type);
+    const columns = keyMetrics(ofType);
+    blocks.push({ kind: 'subheading', text: `${type} runs (${ofType.length})` });
     blocks.push(
       table(
-        ['Scheduled hour', 'Monitor', 'Status', 'Violations', 'Records', 'Metrics', 'Report'],
-        runs.map((e) => {
-          const m = e.metadata ?? {};
-          const metrics = (e.metric_groups ?? [])
-            .flatMap((g) => g.metric_data)
-            .slice(0, 6)
-            .map((d) => `${d.name}=${metricText(d)}`)
-            .join(', ');
-          return [
-            m.scheduled_time ?? '',
-            m.monitoring_type ?? '',
-            m.status ?? '',
-            m.violation_count ?? '',
-            m.record_count ?? '',
-            metrics,
-            m.report_uri ?? '',
-          ];
-        }),
+        [
+          'Window (UTC)',
+          'Served by',
+          'Status',
+          'Violations',
+          'Records',
+          ...columns.map(metricLabel),
+          'Report',
+        ],
+        ofType.map((r) => [
+          windowText(r.windowStart, r.windowEnd),
+          servedText(r),
+          r.status,
+          r.violations,
+          r.records,
+          ...columns.map((m) => (r.metrics[m] === undefined ? '' : short(r.metrics[m]))),
+          reportCell(r.reportUri, reportLink),
+        ]),
       ),
     );
-  } else {
-    blocks.push({ kind: 'text', text: 'No monitoring run recorded on the card.' });
   }
-  if (counters.length > runs.length) {
+  if (!logged.length && entries.length) {
     blocks.push({
       kind: 'text',
-      text: `The card keeps the newest ${runs.length} runs; the audit log holds all ${counters.length} for this version (totals per monitor are under Additional information).`,
+      text: 'From the model card, which keeps the newest runs (totals per monitor are under Additional information).',
     });
   }
   return { heading: 'Monitoring results', blocks };
+}
+
+/** One run as the document shows it. */
+interface RunRow {
+  monitoringType: string;
+  windowStart: string;
+  windowEnd: string;
+  status: string;
+  violations: string;
+  records: string;
+  metrics: Record<string, number>;
+  reportUri: string;
+  version?: string;
+  config?: string;
+  servedFrom?: string;
+  servedTo?: string;
+}
+
+function runFromRecord(r: AuditRecord): RunRow {
+  const d = r.details as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+  const scheduled = text(d.scheduledTime);
+  return {
+    monitoringType: text(d.monitoringType),
+    windowStart: text(d.windowStart) || scheduled,
+    windowEnd: text(d.windowEnd) || scheduled,
+    status: text(d.status),
+    violations: text(d.violationCount),
+    records: text(d.recordCount),
+    metrics: d.metrics && typeof d.metrics === 'object' ? (d.metrics as Record<string, number>) : {},
+    reportUri: text(d.reportUri),
+    ...(d.modelPackageVersion !== undefined ? { version: text(d.modelPackageVersion) } : {}),
+    ...(typeof d.endpointConfigName === 'string' ? { config: d.endpointConfigName } : {}),
+    ...(typeof d.servedFrom === 'string' ? { servedFrom: d.servedFrom } : {}),
+    ...(typeof d.servedTo === 'string' ? { servedTo: d.servedTo } : {}),
+  };
+}
+
+function runFromEntry(e: EvaluationDetail): RunRow {
+  const m = e.metadata ?? {};
+  const [start = m.scheduled_time ?? '', end = m.scheduled_time ?? ''] = (m.window ?? '').split('/');
+  return {
+    monitoringType: m.monitoring_type ?? '',
+    windowStart: start,
+    windowEnd: end,
+    status: m.status ?? '',
+    violations: m.violation_count ?? '',
+    records: m.record_count ?? '',
+    metrics: Object.fromEntries(
+      (e.metric_groups ?? [])
+        .flatMap((g) => g.metric_data)
+        .flatMap((d) => (d.type === 'number' ? [[d.name, d.value] as const] : [])),
+    ),
+    reportUri: m.report_uri ?? '',
+  };
+}
+
+// Headline metrics first; then the metrics most runs have. Enough columns to read, few enough to print.
+const PREFERRED_METRICS = [
+  'accuracy',
+  'auc',
+  'f1',
+  'precision',
+  'recall',
+  'rmse',
+  'mae',
+  'r2',
+  'weighted_f1',
+];
+const MAX_METRIC_COLUMNS = 4;
+
+function keyMetrics(runs: readonly RunRow[]): string[] {
+  // Beyond the headline metrics, the ones that moved most (drift distances, bias values) matter most.
+  const largest = new Map<string, number>();
+  for (const r of runs) {
+    for (const [name, value] of Object.entries(r.metrics)) {
+      largest.set(name, Math.max(largest.get(name) ?? 0, Number.isFinite(value) ? Math.abs(value) : 0));
+    }
+  }
+  const rank = (name: string) => {
+    const preferred = PREFERRED_METRICS.indexOf(name);
+    return preferred >= 0 ? preferred - 100 : /ndcg/i.test(name) ? -200 : 0;
+  };
+  return [...largest.keys()]
+    .sort((a, b) => rank(a) - rank(b) || (largest.get(b) ?? 0) - (largest.get(a) ?? 0) || a.localeCompare(b))
+    .slice(0, MAX_METRIC_COLUMNS);
+}
+
+/** A column header that wraps between words only: SageMaker's long metric names get spaces. */
+function metricLabel(name: string): string {
+  // Vigil's bias metric names, `post.season=winter.AD`, read as `AD post, season = winter`.
+  const bias = /^(pre|post)\.(.+)\.([^.]+)$/.exec(name);
+  if (bias) return `${bias[3]} ${bias[1]}, ${bias[2]!.replace(/=/g, ' = ')}`;
+  return name
+    .replace(/^feature_baseline_drift_/, 'drift ')
+    .replace(/^(pre|post)\./, '$1 ')
+    .replace(/\./g, ' ')
+    .replace(/_/g, ' ');
+}
+
+function windowText(start: string, end: string): string {
+  if (!start) return '';
+  const day = start.slice(0, 10);
+  const from = clock(start);
+  const to =
+    end && end !== start
+      ? `–${end.slice(0, 10) === day ? clock(end) : `${end.slice(0, 10)} ${clock(end)}`}`
+      : '';
+  return `${day} ${from}${to}`;
+}
+
+function servedText(r: RunRow): string {
+  if (!r.config && !r.version) return '';
+  const who = [r.version ? `v${r.version}` : '', r.config ? `(${r.config})` : ''].filter(Boolean).join(' ');
+  const partial =
+    r.servedFrom && r.servedTo && (r.servedFrom > r.windowStart || r.servedTo < r.windowEnd)
+      ? ` ${clock(r.servedFrom)}–${clock(r.servedTo)} only`
+      : '';
+  return `${who}${partial}`;
+}
+
+/** The time of day of an ISO time, with seconds only when there are some. */
+function clock(iso: string): string {
+  const time = iso.slice(11, 19);
+  return time.endsWith(':00') ? time.slice(0, 5) : time;
+}
+
+function reportCell(uri: string, reportLink: CardDocumentHistory['reportLink']): DocumentCell {
+  if (!uri) return '';
+  const href = reportLink?.(uri);
+  return href ? { text: 'report', href } : uri;
 }
 
 function evaluationBlocks(e: EvaluationDetail): DocumentBlock[] {
@@ -266,6 +417,11 @@ function metricText(d: MetricData): string {
   return d.type;
 }
 
+/** Four significant digits: enough to read a metric in a table of many runs. */
+function short(n: number): string {
+  return Number.isFinite(n) ? String(Number(n.toPrecision(4))) : String(n);
+}
+
 function num(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(6)));
 }
@@ -281,6 +437,6 @@ function fields(rows: [string, unknown][]): DocumentBlock {
   };
 }
 
-function table(header: string[], rows: string[][]): DocumentBlock {
+function table(header: string[], rows: DocumentCell[][]): DocumentBlock {
   return { kind: 'table', header, rows };
 }

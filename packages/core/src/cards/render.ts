@@ -1,7 +1,13 @@
 import { escapeHtml } from '../escape/html.ts';
 import { escapeMarkdown } from '../escape/markdown.ts';
 import type { StoredModelCard } from '../ports/model-card-store.ts';
-import { type CardDocument, type CardDocumentHistory, cardDocument, type DocumentBlock } from './document.ts';
+import {
+  type CardDocument,
+  type CardDocumentHistory,
+  cardDocument,
+  type DocumentBlock,
+  type DocumentCell,
+} from './document.ts';
 
 /**
  * The card as Markdown, with its approval history and monitoring results.
@@ -59,11 +65,11 @@ export function documentHtml(doc: CardDocument): string {
 <meta charset="utf-8">
 <title>${escapeHtml(doc.title)}</title>
 <style>
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;max-width:72rem;margin:2rem auto;padding:0 1rem;line-height:1.45}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;border-bottom:2px solid #333;padding-bottom:.2rem;margin-top:2rem}
 h3{font-size:1rem;margin-top:1.2rem}.subtitle{color:#555;font-style:italic}
-table{border-collapse:collapse;width:100%;margin:.5rem 0;font-size:.85rem}th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top;word-break:break-word}
-th{background:#eee}dl{display:grid;grid-template-columns:14rem 1fr;gap:.2rem .8rem;margin:.5rem 0}dt{font-weight:600}dd{margin:0;word-break:break-word}
+table{border-collapse:collapse;width:100%;margin:.5rem 0;font-size:.85rem}th,td{border:1px solid #bbb;padding:.25rem .4rem;text-align:left;vertical-align:top}
+td{overflow-wrap:break-word}th{background:#eee;word-break:normal;overflow-wrap:normal;hyphens:none}dl{display:grid;grid-template-columns:minmax(10rem,max-content) minmax(0,1fr);gap:.2rem .8rem;margin:.5rem 0}dt{font-weight:600}dd{margin:0;word-break:break-word}
 .empty{color:#777}
 @media print{body{margin:0;max-width:none}section{break-inside:avoid-page}h2{break-after:avoid}}
 </style>
@@ -91,7 +97,7 @@ function markdownBlock(block: DocumentBlock): string[] {
       return [
         `| ${block.header.map(escapeMarkdown).join(' | ')} |`,
         `| ${block.header.map(() => '---').join(' | ')} |`,
-        ...block.rows.map((row) => `| ${row.map(escapeMarkdown).join(' | ')} |`),
+        ...block.rows.map((row) => `| ${row.map(mdTableCell).join(' | ')} |`),
         '',
       ];
   }
@@ -109,7 +115,19 @@ function htmlBlock(block: DocumentBlock): string {
         : '<p class="empty">Not provided.</p>';
     case 'table':
       return `<table><thead><tr>${block.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${block.rows
-        .map((row) => `<tr>${row.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)
+        .map((row) => `<tr>${row.map((c) => `<td>${htmlCell(c)}</td>`).join('')}</tr>`)
         .join('')}</tbody></table>`;
   }
 }
+
+/** A link's target is Vigil's own (a path inside the export bundle), so only its text is untrusted. */
+function mdTableCell(cell: DocumentCell): string {
+  if (typeof cell === 'string') return escapeMarkdown(cell);
+  return `[${escapeMarkdown(cell.text)}](${encodeURI(cell.href).replace(/\)/g, '%29')})`;
+}
+
+function htmlCell(cell: DocumentCell): string {
+  if (typeof cell === 'string') return escapeHtml(cell);
+  return `<a href="${escapeHtml(encodeURI(cell.href))}">${escapeHtml(cell.text)}</a>`;
+}
+

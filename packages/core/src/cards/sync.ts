@@ -1,6 +1,7 @@
 import { sha256Hex } from '../audit/sha256.ts';
 import type { VigilConfig } from '../config/schema.ts';
-import type { MonitoringExecutionDetail } from '../events/monitoring-execution.ts';
+import { attributeExecution } from '../events/attribute-execution.ts';
+import type { MonitoringExecutionDetail, ServedModel } from '../events/monitoring-execution.ts';
 import {
   MONITORING_RECORD_KIND,
   type MonitoringRunSummary,
@@ -12,6 +13,7 @@ import type { Log } from '../ports/log.ts';
 import type { ModelCardStore } from '../ports/model-card-store.ts';
 import type { ModelRegistry } from '../ports/model-registry.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
+import { servedPackages } from '../rollback/served-by.ts';
 import type { ModelCardContent } from './content-schema.ts';
 import { ensureModelCard } from './ensure.ts';
 import { CardInvalidError } from './errors.ts';
@@ -48,15 +50,20 @@ export interface CardSyncResult {
   /** Older monitoring entries dropped from evaluation_details to keep it bounded. */
   dropped?: number;
   auditSequence?: number;
+  /** When another version served part of the window too: what was done for each earlier one. */
+  alsoCredited?: CardSyncResult[];
 }
 
 /**
- * card-sync: after a "Vigil Monitoring Execution", adds the run to the model card of the model
- * package version the endpoint serves (the event's modelPackageArn, else the newest Approved
- * version of the endpoint's modelPackageGroup) as a new card version, records the run in the
- * audit log (the gate reads it as the version's monitoring history), and — if the group's
- * policy says `reviewOnViolations` — puts an Approved card back to PendingReview in a separate
- * call. A run delivered twice changes nothing the second time.
+ * card-sync: after a "Vigil Monitoring Execution", adds the run to the model card of each model
+ * package version that served its window — the run's `servedBy` (attributed from the deployment
+ * tracker's history when it was published), else its `modelPackageArn`, else the endpoint history
+ * in Vigil's store — as a new card version, records the run in the audit log under that version
+ * (the gate reads it as the version's monitoring history), and — if the group's policy says
+ * `reviewOnViolations` — puts an Approved card back to PendingReview in a separate call. It never
+ * guesses: a run no history attributes is recorded nowhere and logged. A window that spans a
+ * deployment is credited to both versions, each record saying which part it served. A run
+ * delivered twice changes nothing the second time.
  *
  * @example
  * ```ts
@@ -68,19 +75,50 @@ export async function syncModelCard(
   detail: MonitoringExecutionDetail,
   options: CardSyncOptions,
 ): Promise<CardSyncResult> {
-  const { cards, registry, audit, store, log } = ports;
-  const actor = options.actor ?? 'card-sync';
+  const { store, log } = ports;
   const marker = joinKey('governance', 'monitoring-seen', `${sha256Hex(executionKey(detail))}.json`);
   if (await exists(store, marker)) return { action: 'duplicate' };
 
-  const arn = detail.modelPackageArn ?? (await servedPackage(registry, options.config, detail.endpointName));
-  if (!arn) {
+  const attributed = detail.servedBy ? detail : await attributeExecution(store, detail);
+  const servedBy = attributed.servedBy ?? [];
+  const arns = detail.modelPackageArn ? [detail.modelPackageArn] : servedPackages(servedBy);
+  if (arns.length === 0) {
     log.warn('monitoring run not linked to a model package: no card to update', {
       endpoint: detail.endpointName,
       monitoringType: detail.monitoringType,
+      reason: servedBy.length
+        ? 'the endpoint configs that served the window name no model package'
+        : 'no deployment history covers the window (is the deployment-tracker rule deployed?)',
     });
     return { action: 'no-model-package' };
   }
+  const results: CardSyncResult[] = [];
+  for (const arn of arns) {
+    const parts = servedBy.filter((s) => s.modelPackageArn === arn);
+    results.push(await creditRun(ports, attributed, options, arn, parts, servedBy));
+  }
+  await store.putIfAbsent(
+    marker,
+    JSON.stringify({
+      executionKey: executionKey(detail),
+      auditSequences: results.map((r) => r.auditSequence),
+    }),
+  );
+  // The version serving at the end of the window is the one the result is about.
+  const last = results.at(-1)!;
+  return results.length > 1 ? { ...last, alsoCredited: results.slice(0, -1) } : last;
+}
+
+async function creditRun(
+  ports: CardSyncPorts,
+  detail: MonitoringExecutionDetail,
+  options: CardSyncOptions,
+  arn: string,
+  parts: readonly ServedModel[],
+  servedBy: readonly ServedModel[],
+): Promise<CardSyncResult> {
+  const { cards, registry, audit, store, log } = ports;
+  const actor = options.actor ?? 'card-sync';
   const pkg = await registry.describe(arn);
   const policy = options.config.approvalPolicies.find((p) => p.modelPackageGroup === pkg.groupName);
   const maxRuns = policy?.cards.maxMonitoringEvaluations ?? DEFAULT_MAX_MONITORING_EVALUATIONS;
@@ -121,6 +159,16 @@ export async function syncModelCard(
     log.info('model card is archived: monitoring run recorded in the audit log only', { card: card.name });
   }
 
+  const shared = servedBy.length > parts.length;
+  const served = parts.length
+    ? {
+        endpointConfigName: parts[0]!.endpointConfigName,
+        ...(parts[0]!.variantName ? { variantName: parts[0]!.variantName } : {}),
+        servedFrom: parts[0]!.from,
+        servedTo: parts.at(-1)!.to,
+        ...(shared ? { servedBy: [...servedBy] } : {}),
+      }
+    : {};
   const record = await audit.append({
     kind: MONITORING_RECORD_KIND,
     actor,
@@ -128,15 +176,23 @@ export async function syncModelCard(
     summary:
       `${detail.monitoringType} run for ${detail.scheduledTime} on ${detail.endpointName}: ${detail.status}, ` +
       `${detail.violationCount} violation(s); card ${card.name} ${result.action}` +
-      (result.statusChangedTo ? `, status set to ${result.statusChangedTo}` : ''),
+      (result.statusChangedTo ? `, status set to ${result.statusChangedTo}` : '') +
+      (shared
+        ? `; v${pkg.version} served ${parts[0]!.from}–${parts.at(-1)!.to} of the window, another version the rest`
+        : ''),
     details: {
       modelPackageGroup: pkg.groupName,
+      modelPackageVersion: pkg.version,
       endpointName: detail.endpointName,
+      ...served,
       monitoringType: detail.monitoringType,
       monitoringScheduleName: detail.monitoringScheduleName,
       status: detail.status,
       scheduledTime: detail.scheduledTime,
+      windowStart: detail.windowStart,
+      windowEnd: detail.windowEnd,
       violationCount: detail.violationCount,
+      recordCount: detail.recordCount,
       metrics: detail.metrics,
       reportUri: detail.reportUri,
       cardName: card.name,
@@ -149,6 +205,7 @@ export async function syncModelCard(
     auditSequence: record.sequence,
     at: record.at,
     endpointName: detail.endpointName,
+    ...served,
     monitoringType: detail.monitoringType,
     status: detail.status,
     scheduledTime: detail.scheduledTime,
@@ -161,26 +218,11 @@ export async function syncModelCard(
     JSON.stringify(summary),
     'application/json',
   );
-  await store.putIfAbsent(
-    marker,
-    JSON.stringify({ executionKey: executionKey(detail), auditSequence: record.sequence }),
-  );
   return { ...result, auditSequence: record.sequence };
 }
 
 function holdsRun(content: ModelCardContent, key: string): boolean {
   return (content.evaluation_details ?? []).some((e) => e.metadata?.execution_key === key);
-}
-
-async function servedPackage(
-  registry: ModelRegistry,
-  config: CardSyncOptions['config'],
-  endpointName: string,
-): Promise<string | undefined> {
-  const group = config.endpoints.find((e) => e.name === endpointName)?.modelPackageGroup;
-  if (!group) return undefined;
-  const [latest] = await registry.list(group, { approvalStatus: 'Approved' });
-  return latest?.arn;
 }
 
 async function exists(store: ObjectStore, key: string): Promise<boolean> {

@@ -68,6 +68,22 @@ export const approvalPolicyConfig = z
     noWorseThanApproved: z.array(noWorseRule).default([]),
     /** When the group has no approved version yet, the comparison rules pass (`pass`) or fail (`fail`). */
     whenNoApprovedVersion: z.enum(['pass', 'fail']).default('pass'),
+    /**
+     * Who may approve or reject a version of the group by hand: IAM role or user ARNs
+     * (`arn:aws:iam::111122223333:role/ModelApprovers`; an assumed-role session of that role
+     * matches), SageMaker user profile names, local `--as` identities; `*` matches any run of
+     * characters. Absent: anyone the registry lets in. Empty: nobody. A change by anyone else is
+     * refused (undone by the gate in AWS, not made locally) and audited.
+     */
+    approvers: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(2048)
+          .regex(/^\S+$/, { message: 'an approver is an ARN, profile name or identity without spaces' }),
+      )
+      .optional(),
     /** What to do when every rule passes / any fails. */
     onPass: z.enum(['approve', 'leave-pending']).default('approve'),
     onFail: z.enum(['reject', 'leave-pending']).default('reject'),
@@ -112,3 +128,23 @@ export const approvalPoliciesConfig = z.array(approvalPolicyConfig).superRefine(
     seen.add(policy.modelPackageGroup);
   });
 });
+
+/**
+ * How many rules a policy has; a policy with none approves nothing.
+ *
+ * @example
+ * ```ts
+ * policyRuleCount({ requiredReports: ['ModelQuality'], metrics: [], noWorseThanApproved: [] }); // 1
+ * ```
+ */
+export function policyRuleCount(
+  policy: Pick<ApprovalPolicyConfig, 'requiredReports' | 'modelCard' | 'metrics' | 'noWorseThanApproved'>,
+): number {
+  return (
+    policy.requiredReports.length +
+    (policy.modelCard?.requiredStatus ? 1 : 0) +
+    (policy.modelCard?.requiredFields.length ?? 0) +
+    policy.metrics.length +
+    policy.noWorseThanApproved.length
+  );
+}

@@ -1,6 +1,6 @@
 export type { ChannelConfig, EndpointAlertConfig, GuardrailConfig, RollbackPolicyConfig } from './alerts.ts';
 export { guardrailConfig } from './alerts.ts';
-export type { ApprovalPolicyConfig } from './approval.ts';
+export { type ApprovalPolicyConfig, policyRuleCount } from './approval.ts';
 export type { BiasDriftMonitorConfig } from './bias-drift.ts';
 export type { WindowOffsets } from './common.ts';
 export type { DataQualityMonitorConfig } from './data-quality.ts';
@@ -9,3 +9,4 @@ export { endpointByName, type MonitorKind, parseConfig, parseConfigText, schedul
 export type { ModelQualityMonitorConfig } from './model-quality.ts';
 export type { EndpointConfig, VigilConfig } from './schema.ts';
 export { vigilConfigSchema } from './schema.ts';
+export { configWarnings } from './warnings.ts';

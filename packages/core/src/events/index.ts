@@ -1,7 +1,9 @@
+export { attributeExecution, attributingPublisher } from './attribute-execution.ts';
 export type {
   MonitoringExecutionDetail,
   MonitoringExecutionStatus,
   MonitoringType,
+  ServedModel,
   SkippedInput,
   ViolationSummary,
 } from './monitoring-execution.ts';

@@ -21,6 +21,21 @@ export interface SkippedInput {
 }
 
 /**
+ * What served (part of) a run's window, from the deployment tracker's endpoint history: the
+ * endpoint config, the variant and the model package version, and the part of the window it
+ * served. A window that spans a deployment names each, with its part.
+ */
+export interface ServedModel {
+  endpointConfigName: string;
+  variantName?: string;
+  /** Absent when the tracker could not resolve the config's model package. */
+  modelPackageArn?: string;
+  /** The part of the window it served, ISO UTC. */
+  from: string;
+  to: string;
+}
+
+/**
  * The detail of the "Vigil Monitoring Execution" event every monitor run emits, whatever its
  * outcome. card-sync and alarm-router consume it.
  */
@@ -44,7 +59,10 @@ export interface MonitoringExecutionDetail {
   skipped: SkippedInput[];
   recordCount: number;
   failureReason?: string;
+  /** The model package version that served the whole window, when one did. */
   modelPackageArn?: string;
+  /** What served the window, oldest first; absent when Vigil has no deployment history of the endpoint. */
+  servedBy?: ServedModel[];
 }
 
 export const MONITORING_EXECUTION_DETAIL_TYPE = 'Vigil Monitoring Execution';

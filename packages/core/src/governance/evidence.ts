@@ -1,5 +1,6 @@
 import { sha256Hex } from '../audit/sha256.ts';
 import { ObjectNotFoundError } from '../errors/vigil-error.ts';
+import type { ServedModel } from '../events/monitoring-execution.ts';
 import { joinKey } from '../layout/keys.ts';
 import type { AuditRecord } from '../ports/audit-log.ts';
 import type { StoredModelCard } from '../ports/model-card-store.ts';
@@ -54,6 +55,14 @@ export interface MonitoringRunSummary {
   auditSequence: number;
   at: string;
   endpointName: string;
+  /** The endpoint config and variant that served the run's window for this version. */
+  endpointConfigName?: string;
+  variantName?: string;
+  /** The part of the window this version served (all of it unless `servedBy` names others). */
+  servedFrom?: string;
+  servedTo?: string;
+  /** Every config and version that served the window, when it spanned a deployment. */
+  servedBy?: ServedModel[];
   monitoringType: string;
   status: string;
   scheduledTime: string;
@@ -124,6 +133,11 @@ export function monitoringHistoryOf(
         auditSequence: r.sequence,
         at: r.at,
         endpointName: String(d.endpointName ?? ''),
+        ...(typeof d.endpointConfigName === 'string' ? { endpointConfigName: d.endpointConfigName } : {}),
+        ...(typeof d.variantName === 'string' ? { variantName: d.variantName } : {}),
+        ...(typeof d.servedFrom === 'string' ? { servedFrom: d.servedFrom } : {}),
+        ...(typeof d.servedTo === 'string' ? { servedTo: d.servedTo } : {}),
+        ...(Array.isArray(d.servedBy) ? { servedBy: d.servedBy } : {}),
         monitoringType: String(d.monitoringType ?? ''),
         status: String(d.status ?? ''),
         scheduledTime: String(d.scheduledTime ?? ''),

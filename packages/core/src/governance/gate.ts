@@ -12,6 +12,7 @@ import type { Log } from '../ports/log.ts';
 import type { ModelCardStore } from '../ports/model-card-store.ts';
 import type { ModelApprovalStatus, ModelPackage, ModelRegistry } from '../ports/model-registry.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
+import { mayDecideByHand } from './approvers.ts';
 import {
   type DecisionRecord,
   decisionKey,
@@ -19,7 +20,7 @@ import {
   summarizeCard,
   summarizeReports,
 } from './decision-record.ts';
-import { approvalDescription, type GateOutcome } from './description.ts';
+import { approvalDescription, type GateOutcome, MAX_APPROVAL_DESCRIPTION } from './description.ts';
 import {
   type CardEvidence,
   collectPackageEvidence,
@@ -28,7 +29,7 @@ import {
   readMonitoringHistory,
 } from './evidence.ts';
 import { METADATA_KEYS, metadataValue } from './metadata.ts';
-import { evaluateApprovalPolicy, type RuleResult } from './policy.ts';
+import { emptyPolicyRule, evaluateApprovalPolicy, type RuleResult } from './policy.ts';
 
 /** What the approval gate needs. */
 export interface GatePorts {
@@ -72,6 +73,7 @@ export type GateAction =
   | 're-applied'
   | 'self-caused'
   | 'manual-change-recorded'
+  | 'manual-change-refused'
   | 'duplicate'
   | 'ignored'
   | 'not-ready'
@@ -192,9 +194,9 @@ async function handle(ports: GatePorts, trigger: GateTrigger, options: GateOptio
         latest,
       );
     }
-    if (!(pending && reevaluate)) return recordManualChange(ports, pkg, trigger, latest.record);
+    if (!(pending && reevaluate)) return recordManualChange(ports, pkg, trigger, latest.record, options);
   } else if (!pending) {
-    return recordManualChange(ports, pkg, trigger, undefined);
+    return recordManualChange(ports, pkg, trigger, undefined, options);
   }
 
   if (pkg.status && pkg.status !== 'Completed') {
@@ -229,9 +231,12 @@ async function decide(
   const approved = await approvedEvidence(ports, pkg);
   const history = approved ? await readMonitoringHistory(ports.store, approved.package, 50) : [];
 
-  const rules = evaluateApprovalPolicy(policy, { candidate, card, approved });
+  const evaluated = evaluateApprovalPolicy(policy, { candidate, card, approved });
+  // A policy with no rules has checked nothing: it approves nothing, and rejects nothing either.
+  const rules = evaluated.length > 0 ? evaluated : [emptyPolicyRule(policy)];
   const passed = rules.every((r) => r.passed);
-  const outcome: GateOutcome = passed ? policy.onPass : policy.onFail;
+  const outcome: GateOutcome =
+    evaluated.length === 0 ? 'leave-pending' : passed ? policy.onPass : policy.onFail;
   const approvalStatus: ModelApprovalStatus =
     outcome === 'approve' ? 'Approved' : outcome === 'reject' ? 'Rejected' : PENDING;
   const id = `${pkg.groupName}-v${pkg.version}-${attempt}`;
@@ -287,6 +292,8 @@ async function decide(
       outcome,
       approvalStatus,
       rules,
+      principal: actor,
+      principalSource: 'automatic: the approval gate evaluating the policy',
     },
   });
   await applyDecision(ports, record, key, audit.sequence, sha256Hex(body));
@@ -371,6 +378,7 @@ async function recordManualChange(
   pkg: ModelPackage,
   trigger: GateTrigger,
   vigilDecision: DecisionRecord | undefined,
+  options: GateOptions,
 ): Promise<GateResult> {
   // An empty or absent field list (a registration) may carry an approval made outside the gate.
   if (trigger.updatedFields?.length && !trigger.updatedFields.includes('ModelApprovalStatus')) {
@@ -399,6 +407,25 @@ async function recordManualChange(
       modelPackageArn: pkg.arn,
     };
   }
+  if (
+    pkg.customerMetadata[METADATA_KEYS.refusal] === refusalMark(pkg.approvalStatus, pkg.approvalDescription)
+  ) {
+    return {
+      action: 'self-caused',
+      reason: `the status is the one Vigil restored (${pkg.approvalStatus}) after refusing a change: nothing to do`,
+      modelPackageArn: pkg.arn,
+    };
+  }
+  const principals = pkg.lastModifiedByPrincipals ?? (pkg.lastModifiedBy ? [pkg.lastModifiedBy] : []);
+  const policy = options.policies.find((p) => p.modelPackageGroup === pkg.groupName);
+  // Vigil's own guardrail rollback rejects the version it rolled back from: not a person's decision.
+  const guardrail =
+    pkg.approvalStatus === 'Rejected' &&
+    pkg.approvalDescription?.startsWith(GUARDRAIL_REJECTION_PREFIX) === true;
+  const check = guardrail
+    ? { allowed: true, reason: 'rejected by Vigil’s guardrail rollback (alarm-router), not by hand' }
+    : mayDecideByHand(policy, principals);
+  if (!check.allowed) return refuseManualChange(ports, pkg, vigilDecision, principals, check.reason, options);
   const by = pkg.lastModifiedBy ?? 'a person or system outside Vigil (identity not reported by the registry)';
   const audit = await ports.audit.append({
     kind: 'approval.manual-change-seen',
@@ -413,6 +440,10 @@ async function recordManualChange(
       approvalStatus: pkg.approvalStatus,
       approvalDescription: pkg.approvalDescription,
       lastModifiedTime: pkg.lastModifiedTime,
+      principal: by,
+      principals,
+      principalSource: PRINCIPAL_SOURCE,
+      approverCheck: check.reason,
       ...(vigilDecision
         ? { vigilDecisionId: vigilDecision.id, vigilApprovalStatus: vigilDecision.approvalStatus }
         : {}),
@@ -424,6 +455,105 @@ async function recordManualChange(
     reason: `approval status ${pkg.approvalStatus} was set outside the gate; recorded in the audit log`,
     modelPackageArn: pkg.arn,
     approvalStatus: pkg.approvalStatus,
+    auditSequence: audit.sequence,
+  };
+}
+
+// Where the principal of a manual change comes from: DescribeModelPackage's LastModifiedBy (the
+// "Model Package State Change" event carries no identity); locally the CLI's `--as`.
+const PRINCIPAL_SOURCE =
+  'registry LastModifiedBy (SageMaker: IamIdentity.Arn, UserProfileArn/Name; local: --as)';
+
+/**
+ * How the guardrail rollback's rejection begins (rollback/respond-to-alarm.ts writes it): the gate
+ * records it as Vigil's automatic decision, not as a person's change to check against approvers.
+ */
+const GUARDRAIL_REJECTION_PREFIX = 'Rejected by Vigil: guardrail alarm ';
+
+/** The metadata mark of a status Vigil restored: a later change by anyone changes status or description. */
+function refusalMark(status: ModelApprovalStatus, description: string | undefined): string {
+  return `${status}:${sha256Hex(description ?? '').slice(0, 16)}`;
+}
+
+/** Undoes an approval change by someone the policy does not name, and audits the refusal. */
+async function refuseManualChange(
+  ports: GatePorts,
+  pkg: ModelPackage,
+  vigilDecision: DecisionRecord | undefined,
+  principals: readonly string[],
+  reason: string,
+  options: GateOptions,
+): Promise<GateResult> {
+  const actor = options.actor ?? 'registry-gate';
+  const who = principals[0] ?? 'an unidentified principal';
+  if (pkg.approvalStatus === 'Rejected') {
+    // Undoing a rejection could put a bad version back in line for deployment: it stays, flagged.
+    const audit = await ports.audit.append({
+      kind: 'approval.refused',
+      actor: who,
+      subject: pkg.arn,
+      summary: `${pkg.groupName} v${pkg.version}: ${who} set Rejected; not an approver (${reason}); left Rejected for an approver to confirm or reverse`,
+      details: {
+        modelPackageGroup: pkg.groupName,
+        modelPackageVersion: pkg.version,
+        attemptedStatus: pkg.approvalStatus,
+        attemptedDescription: pkg.approvalDescription,
+        undone: false,
+        principal: who,
+        principals,
+        principalSource: PRINCIPAL_SOURCE,
+        reason,
+        refusedBy: actor,
+        lastModifiedTime: pkg.lastModifiedTime,
+      },
+    });
+    return {
+      action: 'manual-change-refused',
+      reason: `${who} may not reject by hand (${reason}); a rejection is not undone automatically, so it stays Rejected, flagged in the audit log for an approver`,
+      modelPackageArn: pkg.arn,
+      approvalStatus: pkg.approvalStatus,
+      auditSequence: audit.sequence,
+    };
+  }
+  const restored: ModelApprovalStatus = vigilDecision?.approvalStatus ?? PENDING;
+  const description =
+    `Vigil refused the change to ${pkg.approvalStatus} by ${who}: ${reason}. Restored ${restored}.`.slice(
+      0,
+      MAX_APPROVAL_DESCRIPTION,
+    );
+  const audit = await ports.audit.append({
+    kind: 'approval.refused',
+    actor: who,
+    subject: pkg.arn,
+    summary: `${pkg.groupName} v${pkg.version}: ${who} set ${pkg.approvalStatus}; refused (${reason}); ${restored} restored`,
+    details: {
+      modelPackageGroup: pkg.groupName,
+      modelPackageVersion: pkg.version,
+      attemptedStatus: pkg.approvalStatus,
+      attemptedDescription: pkg.approvalDescription,
+      restoredStatus: restored,
+      undone: true,
+      principal: who,
+      principals,
+      principalSource: PRINCIPAL_SOURCE,
+      reason,
+      refusedBy: actor,
+      lastModifiedTime: pkg.lastModifiedTime,
+    },
+  });
+  await ports.registry.updateApproval({
+    arn: pkg.arn,
+    approvalStatus: restored,
+    approvalDescription: description,
+    customerMetadata: { [METADATA_KEYS.refusal]: refusalMark(restored, description) },
+    changedBy: actor,
+  });
+  await recordApprovalOnCard(ports.cards, await ports.registry.describe(pkg.arn), ports.log);
+  return {
+    action: 'manual-change-refused',
+    reason: `${who} may not approve or reject by hand (${reason}); ${restored} restored and the refusal audited`,
+    modelPackageArn: pkg.arn,
+    approvalStatus: restored,
     auditSequence: audit.sequence,
   };
 }

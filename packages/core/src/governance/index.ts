@@ -1,3 +1,4 @@
+export { type ApproverCheck, approverMatches, mayDecideByHand, principalNames } from './approvers.ts';
 export {
   type DecisionRecord,
   decisionFolder,
@@ -12,6 +13,7 @@ export {
   runGovernanceDemo,
 } from './demo.ts';
 export { approvalDescription, type GateOutcome, MAX_APPROVAL_DESCRIPTION } from './description.ts';
+export { ApprovalRefusedError } from './errors.ts';
 export {
   type CardEvidence,
   collectPackageEvidence,
@@ -36,8 +38,9 @@ export {
   runRegistryGate,
 } from './gate.ts';
 export { asNumber, parseLenientJson } from './lenient-json.ts';
+export { authorizeManualDecision } from './manual-decision.ts';
 export { METADATA_KEYS, metadataValue } from './metadata.ts';
-export { evaluateApprovalPolicy, type PolicyEvidence, type RuleResult } from './policy.ts';
+export { emptyPolicyRule, evaluateApprovalPolicy, type PolicyEvidence, type RuleResult } from './policy.ts';
 export {
   type BiasMetricValue,
   type BiasReport,
@@ -49,4 +52,5 @@ export {
   parseExplainabilityAnalysis,
   parseModelQualityStatistics,
 } from './reports.ts';
+export { metricBelongsTo } from './section-metrics.ts';
 export { storeLocator } from './store-locator.ts';

@@ -5,6 +5,8 @@ export const METADATA_KEYS = {
   decisionSha256: 'vigil:decision-sha256',
   outcome: 'vigil:outcome',
   auditSequence: 'vigil:audit-sequence',
+  /** Set when Vigil restored a status after refusing a change by someone not among the approvers. */
+  refusal: 'vigil:refusal',
 } as const;
 
 const MAX_VALUE = 256;

@@ -44,6 +44,23 @@ export function evaluateApprovalPolicy(policy: ApprovalPolicyConfig, evidence: P
   ];
 }
 
+/**
+ * The one rule a policy without rules gets: it fails, saying what to add, so the version stays
+ * pending with the reason written down instead of being approved on no evidence.
+ *
+ * @example
+ * ```ts
+ * emptyPolicyRule({ modelPackageGroup: 'churn', ...defaults }).passed; // false
+ * ```
+ */
+export function emptyPolicyRule(policy: Pick<ApprovalPolicyConfig, 'modelPackageGroup'>): RuleResult {
+  return {
+    rule: 'policy has rules',
+    passed: false,
+    detail: `the policy of group "${policy.modelPackageGroup}" names no report, card field, metric or comparison, so it approves nothing: add rules to it, or approve by hand`,
+  };
+}
+
 function reportRule(report: ReportEvidence): RuleResult {
   const rule = `report ${report.kind} present`;
   if (report.status === 'present') return { rule, passed: true, detail: 'present' };

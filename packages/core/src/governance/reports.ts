@@ -1,5 +1,6 @@
 import { InputError } from '../errors/vigil-error.ts';
 import { asNumber, parseLenientJson } from './lenient-json.ts';
+import { metricBelongsTo } from './section-metrics.ts';
 
 /** Model-quality statistics.json, reduced to what governance needs. */
 export interface ModelQualityReport {
@@ -47,7 +48,9 @@ const MODEL_QUALITY_SECTIONS = {
 
 /**
  * Reads a Model Monitor model-quality statistics.json (binary, multiclass or regression).
- * Metrics whose value is `"NaN"` or missing are left out; the confusion matrix is kept when present.
+ * Metrics whose value is `"NaN"` or missing are left out, and so are metrics SageMaker defines only
+ * for another problem type (`auc` under `regression_metrics`); the confusion matrix is kept when
+ * present. A file with two problem types' sections is refused.
  *
  * @example
  * ```ts
@@ -56,28 +59,43 @@ const MODEL_QUALITY_SECTIONS = {
  */
 export function parseModelQualityStatistics(input: string | Uint8Array): ModelQualityReport {
   const root = objectOrThrow(parseLenientJson(input), 'model-quality statistics.json');
-  for (const [section, problemType] of Object.entries(MODEL_QUALITY_SECTIONS)) {
+  const sections = Object.entries(MODEL_QUALITY_SECTIONS) as [
+    string,
+    Exclude<ModelQualityReport['problemType'], 'Unknown'>,
+  ][];
+  const present = sections.filter(([section]) => {
     const body = root[section];
-    if (body === null || typeof body !== 'object') continue;
-    const metrics: Record<string, number> = {};
-    let confusionMatrix: ModelQualityReport['confusionMatrix'];
-    for (const [name, entry] of Object.entries(body as Record<string, unknown>)) {
-      if (name === 'confusion_matrix') {
-        confusionMatrix = readConfusionMatrix(entry);
-        continue;
-      }
-      const value =
-        entry !== null && typeof entry === 'object'
-          ? asNumber((entry as { value?: unknown }).value)
-          : undefined;
-      if (value !== undefined && Number.isFinite(value)) metrics[name] = value;
-    }
-    const dataset = root.dataset as { item_count?: unknown } | undefined;
-    return { problemType, itemCount: asNumber(dataset?.item_count), metrics, confusionMatrix };
+    return body !== null && typeof body === 'object';
+  });
+  if (present.length > 1) {
+    throw new InputError(
+      `Not one model-quality statistics.json: it has ${present.map(([s]) => s).join(' and ')}; a report holds the metrics of one problem type, register one file per problem type`,
+    );
   }
-  throw new InputError(
-    'Not a model-quality statistics.json: none of binary_classification_metrics, multiclass_classification_metrics or regression_metrics is present',
-  );
+  const [found] = present;
+  if (!found) {
+    throw new InputError(
+      'Not a model-quality statistics.json: none of binary_classification_metrics, multiclass_classification_metrics or regression_metrics is present',
+    );
+  }
+  const [section, problemType] = found;
+  const metrics: Record<string, number> = {};
+  let confusionMatrix: ModelQualityReport['confusionMatrix'];
+  for (const [name, entry] of Object.entries(root[section] as Record<string, unknown>)) {
+    if (name === 'confusion_matrix') {
+      confusionMatrix = readConfusionMatrix(entry);
+      continue;
+    }
+    // A metric of another problem type in this section is not this model's (auc under regression_metrics).
+    if (!metricBelongsTo(name, problemType)) continue;
+    const value =
+      entry !== null && typeof entry === 'object'
+        ? asNumber((entry as { value?: unknown }).value)
+        : undefined;
+    if (value !== undefined && Number.isFinite(value)) metrics[name] = value;
+  }
+  const dataset = root.dataset as { item_count?: unknown } | undefined;
+  return { problemType, itemCount: asNumber(dataset?.item_count), metrics, confusionMatrix };
 }
 
 /**

@@ -36,6 +36,11 @@ export interface ModelPackage {
   lastModifiedTime?: string;
   /** Who last changed the package (user profile name or IAM identity), when known. */
   lastModifiedBy?: string;
+  /**
+   * Every name the registry gives who last changed it (SageMaker: LastModifiedBy's IAM identity
+   * ARN, user profile ARN and name), checked against a policy's approvers; else `lastModifiedBy`.
+   */
+  lastModifiedByPrincipals?: string[];
   modelMetrics: ModelMetricsRefs;
   customerMetadata: Record<string, string>;
   /** Container images and model artifacts of the inference specification. */

@@ -14,6 +14,8 @@ export interface EndpointObservation {
   configName: string;
   /** The target of a deployment in progress (PendingDeploymentSummary), if any. */
   pendingConfigName?: string;
+  /** The variant names of ProductionVariants, when the event names them. */
+  variants?: string[];
   /** The ordering time: the event time, else LastModifiedTime. */
   at: Date;
 }
@@ -85,6 +87,11 @@ export function parseEndpointEvent(event: unknown): EndpointObservation {
   const pending = (d.PendingDeploymentSummary as { EndpointConfigName?: unknown } | undefined)
     ?.EndpointConfigName;
   const at = parseEventTime(e.time) ?? parseEventTime(d.LastModifiedTime) ?? new Date(0);
+  const variants = Array.isArray(d.ProductionVariants)
+    ? (d.ProductionVariants as { VariantName?: unknown }[]).flatMap((v) =>
+        typeof v?.VariantName === 'string' ? [v.VariantName] : [],
+      )
+    : [];
   return {
     eventId: typeof e.id === 'string' ? e.id : `${d.EndpointName}@${at.toISOString()}`,
     endpoint: d.EndpointName,
@@ -93,6 +100,7 @@ export function parseEndpointEvent(event: unknown): EndpointObservation {
     ...(typeof pending === 'string' && pending !== d.EndpointConfigName
       ? { pendingConfigName: pending }
       : {}),
+    ...(variants.length ? { variants } : {}),
     at,
   };
 }

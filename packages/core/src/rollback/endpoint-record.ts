@@ -9,6 +9,10 @@ export interface ConfigRef {
   configName: string;
   /** When it started serving, ISO UTC. */
   since: string;
+  /** Its production variants, when the endpoint event named them. */
+  variants?: string[];
+  /** The model package versions its variants serve, when the tracker could resolve them. */
+  modelPackageArns?: string[];
 }
 
 /**
@@ -29,6 +33,11 @@ export interface EndpointRecord {
   lastEventAt: string;
   /** Ids of the last events applied, to drop duplicates. */
   recentEventIds: string[];
+  /**
+   * Every config that served, oldest first, each until the next one's `since`: what monitoring
+   * runs are attributed from. Records written before it existed lack it.
+   */
+  history?: ConfigRef[];
 }
 
 /** Where records live in Vigil's store. */

@@ -16,5 +16,6 @@ export {
 } from './endpoint-record.ts';
 export type { GuardrailAlarmFacts, RollbackOutcome, RollbackPorts } from './respond-to-alarm.ts';
 export { ROLLBACK_CLAIM_PREFIX, respondToGuardrailAlarm } from './respond-to-alarm.ts';
+export { servedDuring, servedHistory, servedPackages } from './served-by.ts';
 export type { TrackOutcome } from './track-endpoint.ts';
 export { applyEndpointObservation, trackEndpointEvent } from './track-endpoint.ts';

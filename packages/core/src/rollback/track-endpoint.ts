@@ -1,11 +1,20 @@
 import type { Clock } from '../ports/clock.ts';
+import type { EndpointController } from '../ports/endpoint-controller.ts';
 import type { Log } from '../ports/log.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
 import { type EndpointObservation, parseEndpointEvent } from './endpoint-events.ts';
-import { type EndpointRecord, readEndpointRecord, writeEndpointRecord } from './endpoint-record.ts';
+import {
+  type ConfigRef,
+  type EndpointRecord,
+  readEndpointRecord,
+  writeEndpointRecord,
+} from './endpoint-record.ts';
+import { servedHistory } from './served-by.ts';
 
 /** How many event ids a record remembers to drop duplicates. */
 const REMEMBERED_EVENTS = 20;
+/** How many served configs a record keeps for attribution; deployments are rare, so this is years. */
+const REMEMBERED_CONFIGS = 500;
 
 /** What tracking one event did. */
 export type TrackOutcome =
@@ -31,13 +40,19 @@ export function applyEndpointObservation(
   if (record && seen.at.getTime() < Date.parse(record.lastEventAt))
     return { outcome: 'out-of-order', record };
   const at = seen.at.toISOString();
+  const serving: ConfigRef = {
+    configName: seen.configName,
+    since: at,
+    ...(seen.variants ? { variants: seen.variants } : {}),
+  };
   const base: EndpointRecord = record ?? {
     endpoint: seen.endpoint,
     status: seen.status,
-    current: { configName: seen.configName, since: at },
+    current: serving,
     rolledBackFrom: [],
     lastEventAt: at,
     recentEventIds: [],
+    history: [serving],
   };
   // While Vigil's rollback runs, SageMaker still reports the old config as serving: the record
   // already says where the endpoint is going, so only the end of the rollback changes it.
@@ -47,7 +62,13 @@ export function applyEndpointObservation(
   const next: EndpointRecord = {
     ...base,
     status: seen.status,
-    ...(configChanged ? { current: { configName: seen.configName, since: at }, previous: base.current } : {}),
+    ...(configChanged
+      ? {
+          current: serving,
+          previous: base.current,
+          history: [...servedHistory(base), serving].slice(-REMEMBERED_CONFIGS),
+        }
+      : {}),
     lastEventAt: at,
     recentEventIds: [...base.recentEventIds, seen.eventId].slice(-REMEMBERED_EVENTS),
   };
@@ -80,12 +101,21 @@ export function applyEndpointObservation(
  * ```
  */
 export async function trackEndpointEvent(
-  ports: { store: ObjectStore; clock: Clock; log: Log },
+  ports: {
+    store: ObjectStore;
+    clock: Clock;
+    log: Log;
+    /** Resolves the model packages a config serves, so runs can be attributed to versions. */
+    endpoints?: Pick<EndpointController, 'modelPackagesOf'>;
+  },
   event: unknown,
 ): Promise<TrackOutcome> {
   const seen = parseEndpointEvent(event);
   const result = applyEndpointObservation(await readEndpointRecord(ports.store, seen.endpoint), seen);
-  if (result.outcome === 'applied') await writeEndpointRecord(ports.store, result.record);
+  if (result.outcome === 'applied') {
+    await resolvePackages(ports, result.record);
+    await writeEndpointRecord(ports.store, result.record);
+  }
   ports.log.info('endpoint event tracked', {
     endpoint: seen.endpoint,
     status: seen.status,
@@ -95,4 +125,26 @@ export async function trackEndpointEvent(
     deploymentTo: result.record.deployment?.targetConfigName,
   });
   return result;
+}
+
+/** Fills in the model packages of the serving config (once per config); best effort, as attribution can do without. */
+async function resolvePackages(
+  ports: { endpoints?: Pick<EndpointController, 'modelPackagesOf'>; log: Log },
+  record: EndpointRecord,
+): Promise<void> {
+  const last = record.history?.at(-1);
+  if (!ports.endpoints || !last || last.modelPackageArns || last.configName !== record.current.configName)
+    return;
+  try {
+    const arns = await ports.endpoints.modelPackagesOf(last.configName);
+    if (arns.length === 0) return;
+    last.modelPackageArns = arns;
+    record.current = { ...record.current, modelPackageArns: arns };
+  } catch (error) {
+    ports.log.warn('model packages of the endpoint config unknown; runs will name the config only', {
+      endpoint: record.endpoint,
+      config: last.configName,
+      error: (error as Error).message,
+    });
+  }
 }
