@@ -4,7 +4,7 @@ export { batchRows } from './batch-output.ts';
 export { columnNames } from './column-names.ts';
 export { csvRecords } from './csv-text.ts';
 export { jsonDocumentRecords, jsonRecordValues } from './json-rows.ts';
-export { captureLines, lineBlocks } from './lines.ts';
+export { captureLines, decodeLinesText, isNotUtf8Line, lineBlocks } from './lines.ts';
 export { captureRecordOf, parseCaptureLine } from './parse-line.ts';
 export {
   forEachCaptureLine,

@@ -39,6 +39,7 @@ export interface CaptureRecord {
 /** Why a capture line could not be used. */
 export type CaptureIssueReason =
   | 'malformed-line'
+  | 'not-utf8'
   | 'undecodable-payload'
   | 'unsupported-content-type'
   | 'record-count-mismatch'

@@ -1,5 +1,5 @@
 import { csvRecords } from '../capture/csv-text.ts';
-import { captureLines } from '../capture/lines.ts';
+import { captureLines, isNotUtf8Line } from '../capture/lines.ts';
 import { InputError } from '../errors/vigil-error.ts';
 import type { Profile } from '../profile/profile.ts';
 import { ProfileBuilder, type RowValue } from '../profile/profile-builder.ts';
@@ -48,6 +48,10 @@ export async function profileDataset(
   for await (const line of captureLines(chunks)) {
     lineNumber++;
     if (line.trim().length === 0) continue;
+    if (isNotUtf8Line(line)) {
+      tally.add('not-utf8', `${source}:${lineNumber}`);
+      continue;
+    }
     if (format.format === 'csv') {
       const fields = csvRecords(line)[0] ?? [];
       if (expectHeader) {
