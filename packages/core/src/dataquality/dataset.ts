@@ -1,4 +1,6 @@
 import { csvRecords } from '../capture/csv-text.ts';
+import { jsonColumnValue } from '../capture/json-rows.ts';
+import { type JsonNode, JsonObject, JsonTextError, parseJsonText } from '../capture/json-text.ts';
 import { captureLines, isNotUtf8Line } from '../capture/lines.ts';
 import { InputError } from '../errors/vigil-error.ts';
 import type { Profile } from '../profile/profile.ts';
@@ -18,16 +20,11 @@ export interface ProfiledDataset {
   names: string[];
 }
 
-function jsonValue(value: unknown): RowValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  return JSON.stringify(value);
-}
-
 /**
  * Profiles a dataset streamed as chunks: CSV (RFC 4180 quoting within a line; an empty field is
  * missing) or JSON Lines (one object per line, its keys are the columns in first-seen order; an
- * array line is positional). A line that does not parse is counted in `tally` and skipped.
+ * array line is positional; numbers are read as written, as in CSV, so `1.0` is Fractional). A
+ * line that does not parse is counted in `tally` and skipped.
  *
  * @example
  * ```ts
@@ -62,26 +59,27 @@ export async function profileDataset(
       builder.addRow(fields);
       continue;
     }
-    let parsed: unknown;
+    let parsed: JsonNode;
     try {
-      parsed = JSON.parse(line);
-    } catch {
+      parsed = parseJsonText(line);
+    } catch (error) {
+      if (!(error instanceof JsonTextError)) throw error;
       tally.add('malformed-line', `${source}:${lineNumber}`);
       continue;
     }
     if (Array.isArray(parsed)) {
-      builder.addRow(parsed.map(jsonValue));
-    } else if (typeof parsed === 'object' && parsed !== null) {
+      builder.addRow(parsed.map(jsonColumnValue));
+    } else if (parsed instanceof JsonObject) {
       const row: RowValue[] = new Array(index.size).fill(null);
-      for (const [key, value] of Object.entries(parsed)) {
+      parsed.keys.forEach((key, k) => {
         let i = index.get(key);
         if (i === undefined) {
           i = index.size;
           index.set(key, i);
           names[i] = key;
         }
-        row[i] = jsonValue(value);
-      }
+        row[i] = jsonColumnValue(parsed.values[k]);
+      });
       builder.addRow(row);
     } else {
       tally.add('malformed-line', `${source}:${lineNumber}`);
