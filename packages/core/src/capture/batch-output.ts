@@ -1,5 +1,5 @@
+import { JsonObject, jsonNodeOf, plainJson } from './json-node.ts';
 import { jsonRecordValues } from './json-rows.ts';
-import { JsonObject, jsonNodeOf, plainJson } from './json-text.ts';
 import type { DecodedPayload } from './payload.ts';
 import type { CaptureValue } from './types.ts';
 

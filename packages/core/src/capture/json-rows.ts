@@ -1,4 +1,4 @@
-import { JsonNumber, JsonObject, jsonNodeOf, jsonTextOf } from './json-text.ts';
+import { JsonNumber, JsonObject, jsonNodeOf, jsonTextOf } from './json-node.ts';
 import type { CaptureValue } from './types.ts';
 
 /**

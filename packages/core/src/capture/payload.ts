@@ -1,7 +1,8 @@
 import { decodeBase64Text } from './base64.ts';
 import { csvRecords } from './csv-text.ts';
+import type { JsonNode } from './json-node.ts';
 import { jsonDocumentRecords, jsonRecordValues } from './json-rows.ts';
-import { type JsonNode, JsonTextError, parseJsonText } from './json-text.ts';
+import { JsonTextError, parseJsonText } from './json-text.ts';
 import { type PayloadFormat, payloadFormat } from './payload-format.ts';
 import type { CaptureIssueReason, CaptureValue } from './types.ts';
 

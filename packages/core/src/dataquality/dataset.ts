@@ -1,6 +1,7 @@
 import { csvRecords } from '../capture/csv-text.ts';
+import { type JsonNode, JsonObject } from '../capture/json-node.ts';
 import { jsonColumnValue } from '../capture/json-rows.ts';
-import { type JsonNode, JsonObject, JsonTextError, parseJsonText } from '../capture/json-text.ts';
+import { JsonTextError, parseJsonText } from '../capture/json-text.ts';
 import { captureLines, isNotUtf8Line } from '../capture/lines.ts';
 import { InputError } from '../errors/vigil-error.ts';
 import type { Profile } from '../profile/profile.ts';
