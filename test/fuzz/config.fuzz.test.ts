@@ -48,8 +48,9 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 /** Every path to a value in `value` (objects by key, arrays by index). */
 function pathsOf(value: Json, prefix: (string | number)[] = []): (string | number)[][] {
   const paths = [prefix];
-  if (Array.isArray(value)) value.forEach((v, i) => paths.push(...pathsOf(v, [...prefix, i])));
-  else if (value !== null && typeof value === 'object')
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) paths.push(...pathsOf(v, [...prefix, i]));
+  } else if (value !== null && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) paths.push(...pathsOf(v, [...prefix, k]));
   return paths;
 }
@@ -92,7 +93,16 @@ describe('vigil.config.json validation on any input', () => {
           fc.option(
             fc.oneof(
               fc.jsonValue({ maxDepth: 2 }),
-              fc.constantFrom('', -1, 0, 1e400, '../../x', '*', 'rate(0 hours)'),
+              fc.constantFrom(
+                '',
+                -1,
+                0,
+                Number.POSITIVE_INFINITY,
+                Number.NaN,
+                '../../x',
+                '*',
+                'rate(0 hours)',
+              ),
             ),
             {
               nil: undefined,
