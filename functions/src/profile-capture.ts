@@ -28,10 +28,12 @@ function endpointFor(runtime: Runtime, bucket: string, key: string): EndpointCon
  * EventBridge S3 "Object Created" → profile one capture file. Writes the file's mergeable profile
  * and its extract under keys derived from the object key (a retried event overwrites them), for
  * the scheduled monitors to merge. Objects outside every configured capture location (Vigil's own
- * profiles and reports raise the same events) and non-`.jsonl` objects are ignored.
+ * profiles and reports raise the same events) and non-`.jsonl` objects are ignored. A body that
+ * ends short of the event's `object.size` throws (`IncompleteObjectError`) without writing, so the
+ * invocation fails and Lambda retries it rather than storing part of the file as the whole.
  */
 export const handler = async (event: unknown): Promise<ProfileCaptureSummary> => {
-  const { bucket, key } = assertS3ObjectCreated(event);
+  const { bucket, key, size } = assertS3ObjectCreated(event);
   const runtime = await loadRuntime();
   const endpoint = key.endsWith('.jsonl') ? endpointFor(runtime, bucket, key) : undefined;
   if (!endpoint) {
@@ -44,6 +46,7 @@ export const handler = async (event: unknown): Promise<ProfileCaptureSummary> =>
       key,
       source: runtime.storeFor(`s3://${bucket}/`).store,
       outputColumns: endpoint.monitors.dataQuality?.outputColumns ?? 'START',
+      expectedBytes: size,
     },
   );
   const summary: ProfileCaptureSummary = {

@@ -83,7 +83,11 @@ describe('monitor-data-quality handler', () => {
     const key = `capture/churn/AllTraffic/${hourPath(previousHour)}/10-00-000-x.jsonl`;
     await profileCapture({
       ...objectCreated,
-      detail: { ...objectCreated.detail, bucket: { name: 'vigil-test' }, object: { key, size: 1 } },
+      detail: {
+        ...objectCreated.detail,
+        bucket: { name: 'vigil-test' },
+        object: { key, size: bucket.objects.get(key)?.length },
+      },
     });
     const summary = await handler({ endpoint: 'churn' });
     const folder = `reports/churn/data-quality/${hourPath(hour)}/`;

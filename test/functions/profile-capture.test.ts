@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { EventShapeError } from '@vigil/core';
+import { EventShapeError, IncompleteObjectError } from '@vigil/core';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mockBucket } from './bucket-mock.ts';
 
@@ -19,12 +19,13 @@ const gets = () =>
   bucket.s3
     .commandCalls(GetObjectCommand)
     .map((c) => ({ Bucket: c.args[0].input.Bucket, Key: c.args[0].input.Key }));
-const eventFor = (bucket: string, key: string) => ({
+/** The event S3 sends for `key`, with the size of the object as written (PACKT's capture file). */
+const eventFor = (bucket: string, key: string, size = packtCapture.length) => ({
   ...objectCreated,
   detail: {
     ...objectCreated.detail,
     bucket: { name: bucket },
-    object: { ...objectCreated.detail.object, key },
+    object: { ...objectCreated.detail.object, key, size },
   },
 });
 const captureKey =
@@ -100,6 +101,25 @@ describe('profile-capture handler', () => {
     ).toBe('ignored');
     expect((await handler(objectCreated)).status).toBe('ignored');
     expect(bucket.s3.commandCalls(PutObjectCommand)).toHaveLength(0);
+  });
+
+  it('fails without writing when the body read is shorter than the object the event announced', async () => {
+    // A body cut short (10,000 records announced, a fraction read) must not be profiled as the whole file.
+    const key = 'capture/boston/AllTraffic/2021/07/07/16/cut.jsonl';
+    vigil.set(key, packtCapture.subarray(0, 200));
+    const error = await handler(eventFor('vigil-test', key, packtCapture.length)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IncompleteObjectError);
+    expect(error).toMatchObject({ key, expectedBytes: 431, readBytes: 200 });
+    expect(vigil.has(`profiles/${key}.profile.json`)).toBe(false);
+    expect(vigil.has(`extracts/${key}.extract.jsonl`)).toBe(false);
+    expect(bucket.s3.commandCalls(PutObjectCommand)).toHaveLength(0);
+  });
+
+  it('profiles an object whose event carries no size', async () => {
+    const event = eventFor('vigil-test', captureKey);
+    const { size: _size, ...object } = event.detail.object;
+    const summary = await handler({ ...event, detail: { ...event.detail, object } });
+    expect(summary).toMatchObject({ status: 'profiled', records: 1 });
   });
 
   it('rejects events of another source or shape', async () => {

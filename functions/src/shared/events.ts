@@ -141,7 +141,8 @@ export function assertScheduledMonitorEvent(event: unknown): ScheduledMonitorEve
 export interface CreatedObject {
   bucket: string;
   key: string;
-  size: number;
+  /** The object's size in bytes; absent when the event does not carry it. */
+  size?: number;
 }
 
 /**
@@ -161,11 +162,10 @@ export function assertS3ObjectCreated(event: unknown): CreatedObject {
       if (typeof d.bucket?.name !== 'string' || typeof d.object?.key !== 'string') {
         throw new EventShapeError('bucket.name and object.key must be strings');
       }
-      return {
-        bucket: d.bucket.name,
-        key: d.object.key,
-        size: typeof d.object.size === 'number' ? d.object.size : 0,
-      };
+      const created: CreatedObject = { bucket: d.bucket.name, key: d.object.key };
+      const { size } = d.object;
+      if (typeof size === 'number' && Number.isSafeInteger(size) && size >= 0) created.size = size;
+      return created;
     },
   });
   return envelope.detail;

@@ -1,5 +1,11 @@
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { type ObjectInfo, ObjectNotFoundError, type ObjectStore } from '@vigil/core';
+import {
+  GetObjectCommand,
+  type GetObjectCommandOutput,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { lengthChecked, type ObjectInfo, ObjectNotFoundError, type ObjectStore } from '@vigil/core';
 import { withRetries } from './with-retries.ts';
 
 /** Options of {@link S3ObjectStore}. */
@@ -45,29 +51,19 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async get(key: string): Promise<Uint8Array> {
-    const body = await this.open(key);
+    const { body } = await this.open(key);
     return body.transformToByteArray();
   }
 
+  /**
+   * The object's body as chunks. A body that ends before GetObject's ContentLength throws
+   * `IncompleteObjectError` after the last chunk, so a cut connection is never read as a whole,
+   * shorter object.
+   */
   async *stream(key: string): AsyncIterable<Uint8Array> {
-    const body = await this.open(key);
-    // In Node the body is a Readable (async iterable); elsewhere it is a web ReadableStream.
-    if (Symbol.asyncIterator in body) {
-      for await (const chunk of body as unknown as AsyncIterable<Uint8Array | string>) {
-        yield typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
-      }
-      return;
-    }
-    const reader = body.transformToWebStream().getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        yield value as Uint8Array;
-      }
-    } finally {
-      reader.releaseLock();
-    }
+    const { body, contentLength } = await this.open(key);
+    const chunks = chunksOf(body);
+    yield* contentLength === undefined ? chunks : lengthChecked(chunks, contentLength, key);
   }
 
   async put(key: string, body: string | Uint8Array, contentType?: string): Promise<void> {
@@ -105,7 +101,7 @@ export class S3ObjectStore implements ObjectStore {
     try {
       const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
       if (!response.Body) throw new ObjectNotFoundError(key);
-      return response.Body;
+      return { body: response.Body, contentLength: response.ContentLength };
     } catch (error) {
       if (isNotFound(error)) throw new ObjectNotFoundError(key, { cause: error });
       throw error;
@@ -133,4 +129,26 @@ function isPreconditionFailed(error: unknown): boolean {
 
 function isConditionalConflict(error: unknown): boolean {
   return nameOf(error) === 'ConditionalRequestConflict' || statusOf(error) === 409;
+}
+
+type ObjectBody = NonNullable<GetObjectCommandOutput['Body']>;
+
+/** The chunks of a GetObject body: in Node a Readable (async iterable), elsewhere a web ReadableStream. */
+async function* chunksOf(body: ObjectBody): AsyncIterable<Uint8Array> {
+  if (Symbol.asyncIterator in body) {
+    for await (const chunk of body as unknown as AsyncIterable<Uint8Array | string>) {
+      yield typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    }
+    return;
+  }
+  const reader = body.transformToWebStream().getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value as Uint8Array;
+    }
+  } finally {
+    reader.releaseLock();
+  }
 }

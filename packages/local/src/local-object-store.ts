@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { link, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { InputError, type ObjectInfo, ObjectNotFoundError, type ObjectStore } from '@vigil/core';
+import {
+  InputError,
+  lengthChecked,
+  type ObjectInfo,
+  ObjectNotFoundError,
+  type ObjectStore,
+} from '@vigil/core';
 
 /** Temporary files of in-flight writes start with this; listings never show them. */
 const TEMP_PREFIX = '.vigil-tmp-';
@@ -55,12 +61,23 @@ export class LocalObjectStore implements ObjectStore {
     } catch (error) {
       throw notFoundOr(error, key);
     }
-    // The stream owns the handle from here and closes it on end, error or an early break.
-    const chunks = handle.createReadStream({ highWaterMark: 1 << 20 });
+    let size: number;
     try {
-      for await (const chunk of chunks as AsyncIterable<Buffer>) {
-        yield new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      }
+      ({ size } = await handle.stat());
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    if (size === 0) {
+      await handle.close();
+      return;
+    }
+    // The object is the file as it was when opened: its first `size` bytes. A file cut shorter
+    // while it is read throws IncompleteObjectError rather than passing for a shorter whole.
+    // The stream owns the handle from here and closes it on end, error or an early break.
+    const chunks = handle.createReadStream({ highWaterMark: 1 << 20, end: size - 1 });
+    try {
+      yield* lengthChecked(bytesOf(chunks as AsyncIterable<Buffer>), size, key);
     } finally {
       chunks.destroy();
     }
@@ -173,4 +190,9 @@ function notFoundOr(error: unknown, key: string): unknown {
   if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR')
     return new ObjectNotFoundError(key, { cause: error });
   return error;
+}
+
+/** Node Buffers as plain Uint8Array views of the same memory. */
+async function* bytesOf(chunks: AsyncIterable<Buffer>): AsyncIterable<Uint8Array> {
+  for await (const chunk of chunks) yield new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }

@@ -65,8 +65,11 @@ describe('the real capture fixtures', () => {
     expect(records).toHaveLength(2);
     const [single, batch] = records;
     expect(single!.eventId).toBe('50ef5ec7-4d6b-4606-b13d-803c7416f853');
-    expect(single!.inputs).toEqual([[28, 2, 133937, 9, 13, 2, 0, 0, 4, 1, 15024, 0, 55, 37]]);
-    expect(single!.outputs).toEqual([[1, 0.989977359771728]]);
+    // Numbers read as CSV would read them: as written.
+    expect(single!.inputs).toEqual([
+      ['28', '2', '133937', '9', '13', '2', '0', '0', '4', '1', '15024', '0', '55', '37'],
+    ]);
+    expect(single!.outputs).toEqual([['1', '0.989977359771728']]);
     expect(single!.outputJson).toEqual([{ predicted_label: 1, score: 0.989977359771728 }]);
 
     expect(batch!.eventId).toBe('74e40c99-2d94-4a6d-a21e-f0222769012e');
@@ -74,19 +77,34 @@ describe('the real capture fixtures', () => {
     expect(batch!.source).toEqual({ key: 'clarify.jsonl', line: 2 });
     // Input line i pairs with output line i: the 43-year-old's row gets the 0.504 score.
     expect(batch!.inputs).toEqual([
-      [28, 2, 133937, 9, 13, 2, 0, 0, 4, 1, 15024, 0, 55, 37],
-      [43, 2, 72338, 12, 14, 2, 12, 0, 1, 1, 0, 0, 40, 37],
+      ['28', '2', '133937', '9', '13', '2', '0', '0', '4', '1', '15024', '0', '55', '37'],
+      ['43', '2', '72338', '12', '14', '2', '12', '0', '1', '1', '0', '0', '40', '37'],
     ]);
     expect(batch!.outputs).toEqual([
-      [1, 0.989977359771728],
-      [1, 0.504138827323913],
+      ['1', '0.989977359771728'],
+      ['1', '0.504138827323913'],
     ]);
     expect(batch!.outputJson).toEqual([
       { predicted_label: 1, score: 0.989977359771728 },
       { predicted_label: 1, score: 0.504138827323913 },
     ]);
     expect(captureRows(batch!, 'END')[1]).toEqual([
-      43, 2, 72338, 12, 14, 2, 12, 0, 1, 1, 0, 0, 40, 37, 1, 0.504138827323913,
+      '43',
+      '2',
+      '72338',
+      '12',
+      '14',
+      '2',
+      '12',
+      '0',
+      '1',
+      '1',
+      '0',
+      '0',
+      '40',
+      '37',
+      '1',
+      '0.504138827323913',
     ]);
   });
 

@@ -86,7 +86,7 @@ describe('parseCaptureLine', () => {
       ['1', 'héllo'],
       ['2', 'wörld'],
     ]);
-    expect(r.outputs).toEqual([[0.25], [0.75]]);
+    expect(r.outputs).toEqual([['0.25'], ['0.75']]);
     expect(r.outputJson).toEqual([{ score: 0.25 }, { score: 0.75 }]);
   });
 
@@ -112,10 +112,10 @@ describe('parseCaptureLine', () => {
 
   it('reads content types with parameters and any case, and falls back on the encoding', () => {
     expect(record(line(csv('1,2', 'TEXT/CSV; charset=UTF-8'))).inputs).toEqual([['1', '2']]);
-    expect(record(line(json('{"features":[1,2]}', 'application/x-jsonlines'))).inputs).toEqual([[1, 2]]);
+    expect(record(line(json('{"features":[1,2]}', 'application/x-jsonlines'))).inputs).toEqual([['1', '2']]);
     // SageMaker writes CSV/JSON encodings only for content types configured as CSV/JSON.
     expect(record(line(csv('1,2', 'text/plain'))).inputs).toEqual([['1', '2']]);
-    expect(record(line({ data: '[3,4]', encoding: 'JSON' })).inputs).toEqual([[3, 4]]);
+    expect(record(line({ data: '[3,4]', encoding: 'JSON' })).inputs).toEqual([['3', '4']]);
   });
 
   it('reads the JSON record shapes it documents', () => {
@@ -125,23 +125,25 @@ describe('parseCaptureLine', () => {
       ),
     ).toMatchObject({
       inputs: [
-        [1, 2],
-        [3, 4],
+        ['1', '2'],
+        ['3', '4'],
       ],
-      outputs: [[0.1], [0.9]],
+      outputs: [['0.1'], ['0.9']],
       outputJson: [{ score: 0.1 }, { score: 0.9 }],
     });
     expect(record(line(json('[[1,"a"],[2,"b"]]'))).inputs).toEqual([
-      [1, 'a'],
-      [2, 'b'],
+      ['1', 'a'],
+      ['2', 'b'],
     ]);
-    expect(record(line(json('[1,2,3]'))).inputs).toEqual([[1, 2, 3]]);
+    expect(record(line(json('[1,2,3]'))).inputs).toEqual([['1', '2', '3']]);
     expect(record(line(json('{"age":41,"city":"Oslo","vip":true,"tags":["a"],"x":null}'))).inputs).toEqual([
-      [41, 'Oslo', true, '["a"]', null],
+      ['41', 'Oslo', true, '["a"]', null],
     ]);
-    expect(record(line(json('7'), json('{"predicted_label":1,"score":0.98}'))).outputs).toEqual([[1, 0.98]]);
+    expect(record(line(json('7'), json('{"predicted_label":1,"score":0.98}'))).outputs).toEqual([
+      ['1', '0.98'],
+    ]);
     // JSON Lines sent as application/json still reads line by line.
-    expect(record(line(json('{"features":[1]}\n{"features":[2]}\n'))).inputs).toEqual([[1], [2]]);
+    expect(record(line(json('{"features":[1]}\n{"features":[2]}\n'))).inputs).toEqual([['1'], ['2']]);
   });
 
   it('keeps eventId, inferenceId and inferenceTime', () => {
@@ -190,12 +192,12 @@ describe('batch transform records', () => {
       '{"SageMakerInferenceId":"id-2","SageMakerInferenceTime":"2023-01-21T01:00:00Z","SageMakerOutput":{"predicted_label":0,"score":0.1},"features":[7,8]}\n';
     const r = record(batchLine(data, 'JSON'));
     expect(r.inputs).toEqual([
-      [5, 6],
-      [7, 8],
+      ['5', '6'],
+      ['7', '8'],
     ]);
     expect(r.outputs).toEqual([
-      [1, 0.8],
-      [0, 0.1],
+      ['1', '0.8'],
+      ['0', '0.1'],
     ]);
     expect(r.outputJson).toEqual([
       { predicted_label: 1, score: 0.8 },
@@ -210,7 +212,7 @@ describe('batch transform records', () => {
     expect(r).toMatchObject({
       inferenceId: '95',
       inputs: [[]],
-      outputs: [[1]],
+      outputs: [['1']],
       outputJson: [{ predicted_label: 1 }],
     });
     expect(r.rowIds).toBeUndefined();

@@ -2,6 +2,7 @@ import {
   type CaptureIssue,
   type CaptureRecord,
   captureRows,
+  isNotUtf8Line,
   lineBlocks,
   type PlainCsvCapture,
   parseCaptureLine,
@@ -147,13 +148,15 @@ describe('lineBlocks', () => {
     }
   });
 
-  it('decodes bytes that are not UTF-8 as the streaming decoder does', async () => {
-    const bytes = new Uint8Array([0x61, 0xe2, 0x82, 0x0a, 0xff, 0x62, 0x0a, 0xc3]);
-    const expected = new TextDecoder().decode(bytes);
-    for (const size of [1, 2, 3, 8]) {
+  it('marks each line whose bytes are not UTF-8 instead of decoding it with U+FFFD, at every chunk size', async () => {
+    // a + a cut euro sign | 0xFF b | a lone UTF-8 lead byte at the end, then a valid line.
+    const bytes = new Uint8Array([0x61, 0xe2, 0x82, 0x0a, 0xff, 0x62, 0x0a, 0x6f, 0x6b, 0x0a, 0xc3]);
+    for (const size of [1, 2, 3, 8, 11]) {
       let joined = '';
       for await (const block of lineBlocks(chunksOf(bytes, size))) joined += block;
-      expect(joined).toBe(expected);
+      const lines = joined.split('\n');
+      expect(lines.map(isNotUtf8Line)).toEqual([true, true, false, true]);
+      expect(lines[2]).toBe('ok');
     }
   });
 });

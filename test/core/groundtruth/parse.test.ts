@@ -21,7 +21,7 @@ describe('parseGroundTruthLine', () => {
       {
         id: '95',
         eventId: '95',
-        values: [0],
+        values: ['0'],
         json: { label: 0 },
         inferenceTime: '2023-01-19T06:04:56Z',
         source,

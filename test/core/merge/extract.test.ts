@@ -67,8 +67,8 @@ describe('capture extracts', () => {
       inferenceTime: '2023-01-19T05:28:32Z',
       line: 2,
       row: 1,
-      input: [43, 2, 72338, 12, 14, 2, 12, 0, 1, 1, 0, 0, 40, 37],
-      output: [1, 0.504138827323913],
+      input: ['43', '2', '72338', '12', '14', '2', '12', '0', '1', '1', '0', '0', '40', '37'],
+      output: ['1', '0.504138827323913'],
       outputJson: { predicted_label: 1, score: 0.504138827323913 },
     });
     expect(parseExtract(lines.join('\n'), EXTRACT_KEY).issues).toEqual([issue]);

@@ -1,3 +1,4 @@
+import { JsonObject, jsonNodeOf, plainJson } from './json-node.ts';
 import { jsonRecordValues } from './json-rows.ts';
 import type { DecodedPayload } from './payload.ts';
 import type { CaptureValue } from './types.ts';
@@ -11,13 +12,14 @@ export interface BatchRows {
   rowTimes: (string | undefined)[];
 }
 
+const RESERVED_KEYS = ['SageMakerInferenceId', 'SageMakerInferenceTime', 'SageMakerOutput'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
 
 /**
  * Splits the rows of `captureData.batchTransformOutput` as SageMaker batch transform writes them.
  *
- * JSON rows: the reserved keys `SageMakerInferenceId` / `SageMakerInferenceTime` become the row's id
+ * JSON rows (read from `payload.nodes`, else from `payload.json`): the reserved keys `SageMakerInferenceId` / `SageMakerInferenceTime` become the row's id
  * and time; with `join_source="Input"` the model's answer sits under `SageMakerOutput` and the rest
  * of the object is the input; without it the whole object is the model's answer and the input was
  * not captured (an empty input row).
@@ -29,36 +31,37 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/;
  * @example
  * ```ts
  * batchRows({ format: 'jsonlines', rows: [], json: [{ SageMakerInferenceId: 'a', SageMakerOutput: { score: 0.9 }, features: [1, 2] }] });
- * // { inputs: [[1, 2]], outputs: [[0.9]], outputJson: [{ score: 0.9 }], rowIds: ['a'], rowTimes: [undefined] }
+ * // { inputs: [['1', '2']], outputs: [['0.9']], outputJson: [{ score: 0.9 }], rowIds: ['a'], rowTimes: [undefined] }
  * ```
  */
 export function batchRows(payload: DecodedPayload): BatchRows {
   const result: BatchRows = { inputs: [], outputs: [], rowIds: [], rowTimes: [] };
-  if (payload.json) {
+  const nodes = payload.nodes ?? payload.json?.map(jsonNodeOf);
+  if (nodes) {
     const outputJson: unknown[] = [];
-    for (const value of payload.json) {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    for (const node of nodes) {
+      if (!(node instanceof JsonObject)) {
         result.inputs.push([]);
-        result.outputs.push(jsonRecordValues(value));
-        outputJson.push(value);
+        result.outputs.push(jsonRecordValues(node));
+        outputJson.push(plainJson(node));
         result.rowIds.push(undefined);
         result.rowTimes.push(undefined);
         continue;
       }
-      const { SageMakerInferenceId, SageMakerInferenceTime, SageMakerOutput, ...rest } = value as Record<
-        string,
-        unknown
-      >;
-      result.rowIds.push(typeof SageMakerInferenceId === 'string' ? SageMakerInferenceId : undefined);
-      result.rowTimes.push(typeof SageMakerInferenceTime === 'string' ? SageMakerInferenceTime : undefined);
-      if (SageMakerOutput !== undefined) {
+      const id = node.get('SageMakerInferenceId');
+      const time = node.get('SageMakerInferenceTime');
+      const answer = node.get('SageMakerOutput');
+      result.rowIds.push(typeof id === 'string' ? id : undefined);
+      result.rowTimes.push(typeof time === 'string' ? time : undefined);
+      const rest = withoutKeys(node, RESERVED_KEYS);
+      if (answer !== undefined) {
         result.inputs.push(jsonRecordValues(rest));
-        result.outputs.push(jsonRecordValues(SageMakerOutput));
-        outputJson.push(SageMakerOutput);
+        result.outputs.push(jsonRecordValues(answer));
+        outputJson.push(plainJson(answer));
       } else {
         result.inputs.push([]);
         result.outputs.push(jsonRecordValues(rest));
-        outputJson.push(rest);
+        outputJson.push(plainJson(rest));
       }
     }
     result.outputJson = outputJson;
@@ -86,4 +89,15 @@ export function batchRows(payload: DecodedPayload): BatchRows {
     result.inputs.push([]);
   }
   return result;
+}
+
+/** The object without `keys`, the others in document order. */
+function withoutKeys(node: JsonObject, keys: readonly string[]): JsonObject {
+  const kept = new JsonObject([], []);
+  node.keys.forEach((key, i) => {
+    if (keys.includes(key)) return;
+    kept.keys.push(key);
+    kept.values.push(node.values[i]!);
+  });
+  return kept;
 }

@@ -3,8 +3,11 @@ export type { BatchRows } from './batch-output.ts';
 export { batchRows } from './batch-output.ts';
 export { columnNames } from './column-names.ts';
 export { csvRecords } from './csv-text.ts';
-export { jsonDocumentRecords, jsonRecordValues } from './json-rows.ts';
-export { captureLines, lineBlocks } from './lines.ts';
+export type { JsonNode } from './json-node.ts';
+export { JsonNumber, JsonObject, jsonNodeOf, jsonTextOf, plainJson } from './json-node.ts';
+export { jsonColumnValue, jsonDocumentRecords, jsonRecordValues } from './json-rows.ts';
+export { JsonTextError, MAX_JSON_DEPTH, parseJsonText } from './json-text.ts';
+export { captureLines, decodeLinesText, isNotUtf8Line, lineBlocks } from './lines.ts';
 export { captureRecordOf, parseCaptureLine } from './parse-line.ts';
 export {
   forEachCaptureLine,

@@ -50,13 +50,40 @@ const LF = 10;
 const BOM = 0xfeff;
 
 /**
+ * What `lineBlocks` puts in place of a line whose bytes are not valid UTF-8. A lone surrogate can
+ * never come out of decoding valid UTF-8, so no real line is mistaken for it; test with `isNotUtf8Line`.
+ */
+const NOT_UTF8_LINE = '\udc00';
+
+/**
+ * Whether a line from `lineBlocks` / `captureLines` stands for bytes that were not valid UTF-8 (for
+ * example Latin-1 text). Such a line is to be counted as skipped: decoding it would silently turn
+ * its characters into U+FFFD.
+ *
+ * @example
+ * ```ts
+ * for await (const line of captureLines(chunks)) if (isNotUtf8Line(line)) tally.add('not-utf8');
+ * ```
+ */
+export function isNotUtf8Line(line: string): boolean {
+  return line === NOT_UTF8_LINE;
+}
+
+/** The message of a skipped non-UTF-8 line (it names no payload text). */
+export const NOT_UTF8_MESSAGE =
+  "the line's bytes are not valid UTF-8 (Latin-1 text, for example): write the file as UTF-8";
+
+/**
  * Decodes a UTF-8 byte stream into texts of whole lines: every text but the last ends with `\n`,
  * the last holds what follows the final newline (and is left out when empty). Concatenated, the
- * texts are the stream decoded as one, without a leading byte-order mark.
+ * texts are the stream decoded as one, without a leading byte-order mark, except that a line whose
+ * bytes are not valid UTF-8 is replaced by a marker (`isNotUtf8Line`), so that the rest of the
+ * file still reads and the bad line can be counted.
  *
  * Each chunk is cut after its last newline and decoded in one call, because a newline byte never
  * occurs inside a UTF-8 sequence; this keeps the decoder on its fast, non-streaming path, which
  * matters on a file of hundreds of megabytes. Only an unfinished line's bytes are carried over.
+ * Only a block that fails to decode is decoded again line by line.
  *
  * @example
  * ```ts
@@ -66,10 +93,15 @@ const BOM = 0xfeff;
  * ```
  */
 export async function* lineBlocks(chunks: AsyncIterable<Uint8Array>): AsyncIterable<string> {
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
   let atStart = true;
   const decode = (bytes: Uint8Array): string => {
-    const text = decoder.decode(bytes);
+    let text: string;
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      text = decodeByLine(decoder, bytes);
+    }
     if (!atStart || text.length === 0) return text;
     atStart = false;
     return text.charCodeAt(0) === BOM ? text.slice(1) : text;
@@ -94,6 +126,46 @@ export async function* lineBlocks(chunks: AsyncIterable<Uint8Array>): AsyncItera
   }
   const text = decode(concatBytes(carried));
   if (text.length > 0) yield text;
+}
+
+/**
+ * A whole file of lines decoded from UTF-8 as `lineBlocks` decodes a stream: each line whose bytes
+ * are not valid UTF-8 becomes the marker `isNotUtf8Line` recognises, the rest decodes as usual
+ * (a leading byte-order mark is kept, as `parseCaptureText` and `parseGroundTruthText` drop it).
+ *
+ * @example
+ * ```ts
+ * const labels = parseGroundTruthText(decodeLinesText(await store.get(key)), key, onIssue);
+ * ```
+ */
+export function decodeLinesText(bytes: Uint8Array): string {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return decodeByLine(decoder, bytes);
+  }
+}
+
+/**
+ * `bytes` decoded line by line, each line that is not valid UTF-8 replaced by `NOT_UTF8_LINE`; the
+ * same text as decoding `bytes` whole when every line is valid.
+ */
+function decodeByLine(decoder: InstanceType<typeof TextDecoder>, bytes: Uint8Array): string {
+  let text = '';
+  let start = 0;
+  while (start < bytes.length) {
+    const newline = bytes.indexOf(LF, start);
+    const end = newline === -1 ? bytes.length : newline;
+    try {
+      text += decoder.decode(bytes.subarray(start, end));
+    } catch {
+      text += NOT_UTF8_LINE;
+    }
+    if (newline !== -1) text += '\n';
+    start = end + 1;
+  }
+  return text;
 }
 
 /**

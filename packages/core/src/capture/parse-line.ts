@@ -1,4 +1,5 @@
 import { batchRows } from './batch-output.ts';
+import { isNotUtf8Line, NOT_UTF8_MESSAGE } from './lines.ts';
 import { decodePayload } from './payload.ts';
 import type {
   CaptureIssueReason,
@@ -28,6 +29,7 @@ interface CaptureLineShape {
  *   field per input record (XGBoost answers a CSV batch as `0.1,0.7,0.4`), read as one value each.
  * - Capture without `endpointInput` (CaptureMode Output) gives empty input rows.
  * - `captureData.batchTransformOutput` rows parse as `batchRows` describes, with per-row ids.
+ * - A line that `lineBlocks` found not to be UTF-8 (`isNotUtf8Line`) is a `not-utf8` issue.
  *
  * @example
  * ```ts
@@ -36,6 +38,7 @@ interface CaptureLineShape {
  * ```
  */
 export function parseCaptureLine(line: string, source: CaptureSource): ParsedCaptureLine {
+  if (isNotUtf8Line(line)) return issue('not-utf8', source, NOT_UTF8_MESSAGE);
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);

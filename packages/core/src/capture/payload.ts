@@ -1,6 +1,8 @@
 import { decodeBase64Text } from './base64.ts';
 import { csvRecords } from './csv-text.ts';
+import type { JsonNode } from './json-node.ts';
 import { jsonDocumentRecords, jsonRecordValues } from './json-rows.ts';
+import { JsonTextError, parseJsonText } from './json-text.ts';
 import { type PayloadFormat, payloadFormat } from './payload-format.ts';
 import type { CaptureIssueReason, CaptureValue } from './types.ts';
 
@@ -8,8 +10,10 @@ import type { CaptureIssueReason, CaptureValue } from './types.ts';
 export interface DecodedPayload {
   format: PayloadFormat;
   rows: CaptureValue[][];
-  /** The parsed JSON of each row, for JSON payloads. */
+  /** The parsed JSON of each row, for JSON payloads (as `JSON.parse` gives it). */
   json?: unknown[];
+  /** The same rows as parsed nodes, with number texts and key order kept (see `parseJsonText`). */
+  nodes?: JsonNode[];
 }
 
 /** Why a payload could not be decoded; the message names the field (`field` of `decodePayload`), never the payload text. */
@@ -29,7 +33,9 @@ export type DecodedPayloadResult =
  * Encodings: `CSV` and `JSON` carry the payload as text, `BASE64` as base64 of the bytes (then read
  * by content type). Formats: CSV (one record per line, RFC-4180 quoting), JSON Lines (one record per
  * line) and JSON (one document; see `jsonDocumentRecords` for how it splits into records; a JSON
- * payload that is not one document but one per line is read as JSON Lines).
+ * payload that is not one document but one per line is read as JSON Lines). JSON rows are read as
+ * a CSV record of the same values would be (`jsonRecordValues`: numbers as written, keys in
+ * document order), so `50010.0` types the same whichever the content type.
  *
  * @example
  * ```ts
@@ -76,30 +82,53 @@ export function decodePayload(eventData: unknown, field: string): DecodedPayload
 function decodeJson(text: string, format: PayloadFormat, field: string): DecodedPayloadResult {
   if (format === 'json') {
     try {
-      const records = jsonDocumentRecords(JSON.parse(text));
-      return { payload: { format, rows: records.map(jsonRecordValues), json: records } };
-    } catch {
+      const nodes = jsonDocumentRecords(parseJsonText(text)) as JsonNode[];
+      return jsonPayload('json', nodes, () => jsonDocumentRecords(JSON.parse(text)));
+    } catch (error) {
+      if (!(error instanceof JsonTextError)) throw error;
       // Clients often send JSON Lines labelled application/json: try it line by line below.
       if (text.indexOf('\n') === -1) {
-        return problem('undecodable-payload', `${field}.data is not valid JSON`);
+        return problem('undecodable-payload', `${field}.data is not valid JSON (${error.message})`);
       }
     }
   }
-  const json: unknown[] = [];
+  const nodes: JsonNode[] = [];
+  const records: string[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim().length === 0) continue;
     try {
-      json.push(JSON.parse(line));
-    } catch {
+      nodes.push(parseJsonText(line));
+    } catch (error) {
+      if (!(error instanceof JsonTextError)) throw error;
       return problem(
         'undecodable-payload',
-        `line ${i + 1} of ${field}.data is not valid JSON (expected one JSON value per line)`,
+        `line ${i + 1} of ${field}.data is not valid JSON (${error.message}; expected one JSON value per line)`,
       );
     }
+    records.push(line);
   }
-  return { payload: { format: 'jsonlines', rows: json.map(jsonRecordValues), json } };
+  return jsonPayload('jsonlines', nodes, () => records.map((record) => JSON.parse(record)));
+}
+
+/**
+ * Rows read as CSV would read them (`jsonRecordValues`) beside the parsed JSON of each. The JSON
+ * is parsed again natively (the same texts, which `parseJsonText` accepted) only when asked for:
+ * most payloads are requests, whose JSON nothing reads, and this is the profiler's hot path.
+ */
+function jsonPayload(format: PayloadFormat, nodes: JsonNode[], parse: () => unknown[]): DecodedPayloadResult {
+  let json: unknown[] | undefined;
+  const payload: DecodedPayload = {
+    format,
+    rows: nodes.map(jsonRecordValues),
+    nodes,
+    get json() {
+      json ??= parse();
+      return json;
+    },
+  };
+  return { payload };
 }
 
 function problem(reason: CaptureIssueReason, message: string): DecodedPayloadResult {

@@ -1,3 +1,4 @@
+import { isNotUtf8Line, NOT_UTF8_MESSAGE } from './lines.ts';
 import { captureRecordOf } from './parse-line.ts';
 import { payloadFormat } from './payload-format.ts';
 import type { ParsedCaptureLine } from './types.ts';
@@ -38,6 +39,9 @@ export function parseCaptureLineOrPlainCsv(
   lineNumber: number,
   into: PlainCsvCapture,
 ): ParsedCaptureLine | undefined {
+  if (isNotUtf8Line(line)) {
+    return { issue: { reason: 'not-utf8', key, line: lineNumber, message: NOT_UTF8_MESSAGE } };
+  }
   let json: unknown;
   try {
     json = JSON.parse(line);

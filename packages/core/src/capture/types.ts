@@ -1,7 +1,8 @@
 /**
  * One value of a captured record. CSV fields keep their text (the profiler infers types, as
- * SageMaker's analyzer does); JSON values keep their JSON type. Nested JSON objects and arrays
- * inside a record become their JSON text.
+ * SageMaker's analyzer does), and so do JSON numbers (`50010.0` stays `'50010.0'`), so a value
+ * types the same whichever the payload's format; JSON strings, booleans and null keep their
+ * JSON type. Nested JSON objects and arrays inside a record become their compact JSON text.
  */
 export type CaptureValue = string | number | boolean | null;
 
@@ -39,6 +40,7 @@ export interface CaptureRecord {
 /** Why a capture line could not be used. */
 export type CaptureIssueReason =
   | 'malformed-line'
+  | 'not-utf8'
   | 'undecodable-payload'
   | 'unsupported-content-type'
   | 'record-count-mismatch'

@@ -1,5 +1,8 @@
 import { csvRecords } from '../capture/csv-text.ts';
-import { captureLines } from '../capture/lines.ts';
+import { type JsonNode, JsonObject } from '../capture/json-node.ts';
+import { jsonColumnValue } from '../capture/json-rows.ts';
+import { JsonTextError, parseJsonText } from '../capture/json-text.ts';
+import { captureLines, isNotUtf8Line } from '../capture/lines.ts';
 import { InputError } from '../errors/vigil-error.ts';
 import type { Profile } from '../profile/profile.ts';
 import { ProfileBuilder, type RowValue } from '../profile/profile-builder.ts';
@@ -20,16 +23,11 @@ export interface ProfiledDataset {
   headerColumns?: number;
 }
 
-function jsonValue(value: unknown): RowValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  return JSON.stringify(value);
-}
-
 /**
  * Profiles a dataset streamed as chunks: CSV (RFC 4180 quoting within a line; an empty field is
  * missing) or JSON Lines (one object per line, its keys are the columns in first-seen order; an
- * array line is positional). A line that does not parse is counted in `tally` and skipped.
+ * array line is positional; numbers are read as written, as in CSV, so `1.0` is Fractional). A
+ * line that does not parse is counted in `tally` and skipped.
  *
  * @example
  * ```ts
@@ -51,6 +49,10 @@ export async function profileDataset(
   for await (const line of captureLines(chunks)) {
     lineNumber++;
     if (line.trim().length === 0) continue;
+    if (isNotUtf8Line(line)) {
+      tally.add('not-utf8', `${source}:${lineNumber}`);
+      continue;
+    }
     if (format.format === 'csv') {
       const fields = csvRecords(line)[0] ?? [];
       if (expectHeader) {
@@ -62,26 +64,27 @@ export async function profileDataset(
       builder.addRow(fields);
       continue;
     }
-    let parsed: unknown;
+    let parsed: JsonNode;
     try {
-      parsed = JSON.parse(line);
-    } catch {
+      parsed = parseJsonText(line);
+    } catch (error) {
+      if (!(error instanceof JsonTextError)) throw error;
       tally.add('malformed-line', `${source}:${lineNumber}`);
       continue;
     }
     if (Array.isArray(parsed)) {
-      builder.addRow(parsed.map(jsonValue));
-    } else if (typeof parsed === 'object' && parsed !== null) {
+      builder.addRow(parsed.map(jsonColumnValue));
+    } else if (parsed instanceof JsonObject) {
       const row: RowValue[] = new Array(index.size).fill(null);
-      for (const [key, value] of Object.entries(parsed)) {
+      parsed.keys.forEach((key, k) => {
         let i = index.get(key);
         if (i === undefined) {
           i = index.size;
           index.set(key, i);
           names[i] = key;
         }
-        row[i] = jsonValue(value);
-      }
+        row[i] = jsonColumnValue(parsed.values[k]);
+      });
       builder.addRow(row);
     } else {
       tally.add('malformed-line', `${source}:${lineNumber}`);

@@ -52,3 +52,24 @@ export class EventShapeError extends VigilError {
     super(message, { ...options, code: 'EVENT_INVALID' });
   }
 }
+
+/**
+ * An object's body ended before (or ran past) its stated size: the read was cut short, so what
+ * was read must not be used as if it were the whole object. Retrying the read usually succeeds.
+ */
+export class IncompleteObjectError extends VigilError {
+  readonly key: string;
+  readonly expectedBytes: number;
+  readonly readBytes: number;
+
+  constructor(key: string, expectedBytes: number, readBytes: number, options?: ErrorOptions) {
+    super(
+      `Read ${readBytes} of the ${expectedBytes} bytes of "${key}": the body ended early or the object ` +
+        'changed while it was read; nothing was written for it, retry the read',
+      { ...options, code: 'OBJECT_INCOMPLETE' },
+    );
+    this.key = key;
+    this.expectedBytes = expectedBytes;
+    this.readBytes = readBytes;
+  }
+}

@@ -1,3 +1,4 @@
+import { isNotUtf8Line, NOT_UTF8_MESSAGE } from '../capture/lines.ts';
 import { decodePayload } from '../capture/payload.ts';
 import type { CaptureSource } from '../capture/types.ts';
 import type { GroundTruthIssueReason, GroundTruthLabel, ParsedGroundTruthLine } from './types.ts';
@@ -23,6 +24,7 @@ interface GroundTruthLineShape {
  * ```
  */
 export function parseGroundTruthLine(line: string, source: CaptureSource): ParsedGroundTruthLine {
+  if (isNotUtf8Line(line)) return issue('not-utf8', source, NOT_UTF8_MESSAGE);
   let parsed: GroundTruthLineShape;
   try {
     parsed = JSON.parse(line);

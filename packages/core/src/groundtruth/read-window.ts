@@ -1,3 +1,4 @@
+import { decodeLinesText } from '../capture/lines.ts';
 import { joinKey } from '../layout/keys.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
 import { hourPath, hoursIn, type TimeWindow } from '../window/window.ts';
@@ -29,10 +30,10 @@ export async function readWindowLabels(
   options: { prefix: string; window: TimeWindow },
 ): Promise<WindowLabels> {
   const result: WindowLabels = { labels: [], issues: [], files: 0 };
-  const decoder = new TextDecoder('utf-8');
   for (const hour of hoursIn(options.window)) {
     for await (const info of store.list(`${joinKey(options.prefix, hourPath(hour))}/`)) {
-      const text = decoder.decode(await store.get(info.key));
+      // Lines that are not UTF-8 come out marked, to be counted as `not-utf8` rather than mangled.
+      const text = decodeLinesText(await store.get(info.key));
       result.files++;
       const labels = parseGroundTruthText(text, info.key, (issue) => result.issues.push(issue));
       for (const label of labels) result.labels.push(label);

@@ -22,6 +22,7 @@ export interface GroundTruthLabel {
 /** Why a ground-truth line could not be used. */
 export type GroundTruthIssueReason =
   | 'malformed-line'
+  | 'not-utf8'
   | 'undecodable-payload'
   | 'unsupported-content-type'
   | 'missing-ground-truth-data';

@@ -1,3 +1,5 @@
+import { IncompleteObjectError } from '../errors/vigil-error.ts';
+
 /** What a listing says about one stored object. */
 export interface ObjectInfo {
   key: string;
@@ -29,4 +31,27 @@ export interface ObjectStore {
   put(key: string, body: string | Uint8Array, contentType?: string): Promise<void>;
   /** Writes only if no object has the key yet; returns false when one existed. Used for append-only logs. */
   putIfAbsent(key: string, body: string | Uint8Array, contentType?: string): Promise<boolean>;
+}
+
+/**
+ * The chunks of `chunks`, unchanged, throwing `IncompleteObjectError` at the end when their total
+ * length is not `expectedBytes`: a body stream that ends early looks like a complete, shorter
+ * object, and only its length tells them apart.
+ *
+ * @example
+ * ```ts
+ * for await (const chunk of lengthChecked(store.stream(key), event.size, key)) consume(chunk);
+ * ```
+ */
+export async function* lengthChecked(
+  chunks: AsyncIterable<Uint8Array>,
+  expectedBytes: number,
+  key: string,
+): AsyncIterable<Uint8Array> {
+  let read = 0;
+  for await (const chunk of chunks) {
+    read += chunk.byteLength;
+    yield chunk;
+  }
+  if (read !== expectedBytes) throw new IncompleteObjectError(key, expectedBytes, read);
 }

@@ -5,7 +5,7 @@ import { profileKeyFor } from '../../layout/keys.ts';
 import { buildCaptureExtract, serializeExtract } from '../../merge/extract.ts';
 import { extractKeyFor } from '../../merge/keys.ts';
 import type { Log } from '../../ports/log.ts';
-import type { ObjectStore } from '../../ports/object-store.ts';
+import { lengthChecked, type ObjectStore } from '../../ports/object-store.ts';
 import { profileToJson } from '../../profile/profile.ts';
 import { ProfileBuilder } from '../../profile/profile-builder.ts';
 import { profileCaptureChunks } from '../capture-profiler.ts';
@@ -30,6 +30,11 @@ export interface ProfileCaptureOptions {
   outputColumns?: OutputColumnsPosition;
   /** Also write the capture extract the later monitors read; default true. */
   writeExtract?: boolean;
+  /**
+   * The object's size in bytes as announced (the S3 event's `detail.object.size`): when given, a
+   * body that ends short of it fails the profile with `IncompleteObjectError` and nothing is written.
+   */
+  expectedBytes?: number;
 }
 
 /** What profile-capture did. */
@@ -53,7 +58,8 @@ export interface ProfileSource {
  * Profiles one capture object and writes its mergeable profile (and, by default, its extract) at
  * keys derived from the object key alone (`profileKeyFor`, `extractKeyFor`), so a retried event
  * overwrites instead of double counting. Lines that cannot be used are counted in the profile's
- * `source.skipped`, never fatal. Streams the object: memory stays bounded by the sketches (plus
+ * `source.skipped`, never fatal. A body that ends before `expectedBytes` throws
+ * `IncompleteObjectError` before anything is written, so a cut read is retried, never stored as whole. Streams the object: memory stays bounded by the sketches (plus
  * the parsed records when the extract is written).
  *
  * @example
@@ -70,7 +76,10 @@ export async function profileCaptureObject(
   const builder = new ProfileBuilder(options.baselineNames ?? []);
   const tally = new IssueTally();
   const keep: CaptureRecord[] | undefined = options.writeExtract === false ? undefined : [];
-  const counts = await profileCaptureChunks(source.stream(options.key), options.key, builder, {
+  const body = source.stream(options.key);
+  const chunks =
+    options.expectedBytes === undefined ? body : lengthChecked(body, options.expectedBytes, options.key);
+  const counts = await profileCaptureChunks(chunks, options.key, builder, {
     outputColumns: options.outputColumns ?? 'START',
     tally,
     keep,
