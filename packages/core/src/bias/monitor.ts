@@ -1,3 +1,4 @@
+import { decodeLinesText } from '../capture/lines.ts';
 import { parseCaptureStream } from '../capture/parse-stream.ts';
 import type { CaptureIssue, CaptureRecord } from '../capture/types.ts';
 import { InputError } from '../errors/vigil-error.ts';
@@ -282,7 +283,8 @@ async function readLabels(
   for (const source of sources) {
     for await (const info of source.store.list(source.key)) {
       if (info.key !== source.key && !info.key.endsWith('.jsonl')) continue;
-      const text = new TextDecoder().decode(await source.store.get(info.key));
+      // Strict UTF-8, as the other monitors read labels: a line of other bytes is counted, not mangled.
+      const text = decodeLinesText(await source.store.get(info.key));
       for (const label of parseGroundTruthText(text, info.key, onIssue)) labels.push(label);
     }
   }
