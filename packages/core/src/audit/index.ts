@@ -8,6 +8,17 @@ export {
   type VersionDossier,
 } from './compliance-bundle.ts';
 export { AuditAppendConflictError, AuditLogCorruptError } from './errors.ts';
+export {
+  AUDIT_HEAD_DETAIL_TYPE,
+  AUDIT_HEAD_NAME,
+  type AuditHead,
+  type AuditHeadEventDetail,
+  advanceHead,
+  auditHeadKey,
+  type HeadRead,
+  readStoredHead,
+  type StoredAuditHead,
+} from './head.ts';
 export { auditRecordKey, DEFAULT_AUDIT_PREFIX, GENESIS_HASH, sequenceFromKey } from './keys.ts';
 export { ObjectStoreAuditLog, type ObjectStoreAuditLogOptions } from './object-store-audit-log.ts';
 export { readAuditLog, readAuditObjects, type StoredAuditObject } from './read.ts';
