@@ -4,7 +4,9 @@ import {
   type AuditHead,
   auditRecordKey,
   ObjectStoreAuditLog,
+  publishedHeadKey,
   readAuditLog,
+  readPublishedHeads,
   verifyAuditLog,
 } from '@vigil/core/audit';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -139,5 +141,19 @@ describe('the audit head', () => {
     expect(records).toHaveLength(13);
     expect(store.json('audit/head.json')).toMatchObject({ sequence: 13, hash: records[12]!.hash });
     expect((await verifyAuditLog(store, 'audit', { publishedHeads: bus.heads() })).ok).toBe(true);
+  });
+});
+
+describe('published heads kept in a heads bucket', () => {
+  it('are read back oldest first, a reused number kept beside the original, junk skipped', async () => {
+    const heads = new MemoryStore('s3://vigil-audit-heads');
+    const a = { sequence: 2, hash: 'b'.repeat(64), at: '2026-01-05T10:00:00.000Z' };
+    const b = { sequence: 1, hash: 'a'.repeat(64) };
+    const reused = { sequence: 2, hash: 'c'.repeat(64) };
+    for (const head of [a, b, reused])
+      await heads.putIfAbsent(publishedHeadKey('audit', head), JSON.stringify(head));
+    await heads.put('heads/audit/junk.json', '{"sequence":"x"}');
+    expect(publishedHeadKey('audit', a)).toBe(`heads/audit/000000000002-${'b'.repeat(64)}.json`);
+    expect(await readPublishedHeads(heads, 'audit')).toEqual([b, a, reused]);
   });
 });

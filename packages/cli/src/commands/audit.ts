@@ -1,24 +1,36 @@
 import { joinKey } from '@vigil/core';
 import {
+  type AuditHead,
   exportComplianceBundle,
   readAuditLog,
+  readPublishedHeads,
   renderComplianceBundleMarkdown,
   verifyAuditLog,
 } from '@vigil/core/audit';
 import { renderCardHtml, renderCardMarkdown } from '@vigil/core/cards';
-import { openLocation } from '../adapters.ts';
+import { readJournaledAuditHeads } from '@vigil/local';
+import { homePath, openLocation } from '../adapters.ts';
 import { type Command, optionalString, requiredString, UsageError } from '../command.ts';
 import { governanceContext, governanceOptions } from './registry.ts';
 
 const verifyCommand: Command = {
   name: 'audit verify',
   summary: 'Check the audit log: every record present, in order, unedited and chained to the previous one',
-  usage: 'audit verify [--expect-head SEQUENCE:HASH] [--prefix audit]',
-  options: { ...governanceOptions, prefix: { type: 'string' }, 'expect-head': { type: 'string' } },
+  usage: 'audit verify [--heads s3://HEADS-BUCKET] [--expect-head SEQUENCE:HASH] [--prefix audit]',
+  options: {
+    ...governanceOptions,
+    prefix: { type: 'string' },
+    'expect-head': { type: 'string' },
+    heads: { type: 'string' },
+  },
   details: [
     'Exit code 0 when the log verifies, 1 when it does not (each problem is printed with its record number).',
-    '--expect-head N:HASH  A head printed by an earlier run: also detects deletion of the newest records.',
-    '--home DIR / s3://bucket: where the log is (default .vigil).',
+    'Checks head.json and every head the writers published ("Vigil Audit Head" events): records cut off',
+    'the end, an emptied log and reused sequence numbers are reported.',
+    '--home DIR / s3://bucket: where the log is (default .vigil; in AWS the audit bucket).',
+    '--heads s3://bucket  Where the published heads are kept in AWS (the AuditHeads bucket of the',
+    '           deployment). Locally they are read from the events journal of --home.',
+    '--expect-head N:HASH  A head noted elsewhere (a ticket, a report): checked as well.',
   ].join('\n'),
   async run(args, io) {
     const ctx = governanceContext(args, io);
@@ -31,12 +43,21 @@ const verifyCommand: Command = {
         throw new UsageError('--expect-head must be SEQUENCE:HASH, as `vigil audit verify` prints it');
       expectedHead = { sequence: Number(match[1]), hash: match[2]! };
     }
-    const result = await verifyAuditLog(ctx.store, prefix, { expectedHead });
+    const published = await publishedHeadsFor(args, io, ctx.store.location, prefix);
+    if (!published.heads) io.stderr(published.note);
+    const result = await verifyAuditLog(ctx.store, prefix, {
+      expectedHead,
+      ...(published.heads ? { publishedHeads: published.heads } : {}),
+    });
     for (const problem of result.problems) io.stderr(problem.message);
     if (result.ok) {
+      const anchor = result.publishedHead
+        ? ` Matches the last published head ${result.publishedHead.sequence}:${result.publishedHead.hash} (${'source' in published ? published.source : ''}).`
+        : '';
       io.stdout(
         `Audit log verified: ${result.recordCount} records, chain intact.` +
-          (result.head ? ` Head ${result.head.sequence}:${result.head.hash}` : ''),
+          (result.head ? ` Head ${result.head.sequence}:${result.head.hash}` : '') +
+          anchor,
       );
       return 0;
     }
@@ -46,6 +67,36 @@ const verifyCommand: Command = {
     return 1;
   },
 };
+
+/**
+ * The heads the log's writers published: from `--heads s3://bucket` (the deployment's AuditHeads
+ * bucket), or locally from the events journal of the home. On S3 without `--heads` there is
+ * nothing to read them from: the note says how to pass them.
+ */
+async function publishedHeadsFor(
+  args: Parameters<Command['run']>[0],
+  io: Parameters<Command['run']>[1],
+  location: string,
+  prefix: string,
+): Promise<{ heads: AuditHead[]; source: string } | { heads?: undefined; note: string }> {
+  const heads = optionalString(args, 'heads');
+  if (heads) {
+    const where = openLocation(heads.endsWith('/') ? heads : `${heads}/`, io.cwd);
+    return { heads: await readPublishedHeads(where.store, prefix), source: `heads in ${heads}` };
+  }
+  const home = optionalString(args, 'home');
+  if (home && /^s3:\/\//i.test(home)) {
+    return {
+      note:
+        'Published heads not checked: pass --heads s3://<AuditHeads bucket> (an output of `sst deploy`) ' +
+        'to detect records cut off the end together with head.json.',
+    };
+  }
+  return {
+    heads: await readJournaledAuditHeads(homePath(home, io.cwd), `${location}/${prefix}`),
+    source: 'events journal',
+  };
+}
 
 const exportCommand: Command = {
   name: 'audit export',

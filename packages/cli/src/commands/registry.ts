@@ -14,8 +14,8 @@ import {
 } from '@vigil/core';
 import { ObjectStoreAuditLog, sha256Hex } from '@vigil/core/audit';
 import { type GatePorts, type GateResult, runRegistryGate } from '@vigil/core/governance';
-import { LocalModelCardStore, LocalModelRegistry } from '@vigil/local';
-import { openHome, openLocation } from '../adapters.ts';
+import { LocalEventBus, LocalModelCardStore, LocalModelRegistry } from '@vigil/local';
+import { homePath, openHome, openLocation } from '../adapters.ts';
 import {
   type CliIO,
   type Command,
@@ -66,6 +66,8 @@ export interface GovernanceContext {
 export function governanceContext(args: CommandArgs, io: CliIO): GovernanceContext {
   const home = optionalString(args, 'home');
   let store: ObjectStore;
+  // Locally each append's head goes to the events journal, where `vigil audit verify` reads it.
+  let headJournal: LocalEventBus | undefined;
   if (home && /^s3:\/\//i.test(home)) {
     const location = openLocation(home, io.cwd);
     if (location.key.replace(/\/+$/, '') !== '') {
@@ -76,13 +78,14 @@ export function governanceContext(args: CommandArgs, io: CliIO): GovernanceConte
     store = location.store;
   } else {
     store = openHome(home, io.cwd);
+    headJournal = new LocalEventBus(homePath(home, io.cwd));
   }
   const identity = io.env.USER ?? safeUserName();
   const aws = flag(args, 'aws');
   const localRegistry = aws ? undefined : new LocalModelRegistry(store, { identity });
   const registry: ModelRegistry = localRegistry ?? new SageMakerModelRegistry();
   const cards: ModelCardStore = aws ? new SageMakerModelCardStore() : new LocalModelCardStore(store);
-  const audit = new ObjectStoreAuditLog(store);
+  const audit = new ObjectStoreAuditLog(store, headJournal ? { events: headJournal } : {});
   const policies = readPolicies(optionalString(args, 'config'), io.cwd);
   return {
     registry,

@@ -21,6 +21,13 @@ export {
 } from './head.ts';
 export { auditRecordKey, DEFAULT_AUDIT_PREFIX, GENESIS_HASH, sequenceFromKey } from './keys.ts';
 export { ObjectStoreAuditLog, type ObjectStoreAuditLogOptions } from './object-store-audit-log.ts';
+export {
+  headOf,
+  PUBLISHED_HEADS_PREFIX,
+  parsePublishedHead,
+  publishedHeadKey,
+  readPublishedHeads,
+} from './published-heads.ts';
 export { readAuditLog, readAuditObjects, type StoredAuditObject } from './read.ts';
 export { auditRecordHash } from './record-hash.ts';
 export { sha256, sha256Hex } from './sha256.ts';
