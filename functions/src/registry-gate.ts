@@ -72,6 +72,7 @@ export function createRegistryGateHandler(
         cards: deps.cards,
         store: runtime.store,
         audit: auditLogOf(runtime),
+        ...(runtime.auditStore ? { auditStore: runtime.auditStore } : {}),
         locate: (uri) => runtime.storeFor(uri),
         clock: runtime.clock,
         log: runtime.log,

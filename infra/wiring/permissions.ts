@@ -11,6 +11,10 @@ export interface DeploymentContext {
   account: string;
   /** Vigil's bucket name. */
   bucket: string;
+  /** The object-locked bucket of the audit log. */
+  auditBucket: string;
+  /** The object-locked bucket where audit-head-recorder keeps published heads. */
+  auditHeadsBucket: string;
   vigilBusArn: string;
   alertTopicArn: string;
   /** The dead-letter queue of the function being described. */
@@ -92,7 +96,7 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
       // Model packages point their ModelMetrics at SageMaker's default bucket unless told otherwise.
       s3.read(`sagemaker-${ctx.region}-${ctx.account}`, '');
       s3.readWrite(ctx.bucket, PREFIXES.governance);
-      s3.auditLog(ctx.bucket);
+      s3.auditLog(ctx.auditBucket);
       statements.push(
         {
           actions: [
@@ -119,7 +123,7 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
       s3.read(ctx.bucket, PREFIXES.endpointRecords);
       s3.list(ctx.bucket, PREFIXES.endpointRecords);
       s3.readWrite(ctx.bucket, PREFIXES.governance);
-      s3.auditLog(ctx.bucket);
+      s3.auditLog(ctx.auditBucket);
       statements.push(
         {
           actions: [
@@ -144,7 +148,7 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
       s3.readAllReports(config);
       s3.readWrite(ctx.bucket, PREFIXES.state);
       s3.readWrite(ctx.bucket, PREFIXES.alerting);
-      s3.auditLog(ctx.bucket);
+      s3.auditLog(ctx.auditBucket);
       statements.push(
         { actions: ['sns:Publish'], resources: [ctx.alertTopicArn, ...snsChannelTopics(config)] },
         endpointRead(ctx, config),
@@ -180,6 +184,10 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
     case 'deployment-tracker':
       // It learns everything from the events themselves: no SageMaker call.
       s3.readWrite(ctx.bucket, PREFIXES.endpointRecords);
+      break;
+    case 'audit-head-recorder':
+      // Create-only: a head once kept cannot be replaced, by it or by anyone else.
+      s3.createOnly(ctx.auditHeadsBucket, PREFIXES.auditHeads);
       break;
   }
   statements.unshift(...s3.statements());
