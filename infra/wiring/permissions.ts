@@ -97,6 +97,7 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
       s3.read(`sagemaker-${ctx.region}-${ctx.account}`, '');
       s3.readWrite(ctx.bucket, PREFIXES.governance);
       s3.auditLog(ctx.auditBucket);
+      statements.push(putAuditHeads(ctx));
       statements.push(
         {
           actions: [
@@ -124,6 +125,7 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
       s3.list(ctx.bucket, PREFIXES.endpointRecords);
       s3.readWrite(ctx.bucket, PREFIXES.governance);
       s3.auditLog(ctx.auditBucket);
+      statements.push(putAuditHeads(ctx));
       statements.push(
         {
           actions: [
@@ -149,6 +151,7 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
       s3.readWrite(ctx.bucket, PREFIXES.state);
       s3.readWrite(ctx.bucket, PREFIXES.alerting);
       s3.auditLog(ctx.auditBucket);
+      statements.push(putAuditHeads(ctx));
       statements.push(
         { actions: ['sns:Publish'], resources: [ctx.alertTopicArn, ...snsChannelTopics(config)] },
         endpointRead(ctx, config),
@@ -216,6 +219,15 @@ function putMetrics(config: VigilConfig, folders: readonly MonitorFolder[]): Per
 
 function putVigilEvents(ctx: DeploymentContext): Permission {
   return { actions: ['events:PutEvents'], resources: [ctx.vigilBusArn] };
+}
+
+/** Every audit append publishes its head on Vigil's bus; this grant allows that event and no other. */
+function putAuditHeads(ctx: DeploymentContext): Permission {
+  return {
+    actions: ['events:PutEvents'],
+    resources: [ctx.vigilBusArn],
+    conditions: [{ test: 'StringEquals', variable: 'events:detail-type', values: ['Vigil Audit Head'] }],
+  };
 }
 
 function endpointRead(ctx: DeploymentContext, config: VigilConfig): Permission {

@@ -386,6 +386,12 @@ describe('audit permissions', () => {
           conditions: [{ test: 'StringLike', variable: 's3:prefix', values: ['audit/*'] }],
         },
       ]);
+      // Each append publishes its head on Vigil's bus: that event only.
+      expect(statements).toContainEqual({
+        actions: ['events:PutEvents'],
+        resources: [ctx.vigilBusArn],
+        conditions: [{ test: 'StringEquals', variable: 'events:detail-type', values: ['Vigil Audit Head'] }],
+      });
       // The audit log is no longer in Vigil's bucket: nothing there names audit/.
       expect(
         statements.some((s) => s.resources.some((r) => r.startsWith('arn:aws:s3:::vigil-bucket/audit'))),

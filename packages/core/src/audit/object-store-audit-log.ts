@@ -140,7 +140,6 @@ export class ObjectStoreAuditLog implements AuditLog {
           detailType: AUDIT_HEAD_DETAIL_TYPE,
           detail: { ...detail },
           time: this.clock.now(),
-          resources: [detail.log],
         },
       ]);
     } catch (error) {
