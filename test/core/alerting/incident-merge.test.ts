@@ -1,4 +1,9 @@
-import { type IncidentRecord, mergeIncidentChange, saveIncidentChange } from '@vigil/core/alerting';
+import {
+  decideNotification,
+  type IncidentRecord,
+  mergeIncidentChange,
+  saveIncidentChange,
+} from '@vigil/core/alerting';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../support/memory-store.ts';
 
@@ -54,5 +59,42 @@ describe('saveIncidentChange', () => {
       Array.from({ length: 10 }, () => saveIncidentChange(store, base, { ...base, suppressed: 1 })),
     );
     expect(store.json<IncidentRecord>('alerting/incidents/churn-prod.json').suppressed).toBe(10);
+  });
+});
+
+describe('decideNotification with an incident another event just opened', () => {
+  const opener = {
+    eventId: 'evt-a',
+    source: 'vigil-churn-prod-drift-age',
+    guardsDeployments: true,
+    at: '2024-05-01T13:50:00.000Z',
+  };
+  const opened: IncidentRecord = { ...base, openedBy: opener };
+  const facts = {
+    endpoint: 'churn-prod',
+    incident: opened,
+    change: 'fired' as const,
+    anyFiring: true,
+    runKey: '20240501T1345',
+    now: new Date('2024-05-01T13:50:00Z'),
+    suppressMs: 3_600_000,
+    actionTaken: false,
+  };
+
+  it('lets a concurrent alarm join silently while the opener announces', () => {
+    const joiner = { ...opener, eventId: 'evt-b', source: 'vigil-churn-prod-drift-income' };
+    const decision = decideNotification({ ...facts, opener: joiner });
+    expect(decision.send).toBeUndefined();
+    expect(decision.incident).toMatchObject({ incidentId: base.incidentId, suppressed: 1 });
+  });
+
+  it("has the opener's retried event announce it", () => {
+    expect(decideNotification({ ...facts, opener }).send).toBe('firing');
+  });
+
+  it('records the opener when an event opens an incident', () => {
+    const decision = decideNotification({ ...facts, incident: undefined, opener });
+    expect(decision.incident?.openedBy).toEqual(opener);
+    expect(decision.incident?.incidentId).toBe('churn-prod-20240501T1345');
   });
 });
