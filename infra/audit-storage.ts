@@ -1,4 +1,6 @@
+import { AUDIT_LOCATION_KEY } from '@vigil/core/audit';
 import { config } from './config';
+import { bucket } from './storage';
 
 /**
  * An object-locked, versioned bucket: every version of every object is kept for the configured
@@ -68,3 +70,14 @@ export const auditBucket = lockedBucket('AuditLog', 'audit-log');
 
 /** Where audit-head-recorder keeps every published head (`heads/`), out of reach of the log's writers. */
 export const auditHeadsBucket = lockedBucket('AuditHeads', 'audit-heads');
+
+/** Tells `vigil audit verify --home s3://<Vigil's bucket>` where the log and its heads are. */
+export const auditLocationObject = new aws.s3.BucketObjectv2('VigilAuditLocation', {
+  bucket: bucket.name,
+  key: AUDIT_LOCATION_KEY,
+  content: $resolve([auditBucket.bucket, auditHeadsBucket.bucket]).apply(
+    ([auditBucketName, auditHeadsBucketName]) =>
+      JSON.stringify({ auditBucket: auditBucketName, auditHeadsBucket: auditHeadsBucketName }),
+  ),
+  contentType: 'application/json',
+});

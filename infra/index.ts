@@ -1,6 +1,6 @@
 import { guardrailAlarms } from './alarms';
 import { alertTopic } from './alerts';
-import { auditBucket, auditHeadsBucket } from './audit-storage';
+import { auditBucket, auditHeadsBucket, auditLocationObject } from './audit-storage';
 import { vigilBus } from './bus';
 import { functions } from './functions';
 import { bucket } from './storage';
@@ -12,6 +12,7 @@ export const outputs = {
   /** `vigil audit verify --home s3://<auditBucket> --heads s3://<auditHeadsBucket>`. */
   auditBucket: auditBucket.bucket,
   auditHeadsBucket: auditHeadsBucket.bucket,
+  auditLocation: auditLocationObject.key,
   bus: vigilBus.name,
   alertTopic: alertTopic.arn,
   functions: Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, fn.name])),

@@ -1,7 +1,8 @@
-import { joinKey } from '@vigil/core';
+import { joinKey, type ObjectStore } from '@vigil/core';
 import {
   type AuditHead,
   exportComplianceBundle,
+  readAuditLocation,
   readAuditLog,
   readPublishedHeads,
   renderComplianceBundleMarkdown,
@@ -27,9 +28,10 @@ const verifyCommand: Command = {
     'Exit code 0 when the log verifies, 1 when it does not (each problem is printed with its record number).',
     'Checks head.json and every head the writers published ("Vigil Audit Head" events): records cut off',
     'the end, an emptied log and reused sequence numbers are reported.',
-    '--home DIR / s3://bucket: where the log is (default .vigil; in AWS the audit bucket).',
-    '--heads s3://bucket  Where the published heads are kept in AWS (the AuditHeads bucket of the',
-    '           deployment). Locally they are read from the events journal of --home.',
+    "--home DIR / s3://bucket: the home (default .vigil), or in AWS Vigil's bucket, whose",
+    '           config/audit-location.json names the audit bucket and the heads bucket.',
+    '--heads s3://bucket  The heads bucket, when --home names the audit bucket itself.',
+    '           Locally the heads are read from the events journal of --home.',
     '--expect-head N:HASH  A head noted elsewhere (a ticket, a report): checked as well.',
   ].join('\n'),
   async run(args, io) {
@@ -43,9 +45,10 @@ const verifyCommand: Command = {
         throw new UsageError('--expect-head must be SEQUENCE:HASH, as `vigil audit verify` prints it');
       expectedHead = { sequence: Number(match[1]), hash: match[2]! };
     }
-    const published = await publishedHeadsFor(args, io, ctx.store.location, prefix);
+    const published = await auditSources(args, io, ctx.store, prefix);
     if (!published.heads) io.stderr(published.note);
-    const result = await verifyAuditLog(ctx.store, prefix, {
+    if (published.store !== ctx.store) io.stdout(`Audit log at ${published.store.location}/${prefix}`);
+    const result = await verifyAuditLog(published.store, prefix, {
       expectedHead,
       ...(published.heads ? { publishedHeads: published.heads } : {}),
     });
@@ -69,31 +72,46 @@ const verifyCommand: Command = {
 };
 
 /**
- * The heads the log's writers published: from `--heads s3://bucket` (the deployment's AuditHeads
- * bucket), or locally from the events journal of the home. On S3 without `--heads` there is
- * nothing to read them from: the note says how to pass them.
+ * Where the log is and the heads its writers published. `--heads s3://bucket` names the heads
+ * bucket; locally they are read from the events journal of the home; with `--home s3://<Vigil's
+ * bucket>` the deployment's `config/audit-location.json` names both the audit bucket and the heads
+ * bucket. Without any of them the note says how to pass the heads.
  */
-async function publishedHeadsFor(
+async function auditSources(
   args: Parameters<Command['run']>[0],
   io: Parameters<Command['run']>[1],
-  location: string,
+  store: ObjectStore,
   prefix: string,
-): Promise<{ heads: AuditHead[]; source: string } | { heads?: undefined; note: string }> {
+): Promise<
+  | { store: ObjectStore; heads: AuditHead[]; source: string }
+  | { store: ObjectStore; heads?: undefined; note: string }
+> {
   const heads = optionalString(args, 'heads');
   if (heads) {
     const where = openLocation(heads.endsWith('/') ? heads : `${heads}/`, io.cwd);
-    return { heads: await readPublishedHeads(where.store, prefix), source: `heads in ${heads}` };
+    return { store, heads: await readPublishedHeads(where.store, prefix), source: `heads in ${heads}` };
   }
   const home = optionalString(args, 'home');
   if (home && /^s3:\/\//i.test(home)) {
+    const location = await readAuditLocation(store);
+    if (location) {
+      const headsStore = openLocation(`s3://${location.auditHeadsBucket}/`, io.cwd).store;
+      return {
+        store: openLocation(`s3://${location.auditBucket}/`, io.cwd).store,
+        heads: await readPublishedHeads(headsStore, prefix),
+        source: `heads bucket ${location.auditHeadsBucket}`,
+      };
+    }
     return {
+      store,
       note:
-        'Published heads not checked: pass --heads s3://<AuditHeads bucket> (an output of `sst deploy`) ' +
-        'to detect records cut off the end together with head.json.',
+        'Published heads not checked: pass --heads s3://<auditHeadsBucket> (an output of `sst deploy`), or ' +
+        "--home s3://<Vigil's bucket> of a deployment that names its audit buckets.",
     };
   }
   return {
-    heads: await readJournaledAuditHeads(homePath(home, io.cwd), `${location}/${prefix}`),
+    store,
+    heads: await readJournaledAuditHeads(homePath(home, io.cwd), `${store.location}/${prefix}`),
     source: 'events journal',
   };
 }

@@ -20,6 +20,7 @@ export {
   type StoredAuditHead,
 } from './head.ts';
 export { auditRecordKey, DEFAULT_AUDIT_PREFIX, GENESIS_HASH, sequenceFromKey } from './keys.ts';
+export { AUDIT_LOCATION_KEY, type AuditLocation, readAuditLocation } from './location.ts';
 export { ObjectStoreAuditLog, type ObjectStoreAuditLogOptions } from './object-store-audit-log.ts';
 export {
   headOf,
