@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { SageMakerModelCardStore, SageMakerModelRegistry } from '@vigil/aws';
 import {
   type ApprovalPolicyConfig,
+  type AuditLog,
   InputError,
   type MetricsSourceRef,
   type ModelCardStore,
@@ -27,6 +28,7 @@ import {
   stringList,
   UsageError,
 } from '../command.ts';
+import { DeploymentAuditLog } from '../deployment-audit-log.ts';
 
 /** Options every governance command shares. */
 export const governanceOptions = {
@@ -48,7 +50,7 @@ export interface GovernanceContext {
   localRegistry?: LocalModelRegistry;
   cards: ModelCardStore;
   store: ObjectStore;
-  audit: ObjectStoreAuditLog;
+  audit: AuditLog;
   identity: string;
   policies: ApprovalPolicyConfig[];
   gatePorts: GatePorts;
@@ -85,7 +87,10 @@ export function governanceContext(args: CommandArgs, io: CliIO): GovernanceConte
   const localRegistry = aws ? undefined : new LocalModelRegistry(store, { identity });
   const registry: ModelRegistry = localRegistry ?? new SageMakerModelRegistry();
   const cards: ModelCardStore = aws ? new SageMakerModelCardStore() : new LocalModelCardStore(store);
-  const audit = new ObjectStoreAuditLog(store, headJournal ? { events: headJournal } : {});
+  // In AWS the log is in the deployment's audit bucket, where the Lambdas append too.
+  const audit: AuditLog = headJournal
+    ? new ObjectStoreAuditLog(store, { events: headJournal })
+    : new DeploymentAuditLog(store, io.cwd);
   const policies = readPolicies(optionalString(args, 'config'), io.cwd);
   return {
     registry,
