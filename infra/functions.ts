@@ -1,4 +1,5 @@
 import { alertTopic, secrets } from './alerts';
+import { auditBucket, auditHeadsBucket } from './audit-storage';
 import { vigilBus } from './bus';
 import { config, configDigest } from './config';
 import { functionDeadLetterQueue } from './dead-letters';
@@ -31,16 +32,30 @@ function createFunction(name: FunctionName) {
     region.region,
     identity.accountId,
     bucket.name,
+    auditBucket.bucket,
+    auditHeadsBucket.bucket,
     vigilBus.arn,
     alertTopic.arn,
     dlq.arn,
   ]).apply(
-    ([partitionName, regionName, account, bucketName, vigilBusArn, alertTopicArn, deadLetterQueueArn]) =>
+    ([
+      partitionName,
+      regionName,
+      account,
+      bucketName,
+      auditBucketName,
+      auditHeadsBucketName,
+      vigilBusArn,
+      alertTopicArn,
+      deadLetterQueueArn,
+    ]) =>
       permissionsFor(name, config, {
         partition: partitionName,
         region: regionName,
         account,
         bucket: bucketName,
+        auditBucket: auditBucketName,
+        auditHeadsBucket: auditHeadsBucketName,
         vigilBusArn,
         alertTopicArn,
         deadLetterQueueArn,
@@ -60,6 +75,8 @@ function createFunction(name: FunctionName) {
         VIGIL_CONFIG_DIGEST: configDigest,
         VIGIL_EVENT_BUS: vigilBus.name,
         VIGIL_ALERT_TOPIC_ARN: alertTopic.arn,
+        VIGIL_AUDIT_BUCKET: auditBucket.bucket,
+        VIGIL_AUDIT_HEADS_BUCKET: auditHeadsBucket.bucket,
         POWERTOOLS_SERVICE_NAME: name,
         POWERTOOLS_LOG_LEVEL: 'INFO',
       },

@@ -1,5 +1,6 @@
 import { guardrailAlarms } from './alarms';
 import { alertTopic } from './alerts';
+import { auditBucket, auditHeadsBucket, auditLocationObject } from './audit-storage';
 import { vigilBus } from './bus';
 import { functions } from './functions';
 import { bucket } from './storage';
@@ -8,6 +9,10 @@ import { rules, schedules } from './triggers';
 /** What `sst deploy` prints: where Vigil keeps its data and what it created. */
 export const outputs = {
   bucket: bucket.name,
+  /** `vigil audit verify --home s3://<auditBucket> --heads s3://<auditHeadsBucket>`. */
+  auditBucket: auditBucket.bucket,
+  auditHeadsBucket: auditHeadsBucket.bucket,
+  auditLocation: auditLocationObject.key,
   bus: vigilBus.name,
   alertTopic: alertTopic.arn,
   functions: Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, fn.name])),

@@ -6,7 +6,7 @@ import {
   type VigilConfig,
 } from '@vigil/core';
 import { ALARM_STATE_CHANGE_DETAIL_TYPE, type RouteOutcome, routeAlert } from '@vigil/core/alerting';
-import { ObjectStoreAuditLog } from '@vigil/core/audit';
+import { auditLogOf } from './shared/audit-log.ts';
 import { assertEventBridge } from './shared/events.ts';
 import { loadRuntime, logger, type Runtime } from './shared/runtime.ts';
 import { secretValue } from './shared/secrets.ts';
@@ -65,7 +65,7 @@ export function createAlarmRouterHandler(
         metrics: runtime.metrics,
         rollback: {
           controller: deps.controller,
-          audit: new ObjectStoreAuditLog(runtime.store, { clock: runtime.clock }),
+          audit: auditLogOf(runtime),
         },
       },
       envelope,

@@ -7,8 +7,8 @@ import {
   type ModelRegistry,
   type MonitoringExecutionDetail,
 } from '@vigil/core';
-import { ObjectStoreAuditLog } from '@vigil/core/audit';
 import { type CardSyncResult, syncModelCard } from '@vigil/core/cards';
+import { auditLogOf } from './shared/audit-log.ts';
 import { assertEventBridge } from './shared/events.ts';
 import { loadRuntime, type Runtime } from './shared/runtime.ts';
 
@@ -19,7 +19,10 @@ const STATUSES = new Set(['Completed', 'CompletedWithViolations', 'Failed']);
 export interface CardSyncDependencies {
   registry: ModelRegistry;
   cards: ModelCardStore;
-  loadRuntime: () => Promise<Pick<Runtime, 'config' | 'store' | 'clock'> & { log: Log }>;
+  loadRuntime: () => Promise<
+    Pick<Runtime, 'config' | 'store' | 'clock'> &
+      Partial<Pick<Runtime, 'auditStore' | 'events'>> & { log: Log }
+  >;
 }
 
 /**
@@ -45,7 +48,7 @@ export function createCardSyncHandler(
       {
         cards: deps.cards,
         registry: deps.registry,
-        audit: new ObjectStoreAuditLog(runtime.store, { clock: runtime.clock }),
+        audit: auditLogOf(runtime),
         store: runtime.store,
         log: runtime.log,
       },

@@ -1,7 +1,7 @@
 import { SageMakerModelCardStore, SageMakerModelRegistry } from '@vigil/aws';
 import { EventShapeError, type Log, type ModelCardStore, type ModelRegistry } from '@vigil/core';
-import { ObjectStoreAuditLog } from '@vigil/core/audit';
 import { type GateResult, runRegistryGate } from '@vigil/core/governance';
+import { auditLogOf } from './shared/audit-log.ts';
 import { assertEventBridge } from './shared/events.ts';
 import { loadRuntime, type Runtime } from './shared/runtime.ts';
 
@@ -27,7 +27,10 @@ interface ModelCardChange {
 export interface RegistryGateDependencies {
   registry: ModelRegistry;
   cards: ModelCardStore;
-  loadRuntime: () => Promise<Pick<Runtime, 'config' | 'store' | 'storeFor' | 'clock'> & { log: Log }>;
+  loadRuntime: () => Promise<
+    Pick<Runtime, 'config' | 'store' | 'storeFor' | 'clock'> &
+      Partial<Pick<Runtime, 'auditStore' | 'events'>> & { log: Log }
+  >;
 }
 
 /**
@@ -68,7 +71,8 @@ export function createRegistryGateHandler(
         registry: deps.registry,
         cards: deps.cards,
         store: runtime.store,
-        audit: new ObjectStoreAuditLog(runtime.store, { clock: runtime.clock }),
+        audit: auditLogOf(runtime),
+        ...(runtime.auditStore ? { auditStore: runtime.auditStore } : {}),
         locate: (uri) => runtime.storeFor(uri),
         clock: runtime.clock,
         log: runtime.log,

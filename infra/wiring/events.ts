@@ -30,6 +30,10 @@ export const PATTERNS = {
     source: ['vigil'],
     'detail-type': ['Vigil Monitoring Execution'],
   },
+  auditHead: {
+    source: ['vigil'],
+    'detail-type': ['Vigil Audit Head'],
+  },
 } as const satisfies Record<string, EventPatternJson>;
 
 /**
@@ -135,6 +139,12 @@ export function subscriptions(config: VigilConfig, vigilBucket: string): Subscri
       bus: 'vigil',
       function: 'alarm-router',
       pattern: PATTERNS.monitoringExecution,
+    },
+    {
+      name: 'AuditHeadToHeadsBucket',
+      bus: 'vigil',
+      function: 'audit-head-recorder',
+      pattern: PATTERNS.auditHead,
     },
   );
   return out;

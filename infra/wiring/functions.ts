@@ -55,6 +55,12 @@ export const FUNCTIONS = {
     timeout: '60 seconds',
     memory: '512 MB',
   },
+  'audit-head-recorder': {
+    description:
+      'Keeps every published audit head in the heads bucket, outside what the log writers can touch',
+    timeout: '30 seconds',
+    memory: '256 MB',
+  },
 } as const satisfies Record<string, FunctionSettings>;
 
 export type FunctionName = keyof typeof FUNCTIONS;
@@ -84,7 +90,10 @@ export const PREFIXES = {
   profiles: 'profiles/',
   /** Compact per-file extracts (ids, predictions, needed columns) written beside the profiles. */
   extracts: 'extracts/',
+  /** The audit log, in the object-locked audit bucket: records created once, head.json swapped. */
   audit: 'audit/',
+  /** Published audit heads, in the heads bucket (audit-head-recorder only). */
+  auditHeads: 'heads/',
   /** Alert signals, incidents, suppression windows, claims and undelivered alerts (alarm-router). */
   alerting: 'alerting/',
   /** Endpoint records (deployment-tracker) and rollback claims (alarm-router). */

@@ -12,6 +12,10 @@ export interface DeploymentContext {
   account: string;
   /** Vigil's bucket name. */
   bucket: string;
+  /** The object-locked bucket of the audit log. */
+  auditBucket: string;
+  /** The object-locked bucket where audit-head-recorder keeps published heads. */
+  auditHeadsBucket: string;
   vigilBusArn: string;
   alertTopicArn: string;
   /** The dead-letter queue of the function being described. */
@@ -95,7 +99,8 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
       // each policy names (modelMetricsLocations); never a whole bucket.
       for (const location of evidenceLocations(config)) s3.readFolder(location);
       s3.readWrite(ctx.bucket, PREFIXES.governance);
-      s3.auditLog(ctx.bucket);
+      s3.auditLog(ctx.auditBucket);
+      statements.push(putAuditHeads(ctx));
       statements.push(
         {
           actions: [
@@ -122,7 +127,8 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
       s3.read(ctx.bucket, PREFIXES.endpointRecords);
       s3.list(ctx.bucket, PREFIXES.endpointRecords);
       s3.readWrite(ctx.bucket, PREFIXES.governance);
-      s3.auditLog(ctx.bucket);
+      s3.auditLog(ctx.auditBucket);
+      statements.push(putAuditHeads(ctx));
       statements.push(
         {
           actions: [
@@ -148,7 +154,8 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
       s3.readAllReports(config);
       s3.readWrite(ctx.bucket, PREFIXES.state);
       s3.readWrite(ctx.bucket, PREFIXES.alerting);
-      s3.auditLog(ctx.bucket);
+      s3.auditLog(ctx.auditBucket);
+      statements.push(putAuditHeads(ctx));
       statements.push(
         { actions: ['sns:Publish'], resources: [ctx.alertTopicArn, ...snsChannelTopics(config)] },
         endpointRead(ctx, config),
@@ -192,6 +199,10 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
       s3.readWrite(ctx.bucket, PREFIXES.endpointRecords);
       statements.push(endpointRead(ctx, config));
       break;
+    case 'audit-head-recorder':
+      // Create-only: a head once kept cannot be replaced, by it or by anyone else.
+      s3.createOnly(ctx.auditHeadsBucket, PREFIXES.auditHeads);
+      break;
   }
   statements.unshift(...s3.statements());
   statements.push({ actions: ['sqs:SendMessage'], resources: [ctx.deadLetterQueueArn] });
@@ -219,6 +230,15 @@ function putMetrics(config: VigilConfig, folders: readonly MonitorFolder[]): Per
 
 function putVigilEvents(ctx: DeploymentContext): Permission {
   return { actions: ['events:PutEvents'], resources: [ctx.vigilBusArn] };
+}
+
+/** Every audit append publishes its head on Vigil's bus; this grant allows that event and no other. */
+function putAuditHeads(ctx: DeploymentContext): Permission {
+  return {
+    actions: ['events:PutEvents'],
+    resources: [ctx.vigilBusArn],
+    conditions: [{ test: 'StringEquals', variable: 'events:detail-type', values: ['Vigil Audit Head'] }],
+  };
 }
 
 function endpointRead(ctx: DeploymentContext, config: VigilConfig): Permission {

@@ -8,6 +8,10 @@ export class S3Grants {
   private readonly reads = new Set<string>();
   private readonly writes = new Set<string>();
   private readonly lists = new Map<string, Set<string>>();
+  /** Object ARNs writable only with `If-None-Match: *` (create, never overwrite). */
+  private readonly creates = new Set<string>();
+  /** Object ARNs writable only with `If-Match: <ETag>` (compare-and-swap). */
+  private readonly swaps = new Set<string>();
 
   constructor(private readonly ctx: DeploymentContext) {}
 
@@ -51,15 +55,40 @@ export class S3Grants {
     this.list(bucket, prefix);
   }
 
-  /** The hash-chained audit log: read the tail, append with a conditional put. */
+  /**
+   * The hash-chained audit log: read and list it, create records (`If-None-Match: *` only, so
+   * none can be overwritten) and move head.json by compare-and-swap (`If-Match` only). No delete.
+   */
   auditLog(bucket: string): void {
-    this.readWrite(bucket, PREFIXES.audit);
+    this.read(bucket, PREFIXES.audit);
+    this.list(bucket, PREFIXES.audit);
+    this.createOnly(bucket, PREFIXES.audit);
+    this.swaps.add(this.objectArn(bucket, `${PREFIXES.audit}head.json`, false));
+  }
+
+  /** Objects under `prefix` may be created, never overwritten (`If-None-Match: *` required). */
+  createOnly(bucket: string, prefix: string): void {
+    this.creates.add(this.objectArn(bucket, prefix, true));
   }
 
   statements(): Permission[] {
     const out: Permission[] = [];
     if (this.reads.size > 0) out.push({ actions: ['s3:GetObject'], resources: [...this.reads] });
     if (this.writes.size > 0) out.push({ actions: ['s3:PutObject'], resources: [...this.writes] });
+    if (this.creates.size > 0) {
+      out.push({
+        actions: ['s3:PutObject'],
+        resources: [...this.creates],
+        conditions: [{ test: 'StringEquals', variable: 's3:if-none-match', values: ['*'] }],
+      });
+    }
+    if (this.swaps.size > 0) {
+      out.push({
+        actions: ['s3:PutObject'],
+        resources: [...this.swaps],
+        conditions: [{ test: 'Null', variable: 's3:if-match', values: ['false'] }],
+      });
+    }
     for (const [bucket, prefixes] of this.lists) {
       out.push({
         actions: ['s3:ListBucket'],

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   GetObjectCommand,
   ListObjectsV2Command,
@@ -10,7 +11,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 
 /**
- * A bucket in memory behind a mocked S3 client: list, get, put and conditional put (If-None-Match: *).
+ * A bucket in memory behind a mocked S3 client: list, get (with an MD5 ETag), put and conditional put
+ * (If-None-Match: *, If-Match: ETag).
  * Without `name` every request reaches `objects`, whatever its Bucket. With it, requests for `name`
  * reach `objects`, requests for a bucket added with `other` reach that bucket's map, and any other
  * bucket does not exist.
@@ -48,6 +50,7 @@ export function mockBucket(name?: string) {
           $metadata: { httpStatusCode: 404 },
         });
       return {
+        ETag: etagOf(bytes),
         Body: {
           transformToByteArray: async () => bytes,
           transformToString: async () => new TextDecoder().decode(bytes),
@@ -56,9 +59,19 @@ export function mockBucket(name?: string) {
       };
     });
     s3.on(PutObjectCommand).callsFake(
-      (input: { Bucket?: string; Key: string; Body: string | Uint8Array; IfNoneMatch?: string }) => {
+      (input: {
+        Bucket?: string;
+        Key: string;
+        Body: string | Uint8Array;
+        IfNoneMatch?: string;
+        IfMatch?: string;
+      }) => {
         const store = storeOf(input.Bucket);
-        if (input.IfNoneMatch === '*' && store.has(input.Key)) {
+        const current = store.get(input.Key);
+        if (
+          (input.IfNoneMatch === '*' && current) ||
+          (input.IfMatch !== undefined && (!current || etagOf(current) !== input.IfMatch))
+        ) {
           throw new S3ServiceException({
             name: 'PreconditionFailed',
             $fault: 'client',
@@ -91,4 +104,8 @@ export function mockBucket(name?: string) {
     json: <T>(key: string): T => JSON.parse(new TextDecoder().decode(objects.get(key))) as T,
     keys: (prefix: string) => [...objects.keys()].filter((k) => k.startsWith(prefix)).sort(),
   };
+}
+
+function etagOf(bytes: Uint8Array): string {
+  return `"${createHash('md5').update(bytes).digest('hex')}"`;
 }

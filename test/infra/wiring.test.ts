@@ -14,6 +14,7 @@ import {
   localWiring,
   monitorSchedules,
   PATTERNS,
+  type Permission,
   permissionsFor,
   resourceName,
   subscriptions,
@@ -89,6 +90,8 @@ const ctx: DeploymentContext = {
   region: 'eu-west-1',
   account: '111122223333',
   bucket: 'vigil-bucket',
+  auditBucket: 'vigil-audit',
+  auditHeadsBucket: 'vigil-audit-heads',
   vigilBusArn: 'arn:aws:events:eu-west-1:111122223333:event-bus/vigil',
   alertTopicArn: 'arn:aws:sns:eu-west-1:111122223333:vigil-alerts',
   deadLetterQueueArn: 'arn:aws:sqs:eu-west-1:111122223333:fn-dlq',
@@ -171,6 +174,7 @@ describe('subscriptions and schedules of a configuration', () => {
       ['GuardrailAlarmStateChange', 'default', 'alarm-router'],
       ['MonitoringExecutionToCards', 'vigil', 'card-sync'],
       ['MonitoringExecutionToAlerts', 'vigil', 'alarm-router'],
+      ['AuditHeadToHeadsBucket', 'vigil', 'audit-head-recorder'],
     ]);
     expect(subs[0]?.pattern).toEqual(captureCreatedPattern('vigil-bucket', ['capture/churn-prod/']));
     expect(subs[1]?.pattern).toEqual(captureCreatedPattern('fraud-capture', ['datacapture/fraud/']));
@@ -474,6 +478,89 @@ describe('narrowed permissions', () => {
         approvalPolicies: [{ modelPackageGroup: 'churn', modelMetricsLocations: ['s3://*'] }],
       }),
     ).toThrow(/approvalPolicies\[0\]\.modelMetricsLocations\[0\]: must be an S3 folder/);
+  });
+});
+
+describe('audit permissions', () => {
+  const all = FUNCTION_NAMES.map((name) => [name, permissionsFor(name, config, ctx)] as const);
+  const onBucket = (statements: readonly Permission[], bucket: string) =>
+    statements.filter((s) => s.resources.some((r) => r.startsWith(`arn:aws:s3:::${bucket}`)));
+
+  it('lets the deciding functions create audit records and swap head.json, never overwrite or delete', () => {
+    for (const name of ['registry-gate', 'card-sync', 'alarm-router'] as const) {
+      const statements = permissionsFor(name, config, ctx);
+      expect(onBucket(statements, 'vigil-audit')).toEqual([
+        expect.objectContaining({
+          actions: ['s3:GetObject'],
+          resources: expect.arrayContaining(['arn:aws:s3:::vigil-audit/audit/*']),
+        }),
+        {
+          actions: ['s3:PutObject'],
+          resources: ['arn:aws:s3:::vigil-audit/audit/*'],
+          conditions: [{ test: 'StringEquals', variable: 's3:if-none-match', values: ['*'] }],
+        },
+        {
+          actions: ['s3:PutObject'],
+          resources: ['arn:aws:s3:::vigil-audit/audit/head.json'],
+          conditions: [{ test: 'Null', variable: 's3:if-match', values: ['false'] }],
+        },
+        {
+          actions: ['s3:ListBucket'],
+          resources: ['arn:aws:s3:::vigil-audit'],
+          conditions: [{ test: 'StringLike', variable: 's3:prefix', values: ['audit/*'] }],
+        },
+      ]);
+      // Each append publishes its head on Vigil's bus: that event only.
+      expect(statements).toContainEqual({
+        actions: ['events:PutEvents'],
+        resources: [ctx.vigilBusArn],
+        conditions: [{ test: 'StringEquals', variable: 'events:detail-type', values: ['Vigil Audit Head'] }],
+      });
+      // The audit log is no longer in Vigil's bucket: nothing there names audit/.
+      expect(
+        statements.some((s) => s.resources.some((r) => r.startsWith('arn:aws:s3:::vigil-bucket/audit'))),
+      ).toBe(false);
+    }
+  });
+
+  it('grants no function a delete, a retention change or an unconditional write on the audit or heads bucket', () => {
+    for (const [, statements] of all) {
+      for (const statement of [
+        ...onBucket(statements, 'vigil-audit'),
+        ...onBucket(statements, 'vigil-audit-heads'),
+      ]) {
+        for (const action of statement.actions) {
+          expect(action).toMatch(/^s3:(GetObject|PutObject|ListBucket)$/);
+        }
+        if (statement.actions.includes('s3:PutObject')) expect(statement.conditions).toHaveLength(1);
+      }
+    }
+  });
+
+  it('lets only audit-head-recorder write the heads bucket, create-only, on the "Vigil Audit Head" rule', () => {
+    const writers = all.filter(([, st]) => onBucket(st, 'vigil-audit-heads').length > 0).map(([n]) => n);
+    expect(writers).toEqual(['audit-head-recorder']);
+    expect(onBucket(permissionsFor('audit-head-recorder', config, ctx), 'vigil-audit-heads')).toEqual([
+      {
+        actions: ['s3:PutObject'],
+        resources: ['arn:aws:s3:::vigil-audit-heads/heads/*'],
+        conditions: [{ test: 'StringEquals', variable: 's3:if-none-match', values: ['*'] }],
+      },
+    ]);
+    const head = toBusEvent({
+      source: 'vigil',
+      detailType: 'Vigil Audit Head',
+      detail: { sequence: 1, hash: 'a'.repeat(64), log: 's3://vigil-audit/audit', prefix: 'audit' },
+      time: new Date('2026-12-04T10:00:00Z'),
+    });
+    expect(subscriptions(config, 'vigil-bucket').filter((s) => matchesPattern(s.pattern, head))).toEqual([
+      {
+        name: 'AuditHeadToHeadsBucket',
+        bus: 'vigil',
+        function: 'audit-head-recorder',
+        pattern: PATTERNS.auditHead,
+      },
+    ]);
   });
 });
 

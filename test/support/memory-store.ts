@@ -1,4 +1,11 @@
-import { type ObjectInfo, ObjectNotFoundError, type ObjectStore } from '@vigil/core';
+import { createHash } from 'node:crypto';
+import {
+  type ObjectInfo,
+  ObjectNotFoundError,
+  type ObjectStore,
+  PreconditionFailedError,
+  type VersionedObject,
+} from '@vigil/core';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -16,7 +23,8 @@ export interface MemoryStoreOptions {
 
 /**
  * An ObjectStore in memory, for tests, with the port's contract (same as S3 and the local folder): keys
- * listed in lexicographic order, `get`/`stream` throw `ObjectNotFoundError`, exclusive `putIfAbsent`.
+ * listed in lexicographic order, `get`/`stream` throw `ObjectNotFoundError`, exclusive `putIfAbsent`, and
+ * compare-and-swap `putIfMatch` on an ETag that is the MD5 of the content (as S3's for a single PUT).
  * `objects` is public so tests can read, edit or delete entries directly (e.g. to tamper with an audit log).
  */
 export class MemoryStore implements ObjectStore {
@@ -58,8 +66,20 @@ export class MemoryStore implements ObjectStore {
 
   async putIfAbsent(key: string, body: string | Uint8Array): Promise<boolean> {
     if (this.objects.has(key)) return false;
-    await this.put(key, body);
+    this.objects.set(key, typeof body === 'string' ? encoder.encode(body) : body);
     return true;
+  }
+
+  async getVersioned(key: string): Promise<VersionedObject> {
+    const body = await this.get(key);
+    return { body, etag: etagOf(body) };
+  }
+
+  async putIfMatch(key: string, body: string | Uint8Array, etag: string): Promise<void> {
+    // No await between the check and the write: in one process this is atomic.
+    const current = this.objects.get(key);
+    if (!current || etagOf(current) !== etag) throw new PreconditionFailedError(key);
+    this.objects.set(key, typeof body === 'string' ? encoder.encode(body) : body);
   }
 
   /** The object decoded as UTF-8; empty when absent. */
@@ -77,4 +97,8 @@ export class MemoryStore implements ObjectStore {
   keys(prefix = ''): string[] {
     return [...this.objects.keys()].filter((k) => k.startsWith(prefix)).sort();
   }
+}
+
+function etagOf(body: Uint8Array): string {
+  return `"${createHash('md5').update(body).digest('hex')}"`;
 }

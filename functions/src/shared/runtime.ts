@@ -43,6 +43,11 @@ export interface Runtime {
   /** Vigil's bucket as a store. */
   store: ObjectStore;
   /**
+   * Where the audit log is (its `audit/` prefix): the object-locked audit bucket in AWS
+   * (env VIGIL_AUDIT_BUCKET), Vigil's bucket when unset and in local mode.
+   */
+  auditStore?: ObjectStore;
+  /**
    * The store and key of a configured location: an `s3://bucket/prefix` URI (any bucket the
    * function may read), or a key prefix inside Vigil's bucket.
    */
@@ -58,6 +63,7 @@ export interface RuntimeEnvironment {
   VIGIL_BUCKET?: string;
   VIGIL_CONFIG_KEY?: string;
   VIGIL_EVENT_BUS?: string;
+  VIGIL_AUDIT_BUCKET?: string;
 }
 
 let cached: Promise<Runtime> | undefined;
@@ -150,6 +156,7 @@ export async function createRuntime(
     config,
     bucket,
     store,
+    ...(env.VIGIL_AUDIT_BUCKET ? { auditStore: bucketStore(env.VIGIL_AUDIT_BUCKET) } : {}),
     storeFor(location) {
       const uri = parseS3Uri(location);
       return uri ? { store: bucketStore(uri.bucket), key: uri.key } : { store, key: location };

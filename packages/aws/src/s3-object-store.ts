@@ -5,7 +5,14 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { lengthChecked, type ObjectInfo, ObjectNotFoundError, type ObjectStore } from '@vigil/core';
+import {
+  lengthChecked,
+  type ObjectInfo,
+  ObjectNotFoundError,
+  type ObjectStore,
+  PreconditionFailedError,
+  type VersionedObject,
+} from '@vigil/core';
 import { withRetries } from './with-retries.ts';
 
 /** Options of {@link S3ObjectStore}. */
@@ -17,7 +24,9 @@ export interface S3ObjectStoreOptions {
 
 /**
  * The ObjectStore port over one S3 bucket. Keys are S3 keys; `putIfAbsent` is a conditional
- * PutObject (`If-None-Match: *`), so the append-only audit log cannot overwrite an entry.
+ * PutObject (`If-None-Match: *`), so the append-only audit log cannot overwrite an entry;
+ * `putIfMatch` is PutObject with `If-Match: <ETag>`, whose 412 PreconditionFailed (or 409
+ * ConditionalRequestConflict, a concurrent conditional write) becomes `PreconditionFailedError`.
  *
  * @example
  * ```ts
@@ -97,11 +106,54 @@ export class S3ObjectStore implements ObjectStore {
     );
   }
 
+  async getVersioned(key: string): Promise<VersionedObject> {
+    const response = await this.request(key);
+    if (!response.ETag) {
+      throw new ObjectNotFoundError(key, {
+        cause: new Error(
+          `${this.location} answered GetObject without an ETag: it cannot do conditional writes`,
+        ),
+      });
+    }
+    return { body: await response.Body.transformToByteArray(), etag: response.ETag };
+  }
+
+  async putIfMatch(
+    key: string,
+    body: string | Uint8Array,
+    etag: string,
+    contentType?: string,
+  ): Promise<void> {
+    try {
+      await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: body,
+          ContentType: contentType,
+          IfMatch: etag,
+        }),
+      );
+    } catch (error) {
+      // 412: the ETag moved on; 409: another conditional write of the key is in flight (the caller
+      // re-reads either way); 404: the object is gone, so it cannot match.
+      if (isPreconditionFailed(error) || isConditionalConflict(error) || isNotFound(error)) {
+        throw new PreconditionFailedError(key, { cause: error });
+      }
+      throw error;
+    }
+  }
+
   private async open(key: string) {
+    const response = await this.request(key);
+    return { body: response.Body, contentLength: response.ContentLength };
+  }
+
+  private async request(key: string) {
     try {
       const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
       if (!response.Body) throw new ObjectNotFoundError(key);
-      return { body: response.Body, contentLength: response.ContentLength };
+      return { ...response, Body: response.Body };
     } catch (error) {
       if (isNotFound(error)) throw new ObjectNotFoundError(key, { cause: error });
       throw error;

@@ -1,5 +1,6 @@
 export type { LocalAlarmResult, MetricQuery } from './alarm-evaluator.ts';
 export { evaluateLocalAlarms, LOCAL_ALARM_PREFIX } from './alarm-evaluator.ts';
+export { readJournaledAuditHeads } from './audit-head-journal.ts';
 export type { BusEvent } from './bus-event.ts';
 export { LOCAL_ACCOUNT, LOCAL_BUCKET, LOCAL_REGION } from './bus-event.ts';
 export type { CaptureWatcherOptions, ObjectCreatedDetail } from './capture-watcher.ts';

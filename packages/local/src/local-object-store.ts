@@ -1,22 +1,33 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { link, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import {
   InputError,
   lengthChecked,
   type ObjectInfo,
   ObjectNotFoundError,
   type ObjectStore,
+  PreconditionFailedError,
+  type VersionedObject,
+  VigilError,
 } from '@vigil/core';
 
 /** Temporary files of in-flight writes start with this; listings never show them. */
 const TEMP_PREFIX = '.vigil-tmp-';
+/** A compare-and-swap holds `<folder>/.vigil-tmp-lock-<name>` (created with O_EXCL) while it checks and writes. */
+const LOCK_PREFIX = `${TEMP_PREFIX}lock-`;
+/** A lock older than this was left by a writer that died mid-write: it is broken. */
+const STALE_LOCK_MS = 30_000;
+/** How long a compare-and-swap waits for another writer's lock before giving up. */
+const LOCK_WAIT_MS = 10_000;
 
 /**
  * The ObjectStore port over a local folder: key `a/b/c.json` is the file `<root>/a/b/c.json`.
  * Writes are atomic (temporary file + rename), so a reader never sees half an object, and
  * `putIfAbsent` is exclusive (hard link, which fails when the name exists), so two writers of an
- * append-only log cannot both win.
+ * append-only log cannot both win. `putIfMatch` is a compare-and-swap on the content's MD5 (S3's
+ * ETag of a single PUT): it holds an O_EXCL lock file beside the object while it compares and
+ * renames, so it is atomic across processes too.
  *
  * @example
  * ```ts
@@ -112,6 +123,63 @@ export class LocalObjectStore implements ObjectStore {
     }
   }
 
+  async getVersioned(key: string): Promise<VersionedObject> {
+    const body = await this.get(key);
+    return { body, etag: etagOf(body) };
+  }
+
+  async putIfMatch(
+    key: string,
+    body: string | Uint8Array,
+    etag: string,
+    _contentType?: string,
+  ): Promise<void> {
+    const path = this.pathOf(key);
+    const temp = await this.writeTemp(path, body);
+    const release = await this.lock(path);
+    try {
+      let current: Buffer;
+      try {
+        current = await readFile(path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new PreconditionFailedError(key);
+        throw error;
+      }
+      if (etagOf(current) !== etag) throw new PreconditionFailedError(key);
+      await rename(temp, path);
+    } finally {
+      await release();
+      await unlink(temp).catch(() => undefined);
+    }
+  }
+
+  /** Takes the object's lock file; returns the function that releases it. */
+  private async lock(path: string): Promise<() => Promise<void>> {
+    const lockPath = join(dirname(path), `${LOCK_PREFIX}${basename(path)}`);
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (let wait = 2; ; wait = Math.min(wait * 2, 50)) {
+      try {
+        await writeFile(lockPath, String(process.pid), { flag: 'wx' });
+        return () => unlink(lockPath).catch(() => undefined);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const held = await stat(lockPath).catch(() => undefined);
+      if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS) {
+        await unlink(lockPath).catch(() => undefined);
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new VigilError(
+          `${path} stayed locked by another writer for ${LOCK_WAIT_MS / 1000} s (lock file ${lockPath}): ` +
+            'retry; if no Vigil process is running, delete the lock file.',
+          { code: 'OBJECT_LOCKED' },
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+
   private async createExclusive(path: string, body: string | Uint8Array): Promise<boolean> {
     try {
       await writeFile(path, body, { flag: 'wx' });
@@ -174,6 +242,11 @@ export class LocalObjectStore implements ObjectStore {
     checkKey(key);
     return join(this.root, key);
   }
+}
+
+/** S3's ETag of a single PUT: the content's MD5, quoted. */
+function etagOf(body: Uint8Array): string {
+  return `"${createHash('md5').update(body).digest('hex')}"`;
 }
 
 function checkKey(key: string): void {

@@ -32,9 +32,14 @@ describe('ObjectStoreAuditLog', () => {
     const records = await readAuditLog(store, 'audit');
     // Assess
     expect(store.keys('audit/0')).toEqual([1, 2, 3, 4, 5].map((n) => auditRecordKey('audit', n)));
-    expect(store.json('audit/head.json')).toEqual({ sequence: 5 });
     expect(store.keys('audit/')[0]).toBe('audit/000000000001.json');
     expect(records.map((r) => r.sequence)).toEqual([1, 2, 3, 4, 5]);
+    // head.json names the newest record by sequence and hash.
+    expect(store.json('audit/head.json')).toEqual({
+      sequence: 5,
+      hash: records[4]!.hash,
+      at: '2026-01-05T10:00:00.000Z',
+    });
     expect(records[0]!.previousHash).toBe(GENESIS_HASH);
     for (let i = 1; i < records.length; i++) expect(records[i]!.previousHash).toBe(records[i - 1]!.hash);
     for (const r of records) expect(r.hash).toBe(auditRecordHash(r));
@@ -121,12 +126,20 @@ describe('ObjectStoreAuditLog', () => {
     expect(result.problems.map((p) => [p.kind, p.sequence])).toEqual([['unreadable', 5]]);
   });
 
-  it('detects deleted newest records only against a head noted earlier', async () => {
+  it('detects deleted newest records from head.json, and against a head noted earlier', async () => {
     const head = (await verifyAuditLog(store)).head!;
     store.objects.delete(auditRecordKey('audit', 5));
-    expect((await verifyAuditLog(store)).ok).toBe(true);
+    // head.json still names record 5: the cut is visible without any option (it was not before).
+    const plain = await verifyAuditLog(store);
+    expect(plain.ok).toBe(false);
+    expect(plain.problems.map((p) => [p.kind, p.sequence, p.key])).toEqual([
+      ['truncated', 5, 'audit/head.json'],
+    ]);
     const result = await verifyAuditLog(store, 'audit', { expectedHead: head });
-    expect(result.problems.map((p) => [p.kind, p.sequence])).toEqual([['truncated', 5]]);
+    expect(result.problems.map((p) => [p.kind, p.sequence])).toEqual([
+      ['truncated', 5],
+      ['truncated', 5],
+    ]);
   });
 
   it('appends after the true tail whether the head hint is stale, missing or wrong', async () => {

@@ -128,7 +128,8 @@ const evaluateCommand: Command = {
       endpoint ? { endpoints: [endpoint] } : {},
     );
     const events = results.flatMap((r) => (r.event ? [r.event] : []));
-    await new LocalEventBus(home).put(events);
+    const bus = new LocalEventBus(home);
+    await bus.put(events);
     for (const r of results) {
       const changed = r.event ? `  (was ${r.event.detail.previousState.value})` : '';
       io.stdout(`${r.state.value.padEnd(17)} ${r.alarm.name}${changed}`);
@@ -146,7 +147,7 @@ const evaluateCommand: Command = {
       log: silentLog,
       rollback: {
         controller: new LocalEndpointController(store),
-        audit: new ObjectStoreAuditLog(store, { clock }),
+        audit: new ObjectStoreAuditLog(store, { clock, events: bus }),
       },
     };
     let failed = 0;

@@ -1,25 +1,39 @@
-import { joinKey } from '@vigil/core';
+import { joinKey, type ObjectStore } from '@vigil/core';
 import {
+  type AuditHead,
   copyCitedReports,
   exportComplianceBundle,
+  readAuditLocation,
   readAuditLog,
+  readPublishedHeads,
   renderComplianceBundleMarkdown,
   verifyAuditLog,
 } from '@vigil/core/audit';
 import { renderCardHtml, renderCardMarkdown } from '@vigil/core/cards';
-import { openLocation } from '../adapters.ts';
+import { readJournaledAuditHeads } from '@vigil/local';
+import { homePath, openLocation } from '../adapters.ts';
 import { type Command, optionalString, requiredName, UsageError } from '../command.ts';
 import { governanceContext, governanceOptions } from './registry.ts';
 
 const verifyCommand: Command = {
   name: 'audit verify',
   summary: 'Check the audit log: every record present, in order, unedited and chained to the previous one',
-  usage: 'audit verify [--expect-head SEQUENCE:HASH] [--prefix audit]',
-  options: { ...governanceOptions, prefix: { type: 'string' }, 'expect-head': { type: 'string' } },
+  usage: 'audit verify [--heads s3://HEADS-BUCKET] [--expect-head SEQUENCE:HASH] [--prefix audit]',
+  options: {
+    ...governanceOptions,
+    prefix: { type: 'string' },
+    'expect-head': { type: 'string' },
+    heads: { type: 'string' },
+  },
   details: [
     'Exit code 0 when the log verifies, 1 when it does not (each problem is printed with its record number).',
-    '--expect-head N:HASH  A head printed by an earlier run: also detects deletion of the newest records.',
-    '--home DIR / s3://bucket: where the log is (default .vigil).',
+    'Checks head.json and every head the writers published ("Vigil Audit Head" events): records cut off',
+    'the end, an emptied log and reused sequence numbers are reported.',
+    "--home DIR / s3://bucket: the home (default .vigil), or in AWS Vigil's bucket, whose",
+    '           config/audit-location.json names the audit bucket and the heads bucket.',
+    '--heads s3://bucket  The heads bucket, when --home names the audit bucket itself.',
+    '           Locally the heads are read from the events journal of --home.',
+    '--expect-head N:HASH  A head noted elsewhere (a ticket, a report): checked as well.',
   ].join('\n'),
   async run(args, io) {
     const ctx = governanceContext(args, io);
@@ -32,12 +46,22 @@ const verifyCommand: Command = {
         throw new UsageError('--expect-head must be SEQUENCE:HASH, as `vigil audit verify` prints it');
       expectedHead = { sequence: Number(match[1]), hash: match[2]! };
     }
-    const result = await verifyAuditLog(ctx.store, prefix, { expectedHead });
+    const published = await auditSources(args, io, ctx.store, prefix);
+    if (!published.heads) io.stderr(published.note);
+    if (published.store !== ctx.store) io.stdout(`Audit log at ${published.store.location}/${prefix}`);
+    const result = await verifyAuditLog(published.store, prefix, {
+      expectedHead,
+      ...(published.heads ? { publishedHeads: published.heads } : {}),
+    });
     for (const problem of result.problems) io.stderr(problem.message);
     if (result.ok) {
+      const anchor = result.publishedHead
+        ? ` Matches the last published head ${result.publishedHead.sequence}:${result.publishedHead.hash} (${'source' in published ? published.source : ''}).`
+        : '';
       io.stdout(
         `Audit log verified: ${result.recordCount} records, chain intact.` +
-          (result.head ? ` Head ${result.head.sequence}:${result.head.hash}` : ''),
+          (result.head ? ` Head ${result.head.sequence}:${result.head.hash}` : '') +
+          anchor,
       );
       return 0;
     }
@@ -47,6 +71,51 @@ const verifyCommand: Command = {
     return 1;
   },
 };
+
+/**
+ * Where the log is and the heads its writers published. `--heads s3://bucket` names the heads
+ * bucket; locally they are read from the events journal of the home; with `--home s3://<Vigil's
+ * bucket>` the deployment's `config/audit-location.json` names both the audit bucket and the heads
+ * bucket. Without any of them the note says how to pass the heads.
+ */
+async function auditSources(
+  args: Parameters<Command['run']>[0],
+  io: Parameters<Command['run']>[1],
+  store: ObjectStore,
+  prefix: string,
+): Promise<
+  | { store: ObjectStore; heads: AuditHead[]; source: string }
+  | { store: ObjectStore; heads?: undefined; note: string }
+> {
+  const heads = optionalString(args, 'heads');
+  if (heads) {
+    const where = openLocation(heads.endsWith('/') ? heads : `${heads}/`, io.cwd);
+    return { store, heads: await readPublishedHeads(where.store, prefix), source: `heads in ${heads}` };
+  }
+  const home = optionalString(args, 'home');
+  if (home && /^s3:\/\//i.test(home)) {
+    const location = await readAuditLocation(store);
+    if (location) {
+      const headsStore = openLocation(`s3://${location.auditHeadsBucket}/`, io.cwd).store;
+      return {
+        store: openLocation(`s3://${location.auditBucket}/`, io.cwd).store,
+        heads: await readPublishedHeads(headsStore, prefix),
+        source: `heads bucket ${location.auditHeadsBucket}`,
+      };
+    }
+    return {
+      store,
+      note:
+        'Published heads not checked: pass --heads s3://<auditHeadsBucket> (an output of `sst deploy`), or ' +
+        "--home s3://<Vigil's bucket> of a deployment that names its audit buckets.",
+    };
+  }
+  return {
+    store,
+    heads: await readJournaledAuditHeads(homePath(home, io.cwd), `${store.location}/${prefix}`),
+    source: 'events journal',
+  };
+}
 
 const exportCommand: Command = {
   name: 'audit export',

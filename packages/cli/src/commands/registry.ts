@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { SageMakerModelCardStore, SageMakerModelRegistry } from '@vigil/aws';
 import {
   type ApprovalPolicyConfig,
+  type AuditLog,
   configWarnings,
   InputError,
   type MetricsSourceRef,
@@ -20,8 +21,8 @@ import {
   type GateResult,
   runRegistryGate,
 } from '@vigil/core/governance';
-import { LocalModelCardStore, LocalModelRegistry } from '@vigil/local';
-import { openHome, openLocation } from '../adapters.ts';
+import { LocalEventBus, LocalModelCardStore, LocalModelRegistry } from '@vigil/local';
+import { homePath, openHome, openLocation } from '../adapters.ts';
 import {
   type CliIO,
   type Command,
@@ -34,6 +35,7 @@ import {
   stringList,
   UsageError,
 } from '../command.ts';
+import { DeploymentAuditLog } from '../deployment-audit-log.ts';
 import { readUserBytes } from '../user-files.ts';
 
 /** Options every governance command shares. */
@@ -56,7 +58,7 @@ export interface GovernanceContext {
   localRegistry?: LocalModelRegistry;
   cards: ModelCardStore;
   store: ObjectStore;
-  audit: ObjectStoreAuditLog;
+  audit: AuditLog;
   identity: string;
   policies: ApprovalPolicyConfig[];
   gatePorts: GatePorts;
@@ -74,6 +76,8 @@ export interface GovernanceContext {
 export function governanceContext(args: CommandArgs, io: CliIO): GovernanceContext {
   const home = optionalString(args, 'home');
   let store: ObjectStore;
+  // Locally each append's head goes to the events journal, where `vigil audit verify` reads it.
+  let headJournal: LocalEventBus | undefined;
   if (home && /^s3:\/\//i.test(home)) {
     const location = openLocation(home, io.cwd);
     if (location.key.replace(/\/+$/, '') !== '') {
@@ -84,13 +88,17 @@ export function governanceContext(args: CommandArgs, io: CliIO): GovernanceConte
     store = location.store;
   } else {
     store = openHome(home, io.cwd);
+    headJournal = new LocalEventBus(homePath(home, io.cwd));
   }
   const identity = io.env.USER ?? safeUserName();
   const aws = flag(args, 'aws');
   const localRegistry = aws ? undefined : new LocalModelRegistry(store, { identity });
   const registry: ModelRegistry = localRegistry ?? new SageMakerModelRegistry();
   const cards: ModelCardStore = aws ? new SageMakerModelCardStore() : new LocalModelCardStore(store);
-  const audit = new ObjectStoreAuditLog(store);
+  // In AWS the log is in the deployment's audit bucket, where the Lambdas append too.
+  const audit: AuditLog = headJournal
+    ? new ObjectStoreAuditLog(store, { events: headJournal })
+    : new DeploymentAuditLog(store, io.cwd);
   const policies = readPolicies(optionalString(args, 'config'), io);
   return {
     registry,

@@ -1,6 +1,7 @@
 import { SlackWebhookNotifier } from '@vigil/aws';
 import type { Clock, VigilConfig } from '@vigil/core';
 import { createAlarmRouterHandler } from '@vigil/functions/alarm-router';
+import { createAuditHeadRecorderHandler } from '@vigil/functions/audit-head-recorder';
 import { createCardSyncHandler } from '@vigil/functions/card-sync';
 import { createDeploymentTrackerHandler } from '@vigil/functions/deployment-tracker';
 import { handler as monitorBiasDrift } from '@vigil/functions/monitor-bias-drift';
@@ -98,6 +99,8 @@ export function createLocalSystem(options: LocalSystemOptions): LocalSystem {
       loadRuntime,
     }),
     'deployment-tracker': createDeploymentTrackerHandler({ endpoints, loadRuntime }),
+    // The home plays the heads bucket too (`heads/`); `vigil audit verify` reads the journal itself.
+    'audit-head-recorder': createAuditHeadRecorderHandler(() => runtime.store),
   };
   const loop = new LocalLoop({
     store: runtime.store,

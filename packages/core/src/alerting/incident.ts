@@ -20,6 +20,22 @@ export interface IncidentRecord {
   suppressed: number;
   /** What Vigil did during the incident (rollbacks, guardrails observed), oldest first. */
   actions?: string[];
+  /**
+   * The event that opened (or reopened) the incident. It announces it and, when it is a guardrail
+   * alarm, applies the rollback policy; alarms joining meanwhile leave both to it.
+   */
+  openedBy?: IncidentOpener;
+}
+
+/** The event that opened an incident. */
+export interface IncidentOpener {
+  eventId: string;
+  /** The alarm name or monitor of the signal. */
+  source: string;
+  /** Whether it is a guardrail alarm that goes through the rollback policy. */
+  guardsDeployments: boolean;
+  /** When it opened the incident; a message after this time announced it. */
+  at: string;
 }
 
 /** Where incidents live: `alerting/incidents/<endpoint>.json`. */
@@ -58,6 +74,8 @@ export interface NotificationFacts {
    * incident itself, the alarm does, so the incident is announced once, with its action.
    */
   awaitingAlarm?: boolean;
+  /** The event deciding; recorded as the opener when it opens the incident. */
+  opener?: IncidentOpener;
 }
 
 /** Whether to send, what, and the incident afterwards. */
@@ -101,7 +119,12 @@ export function decideNotification(facts: NotificationFacts): NotificationDecisi
       const recentFirings = incident.firingSentAt.filter(
         (t) => now.getTime() - Date.parse(t) < facts.suppressMs,
       );
-      const reopened: IncidentRecord = { ...incident, status: 'open', episode: incident.episode + 1 };
+      const reopened: IncidentRecord = {
+        ...incident,
+        status: 'open',
+        episode: incident.episode + 1,
+        ...(facts.opener ? { openedBy: facts.opener } : {}),
+      };
       delete reopened.resolvedAt;
       const minutes = Math.round(sinceResolved / 60_000);
       const note = `Flapping: fired again ${minutes} min after it resolved; further flaps within ${Math.round(
@@ -118,6 +141,7 @@ export function decideNotification(facts: NotificationFacts): NotificationDecisi
       episode: 1,
       firingSentAt: [],
       suppressed: 0,
+      ...(facts.opener ? { openedBy: facts.opener } : {}),
     };
     return { send: 'firing', incident: opened, notes: [] };
   }
@@ -131,6 +155,13 @@ export function decideNotification(facts: NotificationFacts): NotificationDecisi
   }
   if (!facts.anyFiring) return { send: undefined, incident, notes: [] };
   // Another signal joined the open incident, or a repeat: a reminder once the quiet time is over.
+  // An open incident with no message yet is being announced by the event that opened it, a moment
+  // ago (concurrent alarms): this signal joins it silently. The opener itself, retried after a
+  // failure, announces it.
+  if (awaitsAnnouncement(incident)) {
+    if (incident.openedBy?.eventId === facts.opener?.eventId) return { send: 'firing', incident, notes: [] };
+    return suppress(incident);
+  }
   if (quiet) return suppress(incident);
   const notes = incident.suppressed
     ? [
@@ -138,6 +169,20 @@ export function decideNotification(facts: NotificationFacts): NotificationDecisi
       ]
     : [];
   return { send: 'update', incident, notes };
+}
+
+/**
+ * Whether the incident was opened (or reopened) by an event that has not announced it yet.
+ *
+ * @example
+ * ```ts
+ * if (awaitsAnnouncement(incident)) return; // the opener announces it
+ * ```
+ */
+export function awaitsAnnouncement(incident: IncidentRecord): boolean {
+  const opener = incident.openedBy;
+  if (!opener || incident.status !== 'open') return false;
+  return !incident.lastMessage || incident.lastMessage.at < opener.at;
 }
 
 /**
@@ -161,4 +206,42 @@ export function recordMessage(
     firingSentAt: kind === 'firing' ? [...incident.firingSentAt, at].slice(-10) : incident.firingSentAt,
     suppressed: 0,
   };
+}
+
+/**
+ * Replays one writer's change of an incident (`before` → `next`) onto the incident as it is now
+ * (`current`), for a compare-and-swap that lost to another writer: what this writer changed wins,
+ * what the other changed is kept. Suppressed counts add up, actions and firing times are united, a
+ * status change or message sent by this writer is applied.
+ *
+ * @example
+ * ```ts
+ * const merged = mergeIncidentChange(readAtDecision, decided, readNow);
+ * ```
+ */
+export function mergeIncidentChange(
+  before: IncidentRecord | undefined,
+  next: IncidentRecord,
+  current: IncidentRecord | undefined,
+): IncidentRecord {
+  if (!current || !before || current.incidentId !== next.incidentId) return next;
+  const merged: IncidentRecord = { ...current };
+  if (next.status !== before.status || next.episode !== before.episode) {
+    merged.status = next.status;
+    merged.episode = Math.max(next.episode, current.episode);
+    if (next.resolvedAt) merged.resolvedAt = next.resolvedAt;
+    else delete merged.resolvedAt;
+  }
+  const sent = next.lastMessage && next.lastMessage.alertId !== before.lastMessage?.alertId;
+  if (sent) {
+    merged.lastMessage = next.lastMessage;
+    merged.suppressed = 0;
+  } else {
+    merged.suppressed = current.suppressed + Math.max(0, next.suppressed - before.suppressed);
+  }
+  merged.firingSentAt = [...new Set([...current.firingSentAt, ...next.firingSentAt])].sort().slice(-10);
+  const added = (next.actions ?? []).filter((a) => !(before.actions ?? []).includes(a));
+  const actions = [...(current.actions ?? []), ...added.filter((a) => !(current.actions ?? []).includes(a))];
+  if (actions.length) merged.actions = actions;
+  return merged;
 }

@@ -35,13 +35,27 @@ export { evaluateAlarm, periodValues } from './evaluate-alarm.ts';
 export type { GuardrailAlarmOptions } from './guardrail-alarms.ts';
 export { guardrailAlarms, resolveGuardrails, VIOLATION_SEVERITY } from './guardrail-alarms.ts';
 export type {
+  IncidentOpener,
   IncidentRecord,
   MessageKind,
   NotificationDecision,
   NotificationFacts,
   SignalChange,
 } from './incident.ts';
-export { decideNotification, INCIDENT_PREFIX, incidentKey, recordMessage } from './incident.ts';
+export {
+  awaitsAnnouncement,
+  decideNotification,
+  INCIDENT_PREFIX,
+  incidentKey,
+  mergeIncidentChange,
+  recordMessage,
+} from './incident.ts';
+export {
+  type IncidentRead,
+  readIncident,
+  saveIncidentChange,
+  writeIncidentIfUnchanged,
+} from './incident-store.ts';
 export type { IgnoredEvent, IncomingSignal } from './incoming-signal.ts';
 export { readIncomingSignal, runKeyOf } from './incoming-signal.ts';
 export {

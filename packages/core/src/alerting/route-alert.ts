@@ -1,4 +1,5 @@
 import type { VigilConfig } from '../config/schema.ts';
+import { PreconditionFailedError } from '../errors/index.ts';
 import { joinKey } from '../layout/keys.ts';
 import type { AuditLog } from '../ports/audit-log.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -14,12 +15,15 @@ import { AlertDeliveryError, AlertUndeliveredError } from './errors.ts';
 import { guardrailAlarms } from './guardrail-alarms.ts';
 import {
   decideNotification,
+  type IncidentOpener,
   type IncidentRecord,
   incidentKey,
   type MessageKind,
+  type NotificationFacts,
   recordMessage,
   type SignalChange,
 } from './incident.ts';
+import { readIncident, saveIncidentChange, writeIncidentIfUnchanged } from './incident-store.ts';
 import { type IncomingSignal, readIncomingSignal } from './incoming-signal.ts';
 import { monitorHealthMetrics } from './monitor-health-metrics.ts';
 import { readJson, readSignal, readSignals, type SignalRecord, writeSignal } from './signal-record.ts';
@@ -124,24 +128,38 @@ export async function routeAlert(ports: AlertRouterPorts, event: unknown): Promi
   };
   // Written before reading the others, so of two signals clearing at once at least one sees both clear.
   await writeSignal(ports.store, endpoint, record);
-  const signals = await readSignals(ports.store, endpoint);
-  const incident = await readJson<IncidentRecord>(ports.store, incidentKey(endpoint));
   const now = ports.clock.now();
   const awaitedAlarm = change === 'fired' ? alarmWatchingRun(ports.config, incoming) : undefined;
-  const facts = {
+  const opener: IncidentOpener = {
+    eventId: incoming.eventId,
+    source,
+    guardsDeployments: Boolean(incoming.alarm?.guardsDeployments),
+    at: now.toISOString(),
+  };
+  const { signals, facts, opened } = await decideOnIncident(ports, endpoint, {
     endpoint,
-    incident,
     change,
-    anyFiring: signals.some((s) => s.firing),
     runKey: incoming.runKey,
     now,
     suppressMs: incoming.endpoint.alerts.suppressMinutes * 60_000,
     awaitingAlarm: awaitedAlarm !== undefined,
-  };
+    opener,
+  });
+  // What the store holds now: the incident this event opened, or the one it read.
+  const stored = opened ?? facts.incident;
   let decision = decideNotification({ ...facts, actionTaken: false });
 
   let rollback: RollbackOutcome | undefined;
-  if (change === 'fired' && incoming.alarm?.guardsDeployments && ports.rollback && decision.incident) {
+  // Alarms joining an incident a guardrail alarm opened leave the rollback to it: one rollback.
+  const openerHandlesRollback =
+    decision.incident?.openedBy?.guardsDeployments && decision.incident.openedBy.eventId !== incoming.eventId;
+  if (
+    change === 'fired' &&
+    incoming.alarm?.guardsDeployments &&
+    ports.rollback &&
+    decision.incident &&
+    !openerHandlesRollback
+  ) {
     rollback = await respondSafely(ports, ports.rollback, incoming, decision.incident.incidentId);
     if (rollback.decision.kind !== 'notify-only' && !rollback.repeated) {
       decision = decideNotification({ ...facts, actionTaken: true });
@@ -157,7 +175,7 @@ export async function routeAlert(ports: AlertRouterPorts, event: unknown): Promi
   let next = decision.incident;
   const settle = () => writeSignal(ports.store, endpoint, { ...record, settled: true });
   if (!decision.send || !next) {
-    if (next) await writeIncident(ports.store, next);
+    if (next) await saveIncidentChange(ports.store, stored, next);
     await settle();
     // No incident opened: the violations wait for the alarm that watches them.
     const awaiting = next ? undefined : awaitedAlarm;
@@ -179,7 +197,7 @@ export async function routeAlert(ports: AlertRouterPorts, event: unknown): Promi
   const alertId = `${next.incidentId}.${next.episode}.${kind}.${shortHash(incoming.eventId)}`;
   if (kind !== 'update' && !(await claimMessage(ports.store, next, kind, incoming.eventId))) {
     // Another event of the same incident announced it a moment ago: this signal joins silently.
-    await writeIncident(ports.store, recordMessage(next, kind, alertId, now));
+    await saveIncidentChange(ports.store, stored, next);
     await settle();
     return {
       outcome: 'recorded',
@@ -199,13 +217,51 @@ export async function routeAlert(ports: AlertRouterPorts, event: unknown): Promi
     notes: decision.notes,
     servedConfig,
   });
-  next = recordMessage(next, kind, alertId, now);
-  await writeIncident(ports.store, next);
+  next = await saveIncidentChange(ports.store, stored, recordMessage(next, kind, alertId, now));
   const pending: PendingDelivery = { alert, channels: incoming.endpoint.alerts.channels, delivered: [] };
   await ports.store.put(pendingKey(incoming.eventId), JSON.stringify(pending), 'application/json');
   await settle();
   const deliveries = await deliver(ports, incoming, pending);
   return { outcome: 'sent', alert, deliveries, ...(rollback ? { rollback } : {}) };
+}
+
+/** The facts of a decision, without the action taken. */
+type IncidentFacts = Omit<NotificationFacts, 'actionTaken'>;
+
+/** How often deciding retries after concurrent events changed the incident before giving up. */
+const MAX_DECIDE_ATTEMPTS = 20;
+
+/**
+ * Reads the endpoint's signals and incident and decides; when the decision opens (or reopens) the
+ * incident, stores it first with a conditional write. Losing that write means another event opened
+ * it a moment ago: read again and decide again, so this event joins that incident instead of
+ * opening a second one.
+ */
+async function decideOnIncident(
+  ports: AlertRouterPorts,
+  endpoint: string,
+  base: Omit<IncidentFacts, 'incident' | 'anyFiring'>,
+): Promise<{ signals: SignalRecord[]; facts: IncidentFacts; opened?: IncidentRecord }> {
+  for (let attempt = 0; attempt < MAX_DECIDE_ATTEMPTS; attempt++) {
+    const signals = await readSignals(ports.store, endpoint);
+    const read = await readIncident(ports.store, endpoint);
+    const facts: IncidentFacts = {
+      ...base,
+      incident: read.incident,
+      anyFiring: signals.some((s) => s.firing),
+    };
+    const candidate = decideNotification({ ...facts, actionTaken: false }).incident;
+    const opens = candidate?.status === 'open' && read.incident?.status !== 'open';
+    if (!opens) return { signals, facts };
+    if (await writeIncidentIfUnchanged(ports.store, read, candidate))
+      return { signals, facts, opened: candidate };
+    ports.log.info('incident changed by a concurrent event; deciding again', { endpoint });
+  }
+  throw new PreconditionFailedError(incidentKey(endpoint), {
+    cause: new Error(
+      `${MAX_DECIDE_ATTEMPTS} concurrent events in a row changed the incident; the event is retried`,
+    ),
+  });
 }
 
 /**
@@ -298,14 +354,6 @@ async function claimMessage(
   const key = joinKey(CLAIM_PREFIX, endpointSafe(incident.incidentId), `${incident.episode}-${kind}.json`);
   if (await store.putIfAbsent(key, JSON.stringify({ eventId }), 'application/json')) return true;
   return (await readJson<{ eventId: string }>(store, key))?.eventId === eventId;
-}
-
-async function writeIncident(store: ObjectStore, incident: IncidentRecord): Promise<void> {
-  await store.put(
-    incidentKey(incident.endpoint),
-    `${JSON.stringify(incident, null, 2)}\n`,
-    'application/json',
-  );
 }
 
 function missingNotifier(channel: string): Notifier {

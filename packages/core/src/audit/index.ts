@@ -9,8 +9,27 @@ export {
   type VersionDossier,
 } from './compliance-bundle.ts';
 export { AuditAppendConflictError, AuditLogCorruptError } from './errors.ts';
+export {
+  AUDIT_HEAD_DETAIL_TYPE,
+  AUDIT_HEAD_NAME,
+  type AuditHead,
+  type AuditHeadEventDetail,
+  advanceHead,
+  auditHeadKey,
+  type HeadRead,
+  readStoredHead,
+  type StoredAuditHead,
+} from './head.ts';
 export { auditRecordKey, DEFAULT_AUDIT_PREFIX, GENESIS_HASH, sequenceFromKey } from './keys.ts';
+export { AUDIT_LOCATION_KEY, type AuditLocation, readAuditLocation } from './location.ts';
 export { ObjectStoreAuditLog, type ObjectStoreAuditLogOptions } from './object-store-audit-log.ts';
+export {
+  headOf,
+  PUBLISHED_HEADS_PREFIX,
+  parsePublishedHead,
+  publishedHeadKey,
+  readPublishedHeads,
+} from './published-heads.ts';
 export { readAuditLog, readAuditObjects, type StoredAuditObject } from './read.ts';
 export { auditRecordHash } from './record-hash.ts';
 export { sha256, sha256Hex } from './sha256.ts';

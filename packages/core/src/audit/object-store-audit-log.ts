@@ -1,15 +1,20 @@
-import { joinKey } from '../layout/keys.ts';
 import type { AuditEntry, AuditLog, AuditRecord } from '../ports/audit-log.ts';
 import type { Clock } from '../ports/clock.ts';
 import { systemClock } from '../ports/clock.ts';
+import type { EventPublisher } from '../ports/event-publisher.ts';
+import { type Log, silentLog } from '../ports/log.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
 import { AuditAppendConflictError, AuditLogCorruptError } from './errors.ts';
+import {
+  AUDIT_HEAD_DETAIL_TYPE,
+  type AuditHead,
+  type AuditHeadEventDetail,
+  advanceHead,
+  readStoredHead,
+} from './head.ts';
 import { auditRecordKey, DEFAULT_AUDIT_PREFIX, GENESIS_HASH, sequenceFromKey } from './keys.ts';
 import { readOne } from './read.ts';
 import { auditRecordHash } from './record-hash.ts';
-
-/** A hint of the newest sequence number, so an append need not list the whole log; never trusted alone. */
-const HEAD_HINT_NAME = 'head.json';
 
 /** Options of an audit log over an object store. */
 export interface ObjectStoreAuditLogOptions {
@@ -18,13 +23,23 @@ export interface ObjectStoreAuditLogOptions {
   clock?: Clock;
   /** How many times an append retries after losing the race for a sequence number; default 50. */
   maxAttempts?: number;
+  /**
+   * Where each append publishes the new head ("Vigil Audit Head"): Vigil's EventBridge bus, or the
+   * local bus whose journal keeps it. Without it the head is only kept in head.json.
+   */
+  events?: EventPublisher;
+  log?: Log;
 }
 
 /**
  * The AuditLog port over an ObjectStore (S3 or a local folder). Record `n` is written at
  * `{prefix}/{n, 12 digits}.json` with `putIfAbsent`, so two concurrent appends can never both
  * take the same number: the loser reads the winner's record, chains onto it and tries the next
- * number. Each record carries the SHA-256 of the previous one (`previousHash`) and its own
+ * number. After each append `{prefix}/head.json` moves forward (compare-and-swap, never back) to
+ * the new record's sequence and hash, and the head is published as a "Vigil Audit Head" event, so
+ * that it is kept outside the store too. Numbering never goes below head.json: after records were
+ * cut off the end, the next record follows the head and the cut stays visible as missing records
+ * instead of being overwritten by reused numbers. Each record carries the SHA-256 of the previous one (`previousHash`) and its own
  * (`hash`, over every other field), computed in pure TypeScript (see `sha256.ts`) so that core,
  * Lambda and CLI produce identical chains without a crypto port.
  *
@@ -39,14 +54,18 @@ export class ObjectStoreAuditLog implements AuditLog {
   private readonly store: ObjectStore;
   private readonly clock: Clock;
   private readonly maxAttempts: number;
+  private readonly events: EventPublisher | undefined;
+  private readonly log: Log;
   /** The last record this instance knows of; refreshed whenever an append loses a race. */
-  private tail: AuditRecord | null | undefined;
+  private tail: AuditHead | null | undefined;
 
   constructor(store: ObjectStore, options: ObjectStoreAuditLogOptions = {}) {
     this.store = store;
     this.prefix = options.prefix ?? DEFAULT_AUDIT_PREFIX;
     this.clock = options.clock ?? systemClock;
     this.maxAttempts = options.maxAttempts ?? 50;
+    this.events = options.events;
+    this.log = options.log ?? silentLog;
   }
 
   async append(entry: AuditEntry): Promise<AuditRecord> {
@@ -57,7 +76,7 @@ export class ObjectStoreAuditLog implements AuditLog {
       const key = auditRecordKey(this.prefix, sequence);
       if (await this.store.putIfAbsent(key, `${JSON.stringify(record, null, 2)}\n`, 'application/json')) {
         this.tail = record;
-        await this.writeHint(sequence);
+        await this.announce(record);
         return record;
       }
       // Someone else wrote `sequence` first: chain onto their record rather than re-listing everything.
@@ -93,9 +112,57 @@ export class ObjectStoreAuditLog implements AuditLog {
     return { ...draft, hash: auditRecordHash(draft) };
   }
 
-  private async readTail(): Promise<AuditRecord | null> {
-    // Fast path: start from the head hint and probe forward; the hint may lag behind other writers.
-    const hinted = await this.readHint();
+  /**
+   * Moves head.json forward and publishes the head. The record is stored already: a failure here
+   * only leaves the head lagging until the next append, so it is logged, not thrown (a thrown
+   * append would be retried and recorded twice).
+   */
+  private async announce(record: AuditRecord): Promise<void> {
+    const head: AuditHead = { sequence: record.sequence, hash: record.hash, at: record.at };
+    try {
+      await advanceHead(this.store, this.prefix, head);
+    } catch (error) {
+      this.log.warn('audit head not moved; the next append moves it', {
+        sequence: record.sequence,
+        error: (error as Error).message,
+      });
+    }
+    if (!this.events) return;
+    const detail: AuditHeadEventDetail = {
+      ...head,
+      log: `${this.store.location}/${this.prefix}`,
+      prefix: this.prefix,
+    };
+    try {
+      await this.events.publish([
+        {
+          source: 'vigil',
+          detailType: AUDIT_HEAD_DETAIL_TYPE,
+          detail: { ...detail },
+          time: this.clock.now(),
+        },
+      ]);
+    } catch (error) {
+      this.log.warn('audit head not published; the next append publishes a later one', {
+        sequence: record.sequence,
+        error: (error as Error).message,
+      });
+    }
+  }
+
+  private async readTail(): Promise<AuditHead | null> {
+    const stored = await readStoredHead(this.store, this.prefix);
+    const head = stored.state === 'present' ? stored.head : undefined;
+    const tail = await this.readTailRecord(head?.sequence);
+    // A head with a hash says its record was written: never number at or below it, even when the
+    // records were cut off the end since (the gap then shows as missing records).
+    if (head?.hash && head.sequence > (tail?.sequence ?? 0))
+      return { sequence: head.sequence, hash: head.hash };
+    return tail;
+  }
+
+  private async readTailRecord(hinted: number | undefined): Promise<AuditRecord | null> {
+    // Fast path: start from the head and probe forward; the head may lag behind other writers.
     if (hinted !== undefined) {
       let tail = await this.recordAt(hinted);
       if (tail) {
@@ -137,29 +204,5 @@ export class ObjectStoreAuditLog implements AuditLog {
   private async recordAt(sequence: number): Promise<AuditRecord | undefined> {
     const item = await readOne(this.store, auditRecordKey(this.prefix, sequence), sequence);
     return item.record?.sequence === sequence ? item.record : undefined;
-  }
-
-  private async readHint(): Promise<number | undefined> {
-    try {
-      const hint = JSON.parse(new TextDecoder().decode(await this.store.get(this.hintKey()))) as {
-        sequence?: unknown;
-      };
-      return typeof hint.sequence === 'number' && hint.sequence >= 1 ? hint.sequence : undefined;
-    } catch {
-      // No hint yet, or an unreadable one: listing finds the tail.
-      return undefined;
-    }
-  }
-
-  private async writeHint(sequence: number): Promise<void> {
-    try {
-      await this.store.put(this.hintKey(), JSON.stringify({ sequence }), 'application/json');
-    } catch {
-      // The hint only saves listing; the next append finds the tail without it.
-    }
-  }
-
-  private hintKey(): string {
-    return joinKey(this.prefix, HEAD_HINT_NAME);
   }
 }

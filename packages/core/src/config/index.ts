@@ -1,6 +1,7 @@
 export type { ChannelConfig, EndpointAlertConfig, GuardrailConfig, RollbackPolicyConfig } from './alerts.ts';
 export { guardrailConfig } from './alerts.ts';
 export { type ApprovalPolicyConfig, policyRuleCount } from './approval.ts';
+export type { AuditConfig } from './audit.ts';
 export type { BiasDriftMonitorConfig } from './bias-drift.ts';
 export type { WindowOffsets } from './common.ts';
 export type { DataQualityMonitorConfig } from './data-quality.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channelConfig, endpointAlertConfig, rollbackPolicyConfig } from './alerts.ts';
 import { approvalPoliciesConfig } from './approval.ts';
+import { auditConfig } from './audit.ts';
 import { biasDriftMonitorConfig } from './bias-drift.ts';
 import { location } from './common.ts';
 import { dataQualityMonitorConfig } from './data-quality.ts';
@@ -46,6 +47,8 @@ export const vigilConfigSchema = z
     endpoints: z.array(endpointConfig).default([]),
     channels: z.record(z.string().regex(/^[a-z0-9-]+$/), channelConfig).default({}),
     approvalPolicies: approvalPoliciesConfig.default([]),
+    /** Object Lock of the audit bucket in AWS. */
+    audit: auditConfig.default({ retentionDays: 400, lockMode: 'GOVERNANCE' }),
   })
   .strict()
   .superRefine((config, ctx) => {

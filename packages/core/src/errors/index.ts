@@ -1,3 +1,4 @@
+export { PreconditionFailedError } from './precondition-failed-error.ts';
 export {
   ConfigError,
   EventShapeError,

@@ -44,6 +44,8 @@ export interface GatePorts {
   log: Log;
   /** Where the audit log is in `store`, to read monitoring history; default `audit`. */
   auditPrefix?: string;
+  /** The store the audit log is in when it is not `store` (the object-locked audit bucket in AWS). */
+  auditStore?: ObjectStore;
 }
 
 /** What woke the gate up. */
@@ -346,9 +348,9 @@ async function finishDecision(
   const { record, key } = latest;
   const body = await ports.store.get(key);
   const digest = sha256Hex(body);
-  const logged = (await readAuditLog(ports.store, ports.auditPrefix ?? DEFAULT_AUDIT_PREFIX)).find(
-    (r) => r.kind === 'approval.decided' && r.details.decisionId === record.id,
-  );
+  const logged = (
+    await readAuditLog(ports.auditStore ?? ports.store, ports.auditPrefix ?? DEFAULT_AUDIT_PREFIX)
+  ).find((r) => r.kind === 'approval.decided' && r.details.decisionId === record.id);
   const sequence =
     logged?.sequence ??
     (

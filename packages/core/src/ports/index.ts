@@ -25,5 +25,5 @@ export type {
   RegisteringModelRegistry,
 } from './model-registry.ts';
 export type { Alert, AlertSeverity, AlertSignal, AlertStatus, Notifier } from './notifier.ts';
-export type { ObjectInfo, ObjectStore } from './object-store.ts';
+export type { ObjectInfo, ObjectStore, VersionedObject } from './object-store.ts';
 export { lengthChecked } from './object-store.ts';

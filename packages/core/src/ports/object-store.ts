@@ -7,6 +7,13 @@ export interface ObjectInfo {
   lastModified?: Date;
 }
 
+/** An object with the version tag a compare-and-swap write names (S3's ETag). */
+export interface VersionedObject {
+  body: Uint8Array;
+  /** Opaque; changes whenever the content changes. */
+  etag: string;
+}
+
 /**
  * A bucket-like key/value store: S3 in AWS, a folder in local mode. Keys use `/` separators
  * and never start with `/`.
@@ -31,6 +38,14 @@ export interface ObjectStore {
   put(key: string, body: string | Uint8Array, contentType?: string): Promise<void>;
   /** Writes only if no object has the key yet; returns false when one existed. Used for append-only logs. */
   putIfAbsent(key: string, body: string | Uint8Array, contentType?: string): Promise<boolean>;
+  /** The object and its version tag, for a later `putIfMatch`; throws `ObjectNotFoundError` when absent. */
+  getVersioned(key: string): Promise<VersionedObject>;
+  /**
+   * Compare-and-swap (S3 `If-Match`): replaces the object only if its version tag is still `etag`,
+   * atomically with respect to other conditional writers. Throws `PreconditionFailedError` when
+   * the object changed or is gone; nothing is written then.
+   */
+  putIfMatch(key: string, body: string | Uint8Array, etag: string, contentType?: string): Promise<void>;
 }
 
 /**

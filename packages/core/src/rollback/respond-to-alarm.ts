@@ -53,13 +53,20 @@ interface RollbackClaim {
 /** Where the per-incident rollback claims live. */
 export const ROLLBACK_CLAIM_PREFIX = 'state/rollbacks';
 
+/** Who rolls back from one deployed config: `state/rollbacks/<endpoint>/deployments/<config>.json`. */
+interface DeploymentClaim {
+  incidentId: string;
+  eventId: string;
+}
+
 /**
  * Responds to a guardrail alarm on an endpoint: decides (`decideRollback`) and, with policy
  * `rollback`, points the endpoint back at the previously recorded config (UpdateEndpoint with
  * RetainDeploymentConfig), rejects the model package versions only the offending config serves,
  * updates the endpoint record and appends the decision to the audit log. One decision per
  * incident: a duplicate or concurrent alarm event gets the stored outcome; a retry of the same
- * event resumes where the failed attempt stopped.
+ * event resumes where the failed attempt stopped. One rollback per endpoint and deployment: a
+ * create-only claim on the config rolled back from stops a second incident racing the first.
  *
  * @example
  * ```ts
@@ -114,6 +121,18 @@ export async function respondToGuardrailAlarm(
       alarmGuardsDeployments: facts.alarmGuardsDeployments,
     });
     await save({ decision });
+  }
+
+  if (decision.kind === 'rollback' && !claim.switched) {
+    const holder = await claimDeployment(ports.store, name, decision.from, facts);
+    if (holder.incidentId !== facts.incidentId) {
+      decision = {
+        kind: 'already-rolled-back',
+        to: decision.to,
+        reason: `Incident ${holder.incidentId} already rolled ${name} back from ${decision.from}: one rollback per deployment.`,
+      };
+      await save({ decision });
+    }
   }
 
   let rejected = claim.rejected ?? [];
@@ -241,6 +260,23 @@ function actionText(
     case 'cannot-roll-back':
       return `No rollback: ${decision.reason}`;
   }
+}
+
+/**
+ * Claims the rollback away from config `from` of the endpoint (create-only), so that however many
+ * incidents and alarm events race, at most one switches the endpoint per deployment. Returns the
+ * holder: this incident, or the one that claimed it first.
+ */
+async function claimDeployment(
+  store: ObjectStore,
+  endpoint: string,
+  from: string,
+  facts: GuardrailAlarmFacts,
+): Promise<DeploymentClaim> {
+  const key = joinKey(ROLLBACK_CLAIM_PREFIX, endpoint, 'deployments', `${safe(from)}.json`);
+  const mine: DeploymentClaim = { incidentId: facts.incidentId, eventId: facts.eventId };
+  if (await store.putIfAbsent(key, JSON.stringify(mine), 'application/json')) return mine;
+  return JSON.parse(new TextDecoder().decode(await store.get(key))) as DeploymentClaim;
 }
 
 async function readClaim(store: ObjectStore, key: string): Promise<RollbackClaim | undefined> {
