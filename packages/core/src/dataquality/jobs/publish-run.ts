@@ -14,6 +14,9 @@ import type { ObjectStore } from '../../ports/object-store.ts';
 import type { Profile } from '../../profile/profile.ts';
 import type { TimeWindow } from '../../window/window.ts';
 import type { FeatureDrift } from '../checks.ts';
+import { DRIFT_REPORT_FILE, driftReportText } from '../drift/drift-report-file.ts';
+import type { DriftReport } from '../drift/evaluate-drift.ts';
+import type { DriftSettings } from '../drift/settings.ts';
 import type { DataQualityMetricTarget } from '../metrics.ts';
 import type { LoadedBaseline } from '../read-baseline.ts';
 import { buildDataQualityReport } from '../report.ts';
@@ -39,6 +42,8 @@ export interface DataQualityRunContext {
   /** Report folder: store and key prefix. */
   reports: { store: ObjectStore; key: string };
   publishMetrics: boolean;
+  /** Vigil's drift methods and thresholds, and whether their verdicts count as violations. */
+  drift?: DriftSettings;
 }
 
 /** What a data-quality run did. */
@@ -51,6 +56,8 @@ export interface DataQualityRunSummary {
   reportUri?: string;
   violations: DataQualityViolation[];
   drift: FeatureDrift[];
+  /** Vigil's drift verdicts, when the run got that far. */
+  driftReport?: DriftReport;
   recordCount: number;
   skipped: SkippedInput[];
   metricsPublished: number;
@@ -59,7 +66,8 @@ export interface DataQualityRunSummary {
 
 /**
  * Finishes a data-quality run: with a profile and a baseline, writes statistics.json,
- * constraint_violations.json and a copy of constraints.json to the report folder, publishes the
+ * constraint_violations.json, Vigil's drift_report.json and a copy of constraints.json to the
+ * report folder, publishes the
  * metrics and emits "Vigil Monitoring Execution" (Completed or CompletedWithViolations); with a
  * failure reason, only emits the event with status Failed. Returns the run's summary.
  *
@@ -117,7 +125,7 @@ export async function publishDataQualityRun(
     monitoringSchedule: context.monitoringSchedule,
     timestamp: context.scheduledTime,
   };
-  const report = buildDataQualityReport(profile, baseline, target);
+  const report = buildDataQualityReport(profile, baseline, target, context.drift);
   const { store, key } = context.reports;
   await store.put(joinKey(key, 'statistics.json'), report.statistics, 'application/json');
   await store.put(
@@ -125,6 +133,7 @@ export async function publishDataQualityRun(
     report.constraintViolations,
     'application/json',
   );
+  await store.put(joinKey(key, DRIFT_REPORT_FILE), driftReportText(report.driftReport), 'application/json');
   if (baseline.constraintsText !== undefined) {
     await store.put(joinKey(key, 'constraints.json'), baseline.constraintsText, 'application/json');
   }
@@ -161,6 +170,7 @@ export async function publishDataQualityRun(
     reportUri,
     violations: report.violations,
     drift: report.drift,
+    driftReport: report.driftReport,
     recordCount: profile.itemCount,
     skipped,
     metricsPublished: metrics.length,

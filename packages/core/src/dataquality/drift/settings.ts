@@ -1,0 +1,55 @@
+import type { DriftFeatureType, DriftMethod } from './method.ts';
+import { DEFAULT_DRIFT_METHOD, DRIFT_METHOD_NAMES, driftMethod } from './registry.ts';
+
+/** A method and, optionally, a threshold other than the method's default. */
+export interface DriftMethodChoice {
+  method: string;
+  threshold?: number;
+}
+
+/**
+ * Which method judges which feature: per feature, else per type, else Vigil's default; and
+ * whether drift verdicts also go to constraint_violations.json.
+ */
+export interface DriftSettings {
+  numerical?: DriftMethodChoice;
+  categorical?: DriftMethodChoice;
+  features?: Readonly<Record<string, DriftMethodChoice>>;
+  /** Vigil's drift verdicts become baseline_drift_check violations (off: SageMaker's files stay SageMaker's). */
+  violations?: boolean;
+}
+
+/**
+ * The method and threshold that judge one feature, or why none can.
+ *
+ * @example
+ * ```ts
+ * resolveDriftChoice({ features: { f3: { method: 'ks' } } }, 'f3', 'numerical'); // { method: ks, threshold: 0.05 }
+ * ```
+ */
+export function resolveDriftChoice(
+  settings: DriftSettings,
+  feature: string,
+  type: DriftFeatureType,
+):
+  | { method: DriftMethod; threshold: number }
+  | { notComputed: string; methodName: string; threshold: number } {
+  const choice = settings.features?.[feature] ?? settings[type] ?? { method: DEFAULT_DRIFT_METHOD[type] };
+  const method = driftMethod(choice.method);
+  if (!method) {
+    return {
+      notComputed: `unknown drift method "${choice.method}": use one of ${DRIFT_METHOD_NAMES.join(', ')}`,
+      methodName: choice.method,
+      threshold: choice.threshold ?? Number.NaN,
+    };
+  }
+  const threshold = choice.threshold ?? method.defaultThreshold;
+  if (!method.types.includes(type)) {
+    return {
+      notComputed: `${method.name} applies to ${method.types.join(' and ')} features, and "${feature}" is ${type}: choose another method for it`,
+      methodName: method.name,
+      threshold,
+    };
+  }
+  return { method, threshold };
+}
