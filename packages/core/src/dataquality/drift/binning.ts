@@ -10,8 +10,9 @@ export const EMPTY_BIN_SHARE = 1e-4;
  * Inner bin edges at the reference's quantiles i/bins (i = 1 … bins − 1), each the smallest
  * reference value whose CDF reaches i/bins (the inverted-CDF quantile, numpy's
  * `method="inverted_cdf"`), repeated edges dropped. The bins are (−∞, e1], (e1, e2], …,
- * (e_last, +∞): every bin holds some reference weight, and a column with few distinct values
- * gets fewer bins.
+ * (e_last, +∞): each holds about a tenth of the reference, a column with few distinct values gets
+ * fewer bins, and when the top edge is the reference's maximum (ties, a constant column) the last
+ * bin holds only values the reference never reached.
  *
  * @example
  * ```ts
@@ -28,9 +29,6 @@ export function referenceQuantileEdges(reference: WeightedSample, bins = REFEREN
     const edge = reference.values[k] as number;
     if (edges.length === 0 || edges[edges.length - 1] !== edge) edges.push(edge);
   }
-  // The largest reference value as an edge would leave an empty reference bin above it.
-  const largest = reference.values[reference.values.length - 1];
-  if (edges.length > 0 && edges[edges.length - 1] === largest) edges.pop();
   return edges;
 }
 
