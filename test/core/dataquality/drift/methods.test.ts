@@ -38,7 +38,7 @@ function numericalInput(reference: readonly number[], current: readonly number[]
   };
 }
 
-function valueOf(name: string, input: DriftInput): number {
+function methodValue(name: string, input: DriftInput): number {
   const method = driftMethod(name);
   if (!method) throw new Error(`no method ${name}`);
   const outcome = method.compute(input);
@@ -62,7 +62,7 @@ describe('numerical drift methods on small inputs (sketch not compacted: exact)'
       const input = numericalInput(fixture.reference, fixture.current);
       const want = fixture.expected as Expected;
       for (const method of NUMERICAL) {
-        const got = valueOf(method, input);
+        const got = methodValue(method, input);
         if (method === 'ks') expectRelative(got, want.ks as number, 1e-9);
         else expect(got, method).toBeCloseTo(want[method] as number, 12);
       }
@@ -90,12 +90,12 @@ describe('numerical drift methods on large inputs (compacted sketches)', () => {
     expect(input.reference.total).toBe(100_000);
     const want = fixture.expected as Expected;
     // Tolerances: KLL (k = 2048) rank error is about 0.2 % of n; distances move by about that.
-    expect(Math.abs(valueOf('wasserstein', input) - (want.wasserstein as number))).toBeLessThan(0.005);
-    expect(Math.abs(valueOf('jensen_shannon', input) - (want.jensen_shannon as number))).toBeLessThan(0.005);
-    expect(Math.abs(valueOf('psi', input) - (want.psi as number))).toBeLessThan(0.002);
-    expect(Math.abs(valueOf('linf_simple', input) - (want.linf_simple as number))).toBeLessThan(0.005);
-    expect(Math.abs(valueOf('linf', input) - (want.linf as number))).toBeLessThan(0.005);
-    expect(valueOf('ks', input)).toBeLessThan(1e-100);
+    expect(Math.abs(methodValue('wasserstein', input) - (want.wasserstein as number))).toBeLessThan(0.005);
+    expect(Math.abs(methodValue('jensen_shannon', input) - (want.jensen_shannon as number))).toBeLessThan(0.005);
+    expect(Math.abs(methodValue('psi', input) - (want.psi as number))).toBeLessThan(0.002);
+    expect(Math.abs(methodValue('linf_simple', input) - (want.linf_simple as number))).toBeLessThan(0.005);
+    expect(Math.abs(methodValue('linf', input) - (want.linf as number))).toBeLessThan(0.005);
+    expect(methodValue('ks', input)).toBeLessThan(1e-100);
   });
 });
 
@@ -110,7 +110,7 @@ describe('categorical drift methods', () => {
       };
       const want = fixture.expected as Expected;
       for (const method of CATEGORICAL) {
-        const got = valueOf(method, input);
+        const got = methodValue(method, input);
         if (method === 'chi_squared') expectRelative(got, want.chi_squared as number, 1e-9);
         else expect(got, method).toBeCloseTo(want[method] as number, 12);
       }
@@ -195,8 +195,8 @@ describe('degenerate inputs say why they are not computed', () => {
     const js = Math.sqrt(
       0.5 * Math.log(1 / 0.75) + 0.25 * Math.log(0.5 / 0.25) + 0.25 * Math.log(0.5 / 0.75),
     );
-    expect(valueOf('jensen_shannon', input)).toBeCloseTo(js, 12);
-    expect(valueOf('psi', input)).toBeCloseTo(-0.5 * Math.log(0.5) + (0.5 - 1e-4) * Math.log(0.5 / 1e-4), 12);
+    expect(methodValue('jensen_shannon', input)).toBeCloseTo(js, 12);
+    expect(methodValue('psi', input)).toBeCloseTo(-0.5 * Math.log(0.5) + (0.5 - 1e-4) * Math.log(0.5 / 1e-4), 12);
   });
 
   it('every registered method names its types and a default threshold', () => {
