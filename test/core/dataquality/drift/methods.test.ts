@@ -91,7 +91,9 @@ describe('numerical drift methods on large inputs (compacted sketches)', () => {
     const want = fixture.expected as Expected;
     // Tolerances: KLL (k = 2048) rank error is about 0.2 % of n; distances move by about that.
     expect(Math.abs(methodValue('wasserstein', input) - (want.wasserstein as number))).toBeLessThan(0.005);
-    expect(Math.abs(methodValue('jensen_shannon', input) - (want.jensen_shannon as number))).toBeLessThan(0.005);
+    expect(Math.abs(methodValue('jensen_shannon', input) - (want.jensen_shannon as number))).toBeLessThan(
+      0.005,
+    );
     expect(Math.abs(methodValue('psi', input) - (want.psi as number))).toBeLessThan(0.002);
     expect(Math.abs(methodValue('linf_simple', input) - (want.linf_simple as number))).toBeLessThan(0.005);
     expect(Math.abs(methodValue('linf', input) - (want.linf as number))).toBeLessThan(0.005);
@@ -196,7 +198,10 @@ describe('degenerate inputs say why they are not computed', () => {
       0.5 * Math.log(1 / 0.75) + 0.25 * Math.log(0.5 / 0.25) + 0.25 * Math.log(0.5 / 0.75),
     );
     expect(methodValue('jensen_shannon', input)).toBeCloseTo(js, 12);
-    expect(methodValue('psi', input)).toBeCloseTo(-0.5 * Math.log(0.5) + (0.5 - 1e-4) * Math.log(0.5 / 1e-4), 12);
+    expect(methodValue('psi', input)).toBeCloseTo(
+      -0.5 * Math.log(0.5) + (0.5 - 1e-4) * Math.log(0.5 / 1e-4),
+      12,
+    );
   });
 
   it('every registered method names its types and a default threshold', () => {
