@@ -149,13 +149,15 @@ describe('vigil monitor data-quality', () => {
       run.io,
     );
     expect(code).toBe(0);
-    expect(run.err).toHaveLength(1);
+    expect(run.err).toHaveLength(2);
     expect(run.err[0]).toMatch(
       /^Completed: 0 violations in 400 rows from 1 capture files; 1 skipped \(malformed-line\); \d+ metrics; report in .*report-ok\/$/,
     );
+    expect(run.err[1]).toBe('Vigil drift: 0 of 3 features drifted; drift_report.json');
     expect((await readdir(join(dir, 'report-ok'))).sort()).toEqual([
       'constraint_violations.json',
       'constraints.json',
+      'drift_report.json',
       'statistics.json',
     ]);
     expect(await readFile(join(dir, 'report-ok/constraint_violations.json'), 'utf8')).toBe(
@@ -190,6 +192,7 @@ describe('vigil monitor data-quality', () => {
       expect.stringMatching(
         /^CompletedWithViolations: 1 violations \(baseline_drift_check 1\) in 800 rows from 2 capture files/,
       ),
+      expect.stringMatching(/^Vigil drift: 1 of 3 features drifted \(tenure wasserstein \d/),
     ]);
     const stats = JSON.parse(await readFile(join(dir, 'report-all/statistics.json'), 'utf8'));
     expect(stats.features.map((f: { name: string }) => f.name)).toEqual(['score', 'tenure', 'plan']);

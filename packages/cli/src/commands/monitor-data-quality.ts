@@ -17,6 +17,7 @@ import {
   stringList,
   UsageError,
 } from '../command.ts';
+import { DRIFT_EXAMPLES, DRIFT_OPTION_HELP, driftOptions, driftSummary } from './drift-options.ts';
 
 /** `vigil monitor data-quality`: one data-quality monitoring execution over raw capture. */
 export const monitorDataQualityCommand: Command = {
@@ -24,7 +25,8 @@ export const monitorDataQualityCommand: Command = {
   summary:
     'Check captured traffic against a data-quality baseline: statistics.json + constraint_violations.json',
   usage:
-    'monitor data-quality --baseline DIR --capture PATH... [--start ISO] [--end ISO] [--endpoint NAME] --out DIR [--cloudwatch] [--home DIR]',
+    'monitor data-quality --baseline DIR --capture PATH... [--start ISO] [--end ISO] [--endpoint NAME] --out DIR [--cloudwatch] [--home DIR]\n' +
+    '       [--drift-method SPEC] [--drift-threshold SPEC] [--drift-violations]',
   options: {
     baseline: { type: 'string' },
     capture: { type: 'string', multiple: true },
@@ -37,6 +39,9 @@ export const monitorDataQualityCommand: Command = {
     cloudwatch: { type: 'boolean' },
     home: { type: 'string' },
     'namespace-prefix': { type: 'string' },
+    'drift-method': { type: 'string', multiple: true },
+    'drift-threshold': { type: 'string', multiple: true },
+    'drift-violations': { type: 'boolean' },
   },
   details: [
     '--baseline        Folder (or s3:// prefix) with statistics.json and constraints.json, SageMaker- or Vigil-made.',
@@ -45,9 +50,11 @@ export const monitorDataQualityCommand: Command = {
     '--endpoint        Endpoint name for metric dimensions and the event (default "local").',
     '--schedule-name   MonitoringSchedule dimension (default <endpoint>-data-quality).',
     '--output-columns  Where captured outputs go in a row: START (SageMaker default), END or NONE.',
-    '--out             Report folder: statistics.json, constraint_violations.json, constraints.json.',
+    '--out             Report folder: statistics.json, constraint_violations.json, constraints.json, drift_report.json.',
+    DRIFT_OPTION_HELP,
     'Metrics go to the local store under --home (default .vigil), or to CloudWatch with --cloudwatch.',
     'Exit code 0 with or without violations; 1 when the run cannot happen (no baseline, no data).',
+    DRIFT_EXAMPLES,
   ].join('\n'),
   async run(args: CommandArgs, io: CliIO): Promise<number> {
     const captures = stringList(args, 'capture');
@@ -59,6 +66,7 @@ export const monitorDataQualityCommand: Command = {
     const end = isoOption(args, 'end');
     if (start && end && start >= end) throw new UsageError('--start must be before --end');
     const outputColumns = outputColumnsOption(optionalString(args, 'output-columns'));
+    const drift = driftOptions(args);
     const endpoint = optionalString(args, 'endpoint') ?? 'local';
     const home = homePath(optionalString(args, 'home'), io.cwd);
     const now = new Date();
@@ -94,6 +102,7 @@ export const monitorDataQualityCommand: Command = {
         window,
         reports: out,
         publishMetrics: true,
+        drift,
       },
       { profile, baseline, skipped: tally.toSkipped() },
     );
@@ -116,6 +125,7 @@ export const monitorDataQualityCommand: Command = {
         }` +
         `; ${summary.metricsPublished} metrics; report in ${summary.reportUri}`,
     );
+    if (summary.driftReport) io.stderr(driftSummary(summary.driftReport, drift));
     return 0;
   },
 };

@@ -5,25 +5,31 @@ const methodName = z.string().refine((name) => DRIFT_METHOD_NAMES.includes(name)
   message: `must be a drift method: one of ${DRIFT_METHOD_NAMES.join(', ')}`,
 });
 
-/** A method, written as its name or as `{ "method": …, "threshold": … }`. */
+/**
+ * A method written as its name, or `{ "method": …, "threshold": … }` with either or both (a
+ * threshold alone keeps the type's method; a method alone keeps its default threshold).
+ */
 const methodChoice = z
   .union([
     methodName,
     z
       .object({
-        method: methodName,
-        /** Default: the method's own (README, "Drift methods"). */
+        method: methodName.optional(),
         threshold: z.number().nonnegative().optional(),
       })
-      .strict(),
+      .strict()
+      .refine((choice) => choice.method !== undefined || choice.threshold !== undefined, {
+        message: 'must name a method, a threshold, or both',
+      }),
   ])
   .transform((choice) => (typeof choice === 'string' ? { method: choice } : choice));
 
 /** A type default must be a method that applies to that type. */
 const methodFor = (type: 'numerical' | 'categorical') =>
-  methodChoice.refine((choice) => driftMethod(choice.method)?.types.includes(type) ?? true, {
-    message: `must be a method that applies to ${type} features`,
-  });
+  methodChoice.refine(
+    (choice) => choice.method === undefined || (driftMethod(choice.method)?.types.includes(type) ?? true),
+    { message: `must be a method that applies to ${type} features` },
+  );
 
 /**
  * Vigil's own drift verdicts (drift_report.json, `vigil_drift_*` metrics): the method and

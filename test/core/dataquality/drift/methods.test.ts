@@ -60,7 +60,7 @@ describe('numerical drift methods on small inputs (sketch not compacted: exact)'
     const fixture = expected[name];
     it(`${name}: every method equals scipy/numpy`, () => {
       const input = numericalInput(fixture.reference, fixture.current);
-      const want = fixture.expected as Expected;
+      const want = fixture.expected as unknown as Expected;
       for (const method of NUMERICAL) {
         const got = methodValue(method, input);
         if (method === 'ks') expectRelative(got, want.ks as number, 1e-9);
@@ -88,7 +88,7 @@ describe('numerical drift methods on large inputs (compacted sketches)', () => {
     // The sketches stand for 100,000 and 200,000 values with a few thousand items each.
     expect(input.reference.values.length).toBeLessThan(10_000);
     expect(input.reference.total).toBe(100_000);
-    const want = fixture.expected as Expected;
+    const want = fixture.expected as unknown as Expected;
     // Tolerances: KLL (k = 2048) rank error is about 0.2 % of n; distances move by about that.
     expect(Math.abs(methodValue('wasserstein', input) - (want.wasserstein as number))).toBeLessThan(0.005);
     expect(Math.abs(methodValue('jensen_shannon', input) - (want.jensen_shannon as number))).toBeLessThan(
@@ -110,7 +110,7 @@ describe('categorical drift methods', () => {
         reference: new Map(Object.entries(fixture.reference)),
         current: new Map(Object.entries(fixture.current)),
       };
-      const want = fixture.expected as Expected;
+      const want = fixture.expected as unknown as Expected;
       for (const method of CATEGORICAL) {
         const got = methodValue(method, input);
         if (method === 'chi_squared') expectRelative(got, want.chi_squared as number, 1e-9);

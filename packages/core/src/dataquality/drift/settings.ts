@@ -1,9 +1,12 @@
 import type { DriftFeatureType, DriftMethod } from './method.ts';
 import { DEFAULT_DRIFT_METHOD, DRIFT_METHOD_NAMES, driftMethod } from './registry.ts';
 
-/** A method and, optionally, a threshold other than the method's default. */
+/**
+ * A method and/or a threshold. Without a method, the type's (or Vigil's default) method is used;
+ * without a threshold, the method's default.
+ */
 export interface DriftMethodChoice {
-  method: string;
+  method?: string;
   threshold?: number;
 }
 
@@ -20,7 +23,9 @@ export interface DriftSettings {
 }
 
 /**
- * The method and threshold that judge one feature, or why none can.
+ * The method and threshold that judge one feature, or why none can. The method is the feature's,
+ * else its type's, else Vigil's default for the type; the threshold is the feature's, else the
+ * type's when the feature did not name its own method, else the method's default.
  *
  * @example
  * ```ts
@@ -31,19 +36,20 @@ export function resolveDriftChoice(
   settings: DriftSettings,
   feature: string,
   type: DriftFeatureType,
-):
-  | { method: DriftMethod; threshold: number }
-  | { notComputed: string; methodName: string; threshold: number } {
-  const choice = settings.features?.[feature] ?? settings[type] ?? { method: DEFAULT_DRIFT_METHOD[type] };
-  const method = driftMethod(choice.method);
+): { method: DriftMethod; threshold: number } | { notComputed: string; methodName: string; threshold: number } {
+  const own = settings.features?.[feature];
+  const typeChoice = settings[type];
+  const name = own?.method ?? typeChoice?.method ?? DEFAULT_DRIFT_METHOD[type];
+  const chosenThreshold = own?.threshold ?? (own?.method === undefined ? typeChoice?.threshold : undefined);
+  const method = driftMethod(name);
   if (!method) {
     return {
-      notComputed: `unknown drift method "${choice.method}": use one of ${DRIFT_METHOD_NAMES.join(', ')}`,
-      methodName: choice.method,
-      threshold: choice.threshold ?? Number.NaN,
+      notComputed: `unknown drift method "${name}": use one of ${DRIFT_METHOD_NAMES.join(', ')}`,
+      methodName: name,
+      threshold: chosenThreshold ?? Number.NaN,
     };
   }
-  const threshold = choice.threshold ?? method.defaultThreshold;
+  const threshold = chosenThreshold ?? method.defaultThreshold;
   if (!method.types.includes(type)) {
     return {
       notComputed: `${method.name} applies to ${method.types.join(' and ')} features, and "${feature}" is ${type}: choose another method for it`,
