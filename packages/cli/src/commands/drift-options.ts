@@ -23,7 +23,7 @@ export const DRIFT_OPTION_HELP = [
   '--drift-threshold Thresholds in the same syntax: NUMBER for the types of the bare --drift-method (both types',
   "                  without one), numerical=NUMBER, categorical=NUMBER, FEATURE=NUMBER. Default: the method's own.",
   "--drift-violations Vigil's drift verdicts also become baseline_drift_check entries of constraint_violations.json.",
-  "Vigil's drift verdicts go to drift_report.json in --out and to the vigil_drift_* metrics.",
+  "Vigil's drift verdicts go to drift_report.json in --out and to the vigil_drift_score_*, vigil_drifted_* and vigil_drift_count metrics.",
 ].join('\n');
 
 /** Whole command lines that use the drift options, for --help. */

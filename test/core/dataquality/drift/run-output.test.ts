@@ -105,22 +105,23 @@ describe("a data-quality run's drift output", () => {
     expect(report.drifted_features).toEqual(['age']);
   });
 
-  it('publishes vigil_drift_score_<f>, vigil_drift_<f> and vigil_drifted_features with SageMaker’s dimensions', async () => {
+  it('publishes vigil_drift_score_<f>, vigil_drifted_<f> and vigil_drift_count with SageMaker’s dimensions', async () => {
     await runDataQualityMonitor(ports(), { endpoint: endpointWith(undefined) });
     const names = metrics.filter((m) => m.name.startsWith('vigil_')).map((m) => [m.name, m.value]);
     expect(names.map(([name]) => name)).toEqual([
       'vigil_drift_score_label',
-      'vigil_drift_label',
+      'vigil_drifted_label',
       'vigil_drift_score_age',
-      'vigil_drift_age',
+      'vigil_drifted_age',
       'vigil_drift_score_color',
-      'vigil_drift_color',
-      DRIFTED_FEATURES_METRIC,
+      'vigil_drifted_color',
+      'vigil_drift_count',
     ]);
+    expect(DRIFTED_FEATURES_METRIC).toBe('vigil_drift_count');
     expect(Object.fromEntries(names)).toMatchObject({
-      vigil_drift_age: 1,
-      vigil_drift_color: 0,
-      vigil_drifted_features: 1,
+      vigil_drifted_age: 1,
+      vigil_drifted_color: 0,
+      vigil_drift_count: 1,
     });
     for (const datum of metrics.filter((m) => m.name.startsWith('vigil_')))
       expect(datum).toMatchObject({

@@ -2,8 +2,11 @@ import type { MetricDatum } from '../../ports/metric-sink.ts';
 import type { DataQualityMetricTarget } from '../metrics.ts';
 import type { DriftReport } from './evaluate-drift.ts';
 
-/** The count of drifted features in a run (all features judged by Vigil's drift methods). */
-export const DRIFTED_FEATURES_METRIC = 'vigil_drifted_features';
+/**
+ * The number of drifted features in a run. The three names' fixed parts differ (`vigil_drift_count`,
+ * `vigil_drift_score_`, `vigil_drifted_`), so no feature name can make two metrics share a name.
+ */
+export const DRIFTED_FEATURES_METRIC = 'vigil_drift_count';
 
 /**
  * CloudWatch metric name of a feature's drift value (the chosen method's distance or p-value).
@@ -20,15 +23,15 @@ export const driftScoreMetric = (feature: string): string => `vigil_drift_score_
  *
  * @example
  * ```ts
- * driftVerdictMetric('age'); // 'vigil_drift_age'
+ * driftVerdictMetric('age'); // 'vigil_drifted_age'
  * ```
  */
-export const driftVerdictMetric = (feature: string): string => `vigil_drift_${feature}`;
+export const driftVerdictMetric = (feature: string): string => `vigil_drifted_${feature}`;
 
 /**
  * The metrics of Vigil's drift verdicts, in the data-quality namespace with SageMaker's
  * dimensions (Endpoint, MonitoringSchedule): per judged feature `vigil_drift_score_<f>` and
- * `vigil_drift_<f>` (0/1), and `vigil_drifted_features`. Features not computed publish nothing.
+ * `vigil_drifted_<f>` (0/1), and `vigil_drift_count`. Features not computed publish nothing.
  *
  * @example
  * ```ts

@@ -36,7 +36,9 @@ export function resolveDriftChoice(
   settings: DriftSettings,
   feature: string,
   type: DriftFeatureType,
-): { method: DriftMethod; threshold: number } | { notComputed: string; methodName: string; threshold: number } {
+):
+  | { method: DriftMethod; threshold: number }
+  | { notComputed: string; methodName: string; threshold: number } {
   const own = settings.features?.[feature];
   const typeChoice = settings[type];
   const name = own?.method ?? typeChoice?.method ?? DEFAULT_DRIFT_METHOD[type];
