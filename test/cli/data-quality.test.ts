@@ -149,16 +149,16 @@ describe('vigil monitor data-quality', () => {
       run.io,
     );
     expect(code).toBe(0);
-    expect(run.err).toHaveLength(2);
+    expect(run.err).toHaveLength(1);
     expect(run.err[0]).toMatch(
       /^Completed: 0 violations in 400 rows from 1 capture files; 1 skipped \(malformed-line\); \d+ metrics; report in .*report-ok\/$/,
     );
-    expect(run.err[1]).toBe('Vigil drift: 0 of 3 features drifted; drift_report.json');
     expect((await readdir(join(dir, 'report-ok'))).sort()).toEqual([
       'constraint_violations.json',
       'constraints.json',
       'drift_report.json',
       'statistics.json',
+      'vigil_notes.json',
     ]);
     expect(await readFile(join(dir, 'report-ok/constraint_violations.json'), 'utf8')).toBe(
       '{\n  "violations" : [ ]\n}',

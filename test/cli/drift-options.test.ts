@@ -96,8 +96,12 @@ describe('vigil monitor data-quality with drift options', () => {
   it('runs every --help example and records the chosen methods in drift_report.json', async () => {
     const commands = DRIFT_EXAMPLES.replace(/\\\n\s*/g, '')
       .split('\n')
-      .slice(1)
-      .map((line) => line.trim().split(/\s+/).slice(1));
+      .map((line) =>
+        line
+          .replace(/^Example: vigil /, '')
+          .trim()
+          .split(/\s+/),
+      );
     expect(commands).toHaveLength(3);
     const reports = [];
     for (const [i, command] of commands.entries()) {

@@ -28,12 +28,11 @@ export const DRIFT_OPTION_HELP = [
 
 /** Whole command lines that use the drift options, for --help. */
 export const DRIFT_EXAMPLES = [
-  'Examples:',
-  '  vigil monitor data-quality --baseline baseline/ --capture capture/ --out report/ --drift-method ks',
-  '  vigil monitor data-quality --baseline baseline/ --capture capture/ --out report/ \\',
-  '    --drift-method psi,categorical=chi_squared --drift-threshold numerical=0.25',
-  '  vigil monitor data-quality --baseline baseline/ --capture capture/ --out report/ \\',
-  '    --drift-method age=ks,city=linf --drift-threshold age=0.01 --drift-violations',
+  'Example: vigil monitor data-quality --baseline baseline/ --capture capture/ --out report/ --drift-method ks',
+  'Example: vigil monitor data-quality --baseline baseline/ --capture capture/ --out report/ \\',
+  '           --drift-method psi,categorical=chi_squared --drift-threshold numerical=0.25',
+  'Example: vigil monitor data-quality --baseline baseline/ --capture capture/ --out report/ \\',
+  '           --drift-method age=ks,city=linf --drift-threshold age=0.01 --drift-violations',
 ].join('\n');
 
 function items(args: CommandArgs, name: string): { key?: string; value: string }[] {
@@ -108,21 +107,23 @@ export function driftOptions(args: CommandArgs): DriftSettings | undefined {
 }
 
 /**
- * One line for stderr: which features Vigil's drift methods flagged, and features named in the
- * options that the baseline does not have.
+ * One line for stderr when there is something to say: which features Vigil's drift methods
+ * flagged, and features named in the options that the baseline does not have; else undefined
+ * (a quiet run stays one line).
  *
  * @example
  * ```ts
  * driftSummary(report, settings); // 'Vigil drift: 2 of 20 features drifted (f1 wasserstein 0.49, …); drift_report.json'
  * ```
  */
-export function driftSummary(report: DriftReport, settings: DriftSettings | undefined): string {
+export function driftSummary(report: DriftReport, settings: DriftSettings | undefined): string | undefined {
   const judged = Object.values(report.features).filter((f) => f.value !== null).length;
   const drifted = report.drifted_features.map((name) => {
     const verdict = report.features[name];
     return `${name} ${verdict?.method} ${Number(verdict?.value).toPrecision(3)}`;
   });
   const unknown = Object.keys(settings?.features ?? {}).filter((name) => !(name in report.features));
+  if (drifted.length === 0 && unknown.length === 0) return undefined;
   return (
     `Vigil drift: ${drifted.length} of ${judged} features drifted${drifted.length ? ` (${drifted.join(', ')})` : ''}; drift_report.json` +
     (unknown.length ? `; not in the baseline: ${unknown.join(', ')}` : '')

@@ -49,11 +49,18 @@ export const monitorDataQualityCommand: Command = {
     '--start / --end   The window (ISO-8601, UTC); capture hours outside it are left out. Default: everything.',
     '--endpoint        Endpoint name for metric dimensions and the event (default "local").',
     '--schedule-name   MonitoringSchedule dimension (default <endpoint>-data-quality).',
-    '--output-columns  Where captured outputs go in a row: START (SageMaker default), END or NONE.',
-    '--out             Report folder: statistics.json, constraint_violations.json, constraints.json, drift_report.json.',
+    '--output-columns  Where captured outputs go in a row: START (SageMaker default), END or NONE. NONE',
+    '                  profiles the inputs only: for a baseline without the prediction column.',
+    '--out             Report folder: statistics.json, constraint_violations.json, constraints.json,',
+    "                  and Vigil's vigil_notes.json (ragged rows, non-finite values, why a column is String)",
+    "                  and drift_report.json (Vigil's drift verdicts).",
     DRIFT_OPTION_HELP,
     'Metrics go to the local store under --home (default .vigil), or to CloudWatch with --cloudwatch.',
+    'Notes that help read the verdict are printed as "warning: …" lines.',
     'Exit code 0 with or without violations; 1 when the run cannot happen (no baseline, no data).',
+    'Example: vigil monitor data-quality --baseline baseline/ --capture capture/ --out report/',
+    'Example: vigil monitor data-quality --baseline baseline/ --capture capture/my-endpoint/AllTraffic/ \\',
+    '           --start 2024-05-01T12:00:00Z --end 2024-05-01T13:00:00Z --output-columns NONE --out report/',
     DRIFT_EXAMPLES,
   ].join('\n'),
   async run(args: CommandArgs, io: CliIO): Promise<number> {
@@ -112,20 +119,16 @@ export const monitorDataQualityCommand: Command = {
     for (const v of summary.violations)
       byType.set(v.constraint_check_type, (byType.get(v.constraint_check_type) ?? 0) + 1);
     const kinds = [...byType].map(([type, n]) => `${type} ${n}`).join(', ');
+    const skipped = summary.skipped.reduce((n, s) => n + s.count, 0);
     io.stderr(
       `${summary.status}: ${summary.violations.length} violations${kinds ? ` (${kinds})` : ''} in ` +
         `${summary.recordCount} rows from ${objects.length} capture files` +
-        `${
-          tally.total > 0
-            ? `; ${tally.total} skipped (${tally
-                .toSkipped()
-                .map((s) => s.reason)
-                .join(', ')})`
-            : ''
-        }` +
+        `${skipped > 0 ? `; ${skipped} skipped (${summary.skipped.map((s) => s.reason).join(', ')})` : ''}` +
         `; ${summary.metricsPublished} metrics; report in ${summary.reportUri}`,
     );
-    if (summary.driftReport) io.stderr(driftSummary(summary.driftReport, drift));
+    for (const note of summary.notes) io.stderr(`warning: ${note}`);
+    const driftLine = summary.driftReport ? driftSummary(summary.driftReport, drift) : undefined;
+    if (driftLine) io.stderr(driftLine);
     return 0;
   },
 };

@@ -22,6 +22,13 @@ import type { LoadedBaseline } from '../read-baseline.ts';
 import { buildDataQualityReport } from '../report.ts';
 import type { DataQualityViolation } from '../violations.ts';
 
+/**
+ * Vigil's own file beside SageMaker's in the report folder: the run's notes (ragged rows,
+ * non-finite values, columns inferred String and why, the output-first hint), non-finite counts
+ * per feature and the row counts against the baseline's columns.
+ */
+export const NOTES_FILE = 'vigil_notes.json';
+
 /** Ports a data-quality run reports through. */
 export interface DataQualityReportPorts {
   metrics: MetricSink;
@@ -58,6 +65,8 @@ export interface DataQualityRunSummary {
   drift: FeatureDrift[];
   /** Vigil's drift verdicts, when the run got that far. */
   driftReport?: DriftReport;
+  /** What the user should know to trust the verdict (see `DataQualityReport.notes`); also in vigil_notes.json. */
+  notes: string[];
   recordCount: number;
   skipped: SkippedInput[];
   metricsPublished: number;
@@ -112,13 +121,14 @@ export async function publishDataQualityRun(
       failureReason: outcome.failureReason,
       violations: [],
       drift: [],
+      notes: [],
       recordCount: detail.recordCount,
       skipped: outcome.skipped,
       metricsPublished: 0,
       detail,
     };
   }
-  const { profile, baseline, skipped } = outcome;
+  const { profile, baseline } = outcome;
   const target: DataQualityMetricTarget = {
     namespace: context.namespace,
     endpoint: context.endpoint,
@@ -126,6 +136,9 @@ export async function publishDataQualityRun(
     timestamp: context.scheduledTime,
   };
   const report = buildDataQualityReport(profile, baseline, target, context.drift);
+  const { short, long, trimmed } = report.raggedRows;
+  // Rows that are all wider are not ragged: extra_column_check (and the notes) report them.
+  const skipped = withCount(outcome.skipped, 'column-count-mismatch', short + (trimmed ? long : 0));
   const { store, key } = context.reports;
   await store.put(joinKey(key, 'statistics.json'), report.statistics, 'application/json');
   await store.put(
@@ -134,6 +147,19 @@ export async function publishDataQualityRun(
     'application/json',
   );
   await store.put(joinKey(key, DRIFT_REPORT_FILE), driftReportText(report.driftReport), 'application/json');
+  await store.put(
+    joinKey(key, NOTES_FILE),
+    JSON.stringify(
+      {
+        notes: report.notes,
+        non_finite_counts: report.nonFinite,
+        rows: { baseline_columns: report.raggedRows.width, short, long },
+      },
+      null,
+      2,
+    ),
+    'application/json',
+  );
   if (baseline.constraintsText !== undefined) {
     await store.put(joinKey(key, 'constraints.json'), baseline.constraintsText, 'application/json');
   }
@@ -171,9 +197,17 @@ export async function publishDataQualityRun(
     violations: report.violations,
     drift: report.drift,
     driftReport: report.driftReport,
+    notes: report.notes,
     recordCount: profile.itemCount,
     skipped,
     metricsPublished: metrics.length,
     detail,
   };
+}
+
+/** `skipped` with `count` more under `reason` (one entry per reason). */
+function withCount(skipped: readonly SkippedInput[], reason: string, count: number): SkippedInput[] {
+  if (count === 0) return [...skipped];
+  if (!skipped.some((s) => s.reason === reason)) return [...skipped, { reason, count }];
+  return skipped.map((s) => (s.reason === reason ? { ...s, count: s.count + count } : s));
 }

@@ -97,6 +97,7 @@ export async function runDataQualityMonitor(
   const captureKey = resolve(endpoint.capture).key;
   let profile: Profile = emptyProfile();
   let merged = 0;
+  const unreadable: string[] = [];
   for (const hour of hoursIn(window)) {
     const prefix = `${joinKey('profiles', captureKey, endpoint.name, endpoint.variant, hourPath(hour))}/`;
     const keys: string[] = [];
@@ -111,9 +112,10 @@ export async function runDataQualityMonitor(
         const data = JSON.parse(new TextDecoder().decode(bytes)) as { source?: ProfileSource };
         part = profileFromJson(data);
         source = data.source;
-      } catch {
+      } catch (error) {
         // Any defect of a stored profile (truncated write, other format) skips that file only.
         tally.add('unreadable-profile', key);
+        if (unreadable.length < 3) unreadable.push(`${key}: ${unreadableReason(error)}`);
         continue;
       }
       if (Array.isArray(source?.skipped)) {
@@ -128,6 +130,17 @@ export async function runDataQualityMonitor(
     profiles: merged,
     rows: profile.itemCount,
   });
+  if (profile.itemCount === 0 && unreadable.length > 0) {
+    // Not "no captured data": there was data, in profiles that could not be read.
+    const count =
+      tally.toSkipped().find((s) => s.reason === 'unreadable-profile')?.count ?? unreadable.length;
+    return publishDataQualityRun(ports, context, {
+      failureReason:
+        `${count} stored profile(s) of ${endpoint.name}/${endpoint.variant} for the window could not be read ` +
+        `and no other profile has rows (${unreadable.join('; ')}): re-run profile-capture on their capture files`,
+      skipped: tally.toSkipped(),
+    });
+  }
   if (profile.itemCount === 0) {
     return publishDataQualityRun(ports, context, {
       failureReason:
@@ -137,4 +150,12 @@ export async function runDataQualityMonitor(
     });
   }
   return publishDataQualityRun(ports, context, { profile, baseline, skipped: tally.toSkipped() });
+}
+
+/** Why a stored profile could not be read, for the failure reason (never its content). */
+function unreadableReason(error: unknown): string {
+  if (error instanceof InputError) return error.message;
+  // JSON.parse's message may quote the text, which can hold captured values: not repeated here.
+  if (error instanceof SyntaxError) return 'not valid JSON, perhaps a truncated write';
+  return error instanceof Error ? error.name : 'unreadable';
 }
