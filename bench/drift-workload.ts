@@ -63,16 +63,27 @@ export function workloadRow(normal: () => number, drifted: boolean): number[] {
  * ```
  */
 export function formatG6(x: number): string {
-  if (x === 0) return '0';
+  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  const abs = Math.abs(x);
+  // Most values: fixed notation, which toPrecision also picks from 1e-4 up to 1e6.
+  if (abs >= 1e-4 && abs < 999_999.5) {
+    const text = x.toPrecision(6);
+    if (text.indexOf('e') === -1) return withoutTrailingZeros(text);
+  }
   const [mantissa = '', exponentText = '0'] = x.toExponential(5).split('e');
   const exponent = Number(exponentText);
   if (exponent < -4 || exponent >= 6) {
-    const digits = mantissa.replace(/\.?0+$/, '');
     const sign = exponent < 0 ? '-' : '+';
-    return `${digits}e${sign}${String(Math.abs(exponent)).padStart(2, '0')}`;
+    return `${withoutTrailingZeros(mantissa)}e${sign}${String(Math.abs(exponent)).padStart(2, '0')}`;
   }
-  return x
-    .toFixed(5 - exponent)
-    .replace(/(\.\d*?)0+$/, '$1')
-    .replace(/\.$/, '');
+  return withoutTrailingZeros(x.toFixed(5 - exponent));
+}
+
+/** `1.50000` → `1.5`, `2.00000` → `2`; text without a decimal point is left alone. */
+function withoutTrailingZeros(text: string): string {
+  if (text.indexOf('.') === -1) return text;
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 48) end--;
+  if (text.charCodeAt(end - 1) === 46) end--;
+  return text.slice(0, end);
 }

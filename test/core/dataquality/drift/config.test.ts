@@ -38,6 +38,18 @@ describe('monitors.dataQuality.drift in vigil.config.json', () => {
     });
   });
 
+  it('takes a threshold alone, keeping the type’s method, but not an empty choice', () => {
+    expect(withDrift({ numerical: { threshold: 0.2 }, features: { age: { threshold: 0.3 } } })).toMatchObject(
+      {
+        numerical: { threshold: 0.2 },
+        features: { age: { threshold: 0.3 } },
+      },
+    );
+    const { path, message } = pathOf({ features: { age: {} } });
+    expect(path).toBe('endpoints[0].monitors.dataQuality.drift.features.age');
+    expect(message).toContain('must name a method, a threshold, or both');
+  });
+
   it('names the path of an unknown method and lists the known ones', () => {
     const { path, message } = pathOf({ features: { age: 'wassersten' } });
     expect(path).toBe('endpoints[0].monitors.dataQuality.drift.features.age');

@@ -1,4 +1,4 @@
-import { evaluateDataQuality, evaluateDrift } from '@vigil/core/dataquality';
+import { evaluateDataQuality, evaluateDrift, resolveDriftChoice } from '@vigil/core/dataquality';
 import type { Profile } from '@vigil/core/profile';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WORKLOAD_COLUMNS, WORKLOAD_DRIFTED } from '../../../../bench/drift-workload.ts';
@@ -97,5 +97,25 @@ describe('small windows', () => {
     const baseline = await workloadBaseline(5_000, 11);
     const report = evaluateDrift(workloadWindow(300, 7, true), baseline, WORKLOAD_COLUMNS, {});
     expect(report.drifted_features).toEqual(expect.arrayContaining(['f1', 'f4']));
+  });
+});
+
+describe('resolveDriftChoice', () => {
+  it("uses the feature's method, else the type's, else the default; a threshold alone keeps the method", () => {
+    const settings = {
+      numerical: { method: 'psi', threshold: 0.2 },
+      features: { a: { method: 'ks' }, b: { threshold: 0.3 }, c: { method: 'wasserstein', threshold: 0.5 } },
+    };
+    const pick = (feature: string, type: 'numerical' | 'categorical') => {
+      const choice = resolveDriftChoice(settings, feature, type);
+      return 'method' in choice ? [choice.method.name, choice.threshold] : choice.notComputed;
+    };
+    // a names its own method: the type's threshold (meant for psi) does not apply to it.
+    expect(pick('a', 'numerical')).toEqual(['ks', 0.05]);
+    expect(pick('b', 'numerical')).toEqual(['psi', 0.3]);
+    expect(pick('c', 'numerical')).toEqual(['wasserstein', 0.5]);
+    expect(pick('d', 'numerical')).toEqual(['psi', 0.2]);
+    expect(pick('d', 'categorical')).toEqual(['jensen_shannon', 0.1]);
+    expect(pick('a', 'categorical')).toMatch(/^ks applies to numerical features, and "a" is categorical/);
   });
 });
