@@ -324,7 +324,11 @@ describe('vigil monitor data-quality', () => {
     // Vigil's drift verdicts from SageMaker's own statistics.json (its KLL sketches and buckets).
     const drift = JSON.parse(await readFile(join(dir, 'report-aai/drift_report.json'), 'utf8'));
     expect(drift.features.price).toMatchObject({ type: 'numerical', method: 'wasserstein', drift: true });
-    expect(drift.features.state).toMatchObject({ type: 'categorical', method: 'jensen_shannon', drift: true });
+    expect(drift.features.state).toMatchObject({
+      type: 'categorical',
+      method: 'jensen_shannon',
+      drift: true,
+    });
     // SageMaker writes no buckets for high-cardinality strings: said, not guessed.
     expect(drift.features.id).toMatchObject({ value: null, drift: false });
     expect(drift.features.id.not_computed).toContain('no distribution');
