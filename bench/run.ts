@@ -2,6 +2,7 @@
 // Never a pass/fail on time: the numbers are printed (and written to bench/out/results.json).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { printDriftBenchmark, runDriftBenchmark } from './drift-bench.ts';
 import { BENCH_COLUMNS, generateCaptureFile } from './generate-capture.ts';
 import { measure, type TaskResult } from './measure.ts';
 
@@ -9,6 +10,12 @@ const out = fileURLToPath(new URL('./out/', import.meta.url));
 const records = Number(process.env.VIGIL_BENCH_RECORDS ?? 1_000_000);
 const repeats = Number(process.env.VIGIL_BENCH_REPEATS ?? 2);
 const capture = `${out}capture-${records}.jsonl`;
+// VIGIL_BENCH_ONLY=drift runs the drift workload alone.
+const only = process.env.VIGIL_BENCH_ONLY;
+if (only === 'drift') {
+  printDriftBenchmark(await runDriftBenchmark(out, repeats));
+  process.exit(0);
+}
 
 console.log(`Generating ${records.toLocaleString('en')} capture records (${BENCH_COLUMNS} columns)…`);
 const bytes = await generateCaptureFile(capture, records);
@@ -35,10 +42,16 @@ const lines = [
   `  local HTTP model (container contract): ${fmt(rate(shapHttp))} SHAP values/s, ratio to in-process ${(shapHttp.ms / shapInProcess.ms).toFixed(1)}×`,
 ];
 console.log(lines.join('\n'));
+const drift = await runDriftBenchmark(out, repeats);
+printDriftBenchmark(drift);
 await mkdir(out, { recursive: true });
 await writeFile(
   `${out}results.json`,
-  JSON.stringify({ records, bytes, floor, profile, mergeFloor, merge, shapInProcess, shapHttp }, null, 2),
+  JSON.stringify(
+    { records, bytes, floor, profile, mergeFloor, merge, shapInProcess, shapHttp, drift },
+    null,
+    2,
+  ),
 );
 
 function fmt(n: number): string {

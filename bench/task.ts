@@ -1,8 +1,17 @@
 // One benchmark task, run in its own process by measure.ts so that peak memory is its own.
 // Prints one JSON line: { task, units, ms, peakMb, extra }.
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import type { CaptureRecord } from '@vigil/core/capture';
-import { IssueTally, profileCaptureChunks } from '@vigil/core/dataquality';
+import {
+  createDataQualityBaseline,
+  DRIFT_METHODS,
+  evaluateDrift,
+  IssueTally,
+  parseConstraintsFile,
+  parseStatisticsFile,
+  profileCaptureChunks,
+} from '@vigil/core/dataquality';
 import { functionInvoker, measureShapThroughput } from '@vigil/core/explain';
 import type { GroundTruthLabel } from '@vigil/core/groundtruth';
 import { mergeAndMeasure } from '@vigil/core/modelquality';
@@ -35,6 +44,55 @@ const tasks: Record<string, Task> = {
     );
     const profile = builder.build();
     return { units: counts.records, extra: { columns: profile.columns.length, skipped: tally.total } };
+  },
+
+  async baselineDrift() {
+    // args: reference CSV, folder for statistics.json and constraints.json
+    const [csv = '', folder = ''] = args;
+    const files = await createDataQualityBaseline(createReadStream(csv, { highWaterMark: 1 << 20 }), {
+      format: 'csv',
+      header: true,
+    });
+    await writeFile(`${folder}statistics.json`, files.statistics);
+    await writeFile(`${folder}constraints.json`, files.constraints);
+    return { units: files.profile.itemCount };
+  },
+
+  async profileDrift() {
+    // args: capture file, baseline folder. Profiling is what is timed; the verdicts follow it.
+    const [path = '', folder = ''] = args;
+    const statistics = parseStatisticsFile(readFileSync(`${folder}statistics.json`, 'utf8'));
+    const constraints = parseConstraintsFile(readFileSync(`${folder}constraints.json`, 'utf8'));
+    const names = constraints.features.map((f) => f.name);
+    const builder = new ProfileBuilder(names);
+    const tally = new IssueTally();
+    const counts = await profileCaptureChunks(
+      createReadStream(path, { highWaterMark: 1 << 20 }),
+      path,
+      builder,
+      {
+        outputColumns: 'NONE',
+        tally,
+      },
+    );
+    const profile = builder.build();
+    const profiledMs = performance.now() - started;
+    const extra: Record<string, number | string> = {
+      profileMs: profiledMs,
+      types: profile.columns.map((c) => c.inferredType).join(','),
+      skipped: tally.total,
+    };
+    const baseline = { statistics, constraints };
+    for (const method of DRIFT_METHODS.filter((m) => m.types.includes('numerical'))) {
+      const report = evaluateDrift(profile, baseline, names, { numerical: { method: method.name } });
+      extra[`drifted:${method.name}`] = report.drifted_features.join(',');
+      extra[`values:${method.name}`] = names
+        .map((n) => report.features[n]?.value ?? Number.NaN)
+        .map((v) => v.toPrecision(3))
+        .join(',');
+    }
+    extra.driftMs = performance.now() - started - profiledMs;
+    return { units: counts.records, extra };
   },
 
   async mergeFloor() {

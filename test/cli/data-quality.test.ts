@@ -156,6 +156,7 @@ describe('vigil monitor data-quality', () => {
     expect((await readdir(join(dir, 'report-ok'))).sort()).toEqual([
       'constraint_violations.json',
       'constraints.json',
+      'drift_report.json',
       'statistics.json',
       'vigil_notes.json',
     ]);
@@ -191,6 +192,7 @@ describe('vigil monitor data-quality', () => {
       expect.stringMatching(
         /^CompletedWithViolations: 1 violations \(baseline_drift_check 1\) in 800 rows from 2 capture files/,
       ),
+      expect.stringMatching(/^Vigil drift: 1 of 3 features drifted \(tenure wasserstein \d/),
     ]);
     const stats = JSON.parse(await readFile(join(dir, 'report-all/statistics.json'), 'utf8'));
     expect(stats.features.map((f: { name: string }) => f.name)).toEqual(['score', 'tenure', 'plan']);
@@ -319,6 +321,17 @@ describe('vigil monitor data-quality', () => {
       'avg_price_per_sqft_by_city',
       'above_avg_price_per_sqft',
     ]);
+    // Vigil's drift verdicts from SageMaker's own statistics.json (its KLL sketches and buckets).
+    const drift = JSON.parse(await readFile(join(dir, 'report-aai/drift_report.json'), 'utf8'));
+    expect(drift.features.price).toMatchObject({ type: 'numerical', method: 'wasserstein', drift: true });
+    expect(drift.features.state).toMatchObject({
+      type: 'categorical',
+      method: 'jensen_shannon',
+      drift: true,
+    });
+    // SageMaker writes no buckets for high-cardinality strings: said, not guessed.
+    expect(drift.features.id).toMatchObject({ value: null, drift: false });
+    expect(drift.features.id.not_computed).toContain('no distribution');
   });
 
   it('exits 1 with a clear message when the run cannot happen', async () => {

@@ -128,6 +128,20 @@ describe('monitor-data-quality handler', () => {
       ]),
     });
     expect(data.find((d) => d.MetricName === 'feature_non_null_plan')?.Value).toBe(500);
+    // Vigil's own drift verdicts: drift_report.json beside SageMaker's files, and their metrics.
+    const driftReport = JSON.parse(bucket.text(`${folder}drift_report.json`));
+    expect(driftReport.drifted_features).toEqual(['tenure', 'plan']);
+    expect(driftReport.features.plan).toMatchObject({
+      type: 'categorical',
+      method: 'jensen_shannon',
+      drift: true,
+    });
+    expect(data.find((d) => d.MetricName === 'vigil_drifted_tenure')?.Value).toBe(1);
+    expect(data.find((d) => d.MetricName === 'vigil_drifted_score')?.Value).toBe(0);
+    expect(data.find((d) => d.MetricName === 'vigil_drift_count')).toMatchObject({
+      Value: 2,
+      Dimensions: expect.arrayContaining([{ Name: 'Endpoint', Value: 'churn' }]),
+    });
 
     const entries = eventbridge.commandCalls(PutEventsCommand).flatMap((c) => c.args[0].input.Entries ?? []);
     expect(entries).toHaveLength(1);

@@ -18,6 +18,7 @@ import {
   stringList,
   UsageError,
 } from '../command.ts';
+import { DRIFT_EXAMPLES, DRIFT_OPTION_HELP, driftOptions, driftSummary } from './drift-options.ts';
 
 /** `vigil monitor data-quality`: one data-quality monitoring execution over raw capture. */
 export const monitorDataQualityCommand: Command = {
@@ -25,7 +26,8 @@ export const monitorDataQualityCommand: Command = {
   summary:
     'Check captured traffic against a data-quality baseline: statistics.json + constraint_violations.json',
   usage:
-    'monitor data-quality --baseline DIR --capture PATH... [--start ISO] [--end ISO] [--endpoint NAME] --out DIR [--cloudwatch] [--home DIR]',
+    'monitor data-quality --baseline DIR --capture PATH... [--start ISO] [--end ISO] [--endpoint NAME] --out DIR [--cloudwatch] [--home DIR]\n' +
+    '       [--drift-method SPEC] [--drift-threshold SPEC] [--drift-violations]',
   options: {
     baseline: { type: 'string' },
     capture: { type: 'string', multiple: true },
@@ -38,6 +40,9 @@ export const monitorDataQualityCommand: Command = {
     cloudwatch: { type: 'boolean' },
     home: { type: 'string' },
     'namespace-prefix': { type: 'string' },
+    'drift-method': { type: 'string', multiple: true },
+    'drift-threshold': { type: 'string', multiple: true },
+    'drift-violations': { type: 'boolean' },
   },
   details: [
     '--baseline        Folder (or s3:// prefix) with statistics.json and constraints.json, SageMaker- or Vigil-made.',
@@ -48,13 +53,16 @@ export const monitorDataQualityCommand: Command = {
     '--output-columns  Where captured outputs go in a row: START (SageMaker default), END or NONE. NONE',
     '                  profiles the inputs only: for a baseline without the prediction column.',
     '--out             Report folder: statistics.json, constraint_violations.json, constraints.json,',
-    "                  and Vigil's vigil_notes.json (ragged rows, non-finite values, why a column is String).",
+    "                  and Vigil's vigil_notes.json (ragged rows, non-finite values, why a column is String)",
+    "                  and drift_report.json (Vigil's drift verdicts).",
+    DRIFT_OPTION_HELP,
     'Metrics go to the local store under --home (default .vigil), or to CloudWatch with --cloudwatch.',
     'Notes that help read the verdict are printed as "warning: …" lines.',
     'Exit code 0 with or without violations; 1 when the run cannot happen (no baseline, no data).',
     'Example: vigil monitor data-quality --baseline baseline/ --capture capture/ --out report/',
     'Example: vigil monitor data-quality --baseline baseline/ --capture capture/my-endpoint/AllTraffic/ \\',
     '           --start 2024-05-01T12:00:00Z --end 2024-05-01T13:00:00Z --output-columns NONE --out report/',
+    DRIFT_EXAMPLES,
   ].join('\n'),
   async run(args: CommandArgs, io: CliIO): Promise<number> {
     const captures = stringList(args, 'capture');
@@ -66,6 +74,7 @@ export const monitorDataQualityCommand: Command = {
     const end = isoOption(args, 'end');
     if (start && end && start >= end) throw new UsageError('--start must be before --end');
     const outputColumns = outputColumnsOption(optionalString(args, 'output-columns'));
+    const drift = driftOptions(args);
     const endpoint = optionalName(args, 'endpoint') ?? 'local';
     const home = homePath(optionalString(args, 'home'), io.cwd);
     const now = new Date();
@@ -101,6 +110,7 @@ export const monitorDataQualityCommand: Command = {
         window,
         reports: out,
         publishMetrics: true,
+        drift,
       },
       { profile, baseline, skipped: tally.toSkipped() },
     );
@@ -118,6 +128,8 @@ export const monitorDataQualityCommand: Command = {
         `; ${summary.metricsPublished} metrics; report in ${summary.reportUri}`,
     );
     for (const note of summary.notes) io.stderr(`warning: ${note}`);
+    const driftLine = summary.driftReport ? driftSummary(summary.driftReport, drift) : undefined;
+    if (driftLine) io.stderr(driftLine);
     return 0;
   },
 };

@@ -4,9 +4,11 @@ import type { EndpointConfig, VigilConfig } from '../config/schema.ts';
 import type { MonitorFolder } from '../layout/keys.ts';
 import type { AlertSeverity } from '../ports/notifier.ts';
 import type { ComparisonOperator, GuardrailAlarm } from './alarm-definition.ts';
+import { alarmNamePart, clip } from './alarm-text.ts';
 import { EXECUTION_FAILED_METRIC, VIOLATIONS_METRIC } from './monitor-health-metrics.ts';
 import { MONITOR_CONFIG_KEY, metricsNamespace } from './monitor-names.ts';
 import { schedulePeriodSeconds } from './schedule-period.ts';
+import { vigilDriftAlarms } from './vigil-drift-alarms.ts';
 
 /** What infra may know beyond the configuration: the model-quality baseline's constraints.json. */
 export interface GuardrailAlarmOptions {
@@ -41,8 +43,9 @@ export const VIOLATION_MEANING: Record<MonitorFolder, string> = {
  *   feature_baseline_drift_<f>, the model metric against its constraint, every bias metric and nDCG.
  * - `<prefix>-<endpoint>-<monitor>-heartbeat`: `vigil_execution_failed` ≥ 1 in two periods in a row,
  *   missing data breaching, so a failed or silent monitor is noticed.
- * and, when configured, `<prefix>-<endpoint>-drift-<feature>` per listed feature and
- * `<prefix>-<endpoint>-model-quality-<metric>` for the model metric.
+ * and, when configured, `<prefix>-<endpoint>-drift-<feature>` per listed feature,
+ * `<prefix>-<endpoint>-model-quality-<metric>` for the model metric, and Vigil's own drift
+ * alarms (`-vigil-drift`, `-vigil-drift-<feature>`: vigil-drift-alarms.ts).
  *
  * @example
  * ```ts
@@ -117,6 +120,7 @@ export function guardrailAlarms(
       });
     }
     if (monitor === 'data-quality') {
+      specific.push(...vigilDriftAlarms(guardrails, { ...base, monitor, prefix, runbook }));
       for (const feature of guardrails.driftFeatures) {
         specific.push({
           ...base,
@@ -199,13 +203,4 @@ function modelMetricBound(
     }
   }
   return undefined;
-}
-
-/** Alarm names allow most characters, but people paste them into JSON and shells: keep them plain. */
-function alarmNamePart(text: string): string {
-  return text.replace(/[^A-Za-z0-9_.-]/g, '_');
-}
-
-function clip(text: string): string {
-  return text.length <= 1024 ? text : `${text.slice(0, 1021)}...`;
 }

@@ -27,6 +27,10 @@ export const guardrailConfig = z
     driftFeatures: z.array(z.string().min(1)).default([]),
     /** Drift distance above which a listed feature alarms (Model Monitor's default comparison_threshold). */
     driftThreshold: z.number().positive().default(0.1),
+    /** An alarm when Vigil's own drift methods flag any feature (`vigil_drift_count` > 0). */
+    vigilDrift: z.boolean().default(false),
+    /** Features that get their own alarm on Vigil's verdict `vigil_drifted_<feature>` (1 = drifted). */
+    vigilDriftFeatures: z.array(z.string().min(1)).default([]),
     /**
      * A model-quality metric with its own alarm, e.g. `{ "metric": "recall", "threshold": 0.62 }`.
      * Without `threshold` the baseline's constraints.json provides it when infra passes it in.

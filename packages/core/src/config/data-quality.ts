@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { location, scheduleExpression, windowOffsets } from './common.ts';
+import { driftConfig } from './drift.ts';
 
 /** The data-quality monitor of one endpoint (SageMaker's DefaultModelMonitor). */
 export const dataQualityMonitorConfig = z
@@ -17,6 +18,8 @@ export const dataQualityMonitorConfig = z
      * END, or NONE (the baseline has input features only).
      */
     outputColumns: z.enum(['START', 'END', 'NONE']).default('START'),
+    /** Vigil's drift methods, thresholds and the violations switch (config/drift.ts). */
+    drift: driftConfig.default({ features: {}, violations: false }),
   })
   .strict();
 

@@ -5,6 +5,7 @@ export type { AuditConfig } from './audit.ts';
 export type { BiasDriftMonitorConfig } from './bias-drift.ts';
 export type { WindowOffsets } from './common.ts';
 export type { DataQualityMonitorConfig } from './data-quality.ts';
+export type { DriftConfig } from './drift.ts';
 export type { FeatureAttributionMonitorConfig } from './feature-attribution.ts';
 export { endpointByName, type MonitorKind, parseConfig, parseConfigText, scheduledMonitor } from './load.ts';
 export type { ModelQualityMonitorConfig } from './model-quality.ts';

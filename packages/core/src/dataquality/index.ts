@@ -20,6 +20,27 @@ export type { DatasetFormat, ProfiledDataset } from './dataset.ts';
 export { profileDataset } from './dataset.ts';
 export type { Distance } from './distance.ts';
 export { categoricalDistance, numericalDistance, ROBUST_C_ALPHA, robust } from './distance.ts';
+export { binShares, REFERENCE_QUANTILE_BINS, referenceQuantileEdges } from './drift/binning.ts';
+export { homogeneityTest } from './drift/contingency.ts';
+export {
+  DRIFTED_FEATURES_METRIC,
+  driftMetrics,
+  driftScoreMetric,
+  driftVerdictMetric,
+} from './drift/drift-metrics.ts';
+export { DRIFT_REPORT_FILE, driftReportText } from './drift/drift-report-file.ts';
+export { driftViolations } from './drift/drift-violations.ts';
+export type { DriftReport, FeatureDriftVerdict } from './drift/evaluate-drift.ts';
+export { evaluateDrift } from './drift/evaluate-drift.ts';
+export { kolmogorovSurvival, ksPValue, ksStatistic } from './drift/kolmogorov.ts';
+export { KS_EFFECT_FLOOR } from './drift/kolmogorov-smirnov.ts';
+export type { DriftFeatureType, DriftInput, DriftMethod, DriftOutcome } from './drift/method.ts';
+export { NOISE_GUARD_ALPHA, noisePValue } from './drift/noise-guard.ts';
+export { DEFAULT_DRIFT_METHOD, DRIFT_METHOD_NAMES, DRIFT_METHODS, driftMethod } from './drift/registry.ts';
+export type { DriftMethodChoice, DriftSettings } from './drift/settings.ts';
+export { resolveDriftChoice } from './drift/settings.ts';
+export type { WeightedSample } from './drift/weighted-sample.ts';
+export { sampleFromSketch, sampleFromValues } from './drift/weighted-sample.ts';
 export { IssueTally } from './issue-tally.ts';
 export type { CaptureLocation } from './jobs/profile-capture-files.ts';
 export { captureObjectsIn, profileCaptureObjects } from './jobs/profile-capture-files.ts';

@@ -3,6 +3,10 @@ import type { MetricDatum } from '../ports/metric-sink.ts';
 import type { Profile } from '../profile/profile.ts';
 import { type DataQualityBaseline, evaluateDataQuality, type FeatureDrift } from './checks.ts';
 import { columnNotes, nonFiniteCounts } from './column-notes.ts';
+import { driftMetrics } from './drift/drift-metrics.ts';
+import { driftViolations } from './drift/drift-violations.ts';
+import { type DriftReport, evaluateDrift } from './drift/evaluate-drift.ts';
+import type { DriftSettings } from './drift/settings.ts';
 import { type DataQualityMetricTarget, dataQualityMetrics } from './metrics.ts';
 import { outputFirstHint } from './output-first.ts';
 import { describeRaggedRows, fitProfileToWidth, type RaggedRows } from './ragged-rows.ts';
@@ -17,6 +21,8 @@ export interface DataQualityReport {
   constraintViolations: string;
   violations: DataQualityViolation[];
   drift: FeatureDrift[];
+  /** Vigil's own drift verdicts (drift_report.json). */
+  driftReport: DriftReport;
   /**
    * What the user should know to trust the verdict: ragged rows, non-finite values, columns
    * inferred String because of a few texts, the output-first hint, checks that could not run.
@@ -27,13 +33,14 @@ export interface DataQualityReport {
   raggedRows: RaggedRows;
   /** Non-finite values per feature (features without any left out). */
   nonFinite: Record<string, number>;
-  /** Empty when the baseline's monitoring_config says emit_metrics Disabled or no target was given. */
+  /** SageMaker's metrics then Vigil's drift metrics; empty when the baseline's monitoring_config says emit_metrics Disabled or no target was given. */
   metrics: MetricDatum[];
 }
 
 /**
  * Checks a window's profile against a baseline and renders SageMaker's report files and metrics;
- * the common core of the scheduled job, the CLI and the demo.
+ * the common core of the scheduled job, the CLI and the demo. Vigil's drift verdicts
+ * (`drift` settings) go to `driftReport`, and to the violations only with `drift.violations`.
  *
  * @example
  * ```ts
@@ -45,11 +52,16 @@ export function buildDataQualityReport(
   profile: Profile,
   baseline: DataQualityBaseline,
   target?: DataQualityMetricTarget,
+  drift: DriftSettings = {},
 ): DataQualityReport {
   const features = baseline.constraints?.features ?? baseline.statistics?.features ?? [];
   // Rows are counted against the baseline's columns; a minority of long rows invents no feature.
   const { profile: fitted, ragged } = fitProfileToWidth(profile, features.length);
   const evaluation = evaluateDataQuality(fitted, baseline);
+  const driftReport = evaluateDrift(fitted, baseline, evaluation.names, drift);
+  const violations = drift.violations
+    ? [...evaluation.violations, ...driftViolations(driftReport)]
+    : evaluation.violations;
   const hint = outputFirstHint(fitted, baseline);
   // The hint explains rows that are all wider; the row count would only repeat it.
   const rowNote = hint
@@ -65,12 +77,19 @@ export function buildDataQualityReport(
     (baseline.constraints?.monitoring_config?.emit_metrics ?? 'Enabled').toLowerCase() !== 'disabled';
   return {
     statistics: toJacksonJson(statisticsFromProfile(fitted, evaluation.names)),
-    constraintViolations: toJacksonJson(violationsFile(evaluation.violations)),
-    violations: evaluation.violations,
+    constraintViolations: toJacksonJson(violationsFile(violations)),
+    violations,
     drift: evaluation.drift,
+    driftReport,
     notes,
     raggedRows: ragged,
     nonFinite: nonFiniteCounts(fitted, evaluation.names),
-    metrics: target && emit ? dataQualityMetrics(fitted, evaluation.names, evaluation.drift, target) : [],
+    metrics:
+      target && emit
+        ? [
+            ...dataQualityMetrics(fitted, evaluation.names, evaluation.drift, target),
+            ...driftMetrics(driftReport, target),
+          ]
+        : [],
   };
 }

@@ -14,6 +14,9 @@ import type { ObjectStore } from '../../ports/object-store.ts';
 import type { Profile } from '../../profile/profile.ts';
 import type { TimeWindow } from '../../window/window.ts';
 import type { FeatureDrift } from '../checks.ts';
+import { DRIFT_REPORT_FILE, driftReportText } from '../drift/drift-report-file.ts';
+import type { DriftReport } from '../drift/evaluate-drift.ts';
+import type { DriftSettings } from '../drift/settings.ts';
 import type { DataQualityMetricTarget } from '../metrics.ts';
 import type { LoadedBaseline } from '../read-baseline.ts';
 import { buildDataQualityReport } from '../report.ts';
@@ -46,6 +49,8 @@ export interface DataQualityRunContext {
   /** Report folder: store and key prefix. */
   reports: { store: ObjectStore; key: string };
   publishMetrics: boolean;
+  /** Vigil's drift methods and thresholds, and whether their verdicts count as violations. */
+  drift?: DriftSettings;
 }
 
 /** What a data-quality run did. */
@@ -58,6 +63,8 @@ export interface DataQualityRunSummary {
   reportUri?: string;
   violations: DataQualityViolation[];
   drift: FeatureDrift[];
+  /** Vigil's drift verdicts, when the run got that far. */
+  driftReport?: DriftReport;
   /** What the user should know to trust the verdict (see `DataQualityReport.notes`); also in vigil_notes.json. */
   notes: string[];
   recordCount: number;
@@ -68,7 +75,8 @@ export interface DataQualityRunSummary {
 
 /**
  * Finishes a data-quality run: with a profile and a baseline, writes statistics.json,
- * constraint_violations.json and a copy of constraints.json to the report folder, publishes the
+ * constraint_violations.json, Vigil's drift_report.json and a copy of constraints.json to the
+ * report folder, publishes the
  * metrics and emits "Vigil Monitoring Execution" (Completed or CompletedWithViolations); with a
  * failure reason, only emits the event with status Failed. Returns the run's summary.
  *
@@ -127,7 +135,7 @@ export async function publishDataQualityRun(
     monitoringSchedule: context.monitoringSchedule,
     timestamp: context.scheduledTime,
   };
-  const report = buildDataQualityReport(profile, baseline, target);
+  const report = buildDataQualityReport(profile, baseline, target, context.drift);
   const { short, long, trimmed } = report.raggedRows;
   // Rows that are all wider are not ragged: extra_column_check (and the notes) report them.
   const skipped = withCount(outcome.skipped, 'column-count-mismatch', short + (trimmed ? long : 0));
@@ -138,6 +146,7 @@ export async function publishDataQualityRun(
     report.constraintViolations,
     'application/json',
   );
+  await store.put(joinKey(key, DRIFT_REPORT_FILE), driftReportText(report.driftReport), 'application/json');
   await store.put(
     joinKey(key, NOTES_FILE),
     JSON.stringify(
@@ -187,6 +196,7 @@ export async function publishDataQualityRun(
     reportUri,
     violations: report.violations,
     drift: report.drift,
+    driftReport: report.driftReport,
     notes: report.notes,
     recordCount: profile.itemCount,
     skipped,

@@ -81,6 +81,7 @@ export async function runDataQualityMonitor(
       key: reportPrefix(reports.key, endpoint.name, 'data-quality', hourOf(scheduledTime)),
     },
     publishMetrics: monitor.publishMetrics,
+    drift: monitor.drift,
   };
   const tally = new IssueTally();
 
