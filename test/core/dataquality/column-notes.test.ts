@@ -22,6 +22,16 @@ describe('columnNotes', () => {
     ]);
   });
 
+  it("explains whole numbers in a Fractional column, which fail SageMaker's data_type_check", () => {
+    // `%.6g` prints 1.0000001 as "1": Deequ counts it Integral, so 2 of 5 values are not Fractional.
+    expect(columnNotes(profileOf(['0.5', '1', '-2.25', '3.5e-05', '-2']))).toEqual([
+      "f: 2 of 5 values are written as whole numbers without a decimal point, which SageMaker's " +
+        'data_type_check counts as Integral, not Fractional: write floats with a decimal point or lower ' +
+        'monitoring_config.datatype_check_threshold in constraints.json',
+    ]);
+    expect(columnNotes(profileOf(['1', '2', '3']))).toEqual([]);
+  });
+
   it('says nothing of a column that is mostly text', () => {
     expect(columnNotes(profileOf(['a', 'b', 'c', '1']))).toEqual([]);
   });

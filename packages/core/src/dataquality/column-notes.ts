@@ -21,6 +21,8 @@ export function columnNotes(profile: Profile, names: readonly string[] = []): st
     const name = names[i] ?? column.name;
     const stringNote = numbersInferredString(column);
     if (stringNote) notes.push(`${name}: ${stringNote}`);
+    const wholeNote = wholeNumbersInFractional(column);
+    if (wholeNote) notes.push(`${name}: ${wholeNote}`);
     if (column.nonFinite > 0) {
       const total = column.present + column.absent;
       notes.push(
@@ -41,6 +43,20 @@ function numbersInferredString(column: ColumnProfile): string | undefined {
   return (
     `inferred String because of ${quoted(column.nonNumericExamples)} ` +
     `(${others} of ${column.present + column.nonFinite} values)`
+  );
+}
+
+/**
+ * Why a Fractional column may fail SageMaker's data_type_check: Deequ counts a value written without
+ * a decimal point (`1`, as `%g` or `%.6g` prints 1.0000001) as Integral, never Fractional, so a
+ * handful of them in a million values miss a 100% threshold.
+ */
+function wholeNumbersInFractional(column: ColumnProfile): string | undefined {
+  if (column.inferredType !== 'Fractional' || column.integral === 0) return undefined;
+  return (
+    `${column.integral} of ${column.present} values are written as whole numbers without a decimal point, ` +
+    "which SageMaker's data_type_check counts as Integral, not Fractional: write floats with a decimal point " +
+    'or lower monitoring_config.datatype_check_threshold in constraints.json'
   );
 }
 
