@@ -1,1 +1,8 @@
-export { ConfigError, EventShapeError, InputError, ObjectNotFoundError, VigilError } from './vigil-error.ts';
+export {
+  BaselineValidationError,
+  ConfigError,
+  EventShapeError,
+  InputError,
+  ObjectNotFoundError,
+  VigilError,
+} from './vigil-error.ts';
