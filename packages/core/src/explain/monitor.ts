@@ -151,6 +151,7 @@ export async function runFeatureAttributionMonitor(
     try {
       baseline = baselineAttributions(
         JSON.parse(text(await options.baseline.store.get(options.baseline.key))),
+        options.baseline.key,
       );
     } catch (error) {
       baselineProblem = `The baseline ${options.baseline.key} cannot be used (${(error as Error).message})`;
