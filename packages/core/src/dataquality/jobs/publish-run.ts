@@ -4,7 +4,9 @@ import {
   type MonitoringExecutionStatus,
   type SkippedInput,
 } from '../../events/monitoring-execution.ts';
-import { eventViolations, publishExecution } from '../../events/publish-execution.ts';
+import { eventViolations } from '../../events/publish-execution.ts';
+import { folderKey, type RunRecordStore } from '../../events/run-record.ts';
+import { type SettledRun, settleRun } from '../../events/settle-run.ts';
 import { joinKey } from '../../layout/keys.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { EventPublisher } from '../../ports/event-publisher.ts';
@@ -39,6 +41,8 @@ export interface DataQualityRunContext {
   /** Report folder: store and key prefix. */
   reports: { store: ObjectStore; key: string };
   publishMetrics: boolean;
+  /** Vigil's store for run records: makes the run idempotent per window (see settleRun). */
+  records?: RunRecordStore;
 }
 
 /** What a data-quality run did. */
@@ -54,14 +58,18 @@ export interface DataQualityRunSummary {
   recordCount: number;
   skipped: SkippedInput[];
   metricsPublished: number;
+  /** True when this window had already been settled: nothing was written or published again. */
+  duplicate: boolean;
   detail: MonitoringExecutionDetail;
 }
 
 /**
- * Finishes a data-quality run: with a profile and a baseline, writes statistics.json,
- * constraint_violations.json and a copy of constraints.json to the report folder, publishes the
- * metrics and emits "Vigil Monitoring Execution" (Completed or CompletedWithViolations); with a
- * failure reason, only emits the event with status Failed. Returns the run's summary.
+ * Finishes a data-quality run through `settleRun`: with a profile and a baseline, writes
+ * statistics.json, constraint_violations.json and a copy of constraints.json to the report folder
+ * (committed by its run record), publishes the metrics and emits "Vigil Monitoring Execution"
+ * (Completed or CompletedWithViolations; Failed when a write or publication fails); with a
+ * failure reason, only emits the event with status Failed. A window already settled is not
+ * published again (`duplicate`). Returns the run's summary.
  *
  * @example
  * ```ts
@@ -84,31 +92,29 @@ export async function publishDataQualityRun(
     windowStart: context.window.start.toISOString(),
     windowEnd: context.window.end.toISOString(),
   };
+  const report = { store: context.reports.store, folder: folderKey(context.reports.key) };
+  const reportUri = `${report.store.location.replace(/\/$/, '')}/${joinKey(context.reports.key)}/`;
   if ('failureReason' in outcome) {
-    const detail: MonitoringExecutionDetail = {
-      ...base,
-      status: 'Failed',
-      reportUri: '',
-      violationCount: 0,
-      violations: [],
-      metrics: {},
-      skipped: outcome.skipped,
-      recordCount: outcome.recordCount ?? 0,
-      failureReason: outcome.failureReason,
-    };
-    await publishExecution(ports.events, detail, ports.clock.now());
-    ports.log.warn('Data-quality run failed', { endpoint: context.endpoint, reason: outcome.failureReason });
-    return {
-      status: 'Failed',
-      message: outcome.failureReason,
-      failureReason: outcome.failureReason,
-      violations: [],
-      drift: [],
-      recordCount: detail.recordCount,
-      skipped: outcome.skipped,
-      metricsPublished: 0,
-      detail,
-    };
+    const settled = await settleRun(
+      ports,
+      report,
+      {
+        detail: {
+          ...base,
+          status: 'Failed',
+          reportUri: '',
+          violationCount: 0,
+          violations: [],
+          metrics: {},
+          skipped: outcome.skipped,
+          recordCount: outcome.recordCount ?? 0,
+          failureReason: outcome.failureReason,
+        },
+      },
+      'Data-quality monitor',
+      context.records,
+    );
+    return summaryOf(settled, { violations: [], drift: [] });
   }
   const { profile, baseline, skipped } = outcome;
   const target: DataQualityMetricTarget = {
@@ -117,53 +123,56 @@ export async function publishDataQualityRun(
     monitoringSchedule: context.monitoringSchedule,
     timestamp: context.scheduledTime,
   };
-  const report = buildDataQualityReport(profile, baseline, target);
-  const { store, key } = context.reports;
-  await store.put(joinKey(key, 'statistics.json'), report.statistics, 'application/json');
-  await store.put(
-    joinKey(key, 'constraint_violations.json'),
-    report.constraintViolations,
-    'application/json',
-  );
-  if (baseline.constraintsText !== undefined) {
-    await store.put(joinKey(key, 'constraints.json'), baseline.constraintsText, 'application/json');
-  }
-  const metrics = context.publishMetrics ? report.metrics : [];
-  if (metrics.length > 0) await ports.metrics.publish(metrics);
+  const built = buildDataQualityReport(profile, baseline, target);
+  const files = [
+    { name: 'statistics.json', body: built.statistics },
+    { name: 'constraint_violations.json', body: built.constraintViolations },
+  ];
+  if (baseline.constraintsText !== undefined)
+    files.push({ name: 'constraints.json', body: baseline.constraintsText });
   const status: MonitoringExecutionStatus =
-    report.violations.length > 0 ? 'CompletedWithViolations' : 'Completed';
-  const reportUri = `${store.location.replace(/\/$/, '')}/${joinKey(key)}/`;
+    built.violations.length > 0 ? 'CompletedWithViolations' : 'Completed';
   const detail: MonitoringExecutionDetail = {
     ...base,
     status,
     reportUri,
-    violationCount: report.violations.length,
-    violations: eventViolations(report.violations, (v) => ({
+    violationCount: built.violations.length,
+    violations: eventViolations(built.violations, (v) => ({
       subject: v.feature_name,
       checkType: v.constraint_check_type,
       description: v.description,
     })),
-    metrics: Object.fromEntries(report.drift.map((d) => [`feature_baseline_drift_${d.feature}`, d.value])),
+    metrics: Object.fromEntries(built.drift.map((d) => [`feature_baseline_drift_${d.feature}`, d.value])),
     skipped,
     recordCount: profile.itemCount,
   };
-  await publishExecution(ports.events, detail, ports.clock.now());
-  ports.log.info('Data-quality run completed', {
-    endpoint: context.endpoint,
-    status,
-    violations: report.violations.length,
-    rows: profile.itemCount,
-    metrics: metrics.length,
-  });
+  const settled = await settleRun(
+    ports,
+    report,
+    { detail, files, metrics: context.publishMetrics ? built.metrics : [] },
+    'Data-quality monitor',
+    context.records,
+  );
+  return summaryOf(settled, built);
+}
+
+function summaryOf(
+  settled: SettledRun,
+  built: { violations: DataQualityViolation[]; drift: FeatureDrift[] },
+): DataQualityRunSummary {
+  const { detail } = settled;
+  const failed = detail.status === 'Failed';
   return {
-    status,
-    message: exitMessage(report.violations.length),
-    reportUri,
-    violations: report.violations,
-    drift: report.drift,
-    recordCount: profile.itemCount,
-    skipped,
-    metricsPublished: metrics.length,
+    status: detail.status,
+    message: failed ? (detail.failureReason ?? 'Failed') : exitMessage(detail.violationCount),
+    failureReason: detail.failureReason,
+    reportUri: failed || detail.reportUri === '' ? undefined : detail.reportUri,
+    violations: settled.duplicate || failed ? [] : built.violations,
+    drift: settled.duplicate || failed ? [] : built.drift,
+    recordCount: detail.recordCount,
+    skipped: detail.skipped,
+    metricsPublished: settled.metricsPublished,
+    duplicate: settled.duplicate,
     detail,
   };
 }
