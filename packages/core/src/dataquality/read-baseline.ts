@@ -43,13 +43,15 @@ export async function readDataQualityBaseline(store: ObjectStore, folder: string
     );
   }
   const where = (key: string) => `${store.location}/${key}`;
-  // The message keeps the file's own name after its location, as readers grep for it.
+  // The file's own name is the start of the message: a bad field gets the folder before it, a file
+  // that is not JSON at all gets its whole location.
   const located = <T>(parse: () => T, key: string): T => {
     try {
       return parse();
     } catch (error) {
       if (!(error instanceof BaselineValidationError)) throw error;
-      throw new BaselineValidationError(`${where(key)}: ${error.message}`, {
+      const prefix = error.path ? `${where(joinKey(folder))}/` : `${where(key)}: `;
+      throw new BaselineValidationError(`${prefix}${error.message}`, {
         cause: error,
         file: where(key),
         path: error.path,
