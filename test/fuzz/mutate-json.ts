@@ -9,8 +9,9 @@ type Path = (string | number)[];
 /** Every path of `doc` (objects' keys and arrays' indexes), the root included. */
 export function pathsOf(doc: Json, prefix: Path = [], out: Path[] = []): Path[] {
   out.push(prefix);
-  if (Array.isArray(doc)) doc.forEach((v, i) => pathsOf(v, [...prefix, i], out));
-  else if (doc !== null && typeof doc === 'object')
+  if (Array.isArray(doc)) {
+    for (let i = 0; i < doc.length; i++) pathsOf(doc[i] as Json, [...prefix, i], out);
+  } else if (doc !== null && typeof doc === 'object')
     for (const [k, v] of Object.entries(doc)) pathsOf(v, [...prefix, k], out);
   return out;
 }
