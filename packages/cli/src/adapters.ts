@@ -6,7 +6,6 @@ import {
   type Log,
   type MetricSink,
   type ObjectStore,
-  type RunRecordStore,
   systemClock,
   type VigilConfig,
 } from '@vigil/core';
@@ -97,19 +96,6 @@ export function cliEventPublisher(
  */
 export function homePath(home: string | undefined, cwd: string): string {
   return resolve(cwd, home ?? DEFAULT_HOME);
-}
-
-/**
- * Where the CLI keeps run records (one per endpoint, monitor and window): `runs/` under the home
- * folder, so a run repeated for the same window does not publish its metrics twice.
- *
- * @example
- * ```ts
- * settleRun(ports, report, outcome, 'Data-quality monitor', runRecords(undefined, process.cwd()));
- * ```
- */
-export function runRecords(home: string | undefined, cwd: string): RunRecordStore {
-  return { store: new LocalObjectStore(homePath(home, cwd)) };
 }
 
 let root: LocalObjectStore | undefined;

@@ -6,7 +6,7 @@ import {
   publishDataQualityRun,
   readDataQualityBaseline,
 } from '@vigil/core/dataquality';
-import { cliEventPublisher, cliMetricSink, homePath, openLocation, runRecords } from '../adapters.ts';
+import { cliEventPublisher, cliMetricSink, homePath, openLocation } from '../adapters.ts';
 import {
   type CliIO,
   type Command,
@@ -94,7 +94,6 @@ export const monitorDataQualityCommand: Command = {
         window,
         reports: out,
         publishMetrics: true,
-        records: runRecords(home, io.cwd),
       },
       { profile, baseline, skipped: tally.toSkipped() },
     );
