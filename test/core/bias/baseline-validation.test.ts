@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { BaselineValidationError } from '@vigil/core';
-import { metricsToRun, parseAnalysisJson } from '@vigil/core/bias';
+import { metricsToRun, parseAnalysisConfig, parseAnalysisJson, requestedMethods } from '@vigil/core/bias';
 import { describe, expect, it } from 'vitest';
 
 const fixture = fileURLToPath(
@@ -63,6 +63,20 @@ describe('bias analysis.json validation', () => {
 });
 
 describe('unknown Clarify methods', () => {
+  it('names a misspelt method of analysis_config.json (it was ignored and every metric ran)', () => {
+    const config = {
+      label: 'y',
+      label_values_or_threshold: [1],
+      facet: [{ name_or_index: 'sex' }],
+      methods: { post_training_biass: { methods: ['DPPL'] } },
+    };
+    expect(() => parseAnalysisConfig(JSON.stringify(config))).toThrow(
+      /invalid field "methods\.post_training_biass": unknown Clarify method "post_training_biass"/,
+    );
+    config.methods = { shap: {}, post_training_bias: { methods: ['DPPL'] } } as never;
+    expect(requestedMethods(parseAnalysisConfig(JSON.stringify(config)), 'post_training')).toEqual(['DPPL']);
+  });
+
   it('names the unknown method and its stage', () => {
     expect(() => metricsToRun('post_training', ['DPPL', 'XYZ'])).toThrow(
       /Invalid metric_name 'XYZ' in methods\.post_training_bias/,
