@@ -16,9 +16,8 @@ import type { ObjectStore } from '../../ports/object-store.ts';
 import type { Profile } from '../../profile/profile.ts';
 import type { TimeWindow } from '../../window/window.ts';
 import type { FeatureDrift } from '../checks.ts';
-import type { DataQualityMetricTarget } from '../metrics.ts';
 import type { LoadedBaseline } from '../read-baseline.ts';
-import { buildDataQualityReport } from '../report.ts';
+import { buildDataQualityReport, type DataQualityReport } from '../report.ts';
 import type { DataQualityViolation } from '../violations.ts';
 
 /** Ports a data-quality run reports through. */
@@ -94,7 +93,22 @@ export async function publishDataQualityRun(
   };
   const report = { store: context.reports.store, folder: folderKey(context.reports.key) };
   const reportUri = `${report.store.location.replace(/\/$/, '')}/${joinKey(context.reports.key)}/`;
-  if ('failureReason' in outcome) {
+  let built: DataQualityReport | undefined;
+  let failureReason = 'failureReason' in outcome ? outcome.failureReason : undefined;
+  if (!('failureReason' in outcome)) {
+    try {
+      built = buildDataQualityReport(outcome.profile, outcome.baseline, {
+        namespace: context.namespace,
+        endpoint: context.endpoint,
+        monitoringSchedule: context.monitoringSchedule,
+        timestamp: context.scheduledTime,
+      });
+    } catch (error) {
+      // Whatever the check trips on, the run still ends Failed with its event.
+      failureReason = `The window could not be checked against the baseline (${(error as Error).message}): check the baseline files`;
+    }
+  }
+  if ('failureReason' in outcome || built === undefined) {
     const settled = await settleRun(
       ports,
       report,
@@ -107,8 +121,8 @@ export async function publishDataQualityRun(
           violations: [],
           metrics: {},
           skipped: outcome.skipped,
-          recordCount: outcome.recordCount ?? 0,
-          failureReason: outcome.failureReason,
+          recordCount: 'failureReason' in outcome ? (outcome.recordCount ?? 0) : outcome.profile.itemCount,
+          failureReason,
         },
       },
       'Data-quality monitor',
@@ -117,13 +131,6 @@ export async function publishDataQualityRun(
     return summaryOf(settled, { violations: [], drift: [] });
   }
   const { profile, baseline, skipped } = outcome;
-  const target: DataQualityMetricTarget = {
-    namespace: context.namespace,
-    endpoint: context.endpoint,
-    monitoringSchedule: context.monitoringSchedule,
-    timestamp: context.scheduledTime,
-  };
-  const built = buildDataQualityReport(profile, baseline, target);
   const files = [
     { name: 'statistics.json', body: built.statistics },
     { name: 'constraint_violations.json', body: built.constraintViolations },
