@@ -163,6 +163,37 @@ export async function reportModelQuality(
     });
   }
 
+  let computed: {
+    merged: ReturnType<typeof mergeWithLabels>;
+    evaluation: ModelQualityEvaluation;
+    datums: MetricDatum[];
+  };
+  try {
+    computed = evaluateWindow(inputs, baseline, options, scheduleName, detail);
+  } catch (error) {
+    // Whatever the evaluation trips on, the run still ends Failed with its event.
+    detail.status = 'Failed';
+    detail.failureReason = `The window could not be evaluated (${(error as Error).message}): check the baseline and the prediction attributes`;
+    await emit();
+    return { detail, written: [] };
+  }
+  const { merged, evaluation, datums } = computed;
+  detail.status = statusOf(evaluation, recordCount, merged.report, detail);
+  const settled = await settle(
+    Object.entries(evaluation.files).map(([name, body]) => ({ name, body })),
+    options.publishMetrics !== false ? datums : [],
+  );
+  return { detail: settled.detail, evaluation, written: settled.written, merge: merged.report };
+}
+
+// Merges, evaluates and derives the metrics of a window, filling the event's skips and results.
+function evaluateWindow(
+  inputs: ModelQualityInputs,
+  baseline: LoadedBaseline,
+  options: ModelQualityReportOptions,
+  scheduleName: string,
+  detail: MonitoringExecutionDetail,
+): { merged: ReturnType<typeof mergeWithLabels>; evaluation: ModelQualityEvaluation; datums: MetricDatum[] } {
   const merged = mergeWithLabels(inputs.records, inputs.labels, options.attributes);
   detail.skipped.push(...mergeSkips(merged.report));
   const evaluation = evaluateModelQuality(
@@ -192,12 +223,7 @@ export async function reportModelQuality(
   detail.metrics = Object.fromEntries(datums.map((d) => [d.name, d.value]));
   detail.violationCount = evaluation.violations.length;
   detail.violations = violationSummaries(evaluation.violations.slice(0, MAX_EVENT_VIOLATIONS));
-  detail.status = statusOf(evaluation, recordCount, merged.report, detail);
-  const settled = await settle(
-    Object.entries(evaluation.files).map(([name, body]) => ({ name, body })),
-    options.publishMetrics !== false ? datums : [],
-  );
-  return { detail: settled.detail, evaluation, written: settled.written, merge: merged.report };
+  return { merged, evaluation, datums };
 }
 
 function statusOf(
