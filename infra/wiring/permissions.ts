@@ -1,4 +1,5 @@
 import { type EndpointConfig, joinKey, type MonitorFolder, type VigilConfig } from '@vigil/core';
+import { modelCardNamePatterns } from '@vigil/core/cards';
 import { captureSources } from './events.ts';
 import { CONFIG_KEY, type FunctionName, METRICS_SUFFIX, MONITORS, PREFIXES } from './functions.ts';
 import { resolveLocation } from './locations.ts';
@@ -91,8 +92,9 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
     case 'registry-gate': {
       const groups = modelPackageGroups(config);
       s3.readAllReports(config);
-      // Model packages point their ModelMetrics at SageMaker's default bucket unless told otherwise.
-      s3.read(`sagemaker-${ctx.region}-${ctx.account}`, '');
+      // The reports packages are registered with: the groups' endpoints' baselines and the folders
+      // each policy names (modelMetricsLocations); never a whole bucket.
+      for (const location of evidenceLocations(config)) s3.readFolder(location);
       s3.readWrite(ctx.bucket, PREFIXES.governance);
       s3.auditLog(ctx.bucket);
       statements.push(
@@ -111,7 +113,7 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
             'sagemaker:ListModelCardVersions',
             'sagemaker:CreateModelCard',
           ],
-          resources: [sagemakerArn(ctx, 'model-card', '*')],
+          resources: cardResources(ctx, groups),
         },
       );
       break;
@@ -130,7 +132,8 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
             'sagemaker:UpdateModelCard',
             'sagemaker:ListModelCardVersions',
           ],
-          resources: [sagemakerArn(ctx, 'model-card', '*')],
+          // The cards of the configured groups' versions only.
+          resources: cardResources(ctx, modelPackageGroups(config)),
         },
         {
           actions: ['sagemaker:DescribeModelPackage', 'sagemaker:ListModelPackages'],
@@ -160,7 +163,13 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
                   sagemakerArn(ctx, 'endpoint-config', '*'),
                 ],
         },
-        { actions: ['sagemaker:UpdateModelPackage'], resources: endpointPackageResources(ctx, reject) },
+        // Only the configured groups' packages: an endpoint without modelPackageGroup gets none.
+        {
+          actions: ['sagemaker:UpdateModelPackage'],
+          resources: packageResources(ctx, [
+            ...new Set(reject.flatMap((e) => (e.modelPackageGroup ? [e.modelPackageGroup] : []))),
+          ]),
+        },
         // The roll-up and heartbeat metrics the guardrail alarms watch, in every monitor's namespace.
         putMetrics(
           config,
@@ -254,6 +263,25 @@ function endpointPackageResources(ctx: DeploymentContext, endpoints: readonly En
     return [sagemakerArn(ctx, 'model-package-group', '*'), sagemakerArn(ctx, 'model-package', '*')];
   }
   return packageResources(ctx, [...new Set(endpoints.map((e) => e.modelPackageGroup!))]);
+}
+
+/** The model cards of these groups' versions (`model-card/<group>-v*`). */
+function cardResources(ctx: DeploymentContext, groups: readonly string[]): string[] {
+  return groups.flatMap((group) =>
+    modelCardNamePatterns(group).map((pattern) => sagemakerArn(ctx, 'model-card', pattern)),
+  );
+}
+
+/**
+ * Where the gate may find the reports a package is registered with: the baselines of the
+ * endpoints that serve a configured group, and each policy's `modelMetricsLocations`.
+ */
+function evidenceLocations(config: VigilConfig): string[] {
+  const baselines = config.endpoints
+    .filter((e) => e.modelPackageGroup)
+    .flatMap((e) => Object.values(e.monitors).flatMap((m) => (m ? monitorInputs(m) : [])));
+  const declared = config.approvalPolicies.flatMap((p) => p.modelMetricsLocations);
+  return [...new Set([...baselines, ...declared])];
 }
 
 function modelPackageGroups(config: VigilConfig): string[] {

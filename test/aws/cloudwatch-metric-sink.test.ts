@@ -237,6 +237,24 @@ describe('CloudWatchMetricSink', () => {
     expect(s.lastReport).toMatchObject({ droppedTooManyDimensions: 1, droppedOutOfTimeRange: 2, sent: 2 });
   });
 
+  it('drops names CloudWatch would reject (feature names that are not printable ASCII or too long) and sends the rest', async () => {
+    const s = sink();
+    await s.publish([
+      datum(1, { name: 'feature_baseline_drift_montréal' }),
+      datum(2, { name: `feature_null_${'x'.repeat(250)}` }),
+      datum(3, { name: 'feature_null_tab\there' }),
+      datum(4, { dimensions: { Endpoint: 'ep\u0000', MonitoringSchedule: 'ep-data-quality' } }),
+      datum(5, { name: 'feature_baseline_drift_<script> & *x*' }),
+      datum(6),
+    ]);
+    expect(sentInputs()[0]?.MetricData?.map((d) => d.MetricName)).toEqual([
+      'feature_baseline_drift_<script> & *x*',
+      'feature_baseline_drift_f6',
+    ]);
+    expect(s.lastReport).toMatchObject({ droppedInvalidName: 4, sent: 2 });
+    expect(s.lastReport.invalidNames[0]).toBe('"feature_baseline_drift_montréal"');
+  });
+
   it('retries throttling and 5xx with backoff, then succeeds', async () => {
     const throttled = Object.assign(new Error('Rate exceeded'), {
       name: 'Throttling',

@@ -157,6 +157,7 @@ describe('vigil monitor data-quality', () => {
       'constraint_violations.json',
       'constraints.json',
       'statistics.json',
+      'vigil_notes.json',
     ]);
     expect(await readFile(join(dir, 'report-ok/constraint_violations.json'), 'utf8')).toBe(
       '{\n  "violations" : [ ]\n}',

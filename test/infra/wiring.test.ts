@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseConfig, type VigilConfig } from '@vigil/core';
+import { modelCardNameFor } from '@vigil/core/cards';
 import { matchesPattern, toBusEvent } from '@vigil/local';
 import { describe, expect, it } from 'vitest';
 import { assertScheduledMonitorEvent } from '../../functions/src/shared/events.ts';
@@ -356,6 +357,114 @@ describe('permissions', () => {
       'arn:aws:sagemaker:eu-west-1:111122223333:model-package-group/g',
       'arn:aws:sagemaker:eu-west-1:111122223333:model-package/g/*',
     ]);
+  });
+});
+
+describe('narrowed permissions', () => {
+  const governed = parseConfig({
+    version: 1,
+    endpoints: [
+      {
+        name: 'churn-prod',
+        modelPackageGroup: 'churn',
+        monitors: {
+          dataQuality: { baseline: 'baselines/churn/data-quality/' },
+          modelQuality: { baseline: 's3://ml-artifacts/churn/mq/', problemType: 'BinaryClassification' },
+        },
+        rollback: { policy: 'rollback' },
+      },
+      {
+        name: 'scratch',
+        monitors: { dataQuality: { baseline: 's3://scratch-bucket/dq/' } },
+        rollback: { policy: 'rollback' },
+      },
+    ],
+    approvalPolicies: [
+      {
+        modelPackageGroup: 'churn',
+        modelMetricsLocations: ['s3://sagemaker-eu-west-1-111122223333/churn/evaluation/'],
+      },
+    ],
+  });
+  const statement = (fn: Parameters<typeof permissionsFor>[0], action: string) =>
+    permissionsFor(fn, governed, ctx).find((s) => s.actions.includes(action));
+
+  it("gives the gate and card-sync only the configured groups' model cards", () => {
+    for (const fn of ['registry-gate', 'card-sync'] as const) {
+      expect(statement(fn, 'sagemaker:DescribeModelCard')?.resources).toEqual([
+        'arn:aws:sagemaker:eu-west-1:111122223333:model-card/churn-v*',
+      ]);
+      expect(statement(fn, 'sagemaker:CreateModelCard')?.resources).not.toContain(
+        'arn:aws:sagemaker:eu-west-1:111122223333:model-card/*',
+      );
+    }
+    // No group configured, no card rights at all.
+    const ungrouped = parseConfig({ version: 1, endpoints: [{ name: 'ep' }] });
+    for (const fn of ['registry-gate', 'card-sync'] as const) {
+      expect(
+        permissionsFor(fn, ungrouped, ctx).some((s) => s.actions.includes('sagemaker:DescribeModelCard')),
+      ).toBe(false);
+    }
+  });
+
+  it('covers the shortened card names of a long group name', () => {
+    const group = `g${'x'.repeat(55)}`;
+    const long = parseConfig({ version: 1, endpoints: [{ name: 'ep', modelPackageGroup: group }] });
+    const resources = permissionsFor('card-sync', long, ctx).find((s) =>
+      s.actions.includes('sagemaker:UpdateModelCard'),
+    )?.resources;
+    const name = modelCardNameFor(group, 123456789);
+    expect(name).not.toMatch(/^gx+-v/);
+    const matches = (arn: string) =>
+      new RegExp(`^${arn.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(
+        `arn:aws:sagemaker:eu-west-1:111122223333:model-card/${name}`,
+      );
+    expect(resources?.some(matches)).toBe(true);
+    expect(resources?.some((r) => r.endsWith('model-card/*'))).toBe(false);
+  });
+
+  it('lets alarm-router reject only packages of configured groups: an endpoint without a group gets none', () => {
+    expect(statement('alarm-router', 'sagemaker:UpdateModelPackage')?.resources).toEqual([
+      'arn:aws:sagemaker:eu-west-1:111122223333:model-package-group/churn',
+      'arn:aws:sagemaker:eu-west-1:111122223333:model-package/churn/*',
+    ]);
+    const groupless = parseConfig({
+      version: 1,
+      endpoints: [{ name: 'ep', rollback: { policy: 'rollback' } }],
+    });
+    const router = permissionsFor('alarm-router', groupless, ctx);
+    expect(router.some((s) => s.actions.includes('sagemaker:UpdateModelPackage'))).toBe(false);
+    expect(router.some((s) => s.actions.includes('sagemaker:UpdateEndpoint'))).toBe(true);
+  });
+
+  it('lets the gate read the reports it needs, not the whole default SageMaker bucket', () => {
+    const reads = statement('registry-gate', 's3:GetObject')?.resources ?? [];
+    expect(reads).toEqual(
+      expect.arrayContaining([
+        'arn:aws:s3:::vigil-bucket/baselines/churn/data-quality/*',
+        'arn:aws:s3:::ml-artifacts/churn/mq/*',
+        'arn:aws:s3:::sagemaker-eu-west-1-111122223333/churn/evaluation/*',
+      ]),
+    );
+    expect(reads).not.toContain('arn:aws:s3:::sagemaker-eu-west-1-111122223333/*');
+    expect(reads.some((r) => r.startsWith('arn:aws:s3:::scratch-bucket'))).toBe(false);
+    // Every read is under a prefix: no bucket-wide object grant.
+    expect(reads.filter((r) => /^arn:aws:s3:::[^/]+\/\*$/.test(r))).toEqual([]);
+    const lists = permissionsFor('registry-gate', governed, ctx).filter((s) =>
+      s.actions.includes('s3:ListBucket'),
+    );
+    for (const list of lists) {
+      for (const prefix of list.conditions?.[0]?.values ?? []) expect(prefix).not.toBe('*');
+    }
+  });
+
+  it('refuses a modelMetricsLocations entry that is not an S3 folder', () => {
+    expect(() =>
+      parseConfig({
+        version: 1,
+        approvalPolicies: [{ modelPackageGroup: 'churn', modelMetricsLocations: ['s3://*'] }],
+      }),
+    ).toThrow(/approvalPolicies\[0\]\.modelMetricsLocations\[0\]: must be an S3 folder/);
   });
 });
 

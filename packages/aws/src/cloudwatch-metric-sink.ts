@@ -3,7 +3,16 @@ import {
   type MetricDatum as CwDatum,
   PutMetricDataCommand,
 } from '@aws-sdk/client-cloudwatch';
-import { type Clock, type Log, type MetricDatum, type MetricSink, silentLog, systemClock } from '@vigil/core';
+import {
+  type Clock,
+  cloudWatchDimensionValueProblem,
+  cloudWatchMetricNameProblem,
+  type Log,
+  type MetricDatum,
+  type MetricSink,
+  silentLog,
+  systemClock,
+} from '@vigil/core';
 import { cloudWatchStatistics } from './metric-statistics.ts';
 import { cloudWatchValue } from './metric-values.ts';
 import { type RetryOptions, withRetries } from './with-retries.ts';
@@ -41,6 +50,13 @@ export interface MetricPublishReport {
   droppedNoSamples: number;
   droppedTooManyDimensions: number;
   droppedOutOfTimeRange: number;
+  /**
+   * Data whose metric name or a dimension value CloudWatch would reject (not 1–255 / 1–1024
+   * printable ASCII characters): one such datum would fail its whole request. A few of the names
+   * are kept in `invalidNames` (metric names are feature names, never payload data).
+   */
+  droppedInvalidName: number;
+  invalidNames: string[];
 }
 
 /**
@@ -48,6 +64,8 @@ export interface MetricPublishReport {
  * requests within the API's limits (1 000 data, ~1 MB); throttling and 5xx answers are retried
  * with backoff. Values CloudWatch would reject are handled as SageMaker handles them: ±infinity is
  * clamped to ±2.348543e108, NaN is dropped, and each drop is counted and logged (never the data).
+ * A metric name or dimension value CloudWatch would reject (a feature called `montréal`) is
+ * dropped and counted too, so it cannot fail the request that carries the other metrics.
  * A datum with `statistics` is sent as `StatisticValues` (SampleCount, Sum, Minimum, Maximum)
  * without `Value`, which PutMetricData forbids beside it; each field is handled as a value is, and
  * a set with no samples is dropped and counted.
@@ -100,13 +118,24 @@ export class CloudWatchMetricSink implements MetricSink {
       report.droppedNaN +
       report.droppedNoSamples +
       report.droppedTooManyDimensions +
-      report.droppedOutOfTimeRange;
+      report.droppedOutOfTimeRange +
+      report.droppedInvalidName;
     if (dropped > 0 || report.clamped > 0) {
       this.log.warn('Some metric values could not be published as they were', { ...report });
     }
   }
 
   private toCloudWatch(metric: MetricDatum, now: number, report: MetricPublishReport): CwDatum | undefined {
+    if (
+      cloudWatchMetricNameProblem(metric.name) ||
+      Object.entries(metric.dimensions).some(
+        ([name, value]) => cloudWatchMetricNameProblem(name) || cloudWatchDimensionValueProblem(value),
+      )
+    ) {
+      report.droppedInvalidName += 1;
+      if (report.invalidNames.length < 5) report.invalidNames.push(JSON.stringify(metric.name.slice(0, 300)));
+      return undefined;
+    }
     const measured = measuredFields(metric, report);
     if (!measured) return undefined;
     const dimensions = Object.entries(metric.dimensions);
@@ -206,5 +235,7 @@ function emptyReport(): MetricPublishReport {
     droppedNoSamples: 0,
     droppedTooManyDimensions: 0,
     droppedOutOfTimeRange: 0,
+    droppedInvalidName: 0,
+    invalidNames: [],
   };
 }

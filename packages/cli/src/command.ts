@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import { sageMakerNameProblem } from '@vigil/core';
 
 /** Where a command writes and what it may read from the environment. */
 export interface CliIO {
@@ -43,6 +44,37 @@ export function optionalString(args: CommandArgs, name: string): string | undefi
   const v = args.values[name];
   if (Array.isArray(v)) return v.length ? String(v[v.length - 1]) : undefined;
   return typeof v === 'string' ? v : undefined;
+}
+
+/**
+ * The value of a flag that names a SageMaker endpoint or model package group (`--endpoint`,
+ * `--group`), or undefined. Such a name becomes part of keys and ARNs, so anything SageMaker would
+ * not accept as a name (`../../x`, `a/b`, spaces) is refused with a `UsageError`.
+ *
+ * @example
+ * ```ts
+ * const endpoint = optionalName(args, 'endpoint') ?? 'local';
+ * ```
+ */
+export function optionalName(args: CommandArgs, name: string): string | undefined {
+  const value = optionalString(args, name);
+  if (value === undefined) return undefined;
+  const problem = sageMakerNameProblem(value);
+  if (problem) throw new UsageError(`--${name} ${problem}; got ${JSON.stringify(value)}`);
+  return value;
+}
+
+/**
+ * Like `optionalName`, but the flag is required.
+ *
+ * @example
+ * ```ts
+ * const group = requiredName(args, 'group');
+ * ```
+ */
+export function requiredName(args: CommandArgs, name: string): string {
+  requiredString(args, name);
+  return optionalName(args, name) as string;
 }
 
 /** The string value of `--name`; throws `UsageError` when it is missing. */

@@ -55,7 +55,13 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
       io.stderr(`vigil ${command.name}: ${error.message}`);
       return 1;
     }
-    throw error;
+    // Anything else is a Vigil bug or an unforeseen input: one line, the stack only when asked.
+    if (io.env.VIGIL_DEBUG) throw error;
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    io.stderr(
+      `vigil ${command.name}: ${message.split('\n')[0]} (unexpected; set VIGIL_DEBUG=1 to see where, and report it)`,
+    );
+    return 1;
   }
 }
 

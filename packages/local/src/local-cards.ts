@@ -1,5 +1,6 @@
 import {
   type Clock,
+  keySegment,
   type ModelCardStatus,
   type ModelCardStore,
   type ModelCardVersionSummary,
@@ -114,7 +115,7 @@ export class LocalModelCardStore implements ModelCardStore {
 
   private async versions(name: string): Promise<number[]> {
     const versions: number[] = [];
-    for await (const info of this.store.list(`${this.prefix}/${name}/`)) {
+    for await (const info of this.store.list(`${this.prefix}/${keySegment(name, 'model card')}/`)) {
       const match = /\/(\d{6})\.json$/.exec(info.key);
       if (match) versions.push(Number(match[1]));
     }
@@ -122,7 +123,7 @@ export class LocalModelCardStore implements ModelCardStore {
   }
 
   private keyOf(name: string, version: number): string {
-    return `${this.prefix}/${name}/${String(version).padStart(6, '0')}.json`;
+    return `${this.prefix}/${keySegment(name, 'model card')}/${String(version).padStart(6, '0')}.json`;
   }
 }
 

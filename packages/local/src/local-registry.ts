@@ -2,6 +2,7 @@ import {
   type ApprovalUpdate,
   type Clock,
   InputError,
+  keySegment,
   type ModelApprovalStatus,
   type ModelPackage,
   type ModelPackageRegistration,
@@ -152,7 +153,7 @@ export class LocalModelRegistry implements RegisteringModelRegistry {
 
   private async versions(group: string): Promise<number[]> {
     const versions: number[] = [];
-    for await (const info of this.store.list(`${this.prefix}/${group}/`)) {
+    for await (const info of this.store.list(`${this.prefix}/${keySegment(group, 'model package group')}/`)) {
       const match = /\/(\d{6})\.json$/.exec(info.key);
       if (match) versions.push(Number(match[1]));
     }
@@ -160,7 +161,7 @@ export class LocalModelRegistry implements RegisteringModelRegistry {
   }
 
   private keyOf(group: string, version: number): string {
-    return `${this.prefix}/${group}/${String(version).padStart(6, '0')}.json`;
+    return `${this.prefix}/${keySegment(group, 'model package group')}/${String(version).padStart(6, '0')}.json`;
   }
 }
 

@@ -154,6 +154,33 @@ describe('profileCaptureObject + runDataQualityMonitor', () => {
     expect(metrics.find((m) => m.name === 'feature_baseline_drift_age')?.value).toBeGreaterThan(0.9);
   });
 
+  it('counts ragged rows of stored profiles against the baseline’s columns, across files', async () => {
+    // File a starts with a short row (what used to be every other row's "mismatch"); b has two long rows.
+    const a = `${hourKey}/00-01-000-a.jsonl`;
+    const short = [0, 1, 2].map((i) => captureLine(i, `${i}`, '0.1'));
+    const full = Array.from({ length: 37 }, (_, i) => captureLine(i + 3, `${i},red`, '0.2'));
+    await store.put(a, `${[...short, ...full].join('\n')}\n`);
+    const b = await writeCapture('30-01-000-b.jsonl', 20, (i) => i);
+    const long = [captureLine(90, '5,blue,stray', '0.3'), captureLine(91, '6,red,stray', '0.4')];
+    await store.put(b, `${new TextDecoder().decode(await store.get(b))}${long.join('\n')}\n`);
+    expect((await profileCaptureObject(ports(), { key: a })).skipped).toEqual([]);
+    await profileCaptureObject(ports(), { key: b });
+    const summary = await runDataQualityMonitor(ports(), { endpoint });
+    expect(summary.recordCount).toBe(62);
+    expect(detail().skipped).toEqual([{ reason: 'column-count-mismatch', count: 5 }]);
+    expect(summary.notes).toContain(
+      "5 of 62 rows do not have the baseline's 3 columns: 3 have fewer (their absent values count as missing), " +
+        '2 have more (the values past column 3 were left out)',
+    );
+    expect(summary.violations.map((v) => v.constraint_check_type)).not.toContain('extra_column_check');
+    const stats = JSON.parse(
+      new TextDecoder().decode(
+        await store.get(`${summary.reportUri?.replace(/^.*?reports\//, 'reports/')}statistics.json`),
+      ),
+    );
+    expect(stats.features.map((f: { name: string }) => f.name)).toEqual(['label', 'age', 'color']);
+  });
+
   it('fails with a reason when there is no data, and counts unreadable profiles', async () => {
     await store.put(`profiles/${hourKey}/broken.jsonl.profile.json`, '{"format":"nope"}');
     await store.put(
@@ -162,8 +189,14 @@ describe('profileCaptureObject + runDataQualityMonitor', () => {
     );
     const summary = await runDataQualityMonitor(ports(), { endpoint });
     expect(summary.status).toBe('Failed');
-    expect(summary.failureReason).toMatch(
-      /^No captured data for ep\/AllTraffic between 2024-05-01T12:00:00.000Z/,
+    // Not "no captured data": the data is there, in profiles that could not be read, named by key and field.
+    expect(summary.failureReason).toBe(
+      '2 stored profile(s) of ep/AllTraffic for the window could not be read and no other profile has rows ' +
+        `(profiles/${hourKey}/broken.jsonl.profile.json: Not a Vigil profile: ` +
+        'format: expected "vigil-profile". Re-run profile-capture on its source to rewrite it; ' +
+        `profiles/${hourKey}/truncated.jsonl.profile.json: Not a Vigil profile (format "vigil-profile", version 1 or 2): ` +
+        'itemCount: Invalid input: expected number, received undefined. Re-run profile-capture on its source to rewrite it)' +
+        ': re-run profile-capture on their capture files',
     );
     expect(detail()).toMatchObject({
       status: 'Failed',

@@ -9,6 +9,7 @@ import {
   parseExtract,
   serializeExtract,
 } from '@vigil/core/merge';
+import { ProfileBuilder, type RowValue } from '@vigil/core/profile';
 import { describe, expect, it } from 'vitest';
 
 const fixture = (path: string) =>
@@ -122,5 +123,34 @@ describe('capture extracts', () => {
     expect(headless.captureKey).toBe(KEY);
     expect(headless.rows).toHaveLength(3);
     expect(headless.issues.map((i) => i.line)).toEqual([1]);
+  });
+});
+
+describe('non-finite numbers in an extract', () => {
+  it('keeps a JSON payload’s overflowing number as non-finite rather than turning it into a missing null', () => {
+    const line = JSON.stringify({
+      captureData: {
+        endpointInput: {
+          observedContentType: 'application/json',
+          mode: 'INPUT',
+          data: '[1e400, -1e400, 2.5]',
+          encoding: 'JSON',
+        },
+      },
+      eventMetadata: { eventId: 'e-1', inferenceTime: '2024-05-01T12:10:00Z' },
+      eventVersion: '0',
+    });
+    const parsed = parseCaptureLine(line, { key: KEY, line: 1 });
+    if (!parsed.record) throw new Error(`capture line did not parse: ${parsed.issue?.reason}`);
+    const text = serializeExtract(buildCaptureExtract([parsed.record], KEY));
+    expect(text).not.toContain('null');
+    const [record] = extractRecords(parseExtract(text, EXTRACT_KEY));
+    const builder = new ProfileBuilder();
+    builder.addRow((record?.inputs[0] ?? []) as RowValue[]);
+    expect(builder.build().columns.map((c) => [c.nonFinite, c.present])).toEqual([
+      [1, 0],
+      [1, 0],
+      [0, 1],
+    ]);
   });
 });

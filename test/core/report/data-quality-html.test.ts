@@ -32,7 +32,7 @@ describe('renderDataQualityReport', () => {
         ],
       },
     });
-    expect(html).toContain('<title>Data quality &#60;check&#62;</title>');
+    expect(html).toContain('<title>Data quality &lt;check&gt;</title>');
     expect(html).toContain('<b>2</b> violations on 2 features');
     const sections = html.match(/<section>.*?<\/section>/g) ?? [];
     expect(sections).toHaveLength(2);

@@ -114,6 +114,24 @@ describe('respondToGuardrailAlarm', () => {
     expect(audit.entries).toHaveLength(1);
   });
 
+  it('still rolls back when IAM denies rejecting a package outside the configured groups, and says so', async () => {
+    const { store, controller, audit, ports, facts } = setup('rollback');
+    await writeEndpointRecord(store, record);
+    controller.rejectModelPackage = async () => {
+      throw Object.assign(new Error('not authorized to perform: sagemaker:UpdateModelPackage'), {
+        name: 'AccessDeniedException',
+      });
+    };
+    const outcome = await respondToGuardrailAlarm(ports, facts);
+    expect(outcome.decision.kind).toBe('rollback');
+    expect(outcome.rejectedModelPackages).toEqual([]);
+    expect(outcome.action).toBe(
+      `Rolled back churn-prod from churn-cfg-7 to churn-cfg-6; could not reject ${V7} (not authorized to perform: sagemaker:UpdateModelPackage): reject it by hand, and set the endpoint's modelPackageGroup so Vigil may reject that group's versions.`,
+    );
+    expect(controller.calls.filter((c) => c.startsWith('switch'))).toEqual(['switch churn-prod churn-cfg-6']);
+    expect(audit.entries).toHaveLength(1);
+  });
+
   it('never rolls back to a config that no longer exists: it says so instead', async () => {
     const { store, controller, audit, ports, facts } = setup('rollback', new Map([['churn-cfg-7', [V7]]]));
     await writeEndpointRecord(store, record);

@@ -8,6 +8,9 @@ import {
   deploymentConfigFor,
   type GuardrailAlarm,
   guardrailAlarms,
+  isResolved,
+  readDeadLetter,
+  replayDeadLetters,
   routeAlert,
 } from '@vigil/core/alerting';
 import { ObjectStoreAuditLog } from '@vigil/core/audit';
@@ -23,10 +26,13 @@ import {
   type Command,
   type CommandArgs,
   flag,
+  optionalName,
   optionalString,
+  requiredName,
   requiredString,
   UsageError,
 } from '../command.ts';
+import { readUserJson } from '../user-files.ts';
 
 const OPERATOR: Record<GuardrailAlarm['comparisonOperator'], string> = {
   GreaterThanThreshold: '>',
@@ -54,10 +60,15 @@ const listCommand: Command = {
   ].join('\n'),
   async run(args, io) {
     const config = await loadConfig(args, io.cwd);
-    const endpoint = requiredString(args, 'endpoint');
+    const endpoint = requiredName(args, 'endpoint');
     const constraintsPath = optionalString(args, 'constraints');
     const modelQualityConstraints = constraintsPath
-      ? JSON.parse(await readFile(resolve(io.cwd, constraintsPath), 'utf8'))
+      ? await readUserJson(
+          '--constraints',
+          constraintsPath,
+          io.cwd,
+          "give the model-quality baseline's constraints.json (from `vigil baseline model-quality`)",
+        )
       : undefined;
     const alarms = guardrailAlarms(config, endpoint, { modelQualityConstraints });
     const { DeploymentConfig, omitted } = deploymentConfigFor(alarms);
@@ -111,7 +122,7 @@ const evaluateCommand: Command = {
     const clock = at ? { now: () => new Date(at) } : systemClock;
     const home = homePath(optionalString(args, 'home'), io.cwd);
     const store = openHome(optionalString(args, 'home'), io.cwd);
-    const endpoint = optionalString(args, 'endpoint');
+    const endpoint = optionalName(args, 'endpoint');
     const results = await evaluateLocalAlarms(
       { config, metrics: new LocalMetricStore(home), store, clock },
       endpoint ? { endpoints: [endpoint] } : {},
@@ -158,49 +169,53 @@ const deadLettersCommand: Command = {
   usage: 'alarms dead-letters [--home DIR] [--replay --config FILE]',
   options: { home: { type: 'string' }, replay: { type: 'boolean' }, config: { type: 'string' } },
   details: [
-    '--replay  Send every dead letter not yet replayed to its channel again (outbox, and Slack when the',
-    '          webhook secret is in the environment); a letter that goes through is marked replayed.',
+    '--replay  Send every dead letter not yet delivered to its channel again (outbox, and Slack when the',
+    '          webhook secret is in the environment); a letter that goes through is marked delivered. Letters',
+    "          already delivered (by a replay or by the Lambda's retry of the event) are never sent again.",
   ].join('\n'),
   async run(args, io) {
     const store = openHome(optionalString(args, 'home'), io.cwd);
     const replay = flag(args, 'replay');
-    const notifiers = replay
-      ? localNotifiers(await loadConfig(args, io.cwd), {
-          store,
-          env: io.env,
-          slack: (o) => new SlackWebhookNotifier(o),
-        })
-      : {};
+    if (!replay) {
+      let count = 0;
+      for await (const info of store.list(`${DEAD_LETTER_PREFIX}/`)) {
+        const letter = await readDeadLetter(store, info.key);
+        if (!letter) continue;
+        count++;
+        io.stdout(describeLetter(letter));
+      }
+      io.stdout(count ? `${count} dead letter(s).` : 'No dead letters.');
+      return 0;
+    }
+    const notifiers = localNotifiers(await loadConfig(args, io.cwd), {
+      store,
+      env: io.env,
+      slack: (o) => new SlackWebhookNotifier(o),
+    });
     let count = 0;
     let failed = 0;
-    for await (const info of store.list(`${DEAD_LETTER_PREFIX}/`)) {
-      const letter = JSON.parse(new TextDecoder().decode(await store.get(info.key))) as DeadLetter & {
-        replayedAt?: string;
-      };
+    for await (const result of replayDeadLetters({ store, clock: systemClock }, notifiers)) {
       count++;
-      const status = letter.replayedAt ? `replayed ${letter.replayedAt}` : `${letter.attempts} attempts`;
-      io.stdout(`${letter.at}  ${letter.channel}  ${letter.alert.title}\n    ${letter.error} (${status})`);
-      if (!replay || letter.replayedAt) continue;
-      const notifier = notifiers[letter.channel];
-      try {
-        if (!notifier) throw new UsageError(`channel "${letter.channel}" is not in the configuration`);
-        await notifier.send(letter.alert);
-        const replayedAt = new Date().toISOString();
-        await store.put(
-          info.key,
-          `${JSON.stringify({ ...letter, replayedAt }, null, 2)}\n`,
-          'application/json',
-        );
-        io.stdout('    replayed: delivered');
-      } catch (error) {
+      io.stdout(describeLetter(result.letter));
+      if (result.outcome === 'delivered') io.stdout('    replayed: delivered');
+      if (result.outcome === 'failed') {
         failed++;
-        io.stderr(`    replay failed: ${(error as Error).message}`);
+        io.stderr(`    replay failed: ${result.error}`);
       }
     }
     io.stdout(count ? `${count} dead letter(s).` : 'No dead letters.');
     return failed ? 1 : 0;
   },
 };
+
+/** One dead letter in two lines: when, channel and title, then the error and whether it was delivered since. */
+function describeLetter(letter: DeadLetter): string {
+  const resolvedAt = letter.resolvedAt ?? letter.replayedAt;
+  const status = isResolved(letter)
+    ? `delivered by ${letter.resolvedBy ?? 'replay'} ${resolvedAt}`
+    : `${letter.attempts} attempts`;
+  return `${letter.at}  ${letter.channel}  ${letter.alert.title}\n    ${letter.error} (${status})`;
+}
 
 async function loadConfig(args: CommandArgs, cwd: string): Promise<VigilConfig> {
   const path = resolve(cwd, requiredString(args, 'config'));

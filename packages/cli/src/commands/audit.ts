@@ -7,7 +7,7 @@ import {
 } from '@vigil/core/audit';
 import { renderCardHtml, renderCardMarkdown } from '@vigil/core/cards';
 import { openLocation } from '../adapters.ts';
-import { type Command, optionalString, requiredString, UsageError } from '../command.ts';
+import { type Command, optionalString, requiredName, UsageError } from '../command.ts';
 import { governanceContext, governanceOptions } from './registry.ts';
 
 const verifyCommand: Command = {
@@ -60,7 +60,7 @@ const exportCommand: Command = {
   ].join('\n'),
   async run(args, io) {
     const ctx = governanceContext(args, io);
-    const group = requiredString(args, 'group');
+    const group = requiredName(args, 'group');
     const bundle = await exportComplianceBundle(
       { registry: ctx.registry, cards: ctx.cards, store: ctx.store, clock: ctx.gatePorts.clock },
       group,

@@ -27,6 +27,9 @@ export const baselineDataQualityCommand: Command = {
     '--format     csv (default, or by the .jsonl/.json extension: jsonl).',
     '--no-header  The CSV has no header row: columns are named _c0, _c1, … as SageMaker names them.',
     '--out        Folder (or s3:// prefix) that receives statistics.json and constraints.json.',
+    'CSV rows are counted against the header (without one, the width most rows have): absent values',
+    'count as missing, extra values are left out. That, non-finite values (NaN, inf, 1e400: counted as',
+    'missing) and columns inferred String because of a few texts are printed as "warning: …" lines.',
     'Example: vigil baseline data-quality --dataset train.csv --out baseline/',
   ].join('\n'),
   async run(args: CommandArgs, io: CliIO): Promise<number> {
@@ -48,6 +51,7 @@ export const baselineDataQualityCommand: Command = {
         `${skipped > 0 ? ` (${skipped} lines skipped: ${files.skipped.map((s) => s.reason).join(', ')})` : ''}` +
         ` → ${outPath.replace(/\/$/, '')}/statistics.json, constraints.json`,
     );
+    for (const note of files.notes) io.stderr(`warning: ${note}`);
     return 0;
   },
 };

@@ -15,6 +15,7 @@ import {
   requiredString,
   UsageError,
 } from '../command.ts';
+import { readUserText } from '../user-files.ts';
 
 /** `vigil baseline model-quality`: statistics.json + constraints.json (+ calibration.json) from a labeled dataset. */
 export const baselineModelQualityCommand: Command = {
@@ -60,8 +61,7 @@ export const baselineModelQualityCommand: Command = {
       throw new UsageError(`--format must be csv or jsonl, got "${format}"`);
     const datasetPath = requiredString(args, 'dataset');
     const out = openLocation(requiredString(args, 'out'), io.cwd);
-    const source = openLocation(datasetPath, io.cwd);
-    const text = new TextDecoder().decode(await source.store.get(source.key));
+    const text = await readUserText('--dataset', datasetPath, io.cwd);
     const dataset = readLabeledDataset(text, format, {
       groundTruthAttribute,
       inferenceAttribute,

@@ -11,19 +11,7 @@ import {
   requiredString,
   UsageError,
 } from '../command.ts';
-
-/**
- * The text of a local file or s3:// object.
- *
- * @example
- * ```ts
- * const config = await readLocationText('s3://bucket/analysis_config.json', io.cwd);
- * ```
- */
-export async function readLocationText(pathOrUri: string, cwd: string): Promise<string> {
-  const { store, key } = openLocation(pathOrUri, cwd);
-  return new TextDecoder().decode(await store.get(key));
-}
+import { readUserText } from '../user-files.ts';
 
 /** `vigil bias`: Clarify's bias analysis (pre- and post-training metrics) of a dataset. */
 export const biasCommand: Command = {
@@ -54,10 +42,13 @@ export const biasCommand: Command = {
   async run(args: CommandArgs, io: CliIO): Promise<number> {
     const configPath = requiredString(args, 'analysis-config');
     const out = openLocation(requiredString(args, 'out'), io.cwd);
-    const config = parseAnalysisConfig(await readLocationText(configPath, io.cwd), configPath);
+    const config = parseAnalysisConfig(
+      await readUserText('--analysis-config', configPath, io.cwd),
+      configPath,
+    );
     const datasetPath = optionalString(args, 'dataset') ?? config.dataset_uri;
     if (!datasetPath) throw new UsageError('--dataset is required (or dataset_uri in the analysis config)');
-    const dataset = readBiasDataset(await readLocationText(datasetPath, io.cwd), config);
+    const dataset = readBiasDataset(await readUserText('--dataset', datasetPath, io.cwd), config);
     for (const skipped of dataset.skipped)
       io.stderr(`Skipped ${skipped.count} row(s): ${skipped.reason} (${skipped.examples?.join('; ')})`);
     const analysis = runBiasAnalysis(config, dataset, { bootstrap: bootstrapOptions(args) });

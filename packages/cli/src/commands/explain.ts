@@ -1,5 +1,5 @@
 import { SageMakerInvoker } from '@vigil/aws';
-import type { ModelInvoker, ObjectStore } from '@vigil/core';
+import type { ModelInvoker } from '@vigil/core';
 import { explainDataset, type ModelFormat, modelFormatFor, parseAnalysisConfig } from '@vigil/core/explain';
 import { httpModelInvoker } from '@vigil/local';
 import { openLocation } from '../adapters.ts';
@@ -7,10 +7,12 @@ import {
   type CliIO,
   type Command,
   type CommandArgs,
+  optionalName,
   optionalString,
   requiredString,
   UsageError,
 } from '../command.ts';
+import { readUserText } from '../user-files.ts';
 
 /**
  * `vigil explain`: a Clarify explainability job on a data set, against a model served over HTTP
@@ -37,8 +39,12 @@ export const explainCommand: Command = {
     'Example: vigil explain --analysis-config analysis_config.json --dataset train.csv --model http://127.0.0.1:8080 --out out/',
   ].join('\n'),
   async run(args: CommandArgs, io: CliIO): Promise<number> {
-    const configText = await readText(requiredString(args, 'analysis-config'), io.cwd);
-    const datasetText = await readText(requiredString(args, 'dataset'), io.cwd);
+    const configText = await readUserText(
+      '--analysis-config',
+      requiredString(args, 'analysis-config'),
+      io.cwd,
+    );
+    const datasetText = await readUserText('--dataset', requiredString(args, 'dataset'), io.cwd);
     const out = openLocation(requiredString(args, 'out'), io.cwd);
     const config = parseAnalysisConfig(configText, requiredString(args, 'analysis-config'));
     const invoker = modelInvokerFor(
@@ -51,7 +57,7 @@ export const explainCommand: Command = {
       {
         analysisConfigText: configText,
         datasetText,
-        readText: (location) => readText(location, io.cwd),
+        readText: (location) => readUserText('the analysis config names', location, io.cwd),
         onPlan: (_plan, summary) => io.stdout(summary),
       },
     );
@@ -87,7 +93,7 @@ export function modelInvokerFor(
   configuredEndpoint?: string,
 ): ModelInvoker {
   const url = optionalString(args, 'model');
-  const endpoint = optionalString(args, 'endpoint');
+  const endpoint = optionalName(args, 'endpoint');
   if (url && endpoint) throw new UsageError('give either --model or --endpoint, not both');
   if (url) {
     if (!/^https?:\/\//.test(url)) throw new UsageError(`--model must be an http(s) URL, got "${url}"`);
@@ -100,12 +106,6 @@ export function modelInvokerFor(
     );
   }
   return new SageMakerInvoker({ endpointName: name, format });
-}
-
-/** The text of a local file or s3:// object. */
-export async function readText(location: string, cwd: string): Promise<string> {
-  const { store, key } = openLocation(location, cwd);
-  return new TextDecoder().decode(await (store as ObjectStore).get(key));
 }
 
 function cliLog(io: CliIO) {

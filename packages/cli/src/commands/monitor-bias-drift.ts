@@ -6,6 +6,7 @@ import {
   type Command,
   type CommandArgs,
   flag,
+  optionalName,
   optionalNumber,
   optionalString,
   requiredString,
@@ -74,7 +75,7 @@ export const monitorBiasDriftCommand: Command = {
         log: { debug() {}, info() {}, warn: (m) => io.stderr(m), error() {} },
       },
       {
-        endpoint: optionalString(args, 'endpoint') ?? 'local',
+        endpoint: optionalName(args, 'endpoint') ?? 'local',
         scheduleName: optionalString(args, 'schedule-name'),
         scheduledTime: hourOf(now),
         capture: captures.map((path) => openLocation(path, io.cwd)),

@@ -12,6 +12,7 @@ import {
   type Command,
   type CommandArgs,
   flag,
+  optionalName,
   optionalString,
   requiredString,
   stringList,
@@ -44,10 +45,16 @@ export const monitorDataQualityCommand: Command = {
     '--start / --end   The window (ISO-8601, UTC); capture hours outside it are left out. Default: everything.',
     '--endpoint        Endpoint name for metric dimensions and the event (default "local").',
     '--schedule-name   MonitoringSchedule dimension (default <endpoint>-data-quality).',
-    '--output-columns  Where captured outputs go in a row: START (SageMaker default), END or NONE.',
-    '--out             Report folder: statistics.json, constraint_violations.json, constraints.json.',
+    '--output-columns  Where captured outputs go in a row: START (SageMaker default), END or NONE. NONE',
+    '                  profiles the inputs only: for a baseline without the prediction column.',
+    '--out             Report folder: statistics.json, constraint_violations.json, constraints.json,',
+    "                  and Vigil's vigil_notes.json (ragged rows, non-finite values, why a column is String).",
     'Metrics go to the local store under --home (default .vigil), or to CloudWatch with --cloudwatch.',
+    'Notes that help read the verdict are printed as "warning: …" lines.',
     'Exit code 0 with or without violations; 1 when the run cannot happen (no baseline, no data).',
+    'Example: vigil monitor data-quality --baseline baseline/ --capture capture/ --out report/',
+    'Example: vigil monitor data-quality --baseline baseline/ --capture capture/my-endpoint/AllTraffic/ \\',
+    '           --start 2024-05-01T12:00:00Z --end 2024-05-01T13:00:00Z --output-columns NONE --out report/',
   ].join('\n'),
   async run(args: CommandArgs, io: CliIO): Promise<number> {
     const captures = stringList(args, 'capture');
@@ -59,7 +66,7 @@ export const monitorDataQualityCommand: Command = {
     const end = isoOption(args, 'end');
     if (start && end && start >= end) throw new UsageError('--start must be before --end');
     const outputColumns = outputColumnsOption(optionalString(args, 'output-columns'));
-    const endpoint = optionalString(args, 'endpoint') ?? 'local';
+    const endpoint = optionalName(args, 'endpoint') ?? 'local';
     const home = homePath(optionalString(args, 'home'), io.cwd);
     const now = new Date();
     const window = { start: start ?? new Date(0), end: end ?? now };
@@ -103,19 +110,14 @@ export const monitorDataQualityCommand: Command = {
     for (const v of summary.violations)
       byType.set(v.constraint_check_type, (byType.get(v.constraint_check_type) ?? 0) + 1);
     const kinds = [...byType].map(([type, n]) => `${type} ${n}`).join(', ');
+    const skipped = summary.skipped.reduce((n, s) => n + s.count, 0);
     io.stderr(
       `${summary.status}: ${summary.violations.length} violations${kinds ? ` (${kinds})` : ''} in ` +
         `${summary.recordCount} rows from ${objects.length} capture files` +
-        `${
-          tally.total > 0
-            ? `; ${tally.total} skipped (${tally
-                .toSkipped()
-                .map((s) => s.reason)
-                .join(', ')})`
-            : ''
-        }` +
+        `${skipped > 0 ? `; ${skipped} skipped (${summary.skipped.map((s) => s.reason).join(', ')})` : ''}` +
         `; ${summary.metricsPublished} metrics; report in ${summary.reportUri}`,
     );
+    for (const note of summary.notes) io.stderr(`warning: ${note}`);
     return 0;
   },
 };

@@ -6,13 +6,15 @@ import {
   type Command,
   type CommandArgs,
   flag,
+  optionalName,
   optionalNumber,
   optionalString,
   requiredString,
   stringList,
   UsageError,
 } from '../command.ts';
-import { modelInvokerFor, readText } from './explain.ts';
+import { readUserText } from '../user-files.ts';
+import { modelInvokerFor } from './explain.ts';
 
 /** `vigil monitor feature-attribution`: one run of the feature-attribution drift monitor. */
 export const monitorFeatureAttributionCommand: Command = {
@@ -54,7 +56,10 @@ export const monitorFeatureAttributionCommand: Command = {
     const baselinePath = requiredString(args, 'baseline');
     const configPath = requiredString(args, 'analysis-config');
     const out = openLocation(requiredString(args, 'out'), io.cwd);
-    const config = parseAnalysisConfig(await readText(configPath, io.cwd), configPath);
+    const config = parseAnalysisConfig(
+      await readUserText('--analysis-config', configPath, io.cwd),
+      configPath,
+    );
     const invoker = modelInvokerFor(
       args,
       modelFormatFor(config.predictor, config.dataset_type),
@@ -65,7 +70,7 @@ export const monitorFeatureAttributionCommand: Command = {
       throw new UsageError('--threshold must be in (0, 1]');
     }
     const home = homePath(optionalString(args, 'home'), io.cwd);
-    const name = optionalString(args, 'name') ?? optionalString(args, 'endpoint') ?? 'local';
+    const name = optionalName(args, 'name') ?? optionalName(args, 'endpoint') ?? 'local';
     const now = new Date();
     const result = await runFeatureAttributionMonitor(
       {
@@ -83,7 +88,7 @@ export const monitorFeatureAttributionCommand: Command = {
         baseline: openLocation(baselinePath, io.cwd),
         analysisConfig: openLocation(configPath, io.cwd),
         output: { store: out.store, key: out.key === '' ? '' : `${joinKey(out.key)}/` },
-        readText: (location) => readText(location, io.cwd),
+        readText: (location) => readUserText('the analysis config names', location, io.cwd),
         ndcgThreshold: threshold,
         maxInvocations: positiveInteger(args, 'max-invocations'),
         sampleSize: positiveInteger(args, 'sample-size'),

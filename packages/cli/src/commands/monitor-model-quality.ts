@@ -8,6 +8,7 @@ import {
   type Command,
   type CommandArgs,
   flag,
+  optionalName,
   optionalString,
   requiredString,
   stringList,
@@ -64,7 +65,7 @@ export const monitorModelQualityCommand: Command = {
     const probabilityThreshold = thresholdOption(args);
     const baseline = openLocation(requiredString(args, 'baseline'), io.cwd);
     const output = openLocation(requiredString(args, 'out'), io.cwd);
-    const endpoint = optionalString(args, 'endpoint') ?? 'local';
+    const endpoint = optionalName(args, 'endpoint') ?? 'local';
     const home = homePath(optionalString(args, 'home'), io.cwd);
 
     const skipped: SkippedInput[] = [];

@@ -23,10 +23,12 @@ import {
   flag,
   optionalNumber,
   optionalString,
+  requiredName,
   requiredString,
   stringList,
   UsageError,
 } from '../command.ts';
+import { readUserBytes } from '../user-files.ts';
 
 /** Options every governance command shares. */
 export const governanceOptions = {
@@ -113,7 +115,7 @@ export function governanceContext(args: CommandArgs, io: CliIO): GovernanceConte
 export async function packageArnFrom(args: CommandArgs, ctx: GovernanceContext): Promise<string> {
   const arn = optionalString(args, 'arn');
   if (arn) return arn;
-  const group = requiredString(args, 'group');
+  const group = requiredName(args, 'group');
   const version = optionalNumber(args, 'version');
   const versions = await ctx.registry.list(group);
   const match = version === undefined ? versions[0] : versions.find((v) => v.version === version);
@@ -173,8 +175,7 @@ const registerCommand: Command = {
     const source = async (name: string): Promise<MetricsSourceRef | undefined> => {
       const path = optionalString(args, name);
       if (!path) return undefined;
-      const { store, key } = openLocation(path, io.cwd);
-      const bytes = await store.get(key);
+      const bytes = await readUserBytes(`--${name}`, path, io.cwd);
       const uri = /^s3:\/\//i.test(path) ? path : resolve(io.cwd, path);
       return { uri, contentType: 'application/json', contentDigest: `sha256:${sha256Hex(bytes)}` };
     };
@@ -183,7 +184,7 @@ const registerCommand: Command = {
     const prune = <T extends object>(o: T): T | undefined =>
       Object.values(o).some((v) => v !== undefined) ? (JSON.parse(JSON.stringify(o)) as T) : undefined;
     const pkg = await ctx.localRegistry.register({
-      groupName: requiredString(args, 'group'),
+      groupName: requiredName(args, 'group'),
       description: optionalString(args, 'description'),
       modelMetrics: JSON.parse(
         JSON.stringify({
@@ -230,7 +231,7 @@ const listCommand: Command = {
   details: GOVERNANCE_DETAILS.join('\n'),
   async run(args, io) {
     const ctx = governanceContext(args, io);
-    const group = requiredString(args, 'group');
+    const group = requiredName(args, 'group');
     const versions = await ctx.registry.list(group);
     if (versions.length === 0) io.stdout(`Group "${group}" has no versions.`);
     for (const v of versions) {
@@ -332,7 +333,14 @@ export const registryCommands: Command[] = [
 function readPolicies(path: string | undefined, cwd: string): ApprovalPolicyConfig[] {
   const file = path ? resolve(cwd, path) : resolve(cwd, 'vigil.config.json');
   if (!path && !existsSync(file)) return [];
-  return parseConfigText(readFileSync(file, 'utf8'), file).approvalPolicies;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new InputError(`--config ${file}: cannot be read (${code}): check the path`, { cause: error });
+  }
+  return parseConfigText(text, file).approvalPolicies;
 }
 
 function readCardFile(path: string): Record<string, unknown> {
@@ -340,9 +348,12 @@ function readCardFile(path: string): Record<string, unknown> {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new InputError(`--card ${path} is not readable JSON: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new InputError(
+      `--card ${path} is not readable JSON (${(error as Error).message}): fix the file or check the path`,
+      {
+        cause: error,
+      },
+    );
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new InputError(

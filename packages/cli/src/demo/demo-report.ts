@@ -1,6 +1,6 @@
 import { hourOf, type MonitoringExecutionDetail, type ObjectStore, reportPrefix } from '@vigil/core';
 import {
-  escapeXml,
+  escapeHtml,
   renderDataQualityReport,
   type StatisticsFile,
   type ViolationsFile,
@@ -62,7 +62,7 @@ export async function writeDemoReport(
       { heading: 'Approval decisions', html: decisionsList(findings.decisions) },
       {
         heading: 'Guardrails and audit',
-        html: `<p>Endpoint ${escapeXml(DEMO.endpoint)} now serves <b>${escapeXml(findings.endpointConfig)}</b>. Audit log: ${findings.auditRecords} records, hash chain ${findings.auditOk ? 'intact' : '<b>broken</b>'}. Alerts are in <code>outbox/</code>.</p>`,
+        html: `<p>Endpoint ${escapeHtml(DEMO.endpoint)} now serves <b>${escapeHtml(findings.endpointConfig)}</b>. Audit log: ${findings.auditRecords} records, hash chain ${findings.auditOk ? 'intact' : '<b>broken</b>'}. Alerts are in <code>outbox/</code>.</p>`,
       },
     ],
   });
@@ -73,7 +73,7 @@ function runsTable(runs: readonly MonitoringExecutionDetail[]): string {
   const rows = runs.map((r) => {
     const detail =
       r.status === 'Failed' ? (r.failureReason ?? '') : r.violations.map((v) => v.subject).join(', ');
-    return `<tr><td>${r.scheduledTime}</td><td>${r.monitoringType}</td><td>${r.status}</td><td>${r.recordCount}</td><td>${r.violationCount}</td><td>${escapeXml(detail)}</td></tr>`;
+    return `<tr><td>${escapeHtml(r.scheduledTime)}</td><td>${escapeHtml(r.monitoringType)}</td><td>${escapeHtml(r.status)}</td><td>${r.recordCount}</td><td>${r.violationCount}</td><td>${escapeHtml(detail)}</td></tr>`;
   });
   return `<table><thead><tr><th>Scheduled</th><th>Monitor</th><th>Status</th><th>Records</th><th>Violations</th><th>What</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -88,5 +88,5 @@ function estimatesTable(estimates: DemoFindings['estimates']): string {
 }
 
 function decisionsList(decisions: DemoFindings['decisions']): string {
-  return `<ul>${decisions.map((d) => `<li><b>${d.version}</b> (${escapeXml(d.note)}): ${escapeXml(d.decision)}</li>`).join('')}</ul>`;
+  return `<ul>${decisions.map((d) => `<li><b>${escapeHtml(d.version)}</b> (${escapeHtml(d.note)}): ${escapeHtml(d.decision)}</li>`).join('')}</ul>`;
 }

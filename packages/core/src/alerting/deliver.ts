@@ -1,12 +1,16 @@
-import { joinKey } from '../layout/keys.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Log } from '../ports/log.ts';
 import type { Alert, Notifier } from '../ports/notifier.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
+import {
+  type DeadLetter,
+  deadLetterKeyFor,
+  isResolved,
+  readDeadLetter,
+  resolveDeadLetter,
+  writeDeadLetter,
+} from './dead-letters.ts';
 import { AlertDeliveryError } from './errors.ts';
-
-/** Where undeliverable alerts are kept: `alerting/dead-letters/yyyy/mm/dd/<alert>--<channel>.json`. */
-export const DEAD_LETTER_PREFIX = 'alerting/dead-letters';
 
 /** How deliveries are retried. */
 export interface DeliveryOptions {
@@ -20,15 +24,6 @@ export interface DeliveryOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** A dead letter: the alert, the channel and why it failed. */
-export interface DeadLetter {
-  alert: Alert;
-  channel: string;
-  attempts: number;
-  error: string;
-  at: string;
-}
-
 /** The result of delivering one alert to one channel. */
 export type ChannelDelivery =
   | { channel: string; delivered: true }
@@ -37,7 +32,9 @@ export type ChannelDelivery =
 /**
  * Sends an alert through one notifier, retrying retryable failures (honouring the channel's
  * Retry-After), and writes a dead letter to the store when every attempt failed — a failed
- * delivery is never lost. The caller decides whether to rethrow.
+ * delivery is never lost. The caller decides whether to rethrow. Dead letters are keyed by the
+ * alert's identity: a later successful delivery of the same alert (the Lambda's retry) marks its
+ * letter delivered, and an alert whose letter a replay already delivered is not sent again.
  *
  * @example
  * ```ts
@@ -55,12 +52,26 @@ export async function deliverWithRetries(
   const base = options.baseDelayMs ?? 500;
   const ceiling = options.maxDelayMs ?? 30_000;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const deadLetterKey = deadLetterKeyFor(alert, notifier.channel);
+  const earlier = await readDeadLetter(ports.store, deadLetterKey);
+  if (earlier && isResolved(earlier)) {
+    ports.log.info('alert already delivered from its dead letter', {
+      channel: notifier.channel,
+      alertId: alert.id,
+      key: deadLetterKey,
+    });
+    return { channel: notifier.channel, delivered: true };
+  }
   let lastError: unknown;
   let made = 0;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     made = attempt;
     try {
       await notifier.send(alert);
+      if (earlier) {
+        await resolveDeadLetter(ports.store, deadLetterKey, earlier, 'retry', ports.clock.now());
+        ports.log.info('dead letter resolved by a retry', { channel: notifier.channel, key: deadLetterKey });
+      }
       return { channel: notifier.channel, delivered: true };
     } catch (error) {
       lastError = error;
@@ -77,37 +88,18 @@ export async function deliverWithRetries(
       await sleep(Math.min(ceiling, Math.max(asked, base * 2 ** (attempt - 1))));
     }
   }
-  const deadLetterKey = deadLetterKeyFor(alert, notifier.channel, ports.clock.now());
   const letter: DeadLetter = {
     alert,
     channel: notifier.channel,
-    attempts: made,
+    attempts: (earlier?.attempts ?? 0) + made,
     error: lastError instanceof Error ? lastError.message : String(lastError),
     at: ports.clock.now().toISOString(),
   };
-  await ports.store.put(deadLetterKey, `${JSON.stringify(letter, null, 2)}\n`, 'application/json');
+  await writeDeadLetter(ports.store, deadLetterKey, letter);
   ports.log.error('alert dead-lettered', {
     channel: notifier.channel,
     alertId: alert.id,
     key: deadLetterKey,
   });
   return { channel: notifier.channel, delivered: false, deadLetterKey };
-}
-
-/**
- * The key of an alert's dead letter for one channel.
- *
- * @example
- * ```ts
- * deadLetterKeyFor(alert, 'oncall-slack', new Date('2024-05-01T13:00:00Z'));
- * // 'alerting/dead-letters/2024/05/01/<alert id>--oncall-slack.json'
- * ```
- */
-export function deadLetterKeyFor(alert: Alert, channel: string, at: Date): string {
-  const day = at.toISOString().slice(0, 10).replace(/-/g, '/');
-  return joinKey(DEAD_LETTER_PREFIX, day, `${safe(alert.id)}--${safe(channel)}.json`);
-}
-
-function safe(part: string): string {
-  return part.replace(/[^A-Za-z0-9_.-]/g, '_');
 }

@@ -1,4 +1,5 @@
 import { joinKey } from '../layout/keys.ts';
+import { keySegment } from '../layout/names.ts';
 
 /** The kinds of message an incident sends. */
 export type MessageKind = 'firing' | 'update' | 'resolved';
@@ -33,7 +34,7 @@ export const INCIDENT_PREFIX = 'alerting/incidents';
  * ```
  */
 export function incidentKey(endpoint: string): string {
-  return joinKey(INCIDENT_PREFIX, `${endpoint}.json`);
+  return joinKey(INCIDENT_PREFIX, `${keySegment(endpoint, 'endpoint')}.json`);
 }
 
 /** How one event changed its signal. */

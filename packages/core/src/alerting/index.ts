@@ -16,8 +16,17 @@ export { alertWindow, formatNumber, signalLine } from './alert-format.ts';
 export type { AlertBuildPorts, AlertFacts } from './build-alert.ts';
 export { buildAlert } from './build-alert.ts';
 export { cloudWatchTimestamp, parseEventTime } from './cloudwatch-time.ts';
-export type { ChannelDelivery, DeadLetter, DeliveryOptions } from './deliver.ts';
-export { DEAD_LETTER_PREFIX, deadLetterKeyFor, deliverWithRetries } from './deliver.ts';
+export type { DeadLetter, DeadLetterResolution, ReplayOutcome } from './dead-letters.ts';
+export {
+  DEAD_LETTER_PREFIX,
+  deadLetterKeyFor,
+  isResolved,
+  readDeadLetter,
+  replayDeadLetters,
+  resolveDeadLetter,
+} from './dead-letters.ts';
+export type { ChannelDelivery, DeliveryOptions } from './deliver.ts';
+export { deliverWithRetries } from './deliver.ts';
 export type { DeploymentConfigOptions, DeploymentConfigSnippet } from './deployment-config.ts';
 export { deploymentConfigFor, MAX_ROLLBACK_ALARMS } from './deployment-config.ts';
 export { AlertDeliveryError, AlertUndeliveredError } from './errors.ts';
@@ -43,7 +52,7 @@ export {
 export { MONITOR_FOLDER, metricsNamespace } from './monitor-names.ts';
 export type { EmailMessage } from './render-email.ts';
 export { renderEmail } from './render-email.ts';
-export type { SlackBlock, SlackMessage } from './render-slack.ts';
+export type { MrkdwnText, SlackBlock, SlackMessage } from './render-slack.ts';
 export { renderSlackMessage, SLACK_LIMITS } from './render-slack.ts';
 export { alertSubject, renderAlertText } from './render-text.ts';
 export type { AlertRouterPorts, RouteOutcome } from './route-alert.ts';

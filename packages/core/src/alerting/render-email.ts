@@ -1,3 +1,4 @@
+import { escapeHtml, safeHref } from '../escape/html.ts';
 import type { Alert } from '../ports/notifier.ts';
 import { alertWindow, signalLine } from './alert-format.ts';
 import { alertSubject, renderAlertText } from './render-text.ts';
@@ -36,35 +37,27 @@ export function renderEmail(alert: Alert): EmailMessage {
   ];
   const html = [
     '<!doctype html><html><body style="font-family:sans-serif">',
-    `<h2 style="color:${color}">${html_(alert.title)}</h2>`,
+    `<h2 style="color:${color}">${escapeHtml(alert.title)}</h2>`,
     '<table cellpadding="4">',
-    ...rows.map(([k, v]) => `<tr><th align="left">${html_(k)}</th><td>${html_(v)}</td></tr>`),
+    ...rows.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`),
     '</table>',
     '<h3>Signals</h3><ul>',
     ...alert.signals.map(
       (s) =>
-        `<li><b>${html_(s.source)}</b> (${html_(s.state)}): <code>${html_(signalLine(s))}</code><br>${html_(s.summary)}</li>`,
+        `<li><b>${escapeHtml(s.source)}</b> (${escapeHtml(s.state)}): <code>${escapeHtml(signalLine(s))}</code><br>${escapeHtml(s.summary)}</li>`,
     ),
     '</ul>',
     ...(links.length ? [`<p>${links.join(' · ')}</p>`] : []),
-    ...alert.notes.map((n) => `<p><i>${html_(n)}</i></p>`),
-    `<p style="color:#777;font-size:small">Incident ${html_(alert.incidentId)} · alert ${html_(alert.id)}${
-      alert.eventId ? ` · event ${html_(alert.eventId)}` : ''
-    } · ${html_(alert.at)}</p>`,
+    ...alert.notes.map((n) => `<p><i>${escapeHtml(n)}</i></p>`),
+    `<p style="color:#777;font-size:small">Incident ${escapeHtml(alert.incidentId)} · alert ${escapeHtml(alert.id)}${
+      alert.eventId ? ` · event ${escapeHtml(alert.eventId)}` : ''
+    } · ${escapeHtml(alert.at)}</p>`,
     '</body></html>',
   ].join('\n');
   return { subject: alertSubject(alert), text: renderAlertText(alert), html };
 }
 
 function linkHtml(url: string, label: string): string {
-  return /^https?:\/\//.test(url) ? `<a href="${html_(url)}">${label}</a>` : `${label}: ${html_(url)}`;
-}
-
-function html_(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  const href = safeHref(url);
+  return href ? `<a href="${href}">${label}</a>` : `${label}: ${escapeHtml(url)}`;
 }

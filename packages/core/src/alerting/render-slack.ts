@@ -1,3 +1,4 @@
+import { escapeMrkdwn } from '../escape/mrkdwn.ts';
 import type { Alert } from '../ports/notifier.ts';
 import { alertWindow, signalLine } from './alert-format.ts';
 
@@ -25,11 +26,21 @@ export interface SlackMessage {
   blocks: SlackBlock[];
 }
 
+/**
+ * A mrkdwn text object. `verbatim: true` stops Slack from turning bare URLs, channel names and
+ * mentions in it into links or pings; Vigil's own links use the explicit `<url|label>` form.
+ */
+export interface MrkdwnText {
+  type: 'mrkdwn';
+  text: string;
+  verbatim: true;
+}
+
 /** The Block Kit blocks Vigil uses. */
 export type SlackBlock =
   | { type: 'header'; text: { type: 'plain_text'; text: string; emoji: boolean } }
-  | { type: 'section'; text?: { type: 'mrkdwn'; text: string }; fields?: { type: 'mrkdwn'; text: string }[] }
-  | { type: 'context'; elements: { type: 'mrkdwn'; text: string }[] }
+  | { type: 'section'; text?: MrkdwnText; fields?: MrkdwnText[] }
+  | { type: 'context'; elements: MrkdwnText[] }
   | { type: 'divider' };
 
 const STATUS_ICON = { firing: ':red_circle:', resolved: ':large_green_circle:' } as const;
@@ -37,7 +48,8 @@ const STATUS_ICON = { firing: ':red_circle:', resolved: ':large_green_circle:' }
 /**
  * An alert as a Slack incoming-webhook payload (Block Kit), within Slack's limits: header ≤150
  * characters, ≤10 fields of ≤2000, sections ≤3000, ≤50 blocks, and about 12 000 characters in
- * all. Untrusted text is escaped (`&`, `<`, `>`), so a feature named `<!channel>` pings nobody.
+ * all. Untrusted text goes through `escapeMrkdwn` and every text object is `verbatim`, so a
+ * feature named `<!channel>`, `*bold*` or `http://x` pings, formats and links nothing.
  *
  * @example
  * ```ts
@@ -67,13 +79,12 @@ function buildMessage(alert: Alert, shownSignals: number): SlackMessage {
   ].slice(0, SLACK_LIMITS.fields);
   const signalBlocks: SlackBlock[] = alert.signals.slice(0, shownSignals).map((s) => ({
     type: 'section',
-    text: {
-      type: 'mrkdwn',
-      text: clip(
-        `*${escapeSlack(s.source)}* (${escapeSlack(s.state)})\n\`${escapeSlack(signalLine(s))}\`\n${escapeSlack(s.summary)}`,
+    text: mrkdwn(
+      clip(
+        `*${escapeMrkdwn(s.source)}* (${escapeMrkdwn(s.state)})\n\`${escapeMrkdwn(signalLine(s))}\`\n${escapeMrkdwn(s.summary)}`,
         MAX_SIGNAL_TEXT,
       ),
-    },
+    ),
   }));
   const hidden = alert.signals.length - shownSignals;
   const links = [
@@ -81,15 +92,17 @@ function buildMessage(alert: Alert, shownSignals: number): SlackMessage {
     ...(alert.runbookUrl ? [link(alert.runbookUrl, 'Runbook')] : []),
   ];
   const context = [
-    ...alert.notes.slice(0, SLACK_LIMITS.contextElements - 2).map((n) => clip(escapeSlack(n), MAX_NOTE_TEXT)),
+    ...alert.notes
+      .slice(0, SLACK_LIMITS.contextElements - 2)
+      .map((n) => clip(escapeMrkdwn(n), MAX_NOTE_TEXT)),
     ...(hidden > 0 ? [`${hidden} more signal${hidden === 1 ? '' : 's'} in the report`] : []),
     clip(
-      escapeSlack(
+      escapeMrkdwn(
         `incident ${alert.incidentId} · alert ${alert.id}${alert.eventId ? ` · event ${alert.eventId}` : ''} · ${alert.at}`,
       ),
       MAX_NOTE_TEXT,
     ),
-  ].map((text) => ({ type: 'mrkdwn' as const, text }));
+  ].map(mrkdwn);
   const blocks: SlackBlock[] = [
     {
       type: 'header',
@@ -102,33 +115,28 @@ function buildMessage(alert: Alert, shownSignals: number): SlackMessage {
     { type: 'section', fields },
     { type: 'divider' },
     ...signalBlocks,
-    ...(links.length
-      ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: links.join(' · ') } }]
-      : []),
+    ...(links.length ? [{ type: 'section' as const, text: mrkdwn(links.join(' · ')) }] : []),
     { type: 'context', elements: context },
   ];
-  return { text: clip(escapeSlack(alert.title), SLACK_LIMITS.sectionText), blocks };
+  return { text: clip(escapeMrkdwn(alert.title), SLACK_LIMITS.sectionText), blocks };
 }
 
-function field(label: string, value: string): { type: 'mrkdwn'; text: string } {
-  return { type: 'mrkdwn', text: clip(`*${label}*\n${escapeSlack(value)}`, SLACK_LIMITS.fieldText) };
+function mrkdwn(text: string): MrkdwnText {
+  return { type: 'mrkdwn', text, verbatim: true };
 }
 
-/** A mrkdwn link; `|` and `>` would end it early, so URLs with them are shown as text. */
-function link(url: string, label: string): string {
-  return /^https?:\/\/[^\s|<>]+$/.test(url) ? `<${url}|${label}>` : `${label}: ${escapeSlack(url)}`;
+function field(label: string, value: string): MrkdwnText {
+  return mrkdwn(clip(`*${label}*\n${escapeMrkdwn(value)}`, SLACK_LIMITS.fieldText));
 }
 
 /**
- * Escapes Slack's control characters in untrusted text.
- *
- * @example
- * ```ts
- * escapeSlack('<!channel> & co'); // '&lt;!channel&gt; &amp; co'
- * ```
+ * A mrkdwn link; `|` and `>` would end it early, so URLs with them are shown as text. Slack reads
+ * `&` in a link as the start of an entity, so it is written `&amp;`.
  */
-export function escapeSlack(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+function link(url: string, label: string): string {
+  return /^https?:\/\/[^\s|<>]+$/.test(url)
+    ? `<${url.replace(/&/g, '&amp;')}|${label}>`
+    : `${label}: ${escapeMrkdwn(url)}`;
 }
 
 function clip(text: string, max: number): string {

@@ -1,8 +1,11 @@
+import { printable } from '../escape/text.ts';
 import type { Alert } from '../ports/notifier.ts';
 import { alertWindow, signalLine } from './alert-format.ts';
 
 /**
  * An alert as plain text: SNS messages, the local outbox, stdout and the text part of emails.
+ * Untrusted values go through `printable`, so a name cannot carry terminal escape sequences or
+ * line breaks that forge lines of the message.
  *
  * @example
  * ```ts
@@ -11,23 +14,28 @@ import { alertWindow, signalLine } from './alert-format.ts';
  */
 export function renderAlertText(alert: Alert): string {
   const window = alertWindow(alert);
+  const p = printable;
   const lines = [
-    alert.title,
+    p(alert.title),
     '',
-    `Endpoint:       ${alert.endpoint}${alert.variant ? ` / ${alert.variant}` : ''}`,
-    `Model package:  ${alert.modelPackageArn ?? 'unknown'}`,
-    `Severity:       ${alert.severity}`,
-    `State:          ${alert.transition.from} → ${alert.transition.to}`,
-    ...(window ? [`Window:         ${window}`] : []),
-    `Action taken:   ${alert.actionTaken}`,
+    `Endpoint:       ${p(alert.endpoint)}${alert.variant ? ` / ${p(alert.variant)}` : ''}`,
+    `Model package:  ${p(alert.modelPackageArn ?? 'unknown')}`,
+    `Severity:       ${p(alert.severity)}`,
+    `State:          ${p(alert.transition.from)} → ${p(alert.transition.to)}`,
+    ...(window ? [`Window:         ${p(window)}`] : []),
+    `Action taken:   ${p(alert.actionTaken)}`,
     '',
     'Signals:',
-    ...alert.signals.map((s) => `  - [${s.state}] ${s.source}: ${signalLine(s)}\n    ${s.summary}`),
+    ...alert.signals.map(
+      (s) => `  - [${p(s.state)}] ${p(s.source)}: ${p(signalLine(s))}\n    ${p(s.summary)}`,
+    ),
     '',
-    ...(alert.reportUri ? [`Report:  ${alert.reportUri}`] : []),
-    ...(alert.runbookUrl ? [`Runbook: ${alert.runbookUrl}`] : []),
-    ...alert.notes.map((n) => `Note: ${n}`),
-    `Incident ${alert.incidentId} · alert ${alert.id}${alert.eventId ? ` · event ${alert.eventId}` : ''} · ${alert.at}`,
+    ...(alert.reportUri ? [`Report:  ${p(alert.reportUri)}`] : []),
+    ...(alert.runbookUrl ? [`Runbook: ${p(alert.runbookUrl)}`] : []),
+    ...alert.notes.map((n) => `Note: ${p(n)}`),
+    p(
+      `Incident ${alert.incidentId} · alert ${alert.id}${alert.eventId ? ` · event ${alert.eventId}` : ''} · ${alert.at}`,
+    ),
   ];
   return lines.join('\n');
 }

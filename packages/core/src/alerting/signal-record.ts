@@ -1,5 +1,6 @@
 import { ObjectNotFoundError } from '../errors/vigil-error.ts';
 import { joinKey } from '../layout/keys.ts';
+import { keySegment } from '../layout/names.ts';
 import type { AlertSeverity, AlertSignal } from '../ports/notifier.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
 
@@ -30,7 +31,7 @@ export const SIGNAL_PREFIX = 'alerting/signals';
  * ```
  */
 export function signalKey(endpoint: string, source: string): string {
-  return joinKey(SIGNAL_PREFIX, endpoint, `${encodeURIComponent(source)}.json`);
+  return joinKey(SIGNAL_PREFIX, keySegment(endpoint, 'endpoint'), `${encodeURIComponent(source)}.json`);
 }
 
 /**

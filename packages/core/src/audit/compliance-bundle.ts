@@ -1,4 +1,5 @@
 import { modelCardNameFor } from '../cards/names.ts';
+import { escapeMarkdown } from '../escape/markdown.ts';
 import { type DecisionRecord, decisionFolder } from '../governance/decision-record.ts';
 import { type MonitoringRunSummary, monitoringHistoryOf } from '../governance/evidence.ts';
 import type { AuditRecord } from '../ports/audit-log.ts';
@@ -158,11 +159,12 @@ async function readDecisions(
  * ```
  */
 export function renderComplianceBundleMarkdown(bundle: ComplianceBundle): string {
-  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  // Record texts (actors, summaries, rule details) come from outside Vigil: escaped like any value.
+  const cell = escapeMarkdown;
   const present = bundle.checklist.filter((i) => i.status === 'present').length;
   const audit = bundle.auditVerification;
   const out = [
-    `# Compliance bundle: model package group ${bundle.group}`,
+    `# Compliance bundle: model package group ${cell(bundle.group)}`,
     '',
     `_Generated ${bundle.generatedAt} by Vigil. Checklist judged on version ${bundle.checklistVersion ?? '(none)'}._`,
     '',
@@ -171,7 +173,7 @@ export function renderComplianceBundleMarkdown(bundle: ComplianceBundle): string
     audit.ok
       ? `Verified: ${audit.recordCount} records, chain intact, head #${audit.head?.sequence} \`${audit.head?.hash}\`.`
       : `**NOT verified**: ${audit.problems.length} problem(s).`,
-    ...audit.problems.map((p) => `- ${p.message}`),
+    ...audit.problems.map((p) => `- ${cell(p.message)}`),
     '',
     `## Documentation checklist (${present} of ${bundle.checklist.length} present)`,
     '',
@@ -179,25 +181,28 @@ export function renderComplianceBundleMarkdown(bundle: ComplianceBundle): string
     '| --- | --- | --- | --- | --- |',
     ...bundle.checklist.map(
       (i) =>
-        `| ${i.framework} | ${i.reference} | ${cell(i.item)} | ${i.status === 'present' ? 'present' : '**missing**'} | ${cell(i.evidence)} |`,
+        `| ${cell(i.framework)} | ${cell(i.reference)} | ${cell(i.item)} | ${i.status === 'present' ? 'present' : '**missing**'} | ${cell(i.evidence)} |`,
     ),
     '',
     '## Versions',
     '',
   ];
   for (const v of bundle.versions) {
-    out.push(`### Version ${v.package.version}: ${v.package.approvalStatus}`, '');
+    out.push(`### Version ${v.package.version}: ${cell(v.package.approvalStatus)}`, '');
     out.push(`- Package: \`${v.package.arn}\``);
-    out.push(`- Card: ${v.card ? `${v.card.name} v${v.card.version} (${v.card.status})` : 'none'}`);
+    out.push(
+      `- Card: ${v.card ? `${cell(v.card.name)} v${v.card.version} (${cell(v.card.status)})` : 'none'}`,
+    );
     out.push(`- Monitoring runs recorded: ${v.monitoringHistory.length}`);
     for (const d of v.decisions) {
       out.push(
-        `- Decision ${d.id} (${d.decidedAt}): **${d.outcome}**, record ${v.decisionIntegrity[d.id] ?? 'unrecorded'}`,
+        `- Decision ${cell(d.id)} (${d.decidedAt}): **${cell(d.outcome)}**, record ${v.decisionIntegrity[d.id] ?? 'unrecorded'}`,
       );
-      for (const r of d.rules) out.push(`  - ${r.passed ? 'PASS' : 'FAIL'} ${r.rule}: ${r.detail}`);
+      for (const r of d.rules)
+        out.push(`  - ${r.passed ? 'PASS' : 'FAIL'} ${cell(r.rule)}: ${cell(r.detail)}`);
     }
     for (const r of v.auditRecords.filter((a) => a.kind === 'approval.manual-change-seen')) {
-      out.push(`- Manual change #${r.sequence} (${r.at}) by ${r.actor}: ${r.summary}`);
+      out.push(`- Manual change #${r.sequence} (${r.at}) by ${cell(r.actor)}: ${cell(r.summary)}`);
     }
     out.push('');
   }

@@ -28,7 +28,7 @@ export {
   type MonitoringAppendResult,
   monitoringEvaluation,
 } from './monitoring-evaluation.ts';
-export { modelCardNameFor } from './names.ts';
+export { modelCardNameFor, modelCardNamePatterns } from './names.ts';
 export { registrationEvaluation } from './registration-evaluation.ts';
 export { documentHtml, documentMarkdown, renderCardHtml, renderCardMarkdown } from './render.ts';
 export { type CardSyncOptions, type CardSyncPorts, type CardSyncResult, syncModelCard } from './sync.ts';

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../escape/html.ts';
+import { escapeMarkdown } from '../escape/markdown.ts';
 import type { StoredModelCard } from '../ports/model-card-store.ts';
 import { type CardDocument, type CardDocumentHistory, cardDocument, type DocumentBlock } from './document.ts';
 
@@ -26,11 +28,15 @@ export function renderCardHtml(card: StoredModelCard, history: CardDocumentHisto
   return documentHtml(cardDocument(card, history));
 }
 
-/** Prints any card-style document as Markdown. */
+/**
+ * Prints any card-style document as Markdown. Every value goes through `escapeMarkdown`, so card
+ * fields written by anyone with access to the registry cannot inject HTML, links or structure.
+ */
 export function documentMarkdown(doc: CardDocument): string {
-  const out: string[] = [`# ${doc.title}`, '', `_${doc.subtitle}_`, ''];
+  const md = escapeMarkdown;
+  const out: string[] = [`# ${md(doc.title)}`, '', `_${md(doc.subtitle)}_`, ''];
   for (const section of doc.sections) {
-    out.push(`## ${section.heading}`, '');
+    out.push(`## ${md(section.heading)}`, '');
     for (const block of section.blocks) out.push(...markdownBlock(block));
   }
   return `${out
@@ -39,16 +45,19 @@ export function documentMarkdown(doc: CardDocument): string {
     .trim()}\n`;
 }
 
-/** Prints any card-style document as self-contained HTML. */
+/** Prints any card-style document as self-contained HTML; every value goes through `escapeHtml`. */
 export function documentHtml(doc: CardDocument): string {
   const body = doc.sections
-    .map((s) => `<section>\n<h2>${esc(s.heading)}</h2>\n${s.blocks.map(htmlBlock).join('\n')}\n</section>`)
+    .map(
+      (s) =>
+        `<section>\n<h2>${escapeHtml(s.heading)}</h2>\n${s.blocks.map(htmlBlock).join('\n')}\n</section>`,
+    )
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>${esc(doc.title)}</title>
+<title>${escapeHtml(doc.title)}</title>
 <style>
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;border-bottom:2px solid #333;padding-bottom:.2rem;margin-top:2rem}
@@ -60,8 +69,8 @@ th{background:#eee}dl{display:grid;grid-template-columns:14rem 1fr;gap:.2rem .8r
 </style>
 </head>
 <body>
-<h1>${esc(doc.title)}</h1>
-<p class="subtitle">${esc(doc.subtitle)}</p>
+<h1>${escapeHtml(doc.title)}</h1>
+<p class="subtitle">${escapeHtml(doc.subtitle)}</p>
 ${body}
 </body>
 </html>
@@ -71,18 +80,18 @@ ${body}
 function markdownBlock(block: DocumentBlock): string[] {
   switch (block.kind) {
     case 'subheading':
-      return [`### ${block.text}`, ''];
+      return [`### ${escapeMarkdown(block.text)}`, ''];
     case 'text':
-      return [block.text, ''];
+      return [escapeMarkdown(block.text), ''];
     case 'fields':
       return block.rows.length
-        ? [...block.rows.map(([k, v]) => `- **${k}:** ${mdCell(v)}`), '']
+        ? [...block.rows.map(([k, v]) => `- **${escapeMarkdown(k)}:** ${escapeMarkdown(v)}`), '']
         : ['_Not provided._', ''];
     case 'table':
       return [
-        `| ${block.header.map(mdCell).join(' | ')} |`,
+        `| ${block.header.map(escapeMarkdown).join(' | ')} |`,
         `| ${block.header.map(() => '---').join(' | ')} |`,
-        ...block.rows.map((row) => `| ${row.map(mdCell).join(' | ')} |`),
+        ...block.rows.map((row) => `| ${row.map(escapeMarkdown).join(' | ')} |`),
         '',
       ];
   }
@@ -91,24 +100,16 @@ function markdownBlock(block: DocumentBlock): string[] {
 function htmlBlock(block: DocumentBlock): string {
   switch (block.kind) {
     case 'subheading':
-      return `<h3>${esc(block.text)}</h3>`;
+      return `<h3>${escapeHtml(block.text)}</h3>`;
     case 'text':
-      return `<p>${esc(block.text)}</p>`;
+      return `<p>${escapeHtml(block.text)}</p>`;
     case 'fields':
       return block.rows.length
-        ? `<dl>${block.rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`
+        ? `<dl>${block.rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('')}</dl>`
         : '<p class="empty">Not provided.</p>';
     case 'table':
-      return `<table><thead><tr>${block.header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${block.rows
-        .map((row) => `<tr>${row.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
+      return `<table><thead><tr>${block.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${block.rows
+        .map((row) => `<tr>${row.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)
         .join('')}</tbody></table>`;
   }
-}
-
-function mdCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

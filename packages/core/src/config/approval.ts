@@ -81,6 +81,18 @@ export const approvalPolicyConfig = z
       })
       .strict()
       .default({ maxMonitoringEvaluations: 24, reviewOnViolations: false }),
+    /**
+     * Where the group's model packages keep the reports they are registered with (ModelMetrics,
+     * DriftCheckBaselines), as `s3://bucket/prefix/` folders. In AWS the gate may read only these,
+     * the configured endpoints' baselines and Vigil's reports: no whole bucket.
+     */
+    modelMetricsLocations: z
+      .array(
+        z.string().regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[^\s*?]*)?$/, {
+          message: 'must be an S3 folder such as "s3://sagemaker-eu-west-1-111122223333/churn/evaluation/"',
+        }),
+      )
+      .default([]),
   })
   .strict();
 

@@ -186,6 +186,7 @@ export function evaluateDataQuality(profile: Profile, baseline: DataQualityBasel
         : undefined;
       if (result === undefined)
         notes.push(`${feature.name}: no comparable distribution in baseline and window`);
+      else if (typeof result === 'string') notes.push(`${feature.name}: ${result}`);
       else {
         drift.push(result);
         if (result.violated) {
@@ -238,7 +239,7 @@ function driftOf(
   stats: FeatureStatistics,
   column: ColumnProfile,
   settings: DriftSettings,
-): FeatureDrift | undefined {
+): FeatureDrift | string | undefined {
   const sketch = stats.numerical_statistics?.distribution?.kll?.sketch;
   if (sketch && Array.isArray(sketch.data)) {
     if (!isNumericType(column.inferredType) || column.moments.count === 0) return undefined;
@@ -262,7 +263,12 @@ function driftOf(
   const expected = new Map<string, number>();
   for (const b of buckets) expected.set(String(b.value), (expected.get(String(b.value)) ?? 0) + b.count);
   if (settings.chiSquared) {
-    const { pValue } = chiSquaredTest(expected, column.frequencies);
+    const { pValue, categories } = chiSquaredTest(expected, column.frequencies);
+    if (categories < 2)
+      return (
+        'chi-squared drift test not run: pooling the categories that expect too few rows ' +
+        '(Cochran: 10 with two categories; Yates: 5) left one category. A larger window makes it testable'
+      );
     if (Number.isNaN(pValue)) return undefined;
     return {
       feature: name,

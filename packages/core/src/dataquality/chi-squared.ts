@@ -1,6 +1,8 @@
-/** Yates' rule: at most 20 % of categories may expect fewer than 5 observations. */
-const SMALL_EXPECTED = 5;
-const MAX_SMALL_SHARE = 0.2;
+/** Cochran: with two categories, every expected count should be at least 10. */
+const COCHRAN_MIN_EXPECTED = 10;
+/** Yates, Moore & McCabe: with more, at most 20 % may expect fewer than 5. */
+const YATES_MIN_EXPECTED = 5;
+const YATES_MAX_SMALL_SHARE = 0.2;
 
 /** The result of a chi-square goodness-of-fit test. */
 export interface ChiSquaredResult {
@@ -8,15 +10,63 @@ export interface ChiSquaredResult {
   degreesOfFreedom: number;
   /** NaN when fewer than two categories remain after regrouping (Deequ answers NaN as well). */
   pValue: number;
+  /** Categories left after regrouping; below 2 there is no test. */
+  categories: number;
+}
+
+/** One category of a chi-square test: its expected (scaled baseline) and observed counts. */
+export interface ChiSquaredCell {
+  key: string;
+  expected: number;
+  observed: number;
+}
+
+/**
+ * Deequ's `regroupCategories`: while more categories expect too few observations than allowed
+ * (two categories: none below 10, Cochran's rule; more: at most ⌊0.2 k⌋ below 5, Yates'), the
+ * category with the smallest expected count (the first on a tie) is merged into the next
+ * smallest, expected and observed counts alike. It stops at one category, which leaves no test.
+ * Returns new cells; the input is unchanged.
+ *
+ * @example
+ * ```ts
+ * regroupCategories([
+ *   { key: 'a', expected: 45, observed: 40 },
+ *   { key: 'b', expected: 5, observed: 10 },
+ * ]); // [{ key: 'a', expected: 50, observed: 50 }]: one category, no test
+ * ```
+ */
+export function regroupCategories(cells: readonly ChiSquaredCell[]): ChiSquaredCell[] {
+  const out = cells.map((c) => ({ ...c }));
+  while (out.length >= 2) {
+    const k = out.length;
+    const minimum = k === 2 ? COCHRAN_MIN_EXPECTED : YATES_MIN_EXPECTED;
+    const allowed = k === 2 ? 0 : Math.floor(YATES_MAX_SMALL_SHARE * k);
+    let below = 0;
+    for (const cell of out) if (cell.expected < minimum) below++;
+    if (below <= allowed) break;
+    const [smallest] = out.splice(indexOfSmallest(out), 1) as [ChiSquaredCell];
+    const next = out[indexOfSmallest(out)] as ChiSquaredCell;
+    next.expected += smallest.expected;
+    next.observed += smallest.observed;
+  }
+  return out;
+}
+
+function indexOfSmallest(cells: readonly ChiSquaredCell[]): number {
+  let best = 0;
+  for (let i = 1; i < cells.length; i++)
+    if ((cells[i] as ChiSquaredCell).expected < (cells[best] as ChiSquaredCell).expected) best = i;
+  return best;
 }
 
 /**
  * Pearson's chi-square goodness-of-fit test of the current category counts against the
- * baseline distribution, the ChiSquared categorical drift method. As newer Deequ does, the
- * baseline is scaled to the current total over the baseline's categories, and categories with
- * small expected counts are pooled (the two smallest, repeatedly) until Yates' rule holds; new
- * categories the baseline never saw are left to categorical_values_check. A small p-value means
- * the distributions differ.
+ * baseline distribution, the ChiSquared categorical drift method, as current Deequ runs it: the
+ * baseline is scaled to the current total over the baseline's categories, categories with small
+ * expected counts are pooled by `regroupCategories`, and with fewer than two categories left the
+ * test is not run (p-value NaN). Categories the baseline never saw are left to
+ * categorical_values_check. A small p-value means the distributions differ.
  *
  * @example
  * ```ts
@@ -33,27 +83,25 @@ export function chiSquaredTest(
     expectedTotal += count;
     observedTotal += current.get(key) ?? 0;
   }
-  const cells: { expected: number; observed: number }[] = [];
+  const cells: ChiSquaredCell[] = [];
   for (const [key, count] of baseline) {
-    if (count <= 0) continue;
-    cells.push({ expected: (count / expectedTotal) * observedTotal, observed: current.get(key) ?? 0 });
+    const expected = expectedTotal > 0 ? (count / expectedTotal) * observedTotal : 0;
+    cells.push({ key, expected, observed: current.get(key) ?? 0 });
   }
-  cells.sort((a, b) => a.expected - b.expected);
-  while (cells.length > 2 && smallShare(cells) > MAX_SMALL_SHARE) {
-    const [first, second] = cells.splice(0, 2) as [(typeof cells)[0], (typeof cells)[0]];
-    cells.push({ expected: first.expected + second.expected, observed: first.observed + second.observed });
-    cells.sort((a, b) => a.expected - b.expected);
-  }
-  if (cells.length < 2 || observedTotal === 0)
-    return { statistic: Number.NaN, degreesOfFreedom: 0, pValue: Number.NaN };
+  const groups = regroupCategories(cells);
+  if (groups.length < 2)
+    return { statistic: Number.NaN, degreesOfFreedom: 0, pValue: Number.NaN, categories: groups.length };
   let statistic = 0;
-  for (const { expected, observed } of cells) statistic += (observed - expected) ** 2 / expected;
-  const degreesOfFreedom = cells.length - 1;
-  return { statistic, degreesOfFreedom, pValue: upperRegularizedGamma(degreesOfFreedom / 2, statistic / 2) };
-}
-
-function smallShare(cells: readonly { expected: number }[]): number {
-  return cells.filter((c) => c.expected < SMALL_EXPECTED).length / cells.length;
+  // A category expecting nothing adds nothing, as in Deequ (and avoids dividing by zero).
+  for (const { expected, observed } of groups)
+    if (expected > 0) statistic += (observed - expected) ** 2 / expected;
+  const degreesOfFreedom = groups.length - 1;
+  return {
+    statistic,
+    degreesOfFreedom,
+    pValue: upperRegularizedGamma(degreesOfFreedom / 2, statistic / 2),
+    categories: groups.length,
+  };
 }
 
 /**

@@ -16,6 +16,8 @@ export interface DatasetFormat {
 export interface ProfiledDataset {
   profile: Profile;
   names: string[];
+  /** CSV with a header: how many columns the header names. */
+  headerColumns?: number;
 }
 
 function jsonValue(value: unknown): RowValue {
@@ -41,6 +43,7 @@ export async function profileDataset(
   source = 'dataset',
 ): Promise<ProfiledDataset> {
   const names: string[] = [];
+  let headerColumns: number | undefined;
   const builder = new ProfileBuilder(names);
   const index = new Map<string, number>();
   let lineNumber = 0;
@@ -52,6 +55,7 @@ export async function profileDataset(
       const fields = csvRecords(line)[0] ?? [];
       if (expectHeader) {
         names.push(...fields);
+        headerColumns = fields.length;
         expectHeader = false;
         continue;
       }
@@ -87,5 +91,5 @@ export async function profileDataset(
   if (profile.itemCount === 0) {
     throw new InputError(`${source} has no data rows: check the file and --format / --no-header`);
   }
-  return { profile, names: profile.columns.map((c) => c.name) };
+  return { profile, names: profile.columns.map((c) => c.name), headerColumns };
 }

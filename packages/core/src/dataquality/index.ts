@@ -20,8 +20,9 @@ export type { CaptureProfileCounts } from './capture-profiler.ts';
 export { profileCaptureChunks } from './capture-profiler.ts';
 export type { DataQualityBaseline, DataQualityEvaluation, FeatureDrift } from './checks.ts';
 export { evaluateDataQuality } from './checks.ts';
-export type { ChiSquaredResult } from './chi-squared.ts';
-export { chiSquaredTest, upperRegularizedGamma } from './chi-squared.ts';
+export type { ChiSquaredCell, ChiSquaredResult } from './chi-squared.ts';
+export { chiSquaredTest, regroupCategories, upperRegularizedGamma } from './chi-squared.ts';
+export { columnNotes, nonFiniteCounts } from './column-notes.ts';
 export { DEFAULT_MONITORING_CONFIG, suggestConstraints, suggestedDomain } from './constraints.ts';
 export type { DatasetFormat, ProfiledDataset } from './dataset.ts';
 export { profileDataset } from './dataset.ts';
@@ -42,11 +43,14 @@ export type {
   DataQualityRunContext,
   DataQualityRunSummary,
 } from './jobs/publish-run.ts';
-export { publishDataQualityRun } from './jobs/publish-run.ts';
+export { NOTES_FILE, publishDataQualityRun } from './jobs/publish-run.ts';
 export type { DataQualityMonitorOptions, DataQualityMonitorPorts } from './jobs/run-data-quality-monitor.ts';
 export { runDataQualityMonitor } from './jobs/run-data-quality-monitor.ts';
 export type { DataQualityMetricTarget } from './metrics.ts';
 export { dataQualityMetrics } from './metrics.ts';
+export { outputFirstHint } from './output-first.ts';
+export type { RaggedRows } from './ragged-rows.ts';
+export { commonWidth, describeRaggedRows, fitProfileToWidth } from './ragged-rows.ts';
 export type { LoadedBaseline } from './read-baseline.ts';
 export { readDataQualityBaseline } from './read-baseline.ts';
 export type { DataQualityReport } from './report.ts';

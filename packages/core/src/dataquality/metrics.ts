@@ -20,7 +20,8 @@ export interface DataQualityMetricTarget {
  * Vigil's reading of their names):
  * - `feature_baseline_drift_<f>`: the baseline drift distance (LInfinity, Simple or Robust as
  *   configured) or, for ChiSquared, the p-value; only for features whose drift was computed.
- * - `feature_non_null_<f>` / `feature_null_<f>`: present / missing values in the window (Count).
+ * - `feature_non_null_<f>` / `feature_null_<f>`: present / missing values in the window (Count);
+ *   non-finite numbers (`NaN`, `±Infinity`, overflow) count as missing.
  * - `feature_completeness_<f>`: present / (present + missing), 0–1.
  * - `feature_integral_counts_<f>`, `feature_fractional_counts_<f>`, `feature_string_counts_<f>`,
  *   `feature_boolean_counts_<f>`, `feature_unknown_counts_<f>`: values per inferred data type;
@@ -68,7 +69,7 @@ export function dataQualityMetrics(
     const baselineDrift = driftByFeature.get(f);
     if (baselineDrift !== undefined) datum(`feature_baseline_drift_${f}`, baselineDrift, 'None');
     datum(`feature_non_null_${f}`, column.present, 'Count');
-    datum(`feature_null_${f}`, column.missing, 'Count');
+    datum(`feature_null_${f}`, column.absent, 'Count');
     datum(`feature_completeness_${f}`, completenessOf(column), 'None');
     datum(`feature_integral_counts_${f}`, column.integral, 'Count');
     datum(`feature_fractional_counts_${f}`, column.fractional, 'Count');

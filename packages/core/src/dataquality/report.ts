@@ -2,7 +2,10 @@ import { toJacksonJson } from '../json/jackson.ts';
 import type { MetricDatum } from '../ports/metric-sink.ts';
 import type { Profile } from '../profile/profile.ts';
 import { type DataQualityBaseline, evaluateDataQuality, type FeatureDrift } from './checks.ts';
+import { columnNotes, nonFiniteCounts } from './column-notes.ts';
 import { type DataQualityMetricTarget, dataQualityMetrics } from './metrics.ts';
+import { outputFirstHint } from './output-first.ts';
+import { describeRaggedRows, fitProfileToWidth, type RaggedRows } from './ragged-rows.ts';
 import { statisticsFromProfile } from './statistics.ts';
 import { type DataQualityViolation, violationsFile } from './violations.ts';
 
@@ -14,7 +17,16 @@ export interface DataQualityReport {
   constraintViolations: string;
   violations: DataQualityViolation[];
   drift: FeatureDrift[];
+  /**
+   * What the user should know to trust the verdict: ragged rows, non-finite values, columns
+   * inferred String because of a few texts, the output-first hint, checks that could not run.
+   * They may quote captured values: for the report and the CLI, never for logs or events.
+   */
   notes: string[];
+  /** Rows counted against the baseline's columns. */
+  raggedRows: RaggedRows;
+  /** Non-finite values per feature (features without any left out). */
+  nonFinite: Record<string, number>;
   /** Empty when the baseline's monitoring_config says emit_metrics Disabled or no target was given. */
   metrics: MetricDatum[];
 }
@@ -34,15 +46,31 @@ export function buildDataQualityReport(
   baseline: DataQualityBaseline,
   target?: DataQualityMetricTarget,
 ): DataQualityReport {
-  const evaluation = evaluateDataQuality(profile, baseline);
+  const features = baseline.constraints?.features ?? baseline.statistics?.features ?? [];
+  // Rows are counted against the baseline's columns; a minority of long rows invents no feature.
+  const { profile: fitted, ragged } = fitProfileToWidth(profile, features.length);
+  const evaluation = evaluateDataQuality(fitted, baseline);
+  const hint = outputFirstHint(fitted, baseline);
+  // The hint explains rows that are all wider; the row count would only repeat it.
+  const rowNote = hint
+    ? undefined
+    : describeRaggedRows(ragged, fitted.itemCount, `the baseline's ${features.length} columns`);
+  const notes = [
+    ...(hint ? [hint] : []),
+    ...(rowNote ? [rowNote] : []),
+    ...columnNotes(fitted, evaluation.names),
+    ...evaluation.notes,
+  ];
   const emit =
     (baseline.constraints?.monitoring_config?.emit_metrics ?? 'Enabled').toLowerCase() !== 'disabled';
   return {
-    statistics: toJacksonJson(statisticsFromProfile(profile, evaluation.names)),
+    statistics: toJacksonJson(statisticsFromProfile(fitted, evaluation.names)),
     constraintViolations: toJacksonJson(violationsFile(evaluation.violations)),
     violations: evaluation.violations,
     drift: evaluation.drift,
-    notes: evaluation.notes,
-    metrics: target && emit ? dataQualityMetrics(profile, evaluation.names, evaluation.drift, target) : [],
+    notes,
+    raggedRows: ragged,
+    nonFinite: nonFiniteCounts(fitted, evaluation.names),
+    metrics: target && emit ? dataQualityMetrics(fitted, evaluation.names, evaluation.drift, target) : [],
   };
 }

@@ -20,7 +20,9 @@ export function distinctCount(column: ColumnProfile): number {
 }
 
 /**
- * present / (present + missing); 0 for a column with no rows.
+ * present / (present + missing + non-finite); 0 for a column with no rows. Non-finite numbers
+ * (`NaN`, `±Infinity`, overflow) are not complete: they are how pandas and numpy write a missing
+ * number, and no model can use one (see `ColumnProfile.nonFinite`).
  *
  * @example
  * ```ts
@@ -28,7 +30,7 @@ export function distinctCount(column: ColumnProfile): number {
  * ```
  */
 export function completenessOf(column: ColumnProfile): number {
-  const total = column.present + column.missing;
+  const total = column.present + column.absent;
   return total === 0 ? 0 : column.present / total;
 }
 
@@ -70,7 +72,7 @@ export interface StatisticsOptions {
 
 function featureStatistics(column: ColumnProfile, name: string, legacy: boolean): JsonOut {
   const type = column.inferredType;
-  const common = { num_present: BigInt(column.present), num_missing: BigInt(column.missing) };
+  const common = { num_present: BigInt(column.present), num_missing: BigInt(column.absent) };
   const completeness = completenessOf(column);
   if (isNumericType(type) && column.moments.count > 0) {
     const m = column.moments;

@@ -1,5 +1,6 @@
 import type { ApprovalPolicyConfig } from '../config/approval.ts';
 import { joinKey } from '../layout/keys.ts';
+import { keySegment } from '../layout/names.ts';
 import type { ModelApprovalStatus, ModelPackage } from '../ports/model-registry.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
 import type { GateOutcome } from './description.ts';
@@ -47,7 +48,7 @@ export interface ReportSummary {
 
 /** Folder of a version's decisions. */
 export function decisionFolder(pkg: Pick<ModelPackage, 'groupName' | 'version'>): string {
-  return `${joinKey('governance', 'decisions', pkg.groupName, `v${pkg.version}`)}/`;
+  return `${joinKey('governance', 'decisions', keySegment(pkg.groupName, 'model package group'), `v${pkg.version}`)}/`;
 }
 
 /**

@@ -1,2 +1,9 @@
 export type { MonitorFolder } from './keys.ts';
 export { captureHourPrefix, joinKey, profileKeyFor, reportPrefix } from './keys.ts';
+export {
+  cloudWatchDimensionValueProblem,
+  cloudWatchMetricNameProblem,
+  keySegment,
+  SAGEMAKER_NAME,
+  sageMakerNameProblem,
+} from './names.ts';

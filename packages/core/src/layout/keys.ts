@@ -1,4 +1,5 @@
 import { hourPath } from '../window/window.ts';
+import { keySegment } from './names.ts';
 
 /** The monitor folders under `{reports}/{endpoint}/`. */
 export type MonitorFolder = 'data-quality' | 'model-quality' | 'bias-drift' | 'feature-attribution';
@@ -13,12 +14,12 @@ export type MonitorFolder = 'data-quality' | 'model-quality' | 'bias-drift' | 'f
  * ```
  */
 export function captureHourPrefix(capture: string, endpoint: string, variant: string, hour: Date): string {
-  return `${joinKey(capture, endpoint, variant, hourPath(hour))}/`;
+  return `${joinKey(capture, keySegment(endpoint, 'endpoint'), keySegment(variant, 'variant'), hourPath(hour))}/`;
 }
 
 /** Report folder of one run: `{reports}/{endpoint}/{monitor}/yyyy/mm/dd/hh/`. */
 export function reportPrefix(reports: string, endpoint: string, monitor: MonitorFolder, hour: Date): string {
-  return `${joinKey(reports, endpoint, monitor, hourPath(hour))}/`;
+  return `${joinKey(reports, keySegment(endpoint, 'endpoint'), monitor, hourPath(hour))}/`;
 }
 
 /**

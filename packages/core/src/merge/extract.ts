@@ -69,7 +69,7 @@ export function buildCaptureExtract(
 
 /**
  * An extract as JSON Lines: a header line `{"vigilExtract":1,"captureKey":…,"rows":n,"issues":[…]}`,
- * then one line per row.
+ * then one line per row (non-finite numbers as the texts `"Infinity"`, `"-Infinity"`, `"NaN"`).
  *
  * @example
  * ```ts
@@ -84,8 +84,17 @@ export function serializeExtract(extract: CaptureExtract): string {
     issues: extract.issues,
   };
   const lines = [JSON.stringify(header)];
-  for (const row of extract.rows) lines.push(JSON.stringify(row));
+  for (const row of extract.rows) lines.push(JSON.stringify(row, nonFiniteAsText));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A JSON payload's overflowing number (`1e400`) parses to ±Infinity, which `JSON.stringify` would
+ * write as `null`, a missing value. Written as its text instead, it reads back as a value that
+ * every profiler counts as the same non-finite number.
+ */
+function nonFiniteAsText(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { addExample, mergeExamples } from './examples.ts';
 import { countValue, mergeFrequencies } from './frequencies.ts';
 import { HyperLogLog } from './hyperloglog.ts';
 import { KllSketch } from './kll.ts';
@@ -9,6 +10,7 @@ import {
   type InferredType,
   inferType,
   MISSING,
+  NON_FINITE,
   STRING,
   scannedNumber,
   scanTextRange,
@@ -20,8 +22,9 @@ const TEXT_SLOTS = 64;
 
 /**
  * The mergeable profile of one column: counts per Deequ data type (missing counted as Unknown),
- * moments and a KLL sketch of the numeric values, a HyperLogLog of all present values, and the
- * value frequencies while the column has at most 120 distinct values.
+ * non-finite numbers counted apart, moments and a KLL sketch of the finite numeric values, a
+ * HyperLogLog of all present values, the value frequencies while the column has at most 120
+ * distinct values, and a few examples of its non-numeric texts.
  */
 export class ColumnProfile {
   name: string;
@@ -30,6 +33,16 @@ export class ColumnProfile {
   integral = 0;
   boolean = 0;
   string = 0;
+  /**
+   * `NaN`, `±Infinity` and numbers too large for a double (`1e400`). They are numbers, so they
+   * never make a numeric column String, but no statistic can use them: they stay out of the
+   * moments, the sketches, the frequencies and `present`, and so count against completeness,
+   * as a missing value does (pandas and numpy write a missing number as NaN, and an overflowed
+   * value has lost its magnitude: to a model, both are an input it cannot use).
+   */
+  nonFinite = 0;
+  /** The first few distinct String or Boolean texts (see `addExample`): why a column is not numeric. */
+  nonNumericExamples: string[] = [];
   moments: Moments = emptyMoments();
   kll = new KllSketch();
   hll = new HyperLogLog();
@@ -60,14 +73,20 @@ export class ColumnProfile {
       return;
     }
     if (typeof value === 'number') {
+      if (!Number.isFinite(value)) {
+        // JSON.parse turns an overflowing number (1e400) into ±Infinity.
+        this.nonFinite++;
+        return;
+      }
       if (Number.isInteger(value)) this.integral++;
       else this.fractional++;
-      if (Number.isFinite(value)) this.addNumeric(value);
+      this.addNumeric(value);
       this.frequencies = countValue(this.frequencies, String(value));
       return;
     }
     this.boolean++;
     const text = value ? 'true' : 'false';
+    addExample(this.nonNumericExamples, text, 0, text.length);
     this.hll.addText(text);
     this.frequencies = countValue(this.frequencies, text);
   }
@@ -93,12 +112,16 @@ export class ColumnProfile {
       if (type === FRACTIONAL) this.fractional++;
       else this.integral++;
       const x = scannedNumber;
-      // Deequ counts "-" or "." as numeric types, but Spark's cast to double yields null.
+      // Deequ counts "- 3" (a space after the sign) as numeric, but Spark's cast yields null.
       if (Number.isNaN(x)) this.hll.addTextRange(text, start, end);
       else this.addNumeric(x);
+    } else if (type === NON_FINITE) {
+      this.nonFinite++;
+      return;
     } else {
       if (type === BOOLEAN) this.boolean++;
       else if (type === STRING) this.string++;
+      addExample(this.nonNumericExamples, text, start, end);
       if (this.frequencies !== undefined) {
         this.frequencies = countValue(this.frequencies, this.hashedText(text, start, end));
         return;
@@ -139,9 +162,14 @@ export class ColumnProfile {
     this.missing += n;
   }
 
-  /** Values present (not missing). */
+  /** Values present: not missing and not non-finite. */
   get present(): number {
     return this.fractional + this.integral + this.boolean + this.string;
+  }
+
+  /** Values that are missing or non-finite: what SageMaker's num_missing counts (see `nonFinite`). */
+  get absent(): number {
+    return this.missing + this.nonFinite;
   }
 
   get typeCounts(): TypeCounts {
@@ -167,6 +195,8 @@ export class ColumnProfile {
     out.integral = this.integral + other.integral;
     out.boolean = this.boolean + other.boolean;
     out.string = this.string + other.string;
+    out.nonFinite = this.nonFinite + other.nonFinite;
+    out.nonNumericExamples = mergeExamples(this.nonNumericExamples, other.nonNumericExamples);
     out.moments = mergeMoments(this.moments, other.moments);
     out.kll = this.kll.clone().merge(other.kll);
     out.hll = new HyperLogLog(this.hll.registers.slice()).merge(other.hll);

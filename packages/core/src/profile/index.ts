@@ -1,4 +1,5 @@
 export { ColumnProfile } from './column-profile.ts';
+export { addExample, MAX_EXAMPLE_LENGTH, MAX_EXAMPLES, mergeExamples } from './examples.ts';
 export { countValue, MAX_CATEGORIES, mergeFrequencies, sortedEntries } from './frequencies.ts';
 export { HyperLogLog } from './hyperloglog.ts';
 export type { KllBucket, KllLevelJson, KllSketchJson } from './kll.ts';
@@ -16,6 +17,8 @@ export {
 } from './profile.ts';
 export type { RowValue } from './profile-builder.ts';
 export { ProfileBuilder } from './profile-builder.ts';
+export type { ProfileV1Json, ProfileV2Json } from './profile-schema.ts';
+export { profileV1Schema, profileV2Schema, storedProfileSchema } from './profile-schema.ts';
 export { sortDoubles } from './sort.ts';
 export type { InferredType, TypeCounts } from './value-type.ts';
 export {
@@ -26,6 +29,7 @@ export {
   inferType,
   isNumericType,
   MISSING,
+  NON_FINITE,
   STRING,
   scanCsvField,
   scannedEnd,

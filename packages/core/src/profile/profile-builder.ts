@@ -22,8 +22,8 @@ export class ProfileBuilder {
   private readonly names: readonly string[];
   private readonly columns: ColumnProfile[] = [];
   private rows = 0;
-  private width = -1;
-  private mismatches = 0;
+  /** Rows per width, counted in an array while widths stay small (no map lookup per row). */
+  private readonly widthCounts: number[] = [];
   /** Values streamed so far into the current row (`addCsvFields`). */
   private field = 0;
 
@@ -85,13 +85,21 @@ export class ProfileBuilder {
 
   /** The profile of the rows added so far (the builder keeps its state; do not add rows after). */
   build(): Profile {
-    return { itemCount: this.rows, columns: this.columns, widthMismatchRows: this.mismatches };
+    const rowWidths = new Map<number, number>();
+    this.widthCounts.forEach((rows, width) => {
+      if (rows > 0) rowWidths.set(width, rows);
+    });
+    return { itemCount: this.rows, columns: this.columns, rowWidths };
   }
 
-  /** Counts a row of `n` values against the first row's width. */
+  /**
+   * Counts a row of `n` values in the width histogram; what width is right is the baseline's to
+   * say, which profiling does not know.
+   */
   private countWidth(n: number): void {
-    if (this.width === -1) this.width = n;
-    else if (n !== this.width) this.mismatches++;
+    const counts = this.widthCounts;
+    while (counts.length <= n) counts.push(0);
+    counts[n] = (counts[n] as number) + 1;
   }
 
   /** A new last column, missing in the rows profiled before it appeared. */

@@ -2,8 +2,9 @@ import { InputError } from '../errors/vigil-error.ts';
 import { ColumnProfile } from './column-profile.ts';
 import { sortedEntries } from './frequencies.ts';
 import { HyperLogLog } from './hyperloglog.ts';
-import { KllSketch, type KllSketchJson } from './kll.ts';
+import { KllSketch } from './kll.ts';
 import type { Moments } from './moments.ts';
+import { type ProfileV1Json, type ProfileV2Json, storedProfileSchema } from './profile-schema.ts';
 
 /** The mergeable profile of a set of rows: what profile-capture writes per capture file. */
 export interface Profile {
@@ -11,29 +12,19 @@ export interface Profile {
   itemCount: number;
   /** Columns by position; a row shorter than the profile counts its absent columns as missing. */
   columns: ColumnProfile[];
-  /** Rows whose column count differed from the first row's (profiled anyway, and reported). */
-  widthMismatchRows: number;
+  /**
+   * Rows per number of values (width → rows), so that a monitor can count rows that are short
+   * or long against the baseline's columns, which profiling does not know. Bounded by the
+   * column count. Empty for a version-1 profile, which did not record it.
+   */
+  rowWidths: Map<number, number>;
 }
 
 /** The JSON form of one column (numbers round-trip exactly through JSON). */
-export interface ColumnProfileJson {
-  name: string;
-  types: { missing: number; fractional: number; integral: number; boolean: number; string: number };
-  moments: { count: number; sum: number; avg: number; m2: number; min: number | null; max: number | null };
-  kll: KllSketchJson;
-  hll: string;
-  /** Value counts, or null once the column had more than 120 distinct values. */
-  frequencies: [string, number][] | null;
-}
+export type ColumnProfileJson = ProfileV2Json['columns'][number];
 
 /** The JSON form of a profile, as stored under `profiles/…`. */
-export interface ProfileJson {
-  format: 'vigil-profile';
-  version: 1;
-  itemCount: number;
-  widthMismatchRows: number;
-  columns: ColumnProfileJson[];
-}
+export type ProfileJson = ProfileV2Json;
 
 /**
  * A profile of no rows.
@@ -44,7 +35,7 @@ export interface ProfileJson {
  * ```
  */
 export function emptyProfile(): Profile {
-  return { itemCount: 0, columns: [], widthMismatchRows: 0 };
+  return { itemCount: 0, columns: [], rowWidths: new Map() };
 }
 
 /**
@@ -66,11 +57,9 @@ export function mergeProfiles(a: Profile, b: Profile): Profile {
     const right = b.columns[i] ?? absentColumn(left, b.itemCount);
     columns.push(left.merge(right));
   }
-  return {
-    itemCount: a.itemCount + b.itemCount,
-    columns,
-    widthMismatchRows: a.widthMismatchRows + b.widthMismatchRows,
-  };
+  const rowWidths = new Map(a.rowWidths);
+  for (const [width, rows] of b.rowWidths) rowWidths.set(width, (rowWidths.get(width) ?? 0) + rows);
+  return { itemCount: a.itemCount + b.itemCount, columns, rowWidths };
 }
 
 function absentColumn(like: ColumnProfile, rows: number): ColumnProfile {
@@ -80,7 +69,8 @@ function absentColumn(like: ColumnProfile, rows: number): ColumnProfile {
 }
 
 /**
- * The profile as JSON-ready data.
+ * The profile as JSON-ready data (version 2). Doubles JSON has no number for are written as the
+ * texts `"NaN"`, `"Infinity"`, `"-Infinity"`, so that a stored profile reads back exactly.
  *
  * @example
  * ```ts
@@ -90,30 +80,44 @@ function absentColumn(like: ColumnProfile, rows: number): ColumnProfile {
 export function profileToJson(profile: Profile): ProfileJson {
   return {
     format: 'vigil-profile',
-    version: 1,
+    version: 2,
     itemCount: profile.itemCount,
-    widthMismatchRows: profile.widthMismatchRows,
+    rowWidths: [...profile.rowWidths].sort((a, b) => a[0] - b[0]),
     columns: profile.columns.map((c) => ({
       name: c.name,
-      types: c.typeCounts,
+      types: { ...c.typeCounts, nonFinite: c.nonFinite },
       moments: {
         count: c.moments.count,
-        sum: c.moments.sum,
-        avg: c.moments.avg,
-        m2: c.moments.m2,
-        min: c.moments.count > 0 ? c.moments.min : null,
-        max: c.moments.count > 0 ? c.moments.max : null,
+        sum: storeDouble(c.moments.sum),
+        avg: storeDouble(c.moments.avg),
+        m2: storeDouble(c.moments.m2),
+        min: c.moments.count > 0 ? storeDouble(c.moments.min) : null,
+        max: c.moments.count > 0 ? storeDouble(c.moments.max) : null,
       },
       kll: c.kll.toJSON(),
       hll: c.hll.toJSON(),
       frequencies: c.frequencies ? sortedEntries(c.frequencies) : null,
+      examples: [...c.nonNumericExamples],
     })),
   };
 }
 
+type StoredDouble = number | 'NaN' | 'Infinity' | '-Infinity';
+
+function storeDouble(x: number): StoredDouble {
+  if (Number.isFinite(x)) return x;
+  if (Number.isNaN(x)) return 'NaN';
+  return x > 0 ? 'Infinity' : '-Infinity';
+}
+
+function readDouble(x: StoredDouble): number {
+  return typeof x === 'number' ? x : Number(x);
+}
+
 /**
- * Reads a profile written by `profileToJson` (parsed JSON). Throws InputError naming the problem
- * when the data is not a Vigil profile, so a caller can count and skip it.
+ * Reads a stored profile (parsed JSON) of version 1 or 2, validated field by field. Throws
+ * InputError naming the path of the first bad field (`columns[2].moments.sum: …`) when the data
+ * is not a Vigil profile, so that a caller can count and skip it and say why.
  *
  * @example
  * ```ts
@@ -121,38 +125,63 @@ export function profileToJson(profile: Profile): ProfileJson {
  * ```
  */
 export function profileFromJson(data: unknown): Profile {
-  const json = data as Partial<ProfileJson> | null;
-  if (json?.format !== 'vigil-profile' || json.version !== 1 || !Array.isArray(json.columns)) {
-    throw new InputError('Not a Vigil profile (format "vigil-profile", version 1): re-run profile-capture');
+  const header = data as { format?: unknown; version?: unknown } | null;
+  if (typeof header !== 'object' || header === null || header.format !== 'vigil-profile') {
+    throw new InputError(
+      'Not a Vigil profile: format: expected "vigil-profile". Re-run profile-capture on its source to rewrite it',
+    );
   }
+  const parsed = storedProfileSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue ? formatPath(issue.path) : '';
+    throw new InputError(
+      `Not a Vigil profile (format "vigil-profile", version 1 or 2): ${path || '(root)'}: ` +
+        `${issue?.message ?? 'invalid'}. Re-run profile-capture on its source to rewrite it`,
+    );
+  }
+  const json: ProfileV1Json | ProfileV2Json = parsed.data;
   const columns = json.columns.map((c, i) => {
-    if (!c || typeof c.name !== 'string' || !c.types || !c.moments || !c.kll || typeof c.hll !== 'string') {
-      throw new InputError(`Profile column ${i} is incomplete: re-run profile-capture on its source`);
-    }
     const column = new ColumnProfile(c.name);
     column.missing = c.types.missing;
     column.fractional = c.types.fractional;
     column.integral = c.types.integral;
     column.boolean = c.types.boolean;
     column.string = c.types.string;
+    if ('nonFinite' in c.types) column.nonFinite = c.types.nonFinite;
+    if ('examples' in c) column.nonNumericExamples = [...c.examples];
     const m = c.moments;
     const moments: Moments = {
       count: m.count,
-      sum: m.sum,
-      avg: m.avg,
-      m2: m.m2,
-      min: m.min ?? Number.POSITIVE_INFINITY,
-      max: m.max ?? Number.NEGATIVE_INFINITY,
+      sum: readDouble(m.sum),
+      avg: readDouble(m.avg),
+      m2: readDouble(m.m2),
+      min: m.min === null ? Number.POSITIVE_INFINITY : readDouble(m.min),
+      max: m.max === null ? Number.NEGATIVE_INFINITY : readDouble(m.max),
     };
     column.moments = moments;
     column.kll = KllSketch.fromJSON(c.kll);
     const hll = HyperLogLog.fromJSON(c.hll);
-    if (!hll) throw new InputError(`Profile column ${c.name} has a corrupt distinct-count sketch`);
+    if (!hll) {
+      throw new InputError(
+        `Not a Vigil profile: columns[${i}].hll (column ${c.name}) is a corrupt distinct-count sketch. ` +
+          'Re-run profile-capture on its source to rewrite it',
+      );
+    }
     column.hll = hll;
     column.frequencies = c.frequencies ? new Map(c.frequencies) : undefined;
     return column;
   });
-  return { itemCount: json.itemCount ?? 0, columns, widthMismatchRows: json.widthMismatchRows ?? 0 };
+  const rowWidths = new Map<number, number>();
+  if (json.version === 2) for (const [width, rows] of json.rowWidths) rowWidths.set(width, rows);
+  return { itemCount: json.itemCount, columns, rowWidths };
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, part) => {
+    if (typeof part === 'number') return `${acc}[${part}]`;
+    return acc ? `${acc}.${String(part)}` : String(part);
+  }, '');
 }
 
 /**
@@ -180,7 +209,10 @@ export function parseProfile(text: string): Profile {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new InputError('Profile is not valid JSON: re-run profile-capture on its source', { cause: error });
+    throw new InputError(
+      'Profile is not valid JSON, perhaps a truncated write: re-run profile-capture on its source',
+      { cause: error },
+    );
   }
   return profileFromJson(data);
 }

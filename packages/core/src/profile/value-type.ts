@@ -1,12 +1,14 @@
 /**
  * Deequ's data-type classes, in the order of its DataTypeHistogram (Unknown counts missing
- * values). Numeric codes keep the profiling loop free of string comparisons.
+ * values), plus Vigil's NON_FINITE for `NaN`, `±Infinity` and numbers too large for a double.
+ * Numeric codes keep the profiling loop free of string comparisons.
  */
 export const MISSING = 0;
 export const FRACTIONAL = 1;
 export const INTEGRAL = 2;
 export const BOOLEAN = 3;
 export const STRING = 4;
+export const NON_FINITE = 5;
 
 /** The `inferred_type` values SageMaker writes (Boolean only if a column holds nothing but true/false). */
 export type InferredType = 'Unknown' | 'Fractional' | 'Integral' | 'Boolean' | 'String';
@@ -17,29 +19,45 @@ const SPACE = 32;
 const DOT = 46;
 const ZERO = 48;
 const NINE = 57;
+const LOWER_E = 101;
+const UPPER_E = 69;
+const COMMA = 44;
+/** OR-ing a letter's code with this lowers its case. */
+const LOWER_CASE_BIT = 32;
 
 // Parsed, not computed: `Number("1e22")` is exact where `10 ** 22` need not be.
 const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+/** Larger exponents go through `Number`; the cap also keeps the exponent's digits from overflowing. */
+const MAX_FAST_EXPONENT = 22;
+const MAX_EXACT_DIGITS = 15;
 
 /**
- * The double `scanText` parsed from its last Integral or Fractional text: NaN when Spark's cast
- * would give null (`"-"`, `"."`). Module state rather than a returned pair, because this runs
- * once per value of every profiled row and must not allocate.
+ * The double `scanText` parsed from its last Integral, Fractional or NonFinite text: NaN for a
+ * numeric text Spark's cast would turn into null (`"- 3"`, a space after the sign) and for
+ * `NaN`. Module state rather than a returned pair, because this runs once per value of every
+ * profiled row and must not allocate.
  */
 export let scannedNumber = Number.NaN;
 
 /**
- * Classifies one text value the way Deequ's StatefulDataType does, with its regular expressions
- * `^(-|\+)? ?\d*\.\d*$` (Fractional), `^(-|\+)? ?\d*$` (Integral) and `^(true|false)$` (Boolean),
- * and for the numeric classes parses the value in the same pass into `scannedNumber` (the same
- * double as `Number(text)`: up to 15 digits the mantissa and 10^k are exact, so one correctly
- * rounded division is the correctly rounded value; longer texts go through `Number`). The
- * empty string is missing, as Spark's CSV reader turns it into null.
+ * Classifies one text value the way current Deequ's StatefulDataType does, with its regular
+ * expressions `^(-|\+)? ?\d+((\.\d+)|((?:\.\d+)?[Ee][-+]?\d+))$` (Fractional, so exponent
+ * notation such as pandas' `-6.42071e-05` is a number), `^(-|\+)? ?\d+$` (Integral) and
+ * `^(true|false)$` (Boolean); anything else is String, including `.5`, `5.`, `-` and `.`, which
+ * older Deequ counted as numbers. Before String, Vigil recognises the non-finite spellings
+ * pandas, numpy, Java, JavaScript and R write (`NaN`, `nan`, `inf`, `-Infinity`, `+Inf`, …, any
+ * case and sign) and a numeric text too large for a double (`1e400`) as NON_FINITE: a number, but
+ * not one that statistics can use. For the numeric classes the value is parsed in the same pass
+ * into `scannedNumber` (the same double as `Number(text)`: up to 15 digits and a power of ten up
+ * to 10^22 are exact, so one correctly rounded operation gives the correctly rounded value; other
+ * texts go through `Number`). The empty string is missing, as Spark's CSV reader turns it into
+ * null.
  *
  * @example
  * ```ts
  * scanText('3.0'); // FRACTIONAL, scannedNumber === 3
- * scanText('1e5'); // STRING
+ * scanText('1e5'); // FRACTIONAL, scannedNumber === 100000
+ * scanText('-inf'); // NON_FINITE, scannedNumber === -Infinity
  * ```
  */
 export function scanText(text: string): number {
@@ -66,37 +84,114 @@ export function scanTextRange(text: string, start: number, end: number): number 
     i++;
     spaced = true;
   }
-  let dot = false;
+  const first = i;
+  let dotAt = -1;
   let mantissa = 0;
-  let digits = 0;
-  let fraction = 0;
   for (; i < end; i++) {
     c = text.charCodeAt(i);
     if (c >= ZERO && c <= NINE) {
       mantissa = mantissa * 10 + (c - ZERO);
-      digits++;
-      if (dot) fraction++;
       continue;
     }
-    if (c === DOT && !dot) {
-      dot = true;
+    if (c === DOT && dotAt === -1) {
+      dotAt = i;
       continue;
     }
-    return isBooleanText(text, start, end) ? BOOLEAN : STRING;
+    if (c === LOWER_E || c === UPPER_E) return scanExponent(text, start, i, end, first, dotAt, mantissa);
+    return scanWord(text, start, end);
   }
-  if (digits === 0) scannedNumber = Number.NaN;
-  else if (spaced || digits > 15 || fraction > 22) scannedNumber = Number(text.slice(start, end));
+  return finishNumber(text, start, end, first, dotAt, mantissa, spaced, 0);
+}
+
+/**
+ * The class and value of a numeric text whose digits (and at most one dot) run from `first` to
+ * `end` and whose power of ten is `exponent`, once its shape has been read: at least one digit
+ * before the dot and one after it, as current Deequ requires.
+ */
+function finishNumber(
+  text: string,
+  start: number,
+  end: number,
+  first: number,
+  dotAt: number,
+  mantissa: number,
+  spaced: boolean,
+  exponent: number,
+  digitsEnd = end,
+  exponential = false,
+): number {
+  const dot = dotAt !== -1;
+  const whole = (dot ? dotAt : digitsEnd) - first;
+  const fraction = dot ? digitsEnd - dotAt - 1 : 0;
+  if (whole === 0 || (dot && fraction === 0)) return scanWord(text, start, end);
+  const scale = exponent - fraction;
+  if (
+    spaced ||
+    whole + fraction > MAX_EXACT_DIGITS ||
+    scale > MAX_FAST_EXPONENT ||
+    scale < -MAX_FAST_EXPONENT
+  )
+    scannedNumber = Number(text.slice(start, end));
   else {
-    const value = fraction === 0 ? mantissa : mantissa / (POW10[fraction] as number);
-    scannedNumber = negative ? -value : value;
+    const value = scale >= 0 ? mantissa * (POW10[scale] as number) : mantissa / (POW10[-scale] as number);
+    scannedNumber = text.charCodeAt(start) === MINUS ? -value : value;
   }
-  return dot ? FRACTIONAL : INTEGRAL;
+  // Overflow (`1e400`, 400 nines) gives ±Infinity: a number, but no statistic can use it.
+  if (scannedNumber === Number.POSITIVE_INFINITY || scannedNumber === Number.NEGATIVE_INFINITY)
+    return NON_FINITE;
+  return dot || exponential ? FRACTIONAL : INTEGRAL;
+}
+
+/**
+ * The rest of a text whose mantissa ended at the `e` or `E` at `at`: Fractional when an optional
+ * sign and at least one digit follow to `end`, else String (or Boolean, or NonFinite).
+ */
+function scanExponent(
+  text: string,
+  start: number,
+  at: number,
+  end: number,
+  first: number,
+  dotAt: number,
+  mantissa: number,
+): number {
+  let i = at + 1;
+  const c = i < end ? text.charCodeAt(i) : 0;
+  const negative = c === MINUS;
+  if (negative || c === PLUS) i++;
+  const digitsStart = i;
+  let exponent = 0;
+  for (; i < end; i++) {
+    const digit = text.charCodeAt(i) - ZERO;
+    if (digit < 0 || digit > 9) return scanWord(text, start, end);
+    // Past the fast range the value comes from `Number` anyway; capping keeps this an integer.
+    if (exponent < 100_000) exponent = exponent * 10 + digit;
+  }
+  if (i === digitsStart) return scanWord(text, start, end);
+  const sign = text.charCodeAt(start);
+  const spaced = text.charCodeAt(sign === MINUS || sign === PLUS ? start + 1 : start) === SPACE;
+  return finishNumber(
+    text,
+    start,
+    end,
+    first,
+    dotAt,
+    mantissa,
+    spaced,
+    negative ? -exponent : exponent,
+    at,
+    true,
+  );
+}
+
+/** Boolean, NonFinite or String: the classes of a text that is not a decimal number. */
+function scanWord(text: string, start: number, end: number): number {
+  if (isBooleanText(text, start, end)) return BOOLEAN;
+  return isNonFiniteText(text, start, end) ? NON_FINITE : STRING;
 }
 
 /** The end of the field `scanCsvField` read last (the index of its comma, or the text's end). */
 export let scannedEnd = 0;
-
-const COMMA = 44;
 
 /**
  * `scanTextRange` of the CSV field that starts at `start`: the text up to the next comma or `end`,
@@ -118,8 +213,6 @@ export function scanCsvField(text: string, start: number, end: number): number {
     i++;
     spaced = true;
   }
-  // Every character from here to the field's end is a digit but for at most one dot, so digits
-  // are counted from positions once the loop is done rather than one by one.
   const first = i;
   let dotAt = -1;
   let mantissa = 0;
@@ -135,31 +228,23 @@ export function scanCsvField(text: string, start: number, end: number): number {
       continue;
     }
     if (c === COMMA) break;
-    return scanTextField(text, start, i, end);
+    return scanRestOfField(text, start, i, end);
   }
   scannedEnd = i;
   if (i === start) return MISSING;
-  const dot = dotAt !== -1;
-  const digits = dot ? i - first - 1 : i - first;
-  const fraction = dot ? i - dotAt - 1 : 0;
-  if (digits === 0) scannedNumber = Number.NaN;
-  else if (spaced || digits > 15 || fraction > 22) scannedNumber = Number(text.slice(start, i));
-  else {
-    const value = fraction === 0 ? mantissa : mantissa / (POW10[fraction] as number);
-    scannedNumber = negative ? -value : value;
-  }
-  return dot ? FRACTIONAL : INTEGRAL;
+  return finishNumber(text, start, i, first, dotAt, mantissa, spaced, 0);
 }
 
 /**
- * The rest of `scanCsvField` for a field that is not numeric (its character at `from` is neither a
- * digit nor a first dot): Boolean or String. Kept apart so that the numeric scan stays small
- * enough for the JIT to inline.
+ * The rest of `scanCsvField` for a field with a character that is neither a digit nor a first
+ * dot at `from` (an exponent, a word): found its end, then classified by `scanTextRange`. Kept
+ * apart so that the numeric scan stays small enough for the JIT to inline.
  */
-function scanTextField(text: string, start: number, from: number, end: number): number {
+function scanRestOfField(text: string, start: number, from: number, end: number): number {
   const comma = text.indexOf(',', from);
-  scannedEnd = comma === -1 || comma > end ? end : comma;
-  return isBooleanText(text, start, scannedEnd) ? BOOLEAN : STRING;
+  const stop = comma === -1 || comma > end ? end : comma;
+  scannedEnd = stop;
+  return scanTextRange(text, start, stop);
 }
 
 /** `true` or `false`, exactly (Deequ's `^(true|false)$`). */
@@ -172,13 +257,41 @@ function isBooleanText(text: string, start: number, end: number): boolean {
 }
 
 /**
+ * `nan`, `inf` or `infinity` in any case, after an optional sign (pandas and Python write `nan`,
+ * `inf`, `-inf`; Java and JavaScript `NaN`, `Infinity`, `-Infinity`; R `Inf`; C `-nan`). Sets
+ * `scannedNumber` to the value it spells.
+ */
+function isNonFiniteText(text: string, start: number, end: number): boolean {
+  const sign = text.charCodeAt(start);
+  const signed = sign === MINUS || sign === PLUS;
+  const at = signed ? start + 1 : start;
+  const n = end - at;
+  if (n !== 3 && n !== 8) return false;
+  if (lowerMatches(text, at, 'nan') && n === 3) {
+    scannedNumber = Number.NaN;
+    return true;
+  }
+  if (!lowerMatches(text, at, 'inf') || (n === 8 && !lowerMatches(text, at + 3, 'inity'))) return false;
+  scannedNumber = sign === MINUS ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  return true;
+}
+
+/** True when `text` at `at` spells `word` (lower-case letters) in any case. */
+function lowerMatches(text: string, at: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++)
+    if ((text.charCodeAt(at + k) | LOWER_CASE_BIT) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
  * Classifies one text value as Deequ does (see `scanText`, which also parses it).
  *
  * @example
  * ```ts
  * classifyText('3.0'); // FRACTIONAL
  * classifyText('1'); // INTEGRAL
- * classifyText('1e5'); // STRING
+ * classifyText('1e5'); // FRACTIONAL
+ * classifyText('NaN'); // NON_FINITE
  * ```
  */
 export function classifyText(text: string): number {

@@ -1,5 +1,6 @@
+import { escapeHtml } from '../escape/html.ts';
 import type { FeatureStatistics, StatisticsFile, ViolationsFile } from './statistics-shape.ts';
-import { categoricalChart, escapeXml, numericChart } from './svg-chart.ts';
+import { categoricalChart, numericChart } from './svg-chart.ts';
 
 /** What a data-quality HTML report shows. */
 export interface DataQualityReportInput {
@@ -27,15 +28,15 @@ export function renderDataQualityReport(input: DataQualityReportInput): string {
   const rows = input.violations.violations
     .map(
       (v) =>
-        `<tr><td>${escapeXml(v.feature_name)}</td><td><code>${escapeXml(v.constraint_check_type)}</code></td><td>${escapeXml(v.description)}</td></tr>`,
+        `<tr><td>${escapeHtml(v.feature_name)}</td><td><code>${escapeHtml(v.constraint_check_type)}</code></td><td>${escapeHtml(v.description)}</td></tr>`,
     )
     .join('');
   const charts = drifted.map((name) => featureSection(name, input.baseline, input.current)).join('');
-  const extra = (input.sections ?? []).map((s) => `<h2>${escapeXml(s.heading)}</h2>${s.html}`).join('');
+  const extra = (input.sections ?? []).map((s) => `<h2>${escapeHtml(s.heading)}</h2>${s.html}`).join('');
   const count = input.current.dataset?.item_count ?? 0;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeXml(input.title)}</title><style>${CSS}</style></head><body>
-<h1>${escapeXml(input.title)}</h1>
-<p>Endpoint <b>${escapeXml(input.endpoint)}</b> · window ${input.window.start.toISOString()} → ${input.window.end.toISOString()} · ${count} records · <b>${input.violations.violations.length}</b> violations on ${drifted.length} features</p>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(input.title)}</title><style>${CSS}</style></head><body>
+<h1>${escapeHtml(input.title)}</h1>
+<p>Endpoint <b>${escapeHtml(input.endpoint)}</b> · window ${input.window.start.toISOString()} → ${input.window.end.toISOString()} · ${count} records · <b>${input.violations.violations.length}</b> violations on ${drifted.length} features</p>
 <h2>Violations</h2>
 ${rows ? `<table><thead><tr><th>Feature</th><th>Check</th><th>Description</th></tr></thead><tbody>${rows}</tbody></table>` : '<p>None: the window matches the baseline.</p>'}
 <h2>Drifted features</h2>${charts || '<p>No feature drifted.</p>'}
@@ -48,7 +49,7 @@ function featureSection(name: string, baseline: StatisticsFile, current: Statist
   const b = baseline.features.find((f) => f.name === name);
   const c = current.features.find((f) => f.name === name);
   const chart = b && c ? chartFor(b, c) : '<p>(feature missing on one side: nothing to chart)</p>';
-  return `<section><h3>${escapeXml(name)}</h3>${chart}${summary(b, 'baseline')}${summary(c, 'current')}</section>`;
+  return `<section><h3>${escapeHtml(name)}</h3>${chart}${summary(b, 'baseline')}${summary(c, 'current')}</section>`;
 }
 
 function chartFor(b: FeatureStatistics, c: FeatureStatistics): string {
@@ -65,10 +66,10 @@ function summary(f: FeatureStatistics | undefined, label: string): string {
   if (!f) return `<p class="muted">${label}: absent</p>`;
   const n = f.numerical_statistics;
   if (n) {
-    return `<p class="muted">${label}: ${f.inferred_type}, mean ${round(n.mean)}, std ${round(n.std_dev)}, min ${round(n.min)}, max ${round(n.max)}, missing ${n.common.num_missing}</p>`;
+    return `<p class="muted">${label}: ${escapeHtml(String(f.inferred_type))}, mean ${round(n.mean)}, std ${round(n.std_dev)}, min ${round(n.min)}, max ${round(n.max)}, missing ${escapeHtml(String(n.common.num_missing))}</p>`;
   }
   const s = f.string_statistics;
-  return `<p class="muted">${label}: ${f.inferred_type}, distinct ≈ ${round(s?.distinct_count ?? 0)}, missing ${s?.common.num_missing ?? 0}</p>`;
+  return `<p class="muted">${label}: ${escapeHtml(String(f.inferred_type))}, distinct ≈ ${round(s?.distinct_count ?? 0)}, missing ${escapeHtml(String(s?.common.num_missing ?? 0))}</p>`;
 }
 
 const round = (n: number) => String(Math.round(n * 1000) / 1000);

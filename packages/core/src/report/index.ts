@@ -1,3 +1,4 @@
+export { escapeHtml } from '../escape/html.ts';
 export type { DataQualityReportInput } from './data-quality-html.ts';
 export { renderDataQualityReport } from './data-quality-html.ts';
 export type {
@@ -8,4 +9,4 @@ export type {
   Violation,
   ViolationsFile,
 } from './statistics-shape.ts';
-export { categoricalChart, escapeXml, numericChart } from './svg-chart.ts';
+export { categoricalChart, numericChart } from './svg-chart.ts';

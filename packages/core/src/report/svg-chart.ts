@@ -1,3 +1,4 @@
+import { escapeHtml } from '../escape/html.ts';
 import type { CategoricalBucket, KllBucket } from './statistics-shape.ts';
 
 const WIDTH = 520;
@@ -38,7 +39,7 @@ export function numericChart(baseline: readonly KllBucket[], current: readonly K
       return `<rect x="${fmt(x(b.lower_bound))}" y="${fmt(y(b.density))}" width="${fmt(width)}" height="${fmt(HEIGHT - PAD - y(b.density))}" fill="${color}" fill-opacity="0.45" stroke="${color}"/>`;
     }),
   );
-  const axis = `<text x="${PAD}" y="${HEIGHT - 8}" font-size="11">${escapeXml(short(lo))}</text><text x="${WIDTH - PAD}" y="${HEIGHT - 8}" font-size="11" text-anchor="end">${escapeXml(short(hi))}</text>`;
+  const axis = `<text x="${PAD}" y="${HEIGHT - 8}" font-size="11">${escapeHtml(short(lo))}</text><text x="${WIDTH - PAD}" y="${HEIGHT - 8}" font-size="11" text-anchor="end">${escapeHtml(short(hi))}</text>`;
   return frame(`${bars.join('')}${axis}`);
 }
 
@@ -69,7 +70,7 @@ export function categoricalChart(
   const parts = values.flatMap((v, i) => [
     bar(base.get(v) ?? 0, i, slot * 0.1, BASELINE_COLOR),
     bar(cur.get(v) ?? 0, i, slot * 0.5, CURRENT_COLOR),
-    `<text x="${fmt(PAD + i * slot + slot / 2)}" y="${HEIGHT - 10}" font-size="11" text-anchor="middle">${escapeXml(v.slice(0, 12))}</text>`,
+    `<text x="${fmt(PAD + i * slot + slot / 2)}" y="${HEIGHT - 10}" font-size="11" text-anchor="middle">${escapeHtml(v.slice(0, 12))}</text>`,
   ]);
   return frame(parts.join(''));
 }
@@ -84,8 +85,3 @@ const short = (n: number) =>
   Math.abs(n) >= 1e5 || (Math.abs(n) < 1e-2 && n !== 0)
     ? n.toExponential(2)
     : String(Math.round(n * 100) / 100);
-
-/** Escapes text for XML and HTML. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}

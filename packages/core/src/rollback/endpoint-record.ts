@@ -1,5 +1,6 @@
 import { ObjectNotFoundError } from '../errors/vigil-error.ts';
 import { joinKey } from '../layout/keys.ts';
+import { keySegment } from '../layout/names.ts';
 import type { EndpointStatus } from '../ports/endpoint-controller.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
 
@@ -42,7 +43,7 @@ export const ENDPOINT_RECORD_PREFIX = 'state/endpoints';
  * ```
  */
 export function endpointRecordKey(endpoint: string): string {
-  return joinKey(ENDPOINT_RECORD_PREFIX, `${endpoint}.json`);
+  return joinKey(ENDPOINT_RECORD_PREFIX, `${keySegment(endpoint, 'endpoint')}.json`);
 }
 
 /**

@@ -117,6 +117,7 @@ export async function respondToGuardrailAlarm(
   }
 
   let rejected = claim.rejected ?? [];
+  let refused: RefusedRejection[] = [];
   if (decision.kind === 'rollback') {
     if (!claim.switched) {
       await ports.controller.switchConfig(name, decision.to);
@@ -133,12 +134,12 @@ export async function respondToGuardrailAlarm(
       await save({ switched: true });
     }
     if (facts.endpoint.rollback.rejectModelPackage && claim.rejected === undefined) {
-      rejected = await rejectOffendingPackages(ports, decision, facts);
+      ({ rejected, refused } = await rejectOffendingPackages(ports, decision, facts));
       await save({ rejected });
     }
   }
 
-  const action = actionText(name, decision, rejected);
+  const action = actionText(name, decision, rejected, refused);
   if (decision.kind !== 'notify-only') {
     await ports.audit.append({
       kind: AUDIT_KIND[decision.kind],
@@ -172,11 +173,22 @@ const AUDIT_KIND: Record<Exclude<RollbackDecision['kind'], 'notify-only'>, strin
   'already-rolled-back': 'rollback.not-needed',
 };
 
+/** A model package the rollback could not reject, and why. */
+interface RefusedRejection {
+  arn: string;
+  error: string;
+}
+
+/**
+ * Rejects the versions the endpoint was rolled back from. An access denial (IAM allows
+ * UpdateModelPackage only on the configured groups' packages) does not fail the rollback: it is
+ * logged and said in the action, for a person to reject by hand.
+ */
 async function rejectOffendingPackages(
   ports: RollbackPorts,
   decision: Extract<RollbackDecision, { kind: 'rollback' }>,
   facts: GuardrailAlarmFacts,
-): Promise<string[]> {
+): Promise<{ rejected: string[]; refused: RefusedRejection[] }> {
   const offending = await ports.controller.modelPackagesOf(decision.from);
   const kept = new Set(await ports.controller.modelPackagesOf(decision.to));
   const reason = clip(
@@ -184,18 +196,41 @@ async function rejectOffendingPackages(
       `(incident ${facts.incidentId}); rolled back from ${decision.from} to ${decision.to}. ${facts.reason}`,
   );
   const rejected: string[] = [];
+  const refused: RefusedRejection[] = [];
   for (const arn of offending.filter((a) => !kept.has(a))) {
-    await ports.controller.rejectModelPackage(arn, reason);
-    rejected.push(arn);
+    try {
+      await ports.controller.rejectModelPackage(arn, reason);
+      rejected.push(arn);
+    } catch (error) {
+      // Transient failures propagate, so the retried event resumes the rejection.
+      if (!isAccessDenied(error)) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      ports.log.warn('model package not rejected', { endpoint: facts.endpoint.name, arn, error: message });
+      refused.push({ arn, error: message });
+    }
   }
-  return rejected;
+  return { rejected, refused };
 }
 
-function actionText(endpoint: string, decision: RollbackDecision, rejected: string[]): string {
+function isAccessDenied(error: unknown): boolean {
+  const name = (error as { name?: unknown } | undefined)?.name;
+  return name === 'AccessDeniedException' || name === 'AccessDenied';
+}
+
+function actionText(
+  endpoint: string,
+  decision: RollbackDecision,
+  rejected: string[],
+  refused: RefusedRejection[] = [],
+): string {
   switch (decision.kind) {
     case 'rollback': {
       const rejection = rejected.length ? `; rejected model package ${rejected.join(', ')}` : '';
-      return `Rolled back ${endpoint} from ${decision.from} to ${decision.to}${rejection}.`;
+      const refusal = refused.length
+        ? `; could not reject ${refused.map((r) => `${r.arn} (${r.error})`).join(', ')}: reject it by hand, ` +
+          "and set the endpoint's modelPackageGroup so Vigil may reject that group's versions"
+        : '';
+      return `Rolled back ${endpoint} from ${decision.from} to ${decision.to}${rejection}${refusal}.`;
     }
     case 'deployment-guardrails':
       return decision.reason;

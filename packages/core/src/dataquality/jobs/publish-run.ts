@@ -20,6 +20,13 @@ import type { LoadedBaseline } from '../read-baseline.ts';
 import { buildDataQualityReport, type DataQualityReport } from '../report.ts';
 import type { DataQualityViolation } from '../violations.ts';
 
+/**
+ * Vigil's own file beside SageMaker's in the report folder: the run's notes (ragged rows,
+ * non-finite values, columns inferred String and why, the output-first hint), non-finite counts
+ * per feature and the row counts against the baseline's columns.
+ */
+export const NOTES_FILE = 'vigil_notes.json';
+
 /** Ports a data-quality run reports through. */
 export interface DataQualityReportPorts {
   metrics: MetricSink;
@@ -54,6 +61,8 @@ export interface DataQualityRunSummary {
   reportUri?: string;
   violations: DataQualityViolation[];
   drift: FeatureDrift[];
+  /** What the user should know to trust the verdict (see `DataQualityReport.notes`); also in vigil_notes.json. */
+  notes: string[];
   recordCount: number;
   skipped: SkippedInput[];
   metricsPublished: number;
@@ -128,12 +137,21 @@ export async function publishDataQualityRun(
       'Data-quality monitor',
       context.records,
     );
-    return summaryOf(settled, { violations: [], drift: [] });
+    return summaryOf(settled, { violations: [], drift: [], notes: [] });
   }
-  const { profile, baseline, skipped } = outcome;
+  const { profile, baseline } = outcome;
+  const { short, long, trimmed } = built.raggedRows;
+  // Rows that are all wider are not ragged: extra_column_check (and the notes) report them.
+  const skipped = withCount(outcome.skipped, 'column-count-mismatch', short + (trimmed ? long : 0));
+  const notes = {
+    notes: built.notes,
+    non_finite_counts: built.nonFinite,
+    rows: { baseline_columns: built.raggedRows.width, short, long },
+  };
   const files = [
     { name: 'statistics.json', body: built.statistics },
     { name: 'constraint_violations.json', body: built.constraintViolations },
+    { name: NOTES_FILE, body: JSON.stringify(notes, null, 2) },
   ];
   if (baseline.constraintsText !== undefined)
     files.push({ name: 'constraints.json', body: baseline.constraintsText });
@@ -165,7 +183,7 @@ export async function publishDataQualityRun(
 
 function summaryOf(
   settled: SettledRun,
-  built: { violations: DataQualityViolation[]; drift: FeatureDrift[] },
+  built: { violations: DataQualityViolation[]; drift: FeatureDrift[]; notes: string[] },
 ): DataQualityRunSummary {
   const { detail } = settled;
   const failed = detail.status === 'Failed';
@@ -176,10 +194,18 @@ function summaryOf(
     reportUri: failed || detail.reportUri === '' ? undefined : detail.reportUri,
     violations: settled.duplicate || failed ? [] : built.violations,
     drift: settled.duplicate || failed ? [] : built.drift,
+    notes: settled.duplicate || failed ? [] : built.notes,
     recordCount: detail.recordCount,
     skipped: detail.skipped,
     metricsPublished: settled.metricsPublished,
     duplicate: settled.duplicate,
     detail,
   };
+}
+
+/** `skipped` with `count` more under `reason` (one entry per reason). */
+function withCount(skipped: readonly SkippedInput[], reason: string, count: number): SkippedInput[] {
+  if (count === 0) return [...skipped];
+  if (!skipped.some((s) => s.reason === reason)) return [...skipped, { reason, count }];
+  return skipped.map((s) => (s.reason === reason ? { ...s, count: s.count + count } : s));
 }

@@ -99,7 +99,7 @@ export async function runDataQualityMonitor(
   }
 
   const captureKey = resolve(endpoint.capture).key;
-  let merged: { profile: Profile; files: number };
+  let merged: { profile: Profile; files: number; unreadable: string[] };
   try {
     merged = await mergeWindowProfiles(
       ports.store,
@@ -119,6 +119,18 @@ export async function runDataQualityMonitor(
     profiles: merged.files,
     rows: profile.itemCount,
   });
+  const { unreadable } = merged;
+  if (profile.itemCount === 0 && unreadable.length > 0) {
+    // Not "no captured data": there was data, in profiles that could not be read.
+    const count =
+      tally.toSkipped().find((s) => s.reason === 'unreadable-profile')?.count ?? unreadable.length;
+    return publishDataQualityRun(ports, context, {
+      failureReason:
+        `${count} stored profile(s) of ${endpoint.name}/${endpoint.variant} for the window could not be read ` +
+        `and no other profile has rows (${unreadable.join('; ')}): re-run profile-capture on their capture files`,
+      skipped: tally.toSkipped(),
+    });
+  }
   if (profile.itemCount === 0) {
     return publishDataQualityRun(ports, context, {
       failureReason:
@@ -136,9 +148,10 @@ async function mergeWindowProfiles(
   prefix: string,
   window: TimeWindow,
   tally: IssueTally,
-): Promise<{ profile: Profile; files: number }> {
+): Promise<{ profile: Profile; files: number; unreadable: string[] }> {
   let profile: Profile = emptyProfile();
   let merged = 0;
+  const unreadable: string[] = [];
   for (const hour of hoursIn(window)) {
     const hourPrefix = `${joinKey(prefix, hourPath(hour))}/`;
     const keys: string[] = [];
@@ -153,9 +166,10 @@ async function mergeWindowProfiles(
         const data = JSON.parse(new TextDecoder().decode(bytes)) as { source?: ProfileSource };
         part = profileFromJson(data);
         source = data.source;
-      } catch {
+      } catch (error) {
         // Any defect of a stored profile (truncated write, other format) skips that file only.
         tally.add('unreadable-profile', key);
+        if (unreadable.length < 3) unreadable.push(`${key}: ${unreadableReason(error)}`);
         continue;
       }
       if (Array.isArray(source?.skipped)) {
@@ -165,5 +179,13 @@ async function mergeWindowProfiles(
       merged++;
     }
   }
-  return { profile, files: merged };
+  return { profile, files: merged, unreadable };
+}
+
+/** Why a stored profile could not be read, for the failure reason (never its content). */
+function unreadableReason(error: unknown): string {
+  if (error instanceof InputError) return error.message;
+  // JSON.parse's message may quote the text, which can hold captured values: not repeated here.
+  if (error instanceof SyntaxError) return 'not valid JSON, perhaps a truncated write';
+  return error instanceof Error ? error.name : 'unreadable';
 }
