@@ -62,7 +62,16 @@ export async function startFaultyS3(): Promise<FaultyS3> {
       return;
     }
     const forward = request(
-      { host: '127.0.0.1', port: upstream, method: req.method, path: req.url, headers: req.headers },
+      // A fresh connection per request: a pooled one the server closed when idle would fail on reuse,
+      // a fault nobody injected.
+      {
+        host: '127.0.0.1',
+        port: upstream,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+        agent: false,
+      },
       (answer) => {
         requests.push({ method: req.method ?? '', key, status: answer.statusCode ?? 0 });
         res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -75,6 +84,8 @@ export async function startFaultyS3(): Promise<FaultyS3> {
     });
     req.pipe(forward);
   });
+  // Keep the client's idle connections open longer than any pause of a loaded machine, for the same reason.
+  proxy.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   const { port } = proxy.address() as AddressInfo;
   const client = new S3Client({
@@ -91,6 +102,7 @@ export async function startFaultyS3(): Promise<FaultyS3> {
     faults,
     requests,
     async close() {
+      proxy.closeAllConnections();
       await new Promise<void>((resolve) => proxy.close(() => resolve()));
       await server.close();
       await rm(directory, { recursive: true, force: true });
