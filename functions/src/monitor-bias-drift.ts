@@ -71,6 +71,7 @@ export const handler = async (event: unknown): Promise<BiasDriftRunSummary> => {
       },
       namespacePrefix: runtime.config.metricsNamespacePrefix,
       publishMetrics: monitor.publishMetrics,
+      records: { store: runtime.store },
       bootstrap: monitor.bootstrap.enabled ? monitor.bootstrap : undefined,
       policy: monitor.violationPolicy,
     },

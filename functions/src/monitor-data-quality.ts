@@ -42,7 +42,7 @@ export const handler = async (event: unknown): Promise<DataQualityRunResult> => 
   const result: DataQualityRunResult = {
     endpoint,
     status: summary.status,
-    violations: summary.violations.length,
+    violations: summary.detail.violationCount,
     records: summary.recordCount,
     reportUri: summary.reportUri,
     failureReason: summary.failureReason,

@@ -83,6 +83,7 @@ export const handler = async (event: unknown): Promise<FeatureAttributionRunSumm
       maxInvocations: monitor.maxInvocations,
       sampleSize: monitor.sampleSize,
       publishMetrics: monitor.publishMetrics,
+      records: { store: runtime.store },
     },
   );
   const summary: FeatureAttributionRunSummary = {

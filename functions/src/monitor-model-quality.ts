@@ -51,6 +51,7 @@ export const handler = async (event: unknown): Promise<ModelQualityRunSummary> =
       },
       namespacePrefix: runtime.config.metricsNamespacePrefix,
       publishMetrics: monitor.publishMetrics,
+      records: { store: runtime.store },
       estimate: monitor.estimate,
     },
   );

@@ -1,4 +1,4 @@
-import type { MonitorFolder } from '@vigil/core';
+import type { MonitorFolder, MonitoringType } from '@vigil/core';
 
 /** Settings of one Lambda. */
 export interface FunctionSettings {
@@ -101,15 +101,27 @@ export const PREFIXES = {
   endpointRecords: 'state/endpoints/',
   /** Approval decisions and the events and runs already handled (registry-gate, card-sync). */
   governance: 'governance/',
+  /** Monitor run records, one per endpoint, monitor and window: idempotency and report commit. */
+  runs: 'runs/',
 } as const;
 
 /** The scheduled monitors: config key, report folder and function. */
 export const MONITORS = [
-  { key: 'dataQuality', folder: 'data-quality', function: 'monitor-data-quality' },
-  { key: 'modelQuality', folder: 'model-quality', function: 'monitor-model-quality' },
-  { key: 'biasDrift', folder: 'bias-drift', function: 'monitor-bias-drift' },
-  { key: 'featureAttribution', folder: 'feature-attribution', function: 'monitor-feature-attribution' },
-] as const satisfies readonly { key: string; folder: MonitorFolder; function: FunctionName }[];
+  { key: 'dataQuality', folder: 'data-quality', function: 'monitor-data-quality', type: 'DataQuality' },
+  { key: 'modelQuality', folder: 'model-quality', function: 'monitor-model-quality', type: 'ModelQuality' },
+  { key: 'biasDrift', folder: 'bias-drift', function: 'monitor-bias-drift', type: 'ModelBias' },
+  {
+    key: 'featureAttribution',
+    folder: 'feature-attribution',
+    function: 'monitor-feature-attribution',
+    type: 'ModelExplainability',
+  },
+] as const satisfies readonly {
+  key: string;
+  folder: MonitorFolder;
+  function: FunctionName;
+  type: MonitoringType;
+}[];
 
 export type MonitorSpec = (typeof MONITORS)[number];
 

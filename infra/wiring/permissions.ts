@@ -73,6 +73,8 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
         s3.readFolder(`s3://${capture.bucket}/${joinKey(capture.key, endpoint.name)}/`);
         if (monitor.key === 'modelQuality' || monitor.key === 'biasDrift')
           s3.readFolder(endpoint.groundTruth);
+        // Run records of this endpoint and monitor (runRecordKey): read before, written after a run.
+        s3.readWrite(ctx.bucket, `${PREFIXES.runs}${endpoint.name}/${monitor.type}/`);
         const reports = resolveLocation(endpoint.reports, ctx.bucket);
         const folder = `${joinKey(reports.key, endpoint.name, monitor.folder)}/`;
         s3.write(reports.bucket, folder);

@@ -366,4 +366,21 @@ describe('vigil monitor data-quality', () => {
     const usage = io();
     expect(await main(['monitor', 'data-quality', '--baseline', 'baseline', '--out', 'r'], usage.io)).toBe(2);
   });
+
+  it('exits 1 naming the file and field when the baseline has a bad value (it silently switched drift off)', async () => {
+    await mkdir(join(dir, 'bad-baseline'), { recursive: true });
+    const constraints = JSON.parse(await readFile(`${fixtures}dq-baseline-aai540/constraints.json`, 'utf8'));
+    constraints.monitoring_config.distribution_constraints.comparison_threshold = 'abc';
+    await writeFile(join(dir, 'bad-baseline', 'constraints.json'), JSON.stringify(constraints));
+    const bad = io();
+    expect(
+      await main(
+        ['monitor', 'data-quality', '--baseline', 'bad-baseline', '--capture', 'capture', '--out', 'r'],
+        bad.io,
+      ),
+    ).toBe(1);
+    expect(bad.err[0]).toMatch(
+      /bad-baseline\/constraints\.json: invalid field "monitoring_config\.distribution_constraints\.comparison_threshold": .*expected number/,
+    );
+  });
 });

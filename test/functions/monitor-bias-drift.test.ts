@@ -34,6 +34,17 @@ beforeAll(() => {
           },
         },
         { name: 'other' },
+        {
+          name: 'creditbad',
+          groundTruth: 'ground-truth/creditbad',
+          monitors: {
+            biasDrift: {
+              baseline: 'baselines/creditbad/analysis.json',
+              analysisConfig: 'baselines/credit/analysis_config.json',
+              probabilityAttribute: '0',
+            },
+          },
+        },
       ],
     }),
   );
@@ -70,6 +81,13 @@ beforeAll(() => {
   });
   bucket.put(`capture/credit/AllTraffic/${hourPath(previousHour)}/10-00-000-x.jsonl`, capture);
   bucket.put(`ground-truth/credit/${hourPath(previousHour)}/0000.jsonl`, groundTruth);
+  // The same traffic against a baseline whose DPPL is text: it used to read as "no value" and skip the check.
+  bucket.put(`capture/creditbad/AllTraffic/${hourPath(previousHour)}/10-00-000-x.jsonl`, capture);
+  bucket.put(`ground-truth/creditbad/${hourPath(previousHour)}/0000.jsonl`, groundTruth);
+  bucket.put(
+    'baselines/creditbad/analysis.json',
+    bucket.text('baselines/credit/analysis.json').replace('"value":0.05', '"value":"0.05"'),
+  );
 });
 
 beforeEach(() => {
@@ -135,6 +153,20 @@ describe('monitor-bias-drift handler', () => {
       windowEnd: hour.toISOString(),
       recordCount: 100,
     });
+  });
+
+  it('ends Failed naming the bad baseline field, after computing and publishing the metrics', async () => {
+    const summary = await handler({ endpoint: 'creditbad' });
+    expect(summary.status).toBe('Failed');
+    const entries = eventbridge.commandCalls(PutEventsCommand).flatMap((c) => c.args[0].input.Entries ?? []);
+    expect(entries).toHaveLength(1);
+    const detail = JSON.parse(entries[0]?.Detail ?? '{}');
+    expect(detail.status).toBe('Failed');
+    expect(detail.failureReason).toContain(
+      'baselines/creditbad/analysis.json: invalid field "post_training_bias_metrics.facets.sex[0].metrics[0].value"',
+    );
+    expect(detail.failureReason).toMatch(/drift was not checked/);
+    expect(cloudwatch.commandCalls(PutMetricDataCommand).length).toBeGreaterThan(0);
   });
 
   it('rejects events that are not a monitor schedule, and endpoints without the monitor', async () => {

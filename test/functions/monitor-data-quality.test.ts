@@ -46,6 +46,7 @@ beforeAll(async () => {
         { name: 'churn', monitors: { dataQuality: { baseline: 'baselines/churn/data-quality' } } },
         { name: 'empty', monitors: { dataQuality: { baseline: 'baselines/churn/data-quality' } } },
         { name: 'other', monitors: {} },
+        { name: 'badbaseline', monitors: { dataQuality: { baseline: 'baselines/bad/data-quality' } } },
       ],
     }),
   );
@@ -163,6 +164,29 @@ describe('monitor-data-quality handler', () => {
     expect(summary.failureReason).toMatch(/No captured data for empty\/AllTraffic/);
     const entry = eventbridge.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries?.[0];
     expect(JSON.parse(entry?.Detail ?? '{}')).toMatchObject({ status: 'Failed', endpointName: 'empty' });
+    expect(cloudwatch.commandCalls(PutMetricDataCommand)).toHaveLength(0);
+  });
+
+  it('ends as Failed with the file and field when the baseline has a wrongly typed field (it crashed with a raw TypeError)', async () => {
+    const constraints = JSON.parse(bucket.text('baselines/churn/data-quality/constraints.json'));
+    constraints.monitoring_config.emit_metrics = false;
+    bucket.put('baselines/bad/data-quality/constraints.json', JSON.stringify(constraints));
+    bucket.put(
+      'baselines/bad/data-quality/statistics.json',
+      bucket.text('baselines/churn/data-quality/statistics.json'),
+    );
+    const summary = await handler({ endpoint: 'badbaseline' });
+    expect(summary.status).toBe('Failed');
+    expect(summary.failureReason).toContain(
+      's3://vigil-test/baselines/bad/data-quality/constraints.json: invalid field "monitoring_config.emit_metrics"',
+    );
+    const entries = eventbridge.commandCalls(PutEventsCommand).flatMap((c) => c.args[0].input.Entries ?? []);
+    expect(entries).toHaveLength(1);
+    expect(JSON.parse(entries[0]?.Detail ?? '{}')).toMatchObject({
+      status: 'Failed',
+      endpointName: 'badbaseline',
+      failureReason: expect.stringContaining('monitoring_config.emit_metrics'),
+    });
     expect(cloudwatch.commandCalls(PutMetricDataCommand)).toHaveLength(0);
   });
 

@@ -59,6 +59,15 @@ beforeAll(async () => {
             },
           },
         },
+        {
+          name: 'churnbad',
+          monitors: {
+            modelQuality: {
+              baseline: 'baselines/churnbad/model-quality',
+              problemType: 'BinaryClassification',
+            },
+          },
+        },
       ],
     }),
   );
@@ -71,6 +80,14 @@ beforeAll(async () => {
   const baseline = createModelQualityBaseline(baselineRows, { problemType: 'BinaryClassification' });
   for (const [name, content] of Object.entries(baseline.files))
     bucket.put(`baselines/churn/model-quality/${name}`, content);
+  // A section given as a list: its entries were read as metrics "0", "1", … and never matched.
+  bucket.put(
+    'baselines/churnbad/model-quality/constraints.json',
+    JSON.stringify({
+      version: 0,
+      binary_classification_constraints: [{ threshold: 0.9, comparison_operator: 'LessThanThreshold' }],
+    }),
+  );
   bucket.put(
     `capture/churn/AllTraffic/${hourPath(previousHour)}/10-00-000-x.jsonl`,
     `${probabilities.map((p, i) => captureLine(`id-${i}`, p)).join('\n')}\n`,
@@ -162,6 +179,17 @@ describe('monitor-model-quality handler', () => {
     expect(detail.skipped).toEqual([
       { reason: 'prediction-without-label', count: 2, examples: ['id-6', 'id-7'] },
     ]);
+  });
+
+  it('ends Failed with the file and field of a bad baseline, in the event', async () => {
+    const summary = await handler({ endpoint: 'churnbad' });
+    expect(summary.status).toBe('Failed');
+    expect(summary.failureReason).toContain(
+      's3://vigil-test/baselines/churnbad/model-quality/constraints.json: invalid field "binary_classification_constraints"',
+    );
+    const entry = eventbridge.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries?.[0];
+    expect(JSON.parse(entry?.Detail ?? '{}')).toMatchObject({ status: 'Failed', endpointName: 'churnbad' });
+    expect(cloudwatch.commandCalls(PutMetricDataCommand)).toHaveLength(0);
   });
 
   it('rejects events that are not a monitor schedule, and endpoints without the monitor', async () => {

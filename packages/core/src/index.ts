@@ -4,4 +4,5 @@ export * from './events/index.ts';
 export * from './json/index.ts';
 export * from './layout/index.ts';
 export * from './ports/index.ts';
+export * from './validation/index.ts';
 export * from './window/index.ts';

@@ -69,4 +69,20 @@ describe('parseConfig', () => {
       /endpoints\[0\]\.name/,
     );
   });
+
+  it('rejects group and variant names that would escape an S3 key or an ARN', () => {
+    for (const modelPackageGroup of ['../../x', 'a/b', 'g:1', '-g', 'x'.repeat(64)]) {
+      expect(() => parseConfig({ version: 1, endpoints: [{ name: 'ep', modelPackageGroup }] })).toThrow(
+        /endpoints\[0\]\.modelPackageGroup: must be a SageMaker model package group name/,
+      );
+    }
+    expect(() => parseConfig({ version: 1, endpoints: [{ name: 'ep', variant: '../AllTraffic' }] })).toThrow(
+      /endpoints\[0\]\.variant/,
+    );
+    const config = parseConfig({
+      version: 1,
+      endpoints: [{ name: 'ep', modelPackageGroup: 'churn-models-2' }],
+    });
+    expect(config.endpoints[0]?.modelPackageGroup).toBe('churn-models-2');
+  });
 });

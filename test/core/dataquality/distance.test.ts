@@ -28,6 +28,17 @@ describe('numericalDistance (Deequ L-infinity on KLL CDFs)', () => {
     expect(numericalDistance(sketchOf([1, 2]), sketchOf([5, 6, 7]), 'Simple').value).toBe(1);
   });
 
+  it('ends on sketches holding NaN or infinities (a NaN once stalled the walk forever)', () => {
+    const withNaN = KllSketch.fromSageMaker({ data: [[1, Number.NaN, 3, 2]] });
+    const d = numericalDistance(withNaN, sketchOf([1, 2, 3, 4]), 'Simple');
+    expect(Number.isFinite(d.value)).toBe(true);
+    const onlyNaN = KllSketch.fromSageMaker({ data: [[Number.NaN, Number.NaN]] });
+    expect(numericalDistance(sketchOf([1, 2]), onlyNaN, 'Robust').n).toBe(2);
+    const infinite = sketchOf([1, Number.POSITIVE_INFINITY]);
+    // Both CDFs reach 1 only at +Infinity: half the mass of [1, ∞] lies above 1 and 2 but not of [1, 2].
+    expect(numericalDistance(infinite, sketchOf([1, 2]), 'Simple').value).toBe(0.5);
+  });
+
   it('tracks the exact KS statistic on multi-level sketches', () => {
     const a = range(0, 40_000).map((i) => (i * 7919) % 40_000);
     const b = a.map((x) => x * 1.25);

@@ -240,4 +240,18 @@ describe('runFeatureAttributionMonitor', () => {
     });
     expect(env.metrics).toHaveLength(4);
   });
+
+  it('reports Failed naming the field when a baseline SHAP value is not a number (the feature was dropped)', async () => {
+    const env = await setup(trainRows.slice(0, 4));
+    const analysis = JSON.parse(new TextDecoder().decode(await env.store.get('baselines/ep/analysis.json')));
+    const label = Object.keys(analysis.explanations.kernel_shap)[0] as string;
+    analysis.explanations.kernel_shap[label].global_shap_values.a = 'high';
+    await env.store.put('baselines/ep/analysis.json', JSON.stringify(analysis));
+    const result = await runFeatureAttributionMonitor(env.ports, env.options);
+    expect(result.detail.status).toBe('Failed');
+    expect(result.detail.failureReason).toContain(
+      `invalid field "explanations.kernel_shap.${label}.global_shap_values.a"`,
+    );
+    expect(env.events).toHaveLength(1);
+  });
 });

@@ -135,3 +135,27 @@ describe('constraint checks', () => {
     expect(() => parseConstraints('{')).toThrow(/vigil baseline model-quality/);
   });
 });
+
+describe('constraints.json validation', () => {
+  it('rejects a section of the wrong type with its path (a list was read as metrics "0", "1", …)', () => {
+    const text = JSON.stringify({
+      version: 0,
+      regression_constraints: [{ threshold: 1, comparison_operator: 'GreaterThanThreshold' }],
+    });
+    expect(() => parseConstraints(text, 'baselines/mq/constraints.json')).toThrow(
+      expect.objectContaining({
+        name: 'BaselineValidationError',
+        path: 'regression_constraints',
+        message: expect.stringContaining(
+          'baselines/mq/constraints.json: invalid field "regression_constraints"',
+        ),
+      }),
+    );
+  });
+
+  it('rejects a version that is not a number', () => {
+    expect(() => parseConstraints('{"version":"zero","regression_constraints":{}}')).toThrow(
+      /invalid field "version"/,
+    );
+  });
+});

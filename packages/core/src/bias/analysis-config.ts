@@ -10,6 +10,16 @@ const methodList = z
   .object({ methods: z.union([z.literal('all'), z.array(z.string().min(1)).min(1)]) })
   .loose();
 
+/** The analysis methods Clarify's analysis_config.json knows (bias, explanations, reports). */
+const CLARIFY_METHODS = [
+  'pre_training_bias',
+  'post_training_bias',
+  'shap',
+  'pdp',
+  'report',
+  'asymmetric_shapley_value',
+];
+
 /**
  * Clarify's analysis_config.json (and the bias monitor's config, which is its subset), read
  * unchanged. Integers stay `bigint` in value lists, because Clarify prints `1` and `1.0`
@@ -43,6 +53,17 @@ export const analysisConfigSchema = z
     methods: z
       .object({ pre_training_bias: methodList.optional(), post_training_bias: methodList.optional() })
       .loose()
+      .superRefine((methods, ctx) => {
+        // A misspelt stage would otherwise be ignored and the run would fall back to every metric.
+        for (const name of Object.keys(methods)) {
+          if (!CLARIFY_METHODS.includes(name))
+            ctx.addIssue({
+              code: 'custom',
+              path: [name],
+              message: `unknown Clarify method "${name}": use one of ${CLARIFY_METHODS.join(', ')}`,
+            });
+        }
+      })
       .optional(),
     predictor: z
       .object({ label: nameOrIndex.optional(), probability: nameOrIndex.optional() })

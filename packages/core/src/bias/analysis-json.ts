@@ -1,8 +1,12 @@
-import { InputError } from '../errors/vigil-error.ts';
+import { BaselineValidationError, InputError } from '../errors/vigil-error.ts';
 import type { JsonOut } from '../json/jackson.ts';
 import { parseJson } from '../json/parse-json.ts';
 import { toPythonJson } from '../json/python-json.ts';
+import { validateDocument } from '../validation/validate-document.ts';
+import { biasAnalysisJsonSchema } from './analysis-json-schema.ts';
 import type { MetricNumber } from './divide.ts';
+
+const FIX = 'point to the analysis.json a bias job wrote (`vigil bias`), or fix that field';
 
 /** Beyond Clarify: a bootstrap interval and the group sizes of one metric (written only when enabled). */
 export interface MetricUncertainty {
@@ -120,7 +124,8 @@ function metricDocument(m: AnalysisMetric): JsonOut {
 
 /**
  * Reads a Clarify bias analysis.json (a baseline, or a previous run). Tolerates missing stages and
- * extra fields; throws `InputError` when the file is not an analysis.json.
+ * extra fields; throws `InputError` when the file is not an analysis.json, and
+ * BaselineValidationError naming the field when a stage, facet or metric has the wrong type.
  *
  * @example
  * ```ts
@@ -129,8 +134,18 @@ function metricDocument(m: AnalysisMetric): JsonOut {
  * ```
  */
 export function parseAnalysisJson(text: string, source = 'analysis.json'): BiasAnalysis {
-  const doc = parseJson(text, { integersAsBigInt: true });
+  let doc: JsonOut;
+  try {
+    doc = parseJson(text, { integersAsBigInt: true });
+  } catch (error) {
+    throw new BaselineValidationError(`${source} is not valid JSON (${(error as Error).message}): ${FIX}`, {
+      cause: error,
+      file: source,
+      path: '',
+    });
+  }
   if (!isObject(doc)) throw notAnalysis(source, 'the top level is not an object');
+  validateDocument(biasAnalysisJsonSchema, doc, { file: source, fix: FIX });
   const { version, post_training_bias_metrics, pre_training_bias_metrics, ...other } = doc;
   return {
     version: typeof version === 'string' ? version : '1.0',

@@ -3,19 +3,16 @@ import { parseCaptureStream } from '../capture/parse-stream.ts';
 import type { CaptureIssue, CaptureRecord } from '../capture/types.ts';
 import { InputError } from '../errors/vigil-error.ts';
 import type { MonitoringExecutionDetail, SkippedInput } from '../events/monitoring-execution.ts';
-import {
-  eventViolations,
-  failExecution,
-  finishExecution,
-  settleStatus,
-} from '../events/publish-execution.ts';
+import { eventViolations, failExecution, settleStatus } from '../events/publish-execution.ts';
+import type { RunRecordStore } from '../events/run-record.ts';
+import { settleRun } from '../events/settle-run.ts';
 import { parseGroundTruthText } from '../groundtruth/parse-stream.ts';
 import type { GroundTruthIssue, GroundTruthLabel } from '../groundtruth/types.ts';
 import { toPythonJson } from '../json/python-json.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { EventPublisher } from '../ports/event-publisher.ts';
 import type { Log } from '../ports/log.ts';
-import type { MetricSink } from '../ports/metric-sink.ts';
+import type { MetricDatum, MetricSink } from '../ports/metric-sink.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
 import { hourFromKey, inWindow, type TimeWindow } from '../window/window.ts';
 import { runBiasAnalysis } from './analysis.ts';
@@ -65,6 +62,8 @@ export interface BiasDriftMonitorOptions {
   /** Metric namespace prefix; default `aws/sagemaker`. */
   readonly namespacePrefix?: string;
   readonly publishMetrics?: boolean;
+  /** Vigil's store for run records: makes the run idempotent per window (see settleRun). */
+  readonly records?: RunRecordStore;
   /** Beyond Clarify: bootstrap intervals and group sizes next to each metric. Off by default. */
   readonly bootstrap?: BootstrapOptions;
   /** `interval` needs the bootstrap interval to cross the baseline (needs `bootstrap`). Default `point`. */
@@ -142,6 +141,8 @@ export async function runBiasDriftMonitor(
   };
   let analysis: BiasAnalysis | undefined;
   let violations: BiasViolation[] = [];
+  const files: { name: string; body: string }[] = [];
+  const metrics: MetricDatum[] = [];
   try {
     const config = parseAnalysisConfig(await readText(options.analysisConfig), options.analysisConfig.key);
     let baseline: BiasAnalysis | undefined;
@@ -176,14 +177,10 @@ export async function runBiasDriftMonitor(
       stages: stagesToRun(config, baseline),
       bootstrap: options.bootstrap,
     });
-    await options.output.store.put(
-      `${outputFolder}analysis.json`,
-      analysisJson(analysis),
-      'application/json',
-    );
+    files.push({ name: 'analysis.json', body: analysisJson(analysis) });
     if (options.publishMetrics ?? true) {
-      await ports.metrics.publish(
-        biasMetricDatums(analysis, {
+      metrics.push(
+        ...biasMetricDatums(analysis, {
           namespace: biasMetricsNamespace(options.namespacePrefix ?? 'aws/sagemaker'),
           endpoint: options.endpoint,
           monitoringSchedule: scheduleName,
@@ -196,11 +193,10 @@ export async function runBiasDriftMonitor(
       const comparison = compareWithBaseline(analysis, baseline, options.policy ?? 'point');
       violations = comparison.violations;
       for (const miss of comparison.notCompared) skip(`not-compared: ${miss.reason}`, 1, miss.subject);
-      await options.output.store.put(
-        `${outputFolder}constraint_violations.json`,
-        toPythonJson({ version: '1.0', violations: violations.map((v) => ({ ...v })) }),
-        'application/json',
-      );
+      files.push({
+        name: 'constraint_violations.json',
+        body: toPythonJson({ version: '1.0', violations: violations.map((v) => ({ ...v })) }),
+      });
     }
     detail.violationCount = violations.length;
     detail.violations = eventViolations(violations, (v) => ({
@@ -211,10 +207,19 @@ export async function runBiasDriftMonitor(
     settleStatus(detail, violations.length, baselineProblem, 'bias metrics were computed and published');
   } catch (error) {
     failExecution(detail, error, log, 'Bias drift monitor');
+    // A run that broke off writes and publishes nothing: no half report.
+    files.length = 0;
+    metrics.length = 0;
   }
   detail.skipped = [...skipped.values()];
-  await finishExecution(ports, detail, 'Bias drift monitor');
-  return { detail, analysis, violations };
+  const settled = await settleRun(
+    ports,
+    { store: options.output.store, folder: outputFolder },
+    { detail, files, metrics },
+    'Bias drift monitor',
+    options.records,
+  );
+  return { detail: settled.detail, analysis, violations };
 }
 
 // The stages the config asks for; a monitor config has no `methods`, so then the baseline's stages.

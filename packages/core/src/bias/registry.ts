@@ -112,7 +112,7 @@ export const BIAS_METRICS: ReadonlyMap<string, BiasMetric> = new Map(
 
 /**
  * The metrics a `methods` entry of analysis_config.json asks for, in smclarify's run order (sorted
- * by name). Throws smclarify's message on an unknown name.
+ * by name). Throws smclarify's message, naming the unknown names and the stage.
  *
  * @example
  * ```ts
@@ -126,7 +126,8 @@ export function metricsToRun(stage: BiasStage, methods: 'all' | readonly string[
   const unknown = methods.filter((m) => !names.includes(m));
   if (unknown.length > 0)
     throw new BiasReportError(
-      `Invalid metric_name: metrics should be one of the registered metrics[${names.map((n) => `'${n}'`).join(', ')}]`,
+      `Invalid metric_name ${unknown.map((n) => `'${n}'`).join(', ')} in methods.${stage}_bias: ` +
+        `metrics should be one of the registered metrics[${names.map((n) => `'${n}'`).join(', ')}]`,
     );
   return registered.filter((m) => methods.includes(m.name));
 }

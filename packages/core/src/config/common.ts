@@ -13,6 +13,22 @@ export const isoOffset = z.string().regex(/^-?P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)
 });
 
 /**
+ * A SageMaker resource name (endpoint, variant, model package group): letters, digits and
+ * hyphens, at most 63 characters. Vigil puts these names into S3 keys and ARNs, so `../x` or `a/b`
+ * must never pass.
+ *
+ * @example
+ * ```ts
+ * sagemakerName('model package group').safeParse('../../x').success; // false
+ * ```
+ */
+export function sagemakerName(what: string) {
+  return z.string().regex(/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/, {
+    message: `must be a SageMaker ${what} name: letters, digits and hyphens, at most 63 characters`,
+  });
+}
+
+/**
  * Where data lives: a key prefix inside Vigil's own store (`capture/`), or an `s3://bucket/prefix`
  * URI in AWS.
  */

@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors/vigil-error.ts';
+import { issuePath } from '../validation/issue-path.ts';
 import { type EndpointConfig, type VigilConfig, vigilConfigSchema } from './schema.ts';
 
 /**
@@ -14,7 +15,7 @@ export function parseConfig(input: unknown): VigilConfig {
   const result = vigilConfigSchema.safeParse(input);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => ({
-    path: formatPath(issue.path),
+    path: issuePath(issue.path),
     message: issue.message,
   }));
   const first = problems[0] ?? { path: '', message: 'invalid' };
@@ -85,11 +86,4 @@ export function scheduledMonitor<K extends MonitorKind>(
     );
   }
   return { endpoint, monitor: monitor as NonNullable<EndpointConfig['monitors'][K]> };
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, part) => {
-    if (typeof part === 'number') return `${acc}[${part}]`;
-    return acc ? `${acc}.${String(part)}` : String(part);
-  }, '');
 }

@@ -3,26 +3,22 @@ import { channelConfig, endpointAlertConfig, rollbackPolicyConfig } from './aler
 import { approvalPoliciesConfig } from './approval.ts';
 import { auditConfig } from './audit.ts';
 import { biasDriftMonitorConfig } from './bias-drift.ts';
-import { location } from './common.ts';
+import { location, sagemakerName } from './common.ts';
 import { dataQualityMonitorConfig } from './data-quality.ts';
 import { featureAttributionMonitorConfig } from './feature-attribution.ts';
 import { modelQualityMonitorConfig } from './model-quality.ts';
 
-const endpointName = z.string().regex(/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/, {
-  message: 'must be a SageMaker endpoint name: letters, digits and hyphens, at most 63 characters',
-});
-
 /** One monitored endpoint. */
 export const endpointConfig = z
   .object({
-    name: endpointName,
-    variant: z.string().min(1).default('AllTraffic'),
+    name: sagemakerName('endpoint'),
+    variant: sagemakerName('production variant').default('AllTraffic'),
     /** Data-capture destination: `{capture}/{endpoint}/{variant}/yyyy/mm/dd/hh/*.jsonl`. */
     capture: location.default('capture'),
     groundTruth: location.optional(),
     /** Reports go to `{reports}/{endpoint}/{monitor}/yyyy/mm/dd/hh/`. */
     reports: location.default('reports'),
-    modelPackageGroup: z.string().min(1).optional(),
+    modelPackageGroup: sagemakerName('model package group').optional(),
     monitors: z
       .object({
         dataQuality: dataQualityMonitorConfig.optional(),

@@ -48,12 +48,17 @@ export function numericalDistance(a: KllSketch, b: KllSketch, method: 'Simple' |
   let rankB = 0;
   let simple = 0;
   // Walk both sorted key lists; at each key, each CDF is the rank of the largest key ≤ it.
+  // Each step advances at least one list whatever the items are: a NaN (which no comparison
+  // orders) advances both sides instead of stalling the walk forever.
   while (i < ra.items.length || j < rb.items.length) {
-    const x = i < ra.items.length ? (ra.items[i] as number) : Number.POSITIVE_INFINITY;
-    const y = j < rb.items.length ? (rb.items[j] as number) : Number.POSITIVE_INFINITY;
-    const key = Math.min(x, y);
-    if (x === key) rankA = ra.ranks[i++] as number;
-    if (y === key) rankB = rb.ranks[j++] as number;
+    const moreA = i < ra.items.length;
+    const moreB = j < rb.items.length;
+    const x = moreA ? (ra.items[i] as number) : Number.POSITIVE_INFINITY;
+    const y = moreB ? (rb.items[j] as number) : Number.POSITIVE_INFINITY;
+    const advanceA = moreA && (!moreB || !(y < x));
+    const advanceB = moreB && (!moreA || !(x < y));
+    if (advanceA) rankA = ra.ranks[i++] as number;
+    if (advanceB) rankB = rb.ranks[j++] as number;
     simple = Math.max(simple, Math.abs(rankA / n - rankB / m));
   }
   return { value: method === 'Robust' ? robust(simple, n, m) : simple, simple, n, m };

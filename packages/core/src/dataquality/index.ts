@@ -5,9 +5,17 @@ export type {
   FeatureConstraints,
   FeatureStatistics,
   MonitoringConfig,
+  SketchStatistics,
   StatisticsFile,
 } from './baseline-files.ts';
 export { parseConstraintsFile, parseStatisticsFile } from './baseline-files.ts';
+export {
+  constraintsFileSchema,
+  enabledFlag,
+  INFERRED_TYPES,
+  monitoringConfigSchema,
+  statisticsFileSchema,
+} from './baseline-schema.ts';
 export type { CaptureProfileCounts } from './capture-profiler.ts';
 export { profileCaptureChunks } from './capture-profiler.ts';
 export type { DataQualityBaseline, DataQualityEvaluation, FeatureDrift } from './checks.ts';

@@ -1,4 +1,4 @@
-import { InputError, ObjectNotFoundError } from '../errors/vigil-error.ts';
+import { BaselineValidationError, InputError, ObjectNotFoundError } from '../errors/vigil-error.ts';
 import { joinKey } from '../layout/keys.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
 import { parseConstraintsFile, parseStatisticsFile } from './baseline-files.ts';
@@ -21,8 +21,8 @@ async function readText(store: ObjectStore, key: string): Promise<string | undef
 /**
  * Reads `statistics.json` and `constraints.json` from a baseline folder (SageMaker-made or
  * Vigil-made). Either may be absent (statistics alone allow type, completeness and drift checks;
- * constraints alone allow all but drift); throws InputError when both are absent or one does not
- * parse, saying which.
+ * constraints alone allow all but drift); throws InputError when both are absent, and
+ * BaselineValidationError (an InputError) naming the file and field when one is not valid.
  *
  * @example
  * ```ts
@@ -43,22 +43,30 @@ export async function readDataQualityBaseline(store: ObjectStore, folder: string
     );
   }
   const where = (key: string) => `${store.location}/${key}`;
-  const wrap = <T>(parse: () => T, key: string): T => {
+  // The file's own name is the start of the message: a bad field gets the folder before it, a file
+  // that is not JSON at all gets its whole location.
+  const located = <T>(parse: () => T, key: string): T => {
     try {
       return parse();
     } catch (error) {
-      throw new InputError(`${where(key)}: ${(error as Error).message}`, { cause: error });
+      if (!(error instanceof BaselineValidationError)) throw error;
+      const prefix = error.path ? `${where(joinKey(folder))}/` : `${where(key)}: `;
+      throw new BaselineValidationError(`${prefix}${error.message}`, {
+        cause: error,
+        file: where(key),
+        path: error.path,
+      });
     }
   };
   return {
     statistics:
       statisticsText === undefined
         ? undefined
-        : wrap(() => parseStatisticsFile(statisticsText), statisticsKey),
+        : located(() => parseStatisticsFile(statisticsText), statisticsKey),
     constraints:
       constraintsText === undefined
         ? undefined
-        : wrap(() => parseConstraintsFile(constraintsText), constraintsKey),
+        : located(() => parseConstraintsFile(constraintsText), constraintsKey),
     constraintsText,
   };
 }

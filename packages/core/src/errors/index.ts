@@ -1,5 +1,6 @@
 export { PreconditionFailedError } from './precondition-failed-error.ts';
 export {
+  BaselineValidationError,
   ConfigError,
   EventShapeError,
   IncompleteObjectError,

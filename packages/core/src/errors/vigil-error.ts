@@ -41,8 +41,23 @@ export class ObjectNotFoundError extends VigilError {
 
 /** Input a run cannot use at all (as opposed to bad records, which are counted and skipped). */
 export class InputError extends VigilError {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, { ...options, code: 'INPUT_INVALID' });
+  constructor(message: string, options?: ErrorOptions & { code?: string }) {
+    super(message, { ...options, code: options?.code ?? 'INPUT_INVALID' });
+  }
+}
+
+/**
+ * A baseline file (statistics.json, constraints.json, analysis.json, analysis_config.json) holds
+ * a field of the wrong type or value: `file` names the file, `path` the field.
+ */
+export class BaselineValidationError extends InputError {
+  readonly file: string;
+  readonly path: string;
+
+  constructor(message: string, options: ErrorOptions & { file: string; path: string }) {
+    super(message, { ...options, code: 'BASELINE_INVALID' });
+    this.file = options.file;
+    this.path = options.path;
   }
 }
 

@@ -9,3 +9,15 @@ export type {
 } from './monitoring-execution.ts';
 export { exitMessage, MONITORING_EXECUTION_DETAIL_TYPE } from './monitoring-execution.ts';
 export { eventViolations, MAX_EVENT_VIOLATIONS, publishExecution } from './publish-execution.ts';
+export type { ReportFolder, RunIdentity, RunRecord, RunRecordStore } from './run-record.ts';
+export {
+  folderKey,
+  isSettledRun,
+  RUN_RECORDS_PREFIX,
+  readRunRecord,
+  runRecordKey,
+  sameWindow,
+  writeRunRecord,
+} from './run-record.ts';
+export type { RunOutcome, SettledRun, SettleRunPorts } from './settle-run.ts';
+export { settleRun } from './settle-run.ts';

@@ -1,5 +1,7 @@
 import { InputError } from '../errors/vigil-error.ts';
 import { pythonFloat } from '../json/java-double.ts';
+import { validateDocument } from '../validation/validate-document.ts';
+import { kernelShapBaselineSchema } from './analysis-json-schema.ts';
 import type { LabelExplanation } from './explanation.ts';
 import { ndcg } from './ndcg.ts';
 
@@ -28,32 +30,30 @@ export interface AttributionDriftCheck {
 
 /**
  * Reads `explanations.kernel_shap` of a Clarify analysis.json (the constraints file of the
- * feature-attribution monitor). Throws InputError when the file holds no kernel_shap section.
+ * feature-attribution monitor). Throws InputError when the file holds no kernel_shap section, and
+ * BaselineValidationError naming `file` and the field when a label's values are not numbers.
  *
  * @example
  * ```ts
  * baselineAttributions(JSON.parse(text)); // [{ label: 'label0', globalShapValues: { age: 0.3 }, expectedValue: 0.5 }]
  * ```
  */
-export function baselineAttributions(analysis: unknown): BaselineAttribution[] {
+export function baselineAttributions(analysis: unknown, file = 'analysis.json'): BaselineAttribution[] {
   const kernelShap = (analysis as { explanations?: { kernel_shap?: unknown } })?.explanations?.kernel_shap;
   if (!kernelShap || typeof kernelShap !== 'object') {
     throw new InputError(
       'The baseline analysis.json has no explanations.kernel_shap section: give the analysis.json of an explainability baseline (vigil explain)',
     );
   }
-  return Object.entries(kernelShap as Record<string, unknown>).map(([label, entry]) => {
-    const e = entry as { global_shap_values?: Record<string, unknown>; expected_value?: unknown };
-    const globalShapValues: Record<string, number> = {};
-    for (const [feature, value] of Object.entries(e?.global_shap_values ?? {})) {
-      if (typeof value === 'number') globalShapValues[feature] = value;
-    }
-    return {
-      label,
-      globalShapValues,
-      expectedValue: typeof e?.expected_value === 'number' ? e.expected_value : undefined,
-    };
+  const valid = validateDocument(kernelShapBaselineSchema, analysis, {
+    file,
+    fix: 'give the analysis.json of an explainability baseline (`vigil explain`), or fix that field',
   });
+  return Object.entries(valid.explanations.kernel_shap).map(([label, entry]) => ({
+    label,
+    globalShapValues: { ...entry.global_shap_values },
+    expectedValue: entry.expected_value,
+  }));
 }
 
 /**

@@ -2,12 +2,9 @@ import { parseCaptureStream } from '../capture/parse-stream.ts';
 import type { CaptureIssue } from '../capture/types.ts';
 import { InputError } from '../errors/vigil-error.ts';
 import type { MonitoringExecutionDetail, SkippedInput } from '../events/monitoring-execution.ts';
-import {
-  eventViolations,
-  failExecution,
-  finishExecution,
-  settleStatus,
-} from '../events/publish-execution.ts';
+import { eventViolations, failExecution, settleStatus } from '../events/publish-execution.ts';
+import type { RunRecordStore } from '../events/run-record.ts';
+import { settleRun } from '../events/settle-run.ts';
 import { toPythonJson } from '../json/python-json.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { EventPublisher } from '../ports/event-publisher.ts';
@@ -75,6 +72,8 @@ export interface FeatureAttributionMonitorOptions {
   /** Records sampled from the window; default 100. */
   sampleSize?: number;
   publishMetrics?: boolean;
+  /** Vigil's store for run records: makes the run idempotent per window (see settleRun). */
+  records?: RunRecordStore;
   /** Seed of the record sample (the SHAP seed comes from the analysis config). Default 0. */
   seed?: number;
   modelPackageArn?: string;
@@ -140,6 +139,8 @@ export async function runFeatureAttributionMonitor(
     modelPackageArn: options.modelPackageArn,
   };
   const result: FeatureAttributionMonitorResult = { detail, ndcgByLabel: {}, violations: [] };
+  const files: { name: string; body: string }[] = [];
+  const metrics: MetricDatum[] = [];
   try {
     const config = parseAnalysisConfig(
       text(await options.analysisConfig.store.get(options.analysisConfig.key)),
@@ -151,6 +152,7 @@ export async function runFeatureAttributionMonitor(
     try {
       baseline = baselineAttributions(
         JSON.parse(text(await options.baseline.store.get(options.baseline.key))),
+        options.baseline.key,
       );
     } catch (error) {
       baselineProblem = `The baseline ${options.baseline.key} cannot be used (${(error as Error).message})`;
@@ -203,11 +205,7 @@ export async function runFeatureAttributionMonitor(
       config.predictor.label_headers,
     );
     result.explanation = explanation;
-    await options.output.store.put(
-      `${folder(options.output.key)}analysis.json`,
-      toPythonJson(analysisJsonObject(explanation.perLabel)),
-      'application/json',
-    );
+    files.push({ name: 'analysis.json', body: toPythonJson(analysisJsonObject(explanation.perLabel)) });
     for (const entry of explanation.perLabel) {
       detail.metrics[`${entry.label}.ExpectedValue`] = entry.expectedValue;
     }
@@ -218,14 +216,13 @@ export async function runFeatureAttributionMonitor(
       result.violations = check.violations;
       for (const what of check.unmatched) skip('baseline-attribution-unmatched', 1, what);
       for (const [label, score] of Object.entries(check.ndcgByLabel)) detail.metrics[`${label}.ndcg`] = score;
-      await options.output.store.put(
-        `${folder(options.output.key)}constraint_violations.json`,
-        toPythonJson({ version: '1.0', violations: check.violations.map((v) => ({ ...v })) }),
-        'application/json',
-      );
+      files.push({
+        name: 'constraint_violations.json',
+        body: toPythonJson({ version: '1.0', violations: check.violations.map((v) => ({ ...v })) }),
+      });
     }
     if (options.publishMetrics ?? true) {
-      await ports.metrics.publish(metricData(explanation, options, scheduleName, ports.clock.now()));
+      metrics.push(...metricData(explanation, options, scheduleName, ports.clock.now()));
     }
     detail.violationCount = result.violations.length;
     detail.violations = eventViolations(result.violations, (v) => ({
@@ -241,9 +238,19 @@ export async function runFeatureAttributionMonitor(
     );
   } catch (error) {
     failExecution(detail, error, log, 'Feature attribution monitor');
+    // A run that broke off writes and publishes nothing: no half report.
+    files.length = 0;
+    metrics.length = 0;
   }
   detail.skipped = [...skipped.values()];
-  await finishExecution(ports, detail, 'Feature attribution monitor');
+  const settled = await settleRun(
+    ports,
+    { store: options.output.store, folder: folder(options.output.key) },
+    { detail, files, metrics },
+    'Feature attribution monitor',
+    options.records,
+  );
+  result.detail = settled.detail;
   return result;
 }
 

@@ -27,8 +27,9 @@ export interface LoadedBaseline {
  */
 export async function loadModelQualityBaseline(store: ObjectStore, prefix: string): Promise<LoadedBaseline> {
   const decoder = new TextDecoder();
-  const text = decoder.decode(await store.get(joinKey(prefix, 'constraints.json')));
-  const { constraints, ignored } = parseConstraints(text);
+  const key = joinKey(prefix, 'constraints.json');
+  const text = decoder.decode(await store.get(key));
+  const { constraints, ignored } = parseConstraints(text, `${store.location.replace(/\/$/, '')}/${key}`);
   const loaded: LoadedBaseline = { constraints, ignoredConstraints: ignored };
   try {
     loaded.calibration = parseCalibration(decoder.decode(await store.get(joinKey(prefix, CALIBRATION_FILE))));

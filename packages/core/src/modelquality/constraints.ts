@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { InputError } from '../errors/vigil-error.ts';
 import { toJacksonJson } from '../json/jackson.ts';
+import { parseJsonText, validateDocument } from '../validation/validate-document.ts';
 import { CONSTRAINTS_KEY, type ProblemType } from './problem-type.ts';
 import type { ModelQualityStatistics } from './statistics.ts';
 
@@ -111,9 +113,20 @@ export function constraintsJson(constraints: ModelQualityConstraints): string {
   });
 }
 
+// Each section is an object of metric → constraint; the constraints themselves are read leniently
+// below, so that one bad entry is named in `ignored` instead of failing every other check.
+const section = z.record(z.string(), z.unknown()).optional();
+const constraintsDocumentSchema = z.looseObject({
+  version: z.number().optional(),
+  binary_classification_constraints: section,
+  multiclass_classification_constraints: section,
+  regression_constraints: section,
+});
+
 /**
  * Reads a model-quality constraints.json written by SageMaker or Vigil. Unknown fields are
- * tolerated; a constraint with an unknown operator or a non-numeric threshold is left out and
+ * tolerated; a document or section of the wrong type throws BaselineValidationError naming `file`
+ * and the field; a constraint with an unknown operator or a non-numeric threshold is left out and
  * named in `ignored` (reported by the monitor, never silent).
  *
  * @example
@@ -121,17 +134,15 @@ export function constraintsJson(constraints: ModelQualityConstraints): string {
  * const { constraints, ignored } = parseConstraints(text);
  * ```
  */
-export function parseConstraints(text: string): { constraints: ModelQualityConstraints; ignored: string[] } {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(
-      'The model-quality constraints.json is not valid JSON: regenerate it with `vigil baseline model-quality`',
-      { cause: error },
-    );
-  }
-  const record = (document ?? {}) as Record<string, unknown>;
+export function parseConstraints(
+  text: string,
+  file = 'constraints.json',
+): { constraints: ModelQualityConstraints; ignored: string[] } {
+  const source = {
+    file,
+    fix: 'fix that field, or regenerate the baseline with `vigil baseline model-quality`',
+  };
+  const record = validateDocument(constraintsDocumentSchema, parseJsonText(text, source), source);
   const problemType = (Object.keys(CONSTRAINTS_KEY) as ProblemType[]).find(
     (type) => typeof record[CONSTRAINTS_KEY[type]] === 'object' && record[CONSTRAINTS_KEY[type]] !== null,
   );

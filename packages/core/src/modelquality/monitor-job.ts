@@ -53,18 +53,26 @@ export async function runModelQualityMonitor(
   ports: ModelQualityPorts,
   options: ModelQualityMonitorOptions,
 ): Promise<ModelQualityRunResult> {
-  const captured = await readCaptured(options);
-  const skipped: SkippedInput[] = issueSkips('capture', captured.issues);
+  let captured: WindowRecords;
+  const skipped: SkippedInput[] = [];
   let labels: GroundTruthLabel[] = [];
-  if (options.groundTruth) {
-    const read = await readWindowLabels(options.groundTruth.store, {
-      prefix: options.groundTruth.key,
-      window: options.labelWindow,
-    });
-    labels = read.labels;
-    skipped.push(...issueSkips('ground-truth', read.issues));
-  } else {
-    skipped.push({ reason: 'ground-truth-location-not-configured', count: 1 });
+  try {
+    captured = await readCaptured(options);
+    skipped.push(...issueSkips('capture', captured.issues));
+    if (options.groundTruth) {
+      const read = await readWindowLabels(options.groundTruth.store, {
+        prefix: options.groundTruth.key,
+        window: options.labelWindow,
+      });
+      labels = read.labels;
+      skipped.push(...issueSkips('ground-truth', read.issues));
+    } else {
+      skipped.push({ reason: 'ground-truth-location-not-configured', count: 1 });
+    }
+  } catch (error) {
+    // A failed read (a 503, a timeout) ends the run Failed with its event, not as a crash.
+    const readProblem = `The window's captures or labels could not be read (${(error as Error).message}): the run will be retried on the next schedule or retry`;
+    return reportModelQuality(ports, { records: [], labels: [], skipped, readProblem }, options);
   }
   ports.log.debug('Model quality inputs read', {
     captureFiles: captured.files,

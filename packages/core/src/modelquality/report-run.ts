@@ -5,7 +5,9 @@ import type {
   MonitoringExecutionStatus,
   SkippedInput,
 } from '../events/monitoring-execution.ts';
-import { MAX_EVENT_VIOLATIONS, publishExecution } from '../events/publish-execution.ts';
+import { MAX_EVENT_VIOLATIONS } from '../events/publish-execution.ts';
+import { folderKey, type RunRecordStore } from '../events/run-record.ts';
+import { settleRun } from '../events/settle-run.ts';
 import type { GroundTruthLabel } from '../groundtruth/types.ts';
 import { joinKey } from '../layout/keys.ts';
 import { attributeValue, toLabelValue, toProbability } from '../merge/attributes.ts';
@@ -13,7 +15,7 @@ import { mergeWithLabels, type PredictionAttributes } from '../merge/join.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { EventPublisher } from '../ports/event-publisher.ts';
 import type { Log } from '../ports/log.ts';
-import type { MetricSink } from '../ports/metric-sink.ts';
+import type { MetricDatum, MetricSink } from '../ports/metric-sink.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
 import type { TimeWindow } from '../window/window.ts';
 import { type LoadedBaseline, loadModelQualityBaseline } from './baseline-files.ts';
@@ -43,6 +45,8 @@ export interface ModelQualityInputs {
   labels: readonly GroundTruthLabel[];
   /** Read issues and other left-out input, already summarized. */
   skipped: SkippedInput[];
+  /** Why the inputs could not be read (a failed store call): the run ends Failed with it. */
+  readProblem?: string;
 }
 
 /** Everything that says where a run reports and how it reads predictions. */
@@ -64,6 +68,8 @@ export interface ModelQualityReportOptions {
   /** `config.metricsNamespacePrefix`, default `aws/sagemaker`. */
   namespacePrefix?: string;
   publishMetrics?: boolean;
+  /** Vigil's store for run records: makes the run idempotent per window (see settleRun). */
+  records?: RunRecordStore;
   estimate?: boolean;
   seed?: number;
 }
@@ -119,26 +125,28 @@ export async function reportModelQuality(
     skipped: [...inputs.skipped],
     recordCount,
   };
+  const report = { store: options.output.store, folder: folderKey(options.output.key) };
+  const settle = async (files: { name: string; body: string }[] = [], metrics: MetricDatum[] = []) =>
+    settleRun(ports, report, { detail, files, metrics }, 'Model quality monitor', options.records);
   const emit = async (): Promise<void> => {
-    await publishExecution(ports.events, detail, ports.clock.now());
-    ports.log.debug('Model quality run', {
-      endpoint: options.endpoint,
-      status: detail.status,
-      violations: detail.violationCount,
-      records: recordCount,
-      failureReason: detail.failureReason,
-    });
+    await settle();
   };
+  if (inputs.readProblem) {
+    detail.failureReason = inputs.readProblem;
+    await emit();
+    return { detail, written: [] };
+  }
 
   let baseline: LoadedBaseline;
   try {
     baseline = await loadModelQualityBaseline(options.baseline.store, options.baseline.key);
   } catch (error) {
-    if (!(error instanceof VigilError)) throw error;
     detail.failureReason =
       error instanceof ObjectNotFoundError
         ? `No model-quality baseline at ${options.baseline.store.location}/${joinKey(options.baseline.key, 'constraints.json')}: run \`vigil baseline model-quality\` and point the monitor's baseline at its folder`
-        : error.message;
+        : error instanceof VigilError
+          ? error.message
+          : `The model-quality baseline could not be read (${(error as Error).message}): the run will be retried on the next schedule or retry`;
     await emit();
     return { detail, written: [] };
   }
@@ -155,6 +163,37 @@ export async function reportModelQuality(
     });
   }
 
+  let computed: {
+    merged: ReturnType<typeof mergeWithLabels>;
+    evaluation: ModelQualityEvaluation;
+    datums: MetricDatum[];
+  };
+  try {
+    computed = evaluateWindow(inputs, baseline, options, scheduleName, detail);
+  } catch (error) {
+    // Whatever the evaluation trips on, the run still ends Failed with its event.
+    detail.status = 'Failed';
+    detail.failureReason = `The window could not be evaluated (${(error as Error).message}): check the baseline and the prediction attributes`;
+    await emit();
+    return { detail, written: [] };
+  }
+  const { merged, evaluation, datums } = computed;
+  detail.status = statusOf(evaluation, recordCount, merged.report, detail);
+  const settled = await settle(
+    Object.entries(evaluation.files).map(([name, body]) => ({ name, body })),
+    options.publishMetrics !== false ? datums : [],
+  );
+  return { detail: settled.detail, evaluation, written: settled.written, merge: merged.report };
+}
+
+// Merges, evaluates and derives the metrics of a window, filling the event's skips and results.
+function evaluateWindow(
+  inputs: ModelQualityInputs,
+  baseline: LoadedBaseline,
+  options: ModelQualityReportOptions,
+  scheduleName: string,
+  detail: MonitoringExecutionDetail,
+): { merged: ReturnType<typeof mergeWithLabels>; evaluation: ModelQualityEvaluation; datums: MetricDatum[] } {
   const merged = mergeWithLabels(inputs.records, inputs.labels, options.attributes);
   detail.skipped.push(...mergeSkips(merged.report));
   const evaluation = evaluateModelQuality(
@@ -175,25 +214,16 @@ export async function reportModelQuality(
     });
   }
 
-  const written: string[] = [];
-  for (const [name, text] of Object.entries(evaluation.files)) {
-    const key = joinKey(options.output.key, name);
-    await options.output.store.put(key, text, 'application/json');
-    written.push(key);
-  }
   const datums = modelQualityMetricDatums(evaluation.statistics, evaluation.estimate, {
     namespace: modelMetricsNamespace(options.namespacePrefix ?? 'aws/sagemaker'),
     endpoint: options.endpoint,
     monitoringSchedule: scheduleName,
     timestamp: options.scheduledTime,
   });
-  if (options.publishMetrics !== false && datums.length > 0) await ports.metrics.publish(datums);
   detail.metrics = Object.fromEntries(datums.map((d) => [d.name, d.value]));
   detail.violationCount = evaluation.violations.length;
   detail.violations = violationSummaries(evaluation.violations.slice(0, MAX_EVENT_VIOLATIONS));
-  detail.status = statusOf(evaluation, recordCount, merged.report, detail);
-  await emit();
-  return { detail, evaluation, written, merge: merged.report };
+  return { merged, evaluation, datums };
 }
 
 function statusOf(

@@ -4,7 +4,9 @@ import {
   type MonitoringExecutionStatus,
   type SkippedInput,
 } from '../../events/monitoring-execution.ts';
-import { eventViolations, publishExecution } from '../../events/publish-execution.ts';
+import { eventViolations } from '../../events/publish-execution.ts';
+import { folderKey, type RunRecordStore } from '../../events/run-record.ts';
+import { type SettledRun, settleRun } from '../../events/settle-run.ts';
 import { joinKey } from '../../layout/keys.ts';
 import type { Clock } from '../../ports/clock.ts';
 import type { EventPublisher } from '../../ports/event-publisher.ts';
@@ -17,9 +19,8 @@ import type { FeatureDrift } from '../checks.ts';
 import { DRIFT_REPORT_FILE, driftReportText } from '../drift/drift-report-file.ts';
 import type { DriftReport } from '../drift/evaluate-drift.ts';
 import type { DriftSettings } from '../drift/settings.ts';
-import type { DataQualityMetricTarget } from '../metrics.ts';
 import type { LoadedBaseline } from '../read-baseline.ts';
-import { buildDataQualityReport } from '../report.ts';
+import { buildDataQualityReport, type DataQualityReport } from '../report.ts';
 import type { DataQualityViolation } from '../violations.ts';
 
 /**
@@ -51,6 +52,8 @@ export interface DataQualityRunContext {
   publishMetrics: boolean;
   /** Vigil's drift methods and thresholds, and whether their verdicts count as violations. */
   drift?: DriftSettings;
+  /** Vigil's store for run records: makes the run idempotent per window (see settleRun). */
+  records?: RunRecordStore;
 }
 
 /** What a data-quality run did. */
@@ -63,22 +66,26 @@ export interface DataQualityRunSummary {
   reportUri?: string;
   violations: DataQualityViolation[];
   drift: FeatureDrift[];
-  /** Vigil's drift verdicts, when the run got that far. */
+  /** Vigil's own drift verdicts (also drift_report.json); absent when the run failed. */
   driftReport?: DriftReport;
   /** What the user should know to trust the verdict (see `DataQualityReport.notes`); also in vigil_notes.json. */
   notes: string[];
   recordCount: number;
   skipped: SkippedInput[];
   metricsPublished: number;
+  /** True when this window had already been settled: nothing was written or published again. */
+  duplicate: boolean;
   detail: MonitoringExecutionDetail;
 }
 
 /**
- * Finishes a data-quality run: with a profile and a baseline, writes statistics.json,
- * constraint_violations.json, Vigil's drift_report.json and a copy of constraints.json to the
- * report folder, publishes the
- * metrics and emits "Vigil Monitoring Execution" (Completed or CompletedWithViolations); with a
- * failure reason, only emits the event with status Failed. Returns the run's summary.
+ * Finishes a data-quality run through `settleRun`: with a profile and a baseline, writes
+ * statistics.json, constraint_violations.json, Vigil's drift_report.json and vigil_notes.json and
+ * a copy of constraints.json to the report folder
+ * (committed by its run record), publishes the metrics and emits "Vigil Monitoring Execution"
+ * (Completed or CompletedWithViolations; Failed when a write or publication fails); with a
+ * failure reason, only emits the event with status Failed. A window already settled is not
+ * published again (`duplicate`). Returns the run's summary.
  *
  * @example
  * ```ts
@@ -101,106 +108,117 @@ export async function publishDataQualityRun(
     windowStart: context.window.start.toISOString(),
     windowEnd: context.window.end.toISOString(),
   };
-  if ('failureReason' in outcome) {
-    const detail: MonitoringExecutionDetail = {
-      ...base,
-      status: 'Failed',
-      reportUri: '',
-      violationCount: 0,
-      violations: [],
-      metrics: {},
-      skipped: outcome.skipped,
-      recordCount: outcome.recordCount ?? 0,
-      failureReason: outcome.failureReason,
-    };
-    await publishExecution(ports.events, detail, ports.clock.now());
-    ports.log.warn('Data-quality run failed', { endpoint: context.endpoint, reason: outcome.failureReason });
-    return {
-      status: 'Failed',
-      message: outcome.failureReason,
-      failureReason: outcome.failureReason,
-      violations: [],
-      drift: [],
-      notes: [],
-      recordCount: detail.recordCount,
-      skipped: outcome.skipped,
-      metricsPublished: 0,
-      detail,
-    };
+  const report = { store: context.reports.store, folder: folderKey(context.reports.key) };
+  const reportUri = `${report.store.location.replace(/\/$/, '')}/${joinKey(context.reports.key)}/`;
+  let built: DataQualityReport | undefined;
+  let failureReason = 'failureReason' in outcome ? outcome.failureReason : undefined;
+  if (!('failureReason' in outcome)) {
+    try {
+      built = buildDataQualityReport(
+        outcome.profile,
+        outcome.baseline,
+        {
+          namespace: context.namespace,
+          endpoint: context.endpoint,
+          monitoringSchedule: context.monitoringSchedule,
+          timestamp: context.scheduledTime,
+        },
+        context.drift,
+      );
+    } catch (error) {
+      // Whatever the check trips on, the run still ends Failed with its event.
+      failureReason = `The window could not be checked against the baseline (${(error as Error).message}): check the baseline files`;
+    }
+  }
+  if ('failureReason' in outcome || built === undefined) {
+    const settled = await settleRun(
+      ports,
+      report,
+      {
+        detail: {
+          ...base,
+          status: 'Failed',
+          reportUri: '',
+          violationCount: 0,
+          violations: [],
+          metrics: {},
+          skipped: outcome.skipped,
+          recordCount: 'failureReason' in outcome ? (outcome.recordCount ?? 0) : outcome.profile.itemCount,
+          failureReason,
+        },
+      },
+      'Data-quality monitor',
+      context.records,
+    );
+    return summaryOf(settled, { violations: [], drift: [], notes: [] });
   }
   const { profile, baseline } = outcome;
-  const target: DataQualityMetricTarget = {
-    namespace: context.namespace,
-    endpoint: context.endpoint,
-    monitoringSchedule: context.monitoringSchedule,
-    timestamp: context.scheduledTime,
-  };
-  const report = buildDataQualityReport(profile, baseline, target, context.drift);
-  const { short, long, trimmed } = report.raggedRows;
+  const { short, long, trimmed } = built.raggedRows;
   // Rows that are all wider are not ragged: extra_column_check (and the notes) report them.
   const skipped = withCount(outcome.skipped, 'column-count-mismatch', short + (trimmed ? long : 0));
-  const { store, key } = context.reports;
-  await store.put(joinKey(key, 'statistics.json'), report.statistics, 'application/json');
-  await store.put(
-    joinKey(key, 'constraint_violations.json'),
-    report.constraintViolations,
-    'application/json',
-  );
-  await store.put(joinKey(key, DRIFT_REPORT_FILE), driftReportText(report.driftReport), 'application/json');
-  await store.put(
-    joinKey(key, NOTES_FILE),
-    JSON.stringify(
-      {
-        notes: report.notes,
-        non_finite_counts: report.nonFinite,
-        rows: { baseline_columns: report.raggedRows.width, short, long },
-      },
-      null,
-      2,
-    ),
-    'application/json',
-  );
-  if (baseline.constraintsText !== undefined) {
-    await store.put(joinKey(key, 'constraints.json'), baseline.constraintsText, 'application/json');
-  }
-  const metrics = context.publishMetrics ? report.metrics : [];
-  if (metrics.length > 0) await ports.metrics.publish(metrics);
+  const notes = {
+    notes: built.notes,
+    non_finite_counts: built.nonFinite,
+    rows: { baseline_columns: built.raggedRows.width, short, long },
+  };
+  const files = [
+    { name: 'statistics.json', body: built.statistics },
+    { name: 'constraint_violations.json', body: built.constraintViolations },
+    { name: DRIFT_REPORT_FILE, body: driftReportText(built.driftReport) },
+    { name: NOTES_FILE, body: JSON.stringify(notes, null, 2) },
+  ];
+  if (baseline.constraintsText !== undefined)
+    files.push({ name: 'constraints.json', body: baseline.constraintsText });
   const status: MonitoringExecutionStatus =
-    report.violations.length > 0 ? 'CompletedWithViolations' : 'Completed';
-  const reportUri = `${store.location.replace(/\/$/, '')}/${joinKey(key)}/`;
+    built.violations.length > 0 ? 'CompletedWithViolations' : 'Completed';
   const detail: MonitoringExecutionDetail = {
     ...base,
     status,
     reportUri,
-    violationCount: report.violations.length,
-    violations: eventViolations(report.violations, (v) => ({
+    violationCount: built.violations.length,
+    violations: eventViolations(built.violations, (v) => ({
       subject: v.feature_name,
       checkType: v.constraint_check_type,
       description: v.description,
     })),
-    metrics: Object.fromEntries(report.drift.map((d) => [`feature_baseline_drift_${d.feature}`, d.value])),
+    metrics: Object.fromEntries(built.drift.map((d) => [`feature_baseline_drift_${d.feature}`, d.value])),
     skipped,
     recordCount: profile.itemCount,
   };
-  await publishExecution(ports.events, detail, ports.clock.now());
-  ports.log.info('Data-quality run completed', {
-    endpoint: context.endpoint,
-    status,
-    violations: report.violations.length,
-    rows: profile.itemCount,
-    metrics: metrics.length,
-  });
+  const settled = await settleRun(
+    ports,
+    report,
+    { detail, files, metrics: context.publishMetrics ? built.metrics : [] },
+    'Data-quality monitor',
+    context.records,
+  );
+  return summaryOf(settled, built);
+}
+
+function summaryOf(
+  settled: SettledRun,
+  built: {
+    violations: DataQualityViolation[];
+    drift: FeatureDrift[];
+    driftReport?: DriftReport;
+    notes: string[];
+  },
+): DataQualityRunSummary {
+  const { detail } = settled;
+  const failed = detail.status === 'Failed';
   return {
-    status,
-    message: exitMessage(report.violations.length),
-    reportUri,
-    violations: report.violations,
-    drift: report.drift,
-    driftReport: report.driftReport,
-    notes: report.notes,
-    recordCount: profile.itemCount,
-    skipped,
-    metricsPublished: metrics.length,
+    status: detail.status,
+    message: failed ? (detail.failureReason ?? 'Failed') : exitMessage(detail.violationCount),
+    failureReason: detail.failureReason,
+    reportUri: failed || detail.reportUri === '' ? undefined : detail.reportUri,
+    violations: settled.duplicate || failed ? [] : built.violations,
+    drift: settled.duplicate || failed ? [] : built.drift,
+    driftReport: settled.duplicate || failed ? undefined : built.driftReport,
+    notes: settled.duplicate || failed ? [] : built.notes,
+    recordCount: detail.recordCount,
+    skipped: detail.skipped,
+    metricsPublished: settled.metricsPublished,
+    duplicate: settled.duplicate,
     detail,
   };
 }

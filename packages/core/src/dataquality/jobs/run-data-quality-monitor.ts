@@ -82,6 +82,7 @@ export async function runDataQualityMonitor(
     },
     publishMetrics: monitor.publishMetrics,
     drift: monitor.drift,
+    records: { store: ports.store },
   };
   const tally = new IssueTally();
 
@@ -90,22 +91,76 @@ export async function runDataQualityMonitor(
     const location = resolve(monitor.baseline);
     baseline = await readDataQualityBaseline(location.store, location.key);
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    return publishDataQualityRun(ports, context, { failureReason: error.message, skipped: [] });
+    // A bad baseline says what is wrong; a failed read (a 503, a timeout) says what failed.
+    const reason =
+      error instanceof InputError
+        ? error.message
+        : `The baseline at ${monitor.baseline} could not be read (${(error as Error).message}): the run will be retried on the next schedule or retry`;
+    return publishDataQualityRun(ports, context, { failureReason: reason, skipped: [] });
   }
 
   const captureKey = resolve(endpoint.capture).key;
+  let merged: { profile: Profile; files: number; unreadable: string[] };
+  try {
+    merged = await mergeWindowProfiles(
+      ports.store,
+      joinKey('profiles', captureKey, endpoint.name, endpoint.variant),
+      window,
+      tally,
+    );
+  } catch (error) {
+    return publishDataQualityRun(ports, context, {
+      failureReason: `The window's profiles could not be read (${(error as Error).message}): the run will be retried on the next schedule or retry`,
+      skipped: tally.toSkipped(),
+    });
+  }
+  const { profile } = merged;
+  ports.log.debug('Merged window profiles', {
+    endpoint: endpoint.name,
+    profiles: merged.files,
+    rows: profile.itemCount,
+  });
+  const { unreadable } = merged;
+  if (profile.itemCount === 0 && unreadable.length > 0) {
+    // Not "no captured data": there was data, in profiles that could not be read.
+    const count =
+      tally.toSkipped().find((s) => s.reason === 'unreadable-profile')?.count ?? unreadable.length;
+    return publishDataQualityRun(ports, context, {
+      failureReason:
+        `${count} stored profile(s) of ${endpoint.name}/${endpoint.variant} for the window could not be read ` +
+        `and no other profile has rows (${unreadable.join('; ')}): re-run profile-capture on their capture files`,
+      skipped: tally.toSkipped(),
+    });
+  }
+  if (profile.itemCount === 0) {
+    return publishDataQualityRun(ports, context, {
+      failureReason:
+        `No captured data for ${endpoint.name}/${endpoint.variant} between ${window.start.toISOString()} and ` +
+        `${window.end.toISOString()} (${merged.files} profiles): check that data capture is enabled and profile-capture runs`,
+      skipped: tally.toSkipped(),
+    });
+  }
+  return publishDataQualityRun(ports, context, { profile, baseline, skipped: tally.toSkipped() });
+}
+
+// Merges the profiles profile-capture wrote under `prefix/yyyy/mm/dd/hh/` for the window's hours.
+async function mergeWindowProfiles(
+  store: ObjectStore,
+  prefix: string,
+  window: TimeWindow,
+  tally: IssueTally,
+): Promise<{ profile: Profile; files: number; unreadable: string[] }> {
   let profile: Profile = emptyProfile();
   let merged = 0;
   const unreadable: string[] = [];
   for (const hour of hoursIn(window)) {
-    const prefix = `${joinKey('profiles', captureKey, endpoint.name, endpoint.variant, hourPath(hour))}/`;
+    const hourPrefix = `${joinKey(prefix, hourPath(hour))}/`;
     const keys: string[] = [];
-    for await (const info of ports.store.list(prefix))
+    for await (const info of store.list(hourPrefix))
       if (info.key.endsWith(PROFILE_SUFFIX)) keys.push(info.key);
     keys.sort();
     for (const key of keys) {
-      const bytes = await ports.store.get(key);
+      const bytes = await store.get(key);
       let part: Profile;
       let source: Partial<ProfileSource> | undefined;
       try {
@@ -125,31 +180,7 @@ export async function runDataQualityMonitor(
       merged++;
     }
   }
-  ports.log.debug('Merged window profiles', {
-    endpoint: endpoint.name,
-    profiles: merged,
-    rows: profile.itemCount,
-  });
-  if (profile.itemCount === 0 && unreadable.length > 0) {
-    // Not "no captured data": there was data, in profiles that could not be read.
-    const count =
-      tally.toSkipped().find((s) => s.reason === 'unreadable-profile')?.count ?? unreadable.length;
-    return publishDataQualityRun(ports, context, {
-      failureReason:
-        `${count} stored profile(s) of ${endpoint.name}/${endpoint.variant} for the window could not be read ` +
-        `and no other profile has rows (${unreadable.join('; ')}): re-run profile-capture on their capture files`,
-      skipped: tally.toSkipped(),
-    });
-  }
-  if (profile.itemCount === 0) {
-    return publishDataQualityRun(ports, context, {
-      failureReason:
-        `No captured data for ${endpoint.name}/${endpoint.variant} between ${window.start.toISOString()} and ` +
-        `${window.end.toISOString()} (${merged} profiles): check that data capture is enabled and profile-capture runs`,
-      skipped: tally.toSkipped(),
-    });
-  }
-  return publishDataQualityRun(ports, context, { profile, baseline, skipped: tally.toSkipped() });
+  return { profile, files: merged, unreadable };
 }
 
 /** Why a stored profile could not be read, for the failure reason (never its content). */

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { caseInsensitiveEnum } from '../validation/case-insensitive-enum.ts';
+
+// Jackson writes non-finite doubles as strings ("NaN", "Infinity"); Vigil's writer does too.
+const nonFinite = {
+  NaN: Number.NaN,
+  Infinity: Number.POSITIVE_INFINITY,
+  '-Infinity': Number.NEGATIVE_INFINITY,
+};
+
+/** A summary number: a JSON number, or Jackson's "NaN" / "Infinity" / "-Infinity". */
+const summaryNumber = z.union([
+  z.number(),
+  z.enum(['NaN', 'Infinity', '-Infinity']).transform((s) => nonFinite[s]),
+]);
+
+/** A count: finite and not negative (SageMaker writes some as doubles, e.g. 3.0). */
+const count = z.number().nonnegative();
+
+/** A share of values: 0 … 1. */
+const share = z.number().min(0).max(1);
+
+/**
+ * A sketch item: a number that can be ranked. ±Infinity (as Jackson writes it) ranks; NaN does
+ * not, and any other text is not a value at all.
+ */
+const sketchItem = z.union([z.number(), z.enum(['Infinity', '-Infinity']).transform((s) => nonFinite[s])]);
+
+// Deequ's KLL needs k ≥ 2 and 0.5 < c ≤ 1; a bound on k keeps a hostile file from allocating gigabytes.
+const MAX_SKETCH_SIZE = 1 << 20;
+
+const sketch = z
+  .looseObject({
+    parameters: z
+      .looseObject({
+        c: z.number().gt(0.5).max(1).optional(),
+        k: z.number().int().min(2).max(MAX_SKETCH_SIZE).optional(),
+      })
+      .optional(),
+    data: z.array(z.array(sketchItem)),
+  })
+  .refine((s) => s.data.some((level) => level.length > 0), {
+    message: 'the sketch holds no value: regenerate the baseline from data with values in this column',
+    path: ['data'],
+  });
+
+const kllBucket = z.looseObject({ lower_bound: summaryNumber, upper_bound: summaryNumber, count });
+const categoricalBucket = z.looseObject({
+  value: z.union([z.string(), z.number(), z.boolean()]).transform(String),
+  count,
+});
+const common = z.looseObject({ num_present: count.optional(), num_missing: count.optional() });
+
+/** The data types SageMaker's analyzer infers (Deequ's DataTypeInstances). */
+export const INFERRED_TYPES = ['Integral', 'Fractional', 'String', 'Boolean', 'Unknown'] as const;
+const inferredType = caseInsensitiveEnum(INFERRED_TYPES);
+
+/** One feature of a statistics.json. */
+export const featureStatisticsSchema = z.looseObject({
+  name: z.string(),
+  inferred_type: inferredType,
+  numerical_statistics: z
+    .looseObject({
+      common: common.optional(),
+      mean: summaryNumber.optional(),
+      sum: summaryNumber.optional(),
+      std_dev: summaryNumber.optional(),
+      min: summaryNumber.optional(),
+      max: summaryNumber.optional(),
+      approximate_num_distinct_values: count.optional(),
+      completeness: share.optional(),
+      distribution: z
+        .looseObject({
+          kll: z
+            .looseObject({ buckets: z.array(kllBucket).optional(), sketch: sketch.optional() })
+            .optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+  string_statistics: z
+    .looseObject({
+      common: common.optional(),
+      distinct_count: count.optional(),
+      completeness: share.optional(),
+      distribution: z
+        .looseObject({
+          categorical: z.looseObject({ buckets: z.array(categoricalBucket).optional() }).optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+});
+
+/** A SageMaker (or Vigil) data-quality statistics.json, any container version. */
+export const statisticsFileSchema = z.looseObject({
+  version: z.number().optional(),
+  dataset: z.looseObject({ item_count: count.optional() }).optional(),
+  features: z.array(featureStatisticsSchema),
+});
+
+/** `Enabled` / `Disabled`, in any case, as SageMaker's analyzer compares them. */
+export const enabledFlag = caseInsensitiveEnum(['Enabled', 'Disabled']);
+
+const overrides = z.looseObject({ evaluate_constraints: enabledFlag.optional() });
+
+/** One feature of a constraints.json. */
+export const featureConstraintsSchema = z.looseObject({
+  name: z.string(),
+  inferred_type: inferredType.optional(),
+  completeness: share.optional(),
+  num_constraints: z
+    .looseObject({
+      is_non_negative: z.boolean().optional(),
+      monitoring_config_overrides: overrides.optional(),
+    })
+    .optional(),
+  string_constraints: z
+    .looseObject({
+      domains: z.array(z.string()).optional(),
+      monitoring_config_overrides: overrides.optional(),
+    })
+    .optional(),
+  monitoringConfigOverrides: overrides.optional(),
+  monitoring_config_overrides: overrides.optional(),
+});
+
+/** The monitoring_config block of a constraints.json. */
+export const monitoringConfigSchema = z.looseObject({
+  evaluate_constraints: enabledFlag.optional(),
+  emit_metrics: enabledFlag.optional(),
+  datatype_check_threshold: share.optional(),
+  domain_content_threshold: share.optional(),
+  distribution_constraints: z
+    .looseObject({
+      perform_comparison: enabledFlag.optional(),
+      comparison_threshold: share.optional(),
+      comparison_method: caseInsensitiveEnum(['Simple', 'Robust']).optional(),
+      categorical_comparison_threshold: share.optional(),
+      categorical_drift_method: caseInsensitiveEnum(['LInfinity', 'ChiSquared']).optional(),
+    })
+    .optional(),
+});
+
+/** A SageMaker (or Vigil) data-quality constraints.json. */
+export const constraintsFileSchema = z.looseObject({
+  version: z.number().optional(),
+  features: z.array(featureConstraintsSchema),
+  monitoring_config: monitoringConfigSchema.optional(),
+});

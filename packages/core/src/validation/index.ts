@@ -1,0 +1,4 @@
+export { caseInsensitiveEnum } from './case-insensitive-enum.ts';
+export { issuePath } from './issue-path.ts';
+export type { DocumentSource } from './validate-document.ts';
+export { parseJsonText, validateDocument } from './validate-document.ts';
