@@ -2,6 +2,8 @@ import {
   fixedClock,
   type MetricDatum,
   type MonitoringExecutionDetail,
+  RUN_CLAIM_LEASE_MS,
+  RunInProgressError,
   readRunRecord,
   runRecordKey,
   settleRun,
@@ -106,5 +108,46 @@ describe('settleRun', () => {
     await store.put(runRecordKey(detail()), '{ truncated');
     expect(await readRunRecord({ store }, detail())).toBeUndefined();
     expect((await settle()).duplicate).toBe(false);
+  });
+
+  it('lets exactly one of concurrent attempts publish a window; the others retry or find it settled', async () => {
+    const { store, events, metrics, settle } = setup();
+    const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => settle()));
+    const published = outcomes.filter((o) => o.status === 'fulfilled' && !o.value.duplicate);
+    const refused = outcomes.filter((o) => o.status === 'rejected');
+    expect(published).toHaveLength(1);
+    for (const o of refused) expect((o as PromiseRejectedResult).reason).toBeInstanceOf(RunInProgressError);
+    expect(metrics).toHaveLength(1);
+    expect(events).toHaveLength(1);
+    // The refused attempts retry later and find the window settled.
+    expect(await settle()).toMatchObject({ duplicate: true });
+    expect(events).toHaveLength(1);
+    expect((await readRunRecord({ store }, detail()))?.status).toBe('Completed');
+  });
+
+  it('refuses a window another attempt has freshly claimed, and takes over a claim older than the lease', async () => {
+    const { store, events, settle } = setup();
+    const claimed = (at: Date) =>
+      JSON.stringify({
+        version: 1,
+        status: 'InProgress',
+        endpointName: 'ep',
+        monitoringType: 'ModelQuality',
+        windowStart: detail().windowStart,
+        windowEnd: detail().windowEnd,
+        files: [],
+        metricsPublished: false,
+        eventPublished: false,
+        claimedAt: at.toISOString(),
+        detail: detail(),
+      });
+    const now = new Date('2024-05-01T13:07:00Z').getTime();
+    await store.put(runRecordKey(detail()), claimed(new Date(now - 60_000)));
+    await expect(settle()).rejects.toBeInstanceOf(RunInProgressError);
+    expect(events).toHaveLength(0);
+    // The attempt that claimed it died: after the lease, a retry settles the window.
+    await store.put(runRecordKey(detail()), claimed(new Date(now - RUN_CLAIM_LEASE_MS - 1)));
+    expect(await settle()).toMatchObject({ duplicate: false, metricsPublished: 1 });
+    expect(events).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
 export { PreconditionFailedError } from './precondition-failed-error.ts';
+export { RunInProgressError } from './run-in-progress-error.ts';
 export {
   BaselineValidationError,
   ConfigError,

@@ -1,4 +1,5 @@
 export { attributeExecution, attributingPublisher } from './attribute-execution.ts';
+export { claimRun, RUN_CLAIM_LEASE_MS, type RunClaim } from './claim-run.ts';
 export type {
   MonitoringExecutionDetail,
   MonitoringExecutionStatus,
@@ -13,6 +14,7 @@ export type { ReportFolder, RunIdentity, RunRecord, RunRecordStore } from './run
 export {
   folderKey,
   isSettledRun,
+  parseRunRecord,
   RUN_RECORDS_PREFIX,
   readRunRecord,
   runRecordKey,

@@ -23,6 +23,8 @@ export interface RunRecord {
   files: string[];
   metricsPublished: boolean;
   eventPublished: boolean;
+  /** When the attempt that wrote the record claimed the window (ISO-8601); see `claimRun`. */
+  claimedAt?: string;
   detail: MonitoringExecutionDetail;
 }
 
@@ -95,6 +97,19 @@ export async function readRunRecord(
     if (error instanceof ObjectNotFoundError) return undefined;
     throw error;
   }
+  return parseRunRecord(bytes);
+}
+
+/**
+ * A stored run record, or undefined when the bytes are not one (an unreadable record is as good as
+ * none: the window runs again).
+ *
+ * @example
+ * ```ts
+ * const record = parseRunRecord(await store.get(runRecordKey(detail)));
+ * ```
+ */
+export function parseRunRecord(bytes: Uint8Array): RunRecord | undefined {
   try {
     const record = JSON.parse(new TextDecoder().decode(bytes)) as RunRecord;
     return record?.version === 1 && typeof record.status === 'string' ? record : undefined;

@@ -1,16 +1,16 @@
+import { RunInProgressError } from '../errors/run-in-progress-error.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { EventPublisher } from '../ports/event-publisher.ts';
 import type { Log } from '../ports/log.ts';
 import type { MetricDatum, MetricSink } from '../ports/metric-sink.ts';
+import { claimRun } from './claim-run.ts';
 import type { MonitoringExecutionDetail } from './monitoring-execution.ts';
 import { publishExecution } from './publish-execution.ts';
 import {
   folderKey,
-  isSettledRun,
   type ReportFolder,
   type RunRecord,
   type RunRecordStore,
-  readRunRecord,
   sameWindow,
   writeRunRecord,
 } from './run-record.ts';
@@ -48,9 +48,11 @@ export interface SettledRun {
  * "Vigil Monitoring Execution" event, whatever fails underneath, and at most once per
  * (endpoint, monitor, window) when `records` (Vigil's store) is given:
  *
- * 1. A run record of the same window that is settled and announced makes this a duplicate: nothing
- *    happens again (a Lambda retry, a duplicate schedule).
- * 2. The record is set `InProgress`, the report files are written, then the record is committed
+ * 1. The window is claimed with a conditional write of an `InProgress` run record (`claimRun`): a
+ *    window already settled and announced makes this a duplicate, and nothing happens again (a
+ *    Lambda retry, a duplicate schedule); another attempt's fresh claim throws
+ *    `RunInProgressError`, so two concurrent attempts never both publish (the loser retries later).
+ * 2. The report files are written, then the record is committed
  *    with the final status: it is the report's completion marker, so a half-written report never
  *    looks complete (S3 and the local store both write each object whole).
  * 3. Metrics are published unless an earlier attempt of the window recorded them (a Failed outcome
@@ -96,30 +98,41 @@ export async function settleRun(
     });
   };
 
-  let prior: RunRecord | undefined;
-  try {
-    prior = records && (await readRunRecord(records, detail));
-  } catch (error) {
-    fail(
-      `The run record in ${report.store.location}/${folder} could not be read, so nothing was published`,
-      error,
-    );
-  }
-  if (prior && isSettledRun(prior, detail)) {
-    ports.log.info(`${monitor}: window already settled, nothing published again`, {
-      endpoint: detail.endpointName,
-      status: prior.status,
-    });
-    return { detail: prior.detail, written: [], metricsPublished: 0, duplicate: true };
-  }
-  const metricsAlready = prior !== undefined && sameWindow(prior, detail) && prior.metricsPublished;
   const base = {
     version: 1 as const,
     endpointName: detail.endpointName,
     monitoringType: detail.monitoringType,
     windowStart: detail.windowStart,
     windowEnd: detail.windowEnd,
+    claimedAt: ports.clock.now().toISOString(),
   };
+  let prior: RunRecord | undefined;
+  if (records) {
+    const claim: RunRecord = {
+      ...base,
+      status: 'InProgress',
+      files: [],
+      metricsPublished: false,
+      eventPublished: false,
+      detail,
+    };
+    try {
+      const { settled, prior: before } = await claimRun(records, claim, ports.clock.now());
+      if (settled) {
+        ports.log.info(`${monitor}: window already settled, nothing published again`, {
+          endpoint: detail.endpointName,
+          status: settled.status,
+        });
+        return { detail: settled.detail, written: [], metricsPublished: 0, duplicate: true };
+      }
+      prior = before;
+    } catch (error) {
+      // Another attempt is settling this window right now: it announces the run; this one retries.
+      if (error instanceof RunInProgressError) throw error;
+      fail(`The run record in ${records.store.location} could not be read or claimed`, error);
+    }
+  }
+  const metricsAlready = prior !== undefined && sameWindow(prior, detail) && prior.metricsPublished;
 
   if (!broken && (detail.status !== 'Failed' || files.length > 0)) {
     try {
@@ -163,7 +176,7 @@ export async function settleRun(
         eventPublished,
         detail,
       };
-      await writeRunRecord(report, record);
+      await writeRunRecord(records, record);
     } catch (error) {
       ports.log.warn(`${monitor}: run record not written`, {
         endpoint: detail.endpointName,
