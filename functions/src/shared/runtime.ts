@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
-import { CloudWatchMetricSink, EventBridgePublisher, S3ObjectStore } from '@vigil/aws';
+import { awsClientConfig, CloudWatchMetricSink, EventBridgePublisher, S3ObjectStore } from '@vigil/aws';
 import {
   attributingPublisher,
   type Clock,
@@ -131,7 +131,7 @@ export async function createRuntime(
       },
     );
   }
-  const s3 = clients.s3 ?? new S3Client({});
+  const s3 = clients.s3 ?? new S3Client(awsClientConfig());
   const stores = new Map<string, ObjectStore>();
   const bucketStore = (name: string): ObjectStore => {
     let store = stores.get(name);
