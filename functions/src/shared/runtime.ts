@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
@@ -14,9 +15,14 @@ import {
   ObjectNotFoundError,
   type ObjectStore,
   parseConfigText,
+  provideSha256,
+  sha256FromCreateHash,
   systemClock,
   type VigilConfig,
 } from '@vigil/core';
+
+// The audit chain, content digests and card names hash with node:crypto's SHA-256.
+provideSha256(sha256FromCreateHash(createHash));
 
 /** Where the deployed configuration lives in Vigil's bucket unless VIGIL_CONFIG_KEY says otherwise. */
 export const DEFAULT_CONFIG_KEY = 'config/vigil.config.json';

@@ -26,3 +26,4 @@ export type {
 } from './model-registry.ts';
 export type { Alert, AlertSeverity, AlertSignal, AlertStatus, Notifier } from './notifier.ts';
 export type { ObjectInfo, ObjectStore } from './object-store.ts';
+export type { Sha256 } from './sha256.ts';
