@@ -7,6 +7,7 @@ import {
 } from '@vigil/core';
 import { ALARM_STATE_CHANGE_DETAIL_TYPE, type RouteOutcome, routeAlert } from '@vigil/core/alerting';
 import { ObjectStoreAuditLog } from '@vigil/core/audit';
+import { AlarmStateChangeDetailSchema } from './shared/event-schemas.ts';
 import { assertEventBridge } from './shared/events.ts';
 import { loadRuntime, logger, type Runtime } from './shared/runtime.ts';
 import { secretValue } from './shared/secrets.ts';
@@ -49,6 +50,13 @@ export function createAlarmRouterHandler(
     const envelope = assertEventBridge(event, {
       source: ['aws.cloudwatch', 'vigil'],
       detailType: [ALARM_STATE_CHANGE_DETAIL_TYPE, MONITORING_EXECUTION_DETAIL_TYPE],
+      // Alarms are checked here; Vigil's own run events are read by the router itself.
+      ...((event as { 'detail-type'?: unknown })['detail-type'] === ALARM_STATE_CHANGE_DETAIL_TYPE
+        ? {
+            detail: (detail: unknown) =>
+              AlarmStateChangeDetailSchema.parse(detail) as Record<string, unknown>,
+          }
+        : {}),
     });
     const runtime = await deps.loadRuntime();
     runtime.log.appendKeys({ eventId: envelope.id });
