@@ -9,6 +9,8 @@ import { ALARM_STATE_CHANGE_DETAIL_TYPE, type RouteOutcome, routeAlert } from '@
 import { ObjectStoreAuditLog } from '@vigil/core/audit';
 import { AlarmStateChangeDetailSchema } from './shared/event-schemas.ts';
 import { assertEventBridge } from './shared/events.ts';
+import { lambdaHandler } from './shared/lambda-handler.ts';
+import { operationalMetrics } from './shared/operational-metrics.ts';
 import { loadRuntime, logger, type Runtime } from './shared/runtime.ts';
 import { secretValue } from './shared/secrets.ts';
 
@@ -85,17 +87,20 @@ export function createAlarmRouterHandler(
         : {}),
       ...(result.outcome === 'recorded' && result.awaiting ? { awaiting: result.awaiting } : {}),
     };
+    if (summary.delivered) operationalMetrics.alertsSent(summary.delivered);
     runtime.log.info('Alarm routed', { ...summary, detailType: envelope['detail-type'] });
     return summary;
   };
 }
 
 /** The Lambda: SageMaker's endpoints, and Slack / SES / SNS notifiers built once per container. */
-export const handler = createAlarmRouterHandler({
-  controller: new SageMakerEndpointController(),
-  notifiers: (config) => channelNotifiers(config, process.env),
-  loadRuntime,
-});
+export const handler = lambdaHandler(
+  createAlarmRouterHandler({
+    controller: new SageMakerEndpointController(),
+    notifiers: (config) => channelNotifiers(config, process.env),
+    loadRuntime,
+  }),
+);
 
 /**
  * The notifier of every configured channel. A Slack channel's webhook URL comes from the secret

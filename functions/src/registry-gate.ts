@@ -8,6 +8,7 @@ import {
   ModelPackageStateChangeDetailSchema,
 } from './shared/event-schemas.ts';
 import { assertEventBridge } from './shared/events.ts';
+import { lambdaHandler } from './shared/lambda-handler.ts';
 import { loadRuntime, type Runtime } from './shared/runtime.ts';
 
 const PACKAGE_CHANGE = 'SageMaker Model Package State Change';
@@ -95,8 +96,10 @@ export function createRegistryGateHandler(
  * approved the card the policy requires).
  * SageMaker clients at module scope, reused by a warm container.
  */
-export const handler = createRegistryGateHandler({
-  registry: new SageMakerModelRegistry(),
-  cards: new SageMakerModelCardStore(),
-  loadRuntime,
-});
+export const handler = lambdaHandler(
+  createRegistryGateHandler({
+    registry: new SageMakerModelRegistry(),
+    cards: new SageMakerModelCardStore(),
+    loadRuntime,
+  }),
+);
