@@ -3,12 +3,18 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { BENCH_COLUMNS, generateCaptureFile } from './generate-capture.ts';
+import { formatLambdaBundles, measureLambdaBundles } from './lambda-bundles.ts';
 import { measure, type TaskResult } from './measure.ts';
 
 const out = fileURLToPath(new URL('./out/', import.meta.url));
 const records = Number(process.env.VIGIL_BENCH_RECORDS ?? 1_000_000);
 const repeats = Number(process.env.VIGIL_BENCH_REPEATS ?? 2);
 const capture = `${out}capture-${records}.jsonl`;
+// VIGIL_BENCH_ONLY=lambda bundles and measures the Lambda handlers alone.
+if (process.env.VIGIL_BENCH_ONLY === 'lambda') {
+  console.log(formatLambdaBundles(await measureLambdaBundles(repeats)).join('\n'));
+  process.exit(0);
+}
 
 console.log(`Generating ${records.toLocaleString('en')} capture records (${BENCH_COLUMNS} columns)…`);
 const bytes = await generateCaptureFile(capture, records);
@@ -35,10 +41,16 @@ const lines = [
   `  local HTTP model (container contract): ${fmt(rate(shapHttp))} SHAP values/s, ratio to in-process ${(shapHttp.ms / shapInProcess.ms).toFixed(1)}×`,
 ];
 console.log(lines.join('\n'));
+const lambdaBundles = await measureLambdaBundles(repeats);
+console.log(formatLambdaBundles(lambdaBundles).join('\n'));
 await mkdir(out, { recursive: true });
 await writeFile(
   `${out}results.json`,
-  JSON.stringify({ records, bytes, floor, profile, mergeFloor, merge, shapInProcess, shapHttp }, null, 2),
+  JSON.stringify(
+    { records, bytes, floor, profile, mergeFloor, merge, shapInProcess, shapHttp, lambdaBundles },
+    null,
+    2,
+  ),
 );
 
 function fmt(n: number): string {
