@@ -43,7 +43,7 @@ export function createRegistryGateHandler(
       detailType: [PACKAGE_CHANGE, CARD_CHANGE],
       detail:
         (event as { 'detail-type'?: unknown })['detail-type'] === CARD_CHANGE
-          ? (detail) => ModelCardStateChangeDetailSchema.parse(detail)
+          ? ModelCardStateChangeDetailSchema
           : ModelPackageStateChangeDetailSchema,
     });
     const card = envelope['detail-type'] === CARD_CHANGE ? (envelope.detail as ModelCardChange) : undefined;
