@@ -4,14 +4,19 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { printDriftBenchmark, runDriftBenchmark } from './drift-bench.ts';
 import { BENCH_COLUMNS, generateCaptureFile } from './generate-capture.ts';
+import { formatLambdaBundles, measureLambdaBundles } from './lambda-bundles.ts';
 import { measure, type TaskResult } from './measure.ts';
 
 const out = fileURLToPath(new URL('./out/', import.meta.url));
 const records = Number(process.env.VIGIL_BENCH_RECORDS ?? 1_000_000);
 const repeats = Number(process.env.VIGIL_BENCH_REPEATS ?? 2);
 const capture = `${out}capture-${records}.jsonl`;
-// VIGIL_BENCH_ONLY=drift runs the drift workload alone.
+// VIGIL_BENCH_ONLY=drift runs the drift workload alone; =lambda bundles and measures the Lambda handlers alone.
 const only = process.env.VIGIL_BENCH_ONLY;
+if (only === 'lambda') {
+  console.log(formatLambdaBundles(await measureLambdaBundles(repeats)).join('\n'));
+  process.exit(0);
+}
 if (only === 'drift') {
   printDriftBenchmark(await runDriftBenchmark(out, repeats));
   process.exit(0);
@@ -44,11 +49,13 @@ const lines = [
 console.log(lines.join('\n'));
 const drift = await runDriftBenchmark(out, repeats);
 printDriftBenchmark(drift);
+const lambdaBundles = await measureLambdaBundles(repeats);
+console.log(formatLambdaBundles(lambdaBundles).join('\n'));
 await mkdir(out, { recursive: true });
 await writeFile(
   `${out}results.json`,
   JSON.stringify(
-    { records, bytes, floor, profile, mergeFloor, merge, shapInProcess, shapHttp, drift },
+    { records, bytes, floor, profile, mergeFloor, merge, shapInProcess, shapHttp, drift, lambdaBundles },
     null,
     2,
   ),

@@ -1,4 +1,6 @@
 import 'aws-sdk-client-mock-vitest/extend';
+import { createHash } from 'node:crypto';
+import { provideSha256, sha256FromCreateHash } from '@vigil/core';
 
 // Handlers read these once at module load; set them before any import of a handler.
 process.env.POWERTOOLS_DEV = 'true';
@@ -9,3 +11,6 @@ process.env.AWS_SECRET_ACCESS_KEY = 'test';
 // s3rver de-chunks only signed streaming payloads; the SDK's default CRC trailers break it.
 process.env.AWS_REQUEST_CHECKSUM_CALCULATION = 'WHEN_REQUIRED';
 process.env.AWS_RESPONSE_CHECKSUM_VALIDATION = 'WHEN_REQUIRED';
+
+// Core's SHA-256 port, as the Lambda runtime and the CLI install it.
+provideSha256(sha256FromCreateHash(createHash));

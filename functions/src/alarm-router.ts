@@ -7,7 +7,10 @@ import {
 } from '@vigil/core';
 import { ALARM_STATE_CHANGE_DETAIL_TYPE, type RouteOutcome, routeAlert } from '@vigil/core/alerting';
 import { auditLogOf } from './shared/audit-log.ts';
+import { AlarmStateChangeDetailSchema } from './shared/event-schemas.ts';
 import { assertEventBridge } from './shared/events.ts';
+import { lambdaHandler } from './shared/lambda-handler.ts';
+import { operationalMetrics } from './shared/operational-metrics.ts';
 import { loadRuntime, logger, type Runtime } from './shared/runtime.ts';
 import { secretValue } from './shared/secrets.ts';
 
@@ -49,6 +52,13 @@ export function createAlarmRouterHandler(
     const envelope = assertEventBridge(event, {
       source: ['aws.cloudwatch', 'vigil'],
       detailType: [ALARM_STATE_CHANGE_DETAIL_TYPE, MONITORING_EXECUTION_DETAIL_TYPE],
+      // Alarms are checked here; Vigil's own run events are read by the router itself.
+      ...((event as { 'detail-type'?: unknown })['detail-type'] === ALARM_STATE_CHANGE_DETAIL_TYPE
+        ? {
+            detail: (detail: unknown) =>
+              AlarmStateChangeDetailSchema.parse(detail) as Record<string, unknown>,
+          }
+        : {}),
     });
     const runtime = await deps.loadRuntime();
     runtime.log.appendKeys({ eventId: envelope.id });
@@ -77,17 +87,20 @@ export function createAlarmRouterHandler(
         : {}),
       ...(result.outcome === 'recorded' && result.awaiting ? { awaiting: result.awaiting } : {}),
     };
+    if (summary.delivered) operationalMetrics.alertsSent(summary.delivered);
     runtime.log.info('Alarm routed', { ...summary, detailType: envelope['detail-type'] });
     return summary;
   };
 }
 
 /** The Lambda: SageMaker's endpoints, and Slack / SES / SNS notifiers built once per container. */
-export const handler = createAlarmRouterHandler({
-  controller: new SageMakerEndpointController(),
-  notifiers: (config) => channelNotifiers(config, process.env),
-  loadRuntime,
-});
+export const handler = lambdaHandler(
+  createAlarmRouterHandler({
+    controller: new SageMakerEndpointController(),
+    notifiers: (config) => channelNotifiers(config, process.env),
+    loadRuntime,
+  }),
+);
 
 /**
  * The notifier of every configured channel. A Slack channel's webhook URL comes from the secret

@@ -10,6 +10,7 @@ import {
 import { type CardSyncResult, syncModelCard } from '@vigil/core/cards';
 import { auditLogOf } from './shared/audit-log.ts';
 import { assertEventBridge } from './shared/events.ts';
+import { lambdaHandler } from './shared/lambda-handler.ts';
 import { loadRuntime, type Runtime } from './shared/runtime.ts';
 
 const MONITORING_TYPES = new Set(['DataQuality', 'ModelQuality', 'ModelBias', 'ModelExplainability']);
@@ -72,11 +73,13 @@ export function createCardSyncHandler(
  * card of the model package version the endpoint serves, as a new card version, and records the
  * run in the audit log. SageMaker clients at module scope, reused by a warm container.
  */
-export const handler = createCardSyncHandler({
-  registry: new SageMakerModelRegistry(),
-  cards: new SageMakerModelCardStore(),
-  loadRuntime,
-});
+export const handler = lambdaHandler(
+  createCardSyncHandler({
+    registry: new SageMakerModelRegistry(),
+    cards: new SageMakerModelCardStore(),
+    loadRuntime,
+  }),
+);
 
 function parseMonitoringExecution(detail: unknown): MonitoringExecutionDetail {
   const d = detail as Record<string, unknown>;

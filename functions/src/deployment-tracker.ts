@@ -6,6 +6,7 @@ import {
   trackEndpointEvent,
 } from '@vigil/core/rollback';
 import { assertEventBridge } from './shared/events.ts';
+import { lambdaHandler } from './shared/lambda-handler.ts';
 import { loadRuntime, type Runtime } from './shared/runtime.ts';
 
 /** What the function returns. */
@@ -66,7 +67,9 @@ export function createDeploymentTrackerHandler(
  * the history of the configs (with their model packages) that served, which every monitoring run
  * is attributed from. Events of endpoints Vigil does not monitor are ignored.
  */
-export const handler = createDeploymentTrackerHandler({
-  endpoints: new SageMakerEndpointController(),
-  loadRuntime,
-});
+export const handler = lambdaHandler(
+  createDeploymentTrackerHandler({
+    endpoints: new SageMakerEndpointController(),
+    loadRuntime,
+  }),
+);

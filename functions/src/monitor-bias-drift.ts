@@ -11,6 +11,8 @@ import {
 } from '@vigil/core';
 import { runBiasDriftMonitor } from '@vigil/core/bias';
 import { assertScheduledMonitorEvent } from './shared/events.ts';
+import { lambdaHandler } from './shared/lambda-handler.ts';
+import { operationalMetrics } from './shared/operational-metrics.ts';
 import { loadRuntime } from './shared/runtime.ts';
 
 /** What a run reports back to the scheduler (and to the logs); never payload data. */
@@ -28,9 +30,10 @@ export interface BiasDriftRunSummary {
  * ground truth of the ground-truth window, computes Clarify's bias metrics, compares them with the
  * baseline analysis.json and reports, publishes and emits as SageMaker's bias monitor does.
  */
-export const handler = async (event: unknown): Promise<BiasDriftRunSummary> => {
+export const handler = lambdaHandler(async (event: unknown): Promise<BiasDriftRunSummary> => {
   const { endpoint, scheduledTime } = assertScheduledMonitorEvent(event);
   const runtime = await loadRuntime();
+  const startedAt = runtime.clock.now();
   const { endpoint: endpointConfig, monitor } = scheduledMonitor(runtime.config, endpoint, 'biasDrift');
   if (!endpointConfig.groundTruth) {
     throw new ConfigError(
@@ -83,6 +86,7 @@ export const handler = async (event: unknown): Promise<BiasDriftRunSummary> => {
     records: result.detail.recordCount,
     reportUri: result.detail.reportUri,
   };
+  operationalMetrics.monitorRun(result.detail, startedAt, runtime.clock.now());
   runtime.log.info('Bias drift run', { ...summary });
   return summary;
-};
+});

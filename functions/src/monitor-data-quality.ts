@@ -1,6 +1,8 @@
 import { scheduledMonitor } from '@vigil/core';
 import { runDataQualityMonitor } from '@vigil/core/dataquality';
 import { assertScheduledMonitorEvent } from './shared/events.ts';
+import { lambdaHandler } from './shared/lambda-handler.ts';
+import { operationalMetrics } from './shared/operational-metrics.ts';
 import { loadRuntime } from './shared/runtime.ts';
 
 /** What a run reports back to the scheduler (and to the logs). */
@@ -20,9 +22,10 @@ export interface DataQualityRunResult {
  * "Vigil Monitoring Execution". A run without baseline or data ends as Failed (in the event and
  * the result), not as an error, so the scheduler does not retry it.
  */
-export const handler = async (event: unknown): Promise<DataQualityRunResult> => {
+export const handler = lambdaHandler(async (event: unknown): Promise<DataQualityRunResult> => {
   const { endpoint, scheduledTime } = assertScheduledMonitorEvent(event);
   const runtime = await loadRuntime();
+  const startedAt = runtime.clock.now();
   const { endpoint: endpointConfig } = scheduledMonitor(runtime.config, endpoint, 'dataQuality');
   const summary = await runDataQualityMonitor(
     {
@@ -47,6 +50,7 @@ export const handler = async (event: unknown): Promise<DataQualityRunResult> => 
     reportUri: summary.reportUri,
     failureReason: summary.failureReason,
   };
+  operationalMetrics.monitorRun(summary.detail, startedAt, runtime.clock.now());
   runtime.log.info('Data-quality run', { ...result });
   return result;
-};
+});

@@ -15,6 +15,8 @@ import {
 } from '@vigil/core/explain';
 import { httpModelInvoker } from '@vigil/local';
 import { assertScheduledMonitorEvent } from './shared/events.ts';
+import { lambdaHandler } from './shared/lambda-handler.ts';
+import { operationalMetrics } from './shared/operational-metrics.ts';
 import { loadRuntime } from './shared/runtime.ts';
 
 /** What a run reports back to the scheduler (and to the logs). */
@@ -32,9 +34,10 @@ export interface FeatureAttributionRunSummary {
  * explains it with KernelSHAP through the model (the endpoint itself unless the config names
  * another model), compares with the baseline analysis.json and reports as SageMaker does.
  */
-export const handler = async (event: unknown): Promise<FeatureAttributionRunSummary> => {
+export const handler = lambdaHandler(async (event: unknown): Promise<FeatureAttributionRunSummary> => {
   const { endpoint, scheduledTime } = assertScheduledMonitorEvent(event);
   const runtime = await loadRuntime();
+  const startedAt = runtime.clock.now();
   const { endpoint: endpointConfig, monitor } = scheduledMonitor(
     runtime.config,
     endpoint,
@@ -93,6 +96,7 @@ export const handler = async (event: unknown): Promise<FeatureAttributionRunSumm
     records: result.detail.recordCount,
     reportUri: result.detail.reportUri,
   };
+  operationalMetrics.monitorRun(result.detail, startedAt, runtime.clock.now());
   runtime.log.info('Feature attribution run', { ...summary, plan: result.plan });
   return summary;
-};
+});

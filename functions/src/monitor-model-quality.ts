@@ -1,6 +1,8 @@
 import { hourOf, reportPrefix, scheduledMonitor, windowFromOffsets } from '@vigil/core';
 import { runModelQualityMonitor } from '@vigil/core/modelquality';
 import { assertScheduledMonitorEvent } from './shared/events.ts';
+import { lambdaHandler } from './shared/lambda-handler.ts';
+import { operationalMetrics } from './shared/operational-metrics.ts';
 import { loadRuntime } from './shared/runtime.ts';
 
 /** What a run reports back to the scheduler (and to the logs). */
@@ -21,9 +23,10 @@ export interface ModelQualityRunSummary {
  * quality before labels (binary), writes the report, publishes model-metrics and emits "Vigil
  * Monitoring Execution".
  */
-export const handler = async (event: unknown): Promise<ModelQualityRunSummary> => {
+export const handler = lambdaHandler(async (event: unknown): Promise<ModelQualityRunSummary> => {
   const { endpoint, scheduledTime } = assertScheduledMonitorEvent(event);
   const runtime = await loadRuntime();
+  const startedAt = runtime.clock.now();
   const { endpoint: endpointConfig, monitor } = scheduledMonitor(runtime.config, endpoint, 'modelQuality');
   const hour = hourOf(scheduledTime ?? runtime.clock.now());
   const reports = runtime.storeFor(endpointConfig.reports);
@@ -64,6 +67,7 @@ export const handler = async (event: unknown): Promise<ModelQualityRunSummary> =
     reportUri: result.detail.reportUri,
     failureReason: result.detail.failureReason,
   };
+  operationalMetrics.monitorRun(result.detail, startedAt, runtime.clock.now());
   runtime.log.info('Model quality run', { ...summary });
   return summary;
-};
+});

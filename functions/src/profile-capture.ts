@@ -1,6 +1,8 @@
 import { type EndpointConfig, joinKey } from '@vigil/core';
 import { profileCaptureObject } from '@vigil/core/dataquality';
 import { assertS3ObjectCreated } from './shared/events.ts';
+import { lambdaHandler } from './shared/lambda-handler.ts';
+import { operationalMetrics } from './shared/operational-metrics.ts';
 import { loadRuntime, parseS3Uri, type Runtime } from './shared/runtime.ts';
 
 /** What one invocation did, for the logs and tests. */
@@ -32,7 +34,7 @@ function endpointFor(runtime: Runtime, bucket: string, key: string): EndpointCon
  * ends short of the event's `object.size` throws (`IncompleteObjectError`) without writing, so the
  * invocation fails and Lambda retries it rather than storing part of the file as the whole.
  */
-export const handler = async (event: unknown): Promise<ProfileCaptureSummary> => {
+export const handler = lambdaHandler(async (event: unknown): Promise<ProfileCaptureSummary> => {
   const { bucket, key, size } = assertS3ObjectCreated(event);
   const runtime = await loadRuntime();
   const endpoint = key.endsWith('.jsonl') ? endpointFor(runtime, bucket, key) : undefined;
@@ -58,6 +60,7 @@ export const handler = async (event: unknown): Promise<ProfileCaptureSummary> =>
     rows: result.rows,
     skipped: result.skipped.reduce((n, s) => n + s.count, 0),
   };
+  operationalMetrics.filesProfiled(1);
   runtime.log.info('profile-capture done', { ...summary });
   return summary;
-};
+});

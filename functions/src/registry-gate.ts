@@ -1,27 +1,21 @@
 import { SageMakerModelCardStore, SageMakerModelRegistry } from '@vigil/aws';
-import { EventShapeError, type Log, type ModelCardStore, type ModelRegistry } from '@vigil/core';
+import type { Log, ModelCardStore, ModelRegistry } from '@vigil/core';
 import { type GateResult, runRegistryGate } from '@vigil/core/governance';
 import { auditLogOf } from './shared/audit-log.ts';
+import {
+  MODEL_PACKAGE_VERSION_ARN,
+  ModelCardStateChangeDetailSchema,
+  ModelPackageStateChangeDetailSchema,
+} from './shared/event-schemas.ts';
 import { assertEventBridge } from './shared/events.ts';
+import { lambdaHandler } from './shared/lambda-handler.ts';
 import { loadRuntime, type Runtime } from './shared/runtime.ts';
 
 const PACKAGE_CHANGE = 'SageMaker Model Package State Change';
 const CARD_CHANGE = 'SageMaker Model Card State Change';
-const PACKAGE_ARN = /:model-package\/[^/]+\/\d+$/;
 
-/** The fields of "SageMaker Model Package State Change" the gate reads. */
-interface ModelPackageChange {
-  ModelPackageArn: string;
-  ModelApprovalStatus?: string;
-  UpdatedModelPackageFields?: string[];
-}
-
-/** The fields of "SageMaker Model Card State Change" the gate reads. */
-interface ModelCardChange {
-  ModelCardName: string;
-  ModelCardStatus: string;
-  ModelId?: string;
-}
+type ModelPackageChange = ReturnType<typeof ModelPackageStateChangeDetailSchema.parse>;
+type ModelCardChange = ReturnType<typeof ModelCardStateChangeDetailSchema.parse>;
 
 /** What the handler runs on; `vigil dev` passes the local registry, cards and runtime. */
 export interface RegistryGateDependencies {
@@ -47,17 +41,17 @@ export function createRegistryGateHandler(
   deps: RegistryGateDependencies,
 ): (event: unknown) => Promise<GateResult> {
   return async (event) => {
-    const envelope = assertEventBridge(event, {
+    const envelope = assertEventBridge<string, ModelCardChange | ModelPackageChange>(event, {
       source: 'aws.sagemaker',
       detailType: [PACKAGE_CHANGE, CARD_CHANGE],
-      detail: (detail) =>
+      detail:
         (event as { 'detail-type'?: unknown })['detail-type'] === CARD_CHANGE
-          ? parseModelCardChange(detail)
-          : parseModelPackageChange(detail),
+          ? ModelCardStateChangeDetailSchema
+          : ModelPackageStateChangeDetailSchema,
     });
     const card = envelope['detail-type'] === CARD_CHANGE ? (envelope.detail as ModelCardChange) : undefined;
     const change = card ? undefined : (envelope.detail as ModelPackageChange);
-    if (card && !PACKAGE_ARN.test(card.ModelId ?? '')) {
+    if (card && !MODEL_PACKAGE_VERSION_ARN.test(card.ModelId ?? '')) {
       // Vigil's cards carry their model package ARN as model id; other cards are not the gate's business.
       return {
         action: 'ignored',
@@ -106,41 +100,10 @@ export function createRegistryGateHandler(
  * approved the card the policy requires).
  * SageMaker clients at module scope, reused by a warm container.
  */
-export const handler = createRegistryGateHandler({
-  registry: new SageMakerModelRegistry(),
-  cards: new SageMakerModelCardStore(),
-  loadRuntime,
-});
-
-function parseModelCardChange(detail: unknown): ModelCardChange {
-  const d = detail as Record<string, unknown>;
-  if (typeof d.ModelCardName !== 'string' || typeof d.ModelCardStatus !== 'string') {
-    throw new EventShapeError('ModelCardName and ModelCardStatus must be strings');
-  }
-  return {
-    ModelCardName: d.ModelCardName,
-    ModelCardStatus: d.ModelCardStatus,
-    ...(typeof d.ModelId === 'string' ? { ModelId: d.ModelId } : {}),
-  };
-}
-
-function parseModelPackageChange(detail: unknown): ModelPackageChange {
-  const d = detail as Record<string, unknown>;
-  if (typeof d.ModelPackageArn !== 'string' || !PACKAGE_ARN.test(d.ModelPackageArn)) {
-    throw new EventShapeError(
-      'ModelPackageArn must be a versioned model package ARN (…:model-package/<group>/<version>)',
-    );
-  }
-  if (d.ModelApprovalStatus !== undefined && typeof d.ModelApprovalStatus !== 'string') {
-    throw new EventShapeError('ModelApprovalStatus must be a string');
-  }
-  const fields = d.UpdatedModelPackageFields;
-  if (fields !== undefined && !(Array.isArray(fields) && fields.every((f) => typeof f === 'string'))) {
-    throw new EventShapeError('UpdatedModelPackageFields must be a list of strings');
-  }
-  return {
-    ModelPackageArn: d.ModelPackageArn,
-    ...(typeof d.ModelApprovalStatus === 'string' ? { ModelApprovalStatus: d.ModelApprovalStatus } : {}),
-    ...(fields ? { UpdatedModelPackageFields: fields as string[] } : {}),
-  };
-}
+export const handler = lambdaHandler(
+  createRegistryGateHandler({
+    registry: new SageMakerModelRegistry(),
+    cards: new SageMakerModelCardStore(),
+    loadRuntime,
+  }),
+);

@@ -11,7 +11,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 const cloudwatch = mockClient(CloudWatchClient);
 const now = new Date('2024-05-01T14:00:00Z');
 const at = new Date('2024-05-01T13:00:00Z');
-const noWait = { sleep: async () => {}, random: () => 0.5 };
 
 function datum(i: number, extra: Partial<MetricDatum> = {}): MetricDatum {
   return {
@@ -28,7 +27,6 @@ function sink() {
   return new CloudWatchMetricSink({
     client: new CloudWatchClient({}),
     clock: fixedClock(now),
-    retry: noWait,
   });
 }
 
@@ -255,26 +253,15 @@ describe('CloudWatchMetricSink', () => {
     expect(s.lastReport.invalidNames[0]).toBe('"feature_baseline_drift_montréal"');
   });
 
-  it('retries throttling and 5xx with backoff, then succeeds', async () => {
+  it('leaves retries to the SDK: a throttled send is not repeated by Vigil', async () => {
+    // aws-sdk-client-mock replaces send(), the SDK's retry middleware included: one call is one attempt.
     const throttled = Object.assign(new Error('Rate exceeded'), {
       name: 'Throttling',
       $metadata: { httpStatusCode: 400 },
     });
-    const unavailable = Object.assign(new Error('Service unavailable'), {
-      name: 'ServiceUnavailable',
-      $metadata: { httpStatusCode: 503 },
-    });
-    cloudwatch.on(PutMetricDataCommand).rejectsOnce(throttled).rejectsOnce(unavailable).resolves({});
-    const waits: number[] = [];
-    const s = new CloudWatchMetricSink({
-      client: new CloudWatchClient({}),
-      clock: fixedClock(now),
-      retry: { sleep: async (ms) => void waits.push(ms), random: () => 0.5, baseDelayMs: 100 },
-    });
-    await s.publish([datum(1)]);
-    expect(sentInputs()).toHaveLength(3);
-    // Full jitter with random() = 0.5: half of 100 ms, then half of 200 ms.
-    expect(waits).toEqual([50, 100]);
+    cloudwatch.on(PutMetricDataCommand).rejectsOnce(throttled).resolves({});
+    await expect(sink().publish([datum(1)])).rejects.toThrow('Rate exceeded');
+    expect(sentInputs()).toHaveLength(1);
   });
 
   it('does not retry a validation error', async () => {
@@ -285,17 +272,5 @@ describe('CloudWatchMetricSink', () => {
     cloudwatch.on(PutMetricDataCommand).rejects(invalid);
     await expect(sink().publish([datum(1)])).rejects.toThrow('bad');
     expect(sentInputs()).toHaveLength(1);
-  });
-
-  it('gives up after the configured attempts and rethrows the last error', async () => {
-    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'Throttling' });
-    cloudwatch.on(PutMetricDataCommand).rejects(throttled);
-    const s = new CloudWatchMetricSink({
-      client: new CloudWatchClient({}),
-      clock: fixedClock(now),
-      retry: { ...noWait, maxAttempts: 3 },
-    });
-    await expect(s.publish([datum(1)])).rejects.toThrow('Rate exceeded');
-    expect(sentInputs()).toHaveLength(3);
   });
 });

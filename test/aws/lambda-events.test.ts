@@ -104,3 +104,42 @@ describe('assertS3ObjectCreated', () => {
     expect(() => assertS3ObjectCreated(noKey)).toThrow(/object.key must be/);
   });
 });
+
+describe('envelopes parsed with Powertools schemas', () => {
+  it('refuses an event EventBridge would never deliver, naming the fields and not their values', () => {
+    const { account: _account, ...noAccount } = fixture('cloudwatch-alarm-state-change');
+    expect(() =>
+      assertEventBridge(
+        { ...noAccount, region: 42 },
+        { source: 'aws.cloudwatch', detailType: 'CloudWatch Alarm State Change' },
+      ),
+    ).toThrow(/not a whole EventBridge event: account must be a string; region must be a string/);
+  });
+
+  it("checks an S3 event's detail with Powertools' schema and keeps payload values out of the message", () => {
+    const event = fixture('s3-object-created');
+    const detail = event.detail as Record<string, unknown>;
+    delete detail['request-id'];
+    (detail.object as Record<string, unknown>).key = { secret: 'customer-4711' };
+    const error = (() => {
+      try {
+        assertS3ObjectCreated(event);
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(EventShapeError);
+    expect(error?.message).toContain('object.key must be a string');
+    expect(error?.message).toContain('request-id must be a string');
+    expect(error?.message).not.toContain('customer-4711');
+  });
+
+  it('accepts SageMaker events whose time is epoch milliseconds, as SageMaker sends some', () => {
+    const event = fixture('sagemaker-endpoint-state-change');
+    expect(event.time).toMatch(/^\d+$/);
+    expect(
+      assertEventBridge(event, { source: 'aws.sagemaker', detailType: 'SageMaker Endpoint State Change' })
+        .time,
+    ).toBe(event.time);
+  });
+});

@@ -11,8 +11,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 const sagemaker = mockClient(SageMakerClient);
 const content = { model_overview: { model_name: 'churn' }, intended_uses: { risk_rating: 'Low' } };
-const noWait = { retry: { sleep: async () => {}, random: () => 0 } };
-const cardsStore = () => new SageMakerModelCardStore({ client: new SageMakerClient({}), ...noWait });
+const cardsStore = () => new SageMakerModelCardStore({ client: new SageMakerClient({}) });
 
 describe('SageMakerModelCardStore', () => {
   beforeEach(() => sagemaker.reset());

@@ -22,7 +22,7 @@ describe('bias-drift runs under injected S3 and CloudWatch faults', () => {
       {
         log: silentLog,
         clock,
-        metrics: new CloudWatchMetricSink({ client: new CloudWatchClient({}), retry: noWait, clock }),
+        metrics: new CloudWatchMetricSink({ client: new CloudWatchClient({}), clock }),
         events: new EventBridgePublisher({
           client: new EventBridgeClient({}),
           retry: noWait,

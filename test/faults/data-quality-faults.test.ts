@@ -56,7 +56,7 @@ describe('data-quality runs under injected S3, CloudWatch and EventBridge faults
     store: s3.store,
     log: silentLog,
     clock,
-    metrics: new CloudWatchMetricSink({ client: new CloudWatchClient({}), retry: noWait, clock }),
+    metrics: new CloudWatchMetricSink({ client: new CloudWatchClient({}), clock }),
     events: new EventBridgePublisher({
       client: new EventBridgeClient({}),
       retry: noWait,
@@ -154,7 +154,9 @@ describe('data-quality runs under injected S3, CloudWatch and EventBridge faults
   });
 
   it('CloudWatch throttling after every retry fails the run with its event; the retry publishes the metrics once', async () => {
-    throttleMetrics = 3;
+    // The mocked client stands for the whole SDK call, its own (adaptive) retries included: one
+    // throttled answer is throttling after every retry.
+    throttleMetrics = 1;
     const failed = await run();
     expect(failed.status).toBe('Failed');
     expect(failed.failureReason).toMatch(/metrics could not be published/);
@@ -166,7 +168,8 @@ describe('data-quality runs under injected S3, CloudWatch and EventBridge faults
   });
 
   it('an event EventBridge refuses is retried by the caller without publishing the metrics again', async () => {
-    failEvents = 3;
+    // One refused PutEvents call is a refusal after the SDK's own retries (see above).
+    failEvents = 1;
     await expect(run()).rejects.toThrow();
     expect(metricSets()).toBe(1);
     expect(accepted.events).toHaveLength(0);

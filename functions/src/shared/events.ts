@@ -1,4 +1,10 @@
 import { EventShapeError } from '@vigil/core';
+import {
+  describeIssues,
+  EventEnvelopeSchema,
+  ObjectCreatedDetailSchema,
+  ScheduledMonitorInputSchema,
+} from './event-schemas.ts';
 
 /** An EventBridge event as a Lambda target receives it. */
 export interface EventBridgeEnvelope<TDetailType extends string = string, TDetail = unknown> {
@@ -11,23 +17,30 @@ export interface EventBridgeEnvelope<TDetailType extends string = string, TDetai
   region: string;
   resources: string[];
   detail: TDetail;
+  'replay-name'?: string;
 }
+
+/** What a zod schema's `safeParse` answers. */
+type DetailParse<T> =
+  | { success: true; data: T }
+  | { success: false; error: Parameters<typeof describeIssues>[0] };
 
 /** What {@link assertEventBridge} accepts. */
 export interface EventExpectation<TDetailType extends string, TDetail> {
   source: string | readonly string[];
   detailType: TDetailType | readonly TDetailType[];
   /**
-   * Checks the detail and returns it typed; throw (any error) when it does not fit. A zod schema's
-   * `parse` works as it is.
+   * Checks the detail and returns it typed: a zod schema (for example one of Powertools'), or a
+   * function that throws (any error) when the detail does not fit.
    */
-  detail?: (detail: unknown) => TDetail;
+  detail?: ((detail: unknown) => TDetail) | { safeParse(detail: unknown): DetailParse<TDetail> };
 }
 
 /**
- * The event as a typed EventBridge envelope, after checking its source, detail-type and (when a
- * `detail` check is given) its detail; throws `EventShapeError` saying what differs otherwise.
- * Messages name fields, never payload values.
+ * The event as a typed EventBridge envelope, after checking its source and detail-type, the
+ * envelope against Powertools' `EventBridgeSchema` and (when a `detail` check is given) its
+ * detail; throws `EventShapeError` saying what differs otherwise. Messages name fields, never
+ * payload values.
  *
  * @example
  * ```ts
@@ -59,27 +72,41 @@ export function assertEventBridge<TDetailType extends string, TDetail = Record<s
     );
   }
   if (!isRecord(event.detail)) throw new EventShapeError(`The "${detailType}" event has no detail object`);
-  let detail: TDetail = event.detail as TDetail;
-  if (expected.detail) {
-    try {
-      detail = expected.detail(event.detail);
-    } catch (error) {
-      throw new EventShapeError(`The "${detailType}" event's detail is not as expected: ${describe(error)}`, {
-        cause: error,
-      });
-    }
+  const envelope = EventEnvelopeSchema.safeParse(event);
+  if (!envelope.success) {
+    throw new EventShapeError(
+      `The "${detailType}" event is not a whole EventBridge event: ${describeIssues(envelope.error)}`,
+      { cause: envelope.error },
+    );
   }
   return {
-    version: String(event.version ?? '0'),
-    id: String(event.id ?? ''),
+    ...envelope.data,
     'detail-type': detailType as TDetailType,
-    source: event.source,
-    account: String(event.account ?? ''),
-    time: String(event.time ?? ''),
-    region: String(event.region ?? ''),
-    resources: Array.isArray(event.resources) ? event.resources.map(String) : [],
-    detail,
+    detail: checkDetail(detailType, event.detail, expected.detail),
   };
+}
+
+function checkDetail<TDetail>(
+  detailType: string,
+  detail: Record<string, unknown>,
+  check: EventExpectation<string, TDetail>['detail'],
+): TDetail {
+  if (!check) return detail as TDetail;
+  if (typeof check !== 'function') {
+    const parsed = check.safeParse(detail);
+    if (parsed.success) return parsed.data;
+    throw new EventShapeError(
+      `The "${detailType}" event's detail is not as expected: ${describeIssues(parsed.error)}`,
+      { cause: parsed.error },
+    );
+  }
+  try {
+    return check(detail);
+  } catch (error) {
+    throw new EventShapeError(`The "${detailType}" event's detail is not as expected: ${describe(error)}`, {
+      cause: error,
+    });
+  }
 }
 
 /**
@@ -123,18 +150,20 @@ export function assertScheduledMonitorEvent(event: unknown): ScheduledMonitorEve
       'Expected {"endpoint": "<name>"} from the monitor schedule: check the schedule\'s input in the infrastructure',
     );
   }
-  const unexpected = Object.keys(event).filter((k) => k !== 'endpoint' && k !== 'scheduledTime');
-  if (unexpected.length > 0) {
-    throw new EventShapeError(
-      `Unexpected fields ${unexpected.join(', ')} in a monitor schedule's input: only "endpoint" and "scheduledTime" are accepted`,
-    );
+  const parsed = ScheduledMonitorInputSchema.safeParse(event);
+  if (!parsed.success) {
+    const unexpected = Object.keys(event).filter((k) => k !== 'endpoint' && k !== 'scheduledTime');
+    if (unexpected.length > 0) {
+      throw new EventShapeError(
+        `Unexpected fields ${unexpected.join(', ')} in a monitor schedule's input: only "endpoint" and "scheduledTime" are accepted`,
+      );
+    }
+    throw new EventShapeError('"scheduledTime" must be an ISO-8601 time such as "2024-05-01T13:00:00Z"', {
+      cause: parsed.error,
+    });
   }
-  if (event.scheduledTime === undefined) return { endpoint: event.endpoint };
-  const scheduledTime = typeof event.scheduledTime === 'string' ? new Date(event.scheduledTime) : undefined;
-  if (!scheduledTime || Number.isNaN(scheduledTime.getTime())) {
-    throw new EventShapeError('"scheduledTime" must be an ISO-8601 time such as "2024-05-01T13:00:00Z"');
-  }
-  return { endpoint: event.endpoint, scheduledTime };
+  const { endpoint, scheduledTime } = parsed.data;
+  return scheduledTime === undefined ? { endpoint } : { endpoint, scheduledTime: new Date(scheduledTime) };
 }
 
 /** Bucket and key of an S3 "Object Created" event delivered through EventBridge. */
@@ -154,21 +183,16 @@ export interface CreatedObject {
  * ```
  */
 export function assertS3ObjectCreated(event: unknown): CreatedObject {
-  const envelope = assertEventBridge(event, {
+  const { detail } = assertEventBridge(event, {
     source: 'aws.s3',
     detailType: 'Object Created',
-    detail: (detail) => {
-      const d = detail as { bucket?: { name?: unknown }; object?: { key?: unknown; size?: unknown } };
-      if (typeof d.bucket?.name !== 'string' || typeof d.object?.key !== 'string') {
-        throw new EventShapeError('bucket.name and object.key must be strings');
-      }
-      const created: CreatedObject = { bucket: d.bucket.name, key: d.object.key };
-      const { size } = d.object;
-      if (typeof size === 'number' && Number.isSafeInteger(size) && size >= 0) created.size = size;
-      return created;
-    },
+    detail: ObjectCreatedDetailSchema,
   });
-  return envelope.detail;
+  const created: CreatedObject = { bucket: detail.bucket.name, key: detail.object.key };
+  // profile-capture compares the bytes it reads with the size: never guess one the event lacks.
+  const { size } = detail.object as { size?: number };
+  if (typeof size === 'number' && Number.isSafeInteger(size) && size >= 0) created.size = size;
+  return created;
 }
 
 function list<T>(value: T | readonly T[]): readonly T[] {

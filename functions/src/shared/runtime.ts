@@ -1,39 +1,32 @@
-import { Logger } from '@aws-lambda-powertools/logger';
+import { createHash } from 'node:crypto';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
-import { CloudWatchMetricSink, EventBridgePublisher, S3ObjectStore } from '@vigil/aws';
+import { awsClientConfig, CloudWatchMetricSink, EventBridgePublisher, S3ObjectStore } from '@vigil/aws';
 import {
   attributingPublisher,
   type Clock,
   ConfigError,
   configWarnings,
   type EventPublisher,
-  type Log,
   type MetricSink,
   ObjectNotFoundError,
   type ObjectStore,
   parseConfigText,
+  provideSha256,
+  sha256FromCreateHash,
   systemClock,
   type VigilConfig,
 } from '@vigil/core';
+import { logger, type VigilLogger } from './logger.ts';
+
+export { logger, type VigilLogger };
+
+// The audit chain, content digests and card names hash with node:crypto's SHA-256.
+provideSha256(sha256FromCreateHash(createHash));
 
 /** Where the deployed configuration lives in Vigil's bucket unless VIGIL_CONFIG_KEY says otherwise. */
 export const DEFAULT_CONFIG_KEY = 'config/vigil.config.json';
-
-/**
- * Powertools' Logger, typed as also being core's `Log` so it can be handed to jobs as it is. It is
- * one at run time: Powertools skips an undefined `extra` argument; only its overloads are narrower.
- */
-export type VigilLogger = Logger & Log;
-
-/**
- * The one logger of a function, at module scope so that the cold-start flag and the service name
- * (POWERTOOLS_SERVICE_NAME, set per function by the infrastructure) carry across invocations.
- */
-export const logger = new Logger({
-  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'vigil',
-}) as VigilLogger;
 
 /** What every handler needs, built once per cold start. */
 export interface Runtime {
@@ -137,7 +130,7 @@ export async function createRuntime(
       },
     );
   }
-  const s3 = clients.s3 ?? new S3Client({});
+  const s3 = clients.s3 ?? new S3Client(awsClientConfig());
   const stores = new Map<string, ObjectStore>();
   const bucketStore = (name: string): ObjectStore => {
     let store = stores.get(name);

@@ -13,9 +13,9 @@ import {
   silentLog,
   systemClock,
 } from '@vigil/core';
+import { awsClientConfig } from './client-config.ts';
 import { cloudWatchStatistics } from './metric-statistics.ts';
 import { cloudWatchValue } from './metric-values.ts';
-import { type RetryOptions, withRetries } from './with-retries.ts';
 
 /** PutMetricData accepts at most this many data in one request. */
 export const MAX_METRICS_PER_REQUEST = 1000;
@@ -29,7 +29,6 @@ const TWO_HOURS_MS = 2 * 3600 * 1000;
 /** Options of {@link CloudWatchMetricSink}. */
 export interface CloudWatchMetricSinkOptions {
   client?: CloudWatchClient;
-  retry?: RetryOptions;
   log?: Log;
   /** Decides which timestamps CloudWatch would reject (older than 2 weeks, over 2 hours ahead). */
   clock?: Clock;
@@ -79,15 +78,13 @@ export interface MetricPublishReport {
  */
 export class CloudWatchMetricSink implements MetricSink {
   private readonly client: CloudWatchClient;
-  private readonly retry: RetryOptions;
   private readonly log: Log;
   private readonly clock: Clock;
   /** The outcome of the latest `publish` call. */
   lastReport: MetricPublishReport = emptyReport();
 
   constructor(options: CloudWatchMetricSinkOptions = {}) {
-    this.client = options.client ?? new CloudWatchClient({});
-    this.retry = options.retry ?? {};
+    this.client = options.client ?? new CloudWatchClient(awsClientConfig());
     this.log = options.log ?? silentLog;
     this.clock = options.clock ?? systemClock;
   }
@@ -105,10 +102,7 @@ export class CloudWatchMetricSink implements MetricSink {
     }
     for (const [namespace, data] of byNamespace) {
       for (const batch of batches(namespace, data)) {
-        await withRetries(
-          () => this.client.send(new PutMetricDataCommand({ Namespace: namespace, MetricData: batch })),
-          this.retry,
-        );
+        await this.client.send(new PutMetricDataCommand({ Namespace: namespace, MetricData: batch }));
         report.requests += 1;
         report.sent += batch.length;
       }

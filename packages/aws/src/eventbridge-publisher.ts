@@ -1,7 +1,8 @@
 import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { type EventPublisher, type Log, silentLog, type VigilEvent } from '@vigil/core';
+import { backoff, type RetryOptions } from './backoff.ts';
+import { awsClientConfig } from './client-config.ts';
 import { EventPublishError } from './event-publish-error.ts';
-import { backoff, type RetryOptions, withRetries } from './with-retries.ts';
 
 /** PutEvents takes 1 to 10 entries. */
 export const MAX_ENTRIES_PER_REQUEST = 10;
@@ -13,6 +14,7 @@ export interface EventBridgePublisherOptions {
   /** Name or ARN of Vigil's bus; defaults to env `VIGIL_EVENT_BUS`, then `default`. */
   eventBusName?: string;
   client?: EventBridgeClient;
+  /** How the entries PutEvents reports as failed are resent (default 5 attempts in all). */
   retry?: RetryOptions;
   log?: Log;
 }
@@ -37,7 +39,7 @@ export class EventBridgePublisher implements EventPublisher {
 
   constructor(options: EventBridgePublisherOptions = {}) {
     this.eventBusName = options.eventBusName ?? process.env.VIGIL_EVENT_BUS ?? 'default';
-    this.client = options.client ?? new EventBridgeClient({});
+    this.client = options.client ?? new EventBridgeClient(awsClientConfig());
     this.retry = options.retry ?? {};
     this.log = options.log ?? silentLog;
   }
@@ -71,10 +73,9 @@ export class EventBridgePublisher implements EventPublisher {
     const maxAttempts = Math.max(1, this.retry.maxAttempts ?? 5);
     let pending = batch;
     for (let attempt = 1; ; attempt++) {
-      const out = await withRetries(
-        () => this.client.send(new PutEventsCommand({ Entries: pending })),
-        this.retry,
-      );
+      // The SDK retries a failed request itself (AWS_RETRY_POLICY); only entries EventBridge
+      // accepted the request of but reports as failed are resent here.
+      const out = await this.client.send(new PutEventsCommand({ Entries: pending }));
       if (!out.FailedEntryCount) return [];
       const results = out.Entries ?? [];
       const failed = pending.flatMap((entry, i) => {

@@ -1,3 +1,6 @@
+export type { RetryOptions } from './backoff.ts';
+export { backoff } from './backoff.ts';
+export { AWS_RETRY_POLICY, awsClientConfig } from './client-config.ts';
 export type { CloudWatchMetricSinkOptions, MetricPublishReport } from './cloudwatch-metric-sink.ts';
 export { CloudWatchMetricSink } from './cloudwatch-metric-sink.ts';
 export { EventPublishError } from './event-publish-error.ts';
@@ -20,5 +23,4 @@ export type { SlackWebhookNotifierOptions } from './slack-notifier.ts';
 export { SlackWebhookNotifier } from './slack-notifier.ts';
 export type { SnsNotifierOptions } from './sns-notifier.ts';
 export { SnsNotifier } from './sns-notifier.ts';
-export type { RetryOptions } from './with-retries.ts';
-export { backoff, isTransientAwsError, withRetries } from './with-retries.ts';
+export { isTransientAwsError } from './transient-errors.ts';

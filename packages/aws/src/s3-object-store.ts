@@ -13,7 +13,11 @@ import {
   PreconditionFailedError,
   type VersionedObject,
 } from '@vigil/core';
-import { withRetries } from './with-retries.ts';
+import { backoff } from './backoff.ts';
+import { awsClientConfig } from './client-config.ts';
+
+/** Attempts in all of a conditional write S3 answers with 409 ConditionalRequestConflict. */
+const CONFLICT_ATTEMPTS = 5;
 
 /** Options of {@link S3ObjectStore}. */
 export interface S3ObjectStoreOptions {
@@ -42,7 +46,7 @@ export class S3ObjectStore implements ObjectStore {
   constructor(options: S3ObjectStoreOptions) {
     this.bucket = options.bucket;
     this.location = `s3://${options.bucket}`;
-    this.client = options.client ?? new S3Client({});
+    this.client = options.client ?? new S3Client(awsClientConfig());
   }
 
   async *list(prefix: string): AsyncIterable<ObjectInfo> {
@@ -84,26 +88,25 @@ export class S3ObjectStore implements ObjectStore {
   async putIfAbsent(key: string, body: string | Uint8Array, contentType?: string): Promise<boolean> {
     // S3 answers 409 ConditionalRequestConflict while another conditional write of the key is in
     // flight and asks the caller to retry; 412 PreconditionFailed means the key exists.
-    return withRetries(
-      async () => {
-        try {
-          await this.client.send(
-            new PutObjectCommand({
-              Bucket: this.bucket,
-              Key: key,
-              Body: body,
-              ContentType: contentType,
-              IfNoneMatch: '*',
-            }),
-          );
-          return true;
-        } catch (error) {
-          if (isPreconditionFailed(error)) return false;
-          throw error;
-        }
-      },
-      { retryable: isConditionalConflict },
-    );
+    // The SDK does not retry a 409, so the conflict is resent here, a few times with backoff.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.client.send(
+          new PutObjectCommand({
+            Bucket: this.bucket,
+            Key: key,
+            Body: body,
+            ContentType: contentType,
+            IfNoneMatch: '*',
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (isPreconditionFailed(error)) return false;
+        if (attempt >= CONFLICT_ATTEMPTS || !isConditionalConflict(error)) throw error;
+        await backoff(attempt);
+      }
+    }
   }
 
   async getVersioned(key: string): Promise<VersionedObject> {

@@ -7,11 +7,10 @@ import {
   UpdateModelCardCommand,
 } from '@aws-sdk/client-sagemaker';
 import type { ModelCardStatus, ModelCardStore, ModelCardVersionSummary, StoredModelCard } from '@vigil/core';
-import { type RetryOptions, withRetries } from './with-retries.ts';
+import { awsClientConfig } from './client-config.ts';
 
 export interface SageMakerModelCardStoreOptions {
   client?: SageMakerClient;
-  retry?: RetryOptions;
 }
 
 /**
@@ -27,24 +26,18 @@ export interface SageMakerModelCardStoreOptions {
  */
 export class SageMakerModelCardStore implements ModelCardStore {
   readonly #client: SageMakerClient;
-  readonly #retry: RetryOptions;
 
   constructor(options: SageMakerModelCardStoreOptions = {}) {
-    this.#client = options.client ?? new SageMakerClient({});
-    this.#retry = options.retry ?? {};
+    this.#client = options.client ?? new SageMakerClient(awsClientConfig());
   }
 
   async get(name: string, version?: number): Promise<StoredModelCard | undefined> {
     try {
-      const out = await withRetries(
-        () =>
-          this.#client.send(
-            new DescribeModelCardCommand({
-              ModelCardName: name,
-              ...(version !== undefined ? { ModelCardVersion: version } : {}),
-            }),
-          ),
-        this.#retry,
+      const out = await this.#client.send(
+        new DescribeModelCardCommand({
+          ModelCardName: name,
+          ...(version !== undefined ? { ModelCardVersion: version } : {}),
+        }),
       );
       return {
         name: out.ModelCardName ?? name,
@@ -66,27 +59,19 @@ export class SageMakerModelCardStore implements ModelCardStore {
     content: Record<string, unknown>,
     status: ModelCardStatus,
   ): Promise<StoredModelCard> {
-    const out = await withRetries(
-      () =>
-        this.#client.send(
-          new CreateModelCardCommand({
-            ModelCardName: name,
-            Content: JSON.stringify(content),
-            ModelCardStatus: status as SageMakerCardStatus,
-          }),
-        ),
-      this.#retry,
+    const out = await this.#client.send(
+      new CreateModelCardCommand({
+        ModelCardName: name,
+        Content: JSON.stringify(content),
+        ModelCardStatus: status as SageMakerCardStatus,
+      }),
     );
     return { name, ...(out.ModelCardArn ? { arn: out.ModelCardArn } : {}), version: 1, status, content };
   }
 
   async updateContent(name: string, content: Record<string, unknown>): Promise<number> {
-    await withRetries(
-      () =>
-        this.#client.send(
-          new UpdateModelCardCommand({ ModelCardName: name, Content: JSON.stringify(content) }),
-        ),
-      this.#retry,
+    await this.#client.send(
+      new UpdateModelCardCommand({ ModelCardName: name, Content: JSON.stringify(content) }),
     );
     // UpdateModelCard answers only the ARN: read the version number the update created.
     const latest = await this.get(name);
@@ -94,12 +79,8 @@ export class SageMakerModelCardStore implements ModelCardStore {
   }
 
   async updateStatus(name: string, status: ModelCardStatus): Promise<void> {
-    await withRetries(
-      () =>
-        this.#client.send(
-          new UpdateModelCardCommand({ ModelCardName: name, ModelCardStatus: status as SageMakerCardStatus }),
-        ),
-      this.#retry,
+    await this.#client.send(
+      new UpdateModelCardCommand({ ModelCardName: name, ModelCardStatus: status as SageMakerCardStatus }),
     );
   }
 
@@ -107,18 +88,14 @@ export class SageMakerModelCardStore implements ModelCardStore {
     const versions: ModelCardVersionSummary[] = [];
     let nextToken: string | undefined;
     do {
-      const out = await withRetries(
-        () =>
-          this.#client.send(
-            new ListModelCardVersionsCommand({
-              ModelCardName: name,
-              SortBy: 'Version',
-              SortOrder: 'Ascending',
-              MaxResults: 100,
-              ...(nextToken ? { NextToken: nextToken } : {}),
-            }),
-          ),
-        this.#retry,
+      const out = await this.#client.send(
+        new ListModelCardVersionsCommand({
+          ModelCardName: name,
+          SortBy: 'Version',
+          SortOrder: 'Ascending',
+          MaxResults: 100,
+          ...(nextToken ? { NextToken: nextToken } : {}),
+        }),
       );
       for (const v of out.ModelCardVersionSummaryList ?? []) {
         versions.push({

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import type { EndpointController, EndpointDescription } from '@vigil/core';
 import { normalizeEndpointStatus } from '@vigil/core/rollback';
+import { awsClientConfig } from './client-config.ts';
 
 /**
  * The EndpointController port over SageMaker: DescribeEndpoint, DescribeEndpointConfig,
@@ -25,7 +26,7 @@ export class SageMakerEndpointController implements EndpointController {
   private readonly client: SageMakerClient;
 
   constructor(options: { client?: SageMakerClient } = {}) {
-    this.client = options.client ?? new SageMakerClient({});
+    this.client = options.client ?? new SageMakerClient(awsClientConfig());
   }
 
   async describe(endpointName: string): Promise<EndpointDescription> {

@@ -8,7 +8,7 @@ import {
   mapWithConcurrency,
   SAGEMAKER_MAX_PAYLOAD_BYTES,
 } from '@vigil/core/explain';
-import { type RetryOptions, withRetries } from './with-retries.ts';
+import { awsClientConfig } from './client-config.ts';
 
 export interface SageMakerInvokerOptions {
   endpointName: string;
@@ -24,7 +24,6 @@ export interface SageMakerInvokerOptions {
   maxRecordsPerRequest?: number;
   /** Requests in flight at once; default 4, so explanations leave capacity for live traffic. */
   concurrency?: number;
-  retry?: RetryOptions;
 }
 
 /**
@@ -44,7 +43,7 @@ export class SageMakerInvoker implements ModelInvoker {
 
   constructor(options: SageMakerInvokerOptions) {
     this.#options = options;
-    this.#client = options.client ?? new SageMakerRuntimeClient({});
+    this.#client = options.client ?? new SageMakerRuntimeClient(awsClientConfig());
   }
 
   async invoke(records: readonly ModelRecord[]): Promise<number[][]> {
@@ -63,19 +62,15 @@ export class SageMakerInvoker implements ModelInvoker {
   async #send(body: string): Promise<string> {
     const { endpointName, format } = this.#options;
     try {
-      const response = await withRetries(
-        () =>
-          this.#client.send(
-            new InvokeEndpointCommand({
-              EndpointName: endpointName,
-              ContentType: format.contentType,
-              Accept: format.acceptType,
-              Body: new TextEncoder().encode(body),
-              TargetVariant: this.#options.targetVariant,
-              TargetModel: this.#options.targetModel,
-            }),
-          ),
-        this.#options.retry,
+      const response = await this.#client.send(
+        new InvokeEndpointCommand({
+          EndpointName: endpointName,
+          ContentType: format.contentType,
+          Accept: format.acceptType,
+          Body: new TextEncoder().encode(body),
+          TargetVariant: this.#options.targetVariant,
+          TargetModel: this.#options.targetModel,
+        }),
       );
       return new TextDecoder().decode(response.Body);
     } catch (error) {

@@ -18,11 +18,10 @@ import {
   type ModelRegistry,
   ObjectNotFoundError,
 } from '@vigil/core';
-import { type RetryOptions, withRetries } from './with-retries.ts';
+import { awsClientConfig } from './client-config.ts';
 
 export interface SageMakerModelRegistryOptions {
   client?: SageMakerClient;
-  retry?: RetryOptions;
 }
 
 /**
@@ -37,19 +36,14 @@ export interface SageMakerModelRegistryOptions {
  */
 export class SageMakerModelRegistry implements ModelRegistry {
   readonly #client: SageMakerClient;
-  readonly #retry: RetryOptions;
 
   constructor(options: SageMakerModelRegistryOptions = {}) {
-    this.#client = options.client ?? new SageMakerClient({});
-    this.#retry = options.retry ?? {};
+    this.#client = options.client ?? new SageMakerClient(awsClientConfig());
   }
 
   async describe(arn: string): Promise<ModelPackage> {
     try {
-      const out = await withRetries(
-        () => this.#client.send(new DescribeModelPackageCommand({ ModelPackageName: arn })),
-        this.#retry,
-      );
+      const out = await this.#client.send(new DescribeModelPackageCommand({ ModelPackageName: arn }));
       return toModelPackage(out);
     } catch (error) {
       // SageMaker answers a missing package with a ValidationException saying it "does not exist".
@@ -67,20 +61,16 @@ export class SageMakerModelRegistry implements ModelRegistry {
     const summaries: ModelPackageSummary[] = [];
     let nextToken: string | undefined;
     do {
-      const out = await withRetries(
-        () =>
-          this.#client.send(
-            new ListModelPackagesCommand({
-              ModelPackageGroupName: groupName,
-              ...(filter.approvalStatus ? { ModelApprovalStatus: filter.approvalStatus } : {}),
-              ModelPackageType: 'Versioned',
-              SortBy: 'CreationTime',
-              SortOrder: 'Descending',
-              MaxResults: 100,
-              ...(nextToken ? { NextToken: nextToken } : {}),
-            }),
-          ),
-        this.#retry,
+      const out = await this.#client.send(
+        new ListModelPackagesCommand({
+          ModelPackageGroupName: groupName,
+          ...(filter.approvalStatus ? { ModelApprovalStatus: filter.approvalStatus } : {}),
+          ModelPackageType: 'Versioned',
+          SortBy: 'CreationTime',
+          SortOrder: 'Descending',
+          MaxResults: 100,
+          ...(nextToken ? { NextToken: nextToken } : {}),
+        }),
       );
       for (const s of out.ModelPackageSummaryList ?? []) {
         if (!s.ModelPackageArn) continue;
@@ -99,17 +89,13 @@ export class SageMakerModelRegistry implements ModelRegistry {
 
   async updateApproval(update: ApprovalUpdate): Promise<void> {
     const metadata = Object.keys(update.customerMetadata).length ? update.customerMetadata : undefined;
-    await withRetries(
-      () =>
-        this.#client.send(
-          new UpdateModelPackageCommand({
-            ModelPackageArn: update.arn,
-            ...(update.approvalStatus ? { ModelApprovalStatus: update.approvalStatus } : {}),
-            ApprovalDescription: update.approvalDescription,
-            ...(metadata ? { CustomerMetadataProperties: metadata } : {}),
-          }),
-        ),
-      this.#retry,
+    await this.#client.send(
+      new UpdateModelPackageCommand({
+        ModelPackageArn: update.arn,
+        ...(update.approvalStatus ? { ModelApprovalStatus: update.approvalStatus } : {}),
+        ApprovalDescription: update.approvalDescription,
+        ...(metadata ? { CustomerMetadataProperties: metadata } : {}),
+      }),
     );
   }
 }

@@ -1,7 +1,8 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Alert, Notifier } from '@vigil/core';
 import { AlertDeliveryError, renderEmail } from '@vigil/core/alerting';
-import { isTransientAwsError } from './with-retries.ts';
+import { awsClientConfig } from './client-config.ts';
+import { isTransientAwsError } from './transient-errors.ts';
 
 /** Options of {@link SesEmailNotifier}. */
 export interface SesEmailNotifierOptions {
@@ -32,7 +33,7 @@ export class SesEmailNotifier implements Notifier {
   constructor(options: SesEmailNotifierOptions) {
     this.channel = options.channel;
     this.options = options;
-    this.client = options.client ?? new SESv2Client({});
+    this.client = options.client ?? new SESv2Client(awsClientConfig());
   }
 
   async send(alert: Alert): Promise<void> {

@@ -1,7 +1,8 @@
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import type { Alert, Notifier } from '@vigil/core';
 import { AlertDeliveryError, alertSubject, renderAlertText } from '@vigil/core/alerting';
-import { isTransientAwsError } from './with-retries.ts';
+import { awsClientConfig } from './client-config.ts';
+import { isTransientAwsError } from './transient-errors.ts';
 
 /** SNS takes subjects shorter than 100 characters. */
 const MAX_SUBJECT = 99;
@@ -34,7 +35,7 @@ export class SnsNotifier implements Notifier {
   constructor(options: SnsNotifierOptions) {
     this.channel = options.channel;
     this.topicArn = options.topicArn;
-    this.client = options.client ?? new SNSClient({});
+    this.client = options.client ?? new SNSClient(awsClientConfig());
   }
 
   async send(alert: Alert): Promise<void> {

@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { VigilError } from '@vigil/core';
+import { provideSha256, sha256FromCreateHash, VigilError } from '@vigil/core';
 import { type CliIO, type Command, UsageError } from './command.ts';
 import { commands } from './commands/index.ts';
+
+// The audit chain, content digests and card names hash with node:crypto's SHA-256.
+provideSha256(sha256FromCreateHash(createHash));
 
 const defaultIO: CliIO = {
   stdout: (line) => process.stdout.write(`${line}\n`),

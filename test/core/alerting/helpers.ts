@@ -78,7 +78,11 @@ export function executionEvent(
     id: `run-${scheduledTime}-${status}`,
     'detail-type': 'Vigil Monitoring Execution',
     source: 'vigil',
+    // EventBridge fills these in on every event it delivers.
+    account: '123456789012',
     time: scheduledTime,
+    region: 'eu-west-1',
+    resources: [],
     detail,
   };
 }

@@ -2,6 +2,7 @@ import { modelCardNameFor } from '../cards/names.ts';
 import { escapeMarkdown } from '../escape/markdown.ts';
 import { type DecisionRecord, decisionFolder } from '../governance/decision-record.ts';
 import { type MonitoringRunSummary, monitoringHistoryOf } from '../governance/evidence.ts';
+import { sha256Hex } from '../hashing/sha256.ts';
 import type { AuditRecord } from '../ports/audit-log.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { ModelCardStore, ModelCardVersionSummary, StoredModelCard } from '../ports/model-card-store.ts';
@@ -10,7 +11,6 @@ import type { ObjectStore } from '../ports/object-store.ts';
 import { type ChecklistItem, complianceChecklist } from './checklist.ts';
 import { DEFAULT_AUDIT_PREFIX } from './keys.ts';
 import { readAuditLog } from './read.ts';
-import { sha256Hex } from './sha256.ts';
 import { type AuditVerification, verifyAuditLog } from './verify.ts';
 
 /** Everything an auditor gets about one version. */

@@ -1,3 +1,4 @@
+export { sha256Hex } from '../hashing/sha256.ts';
 export { canonicalJson } from './canonical-json.ts';
 export { type ChecklistEvidence, type ChecklistItem, complianceChecklist } from './checklist.ts';
 export { BUNDLE_REPORTS_FOLDER, type CitedReports, copyCitedReports } from './cited-reports.ts';
@@ -32,7 +33,6 @@ export {
 } from './published-heads.ts';
 export { readAuditLog, readAuditObjects, type StoredAuditObject } from './read.ts';
 export { auditRecordHash } from './record-hash.ts';
-export { sha256, sha256Hex } from './sha256.ts';
 export {
   type AuditProblem,
   type AuditProblemKind,

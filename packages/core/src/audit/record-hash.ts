@@ -1,6 +1,6 @@
+import { sha256Hex } from '../hashing/sha256.ts';
 import type { AuditRecord } from '../ports/audit-log.ts';
 import { canonicalJson } from './canonical-json.ts';
-import { sha256Hex } from './sha256.ts';
 
 /**
  * The hash a record must carry: SHA-256 of the canonical JSON of every field except `hash`

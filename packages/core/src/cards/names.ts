@@ -1,4 +1,4 @@
-import { sha256Hex } from '../audit/sha256.ts';
+import { sha256Hex } from '../hashing/sha256.ts';
 import { MAX_NAME_CHARACTERS } from './limits.ts';
 
 /**

@@ -1,4 +1,3 @@
-import { sha256Hex } from '../audit/sha256.ts';
 import type { VigilConfig } from '../config/schema.ts';
 import { attributeExecution } from '../events/attribute-execution.ts';
 import type { MonitoringExecutionDetail, ServedModel } from '../events/monitoring-execution.ts';
@@ -7,6 +6,7 @@ import {
   type MonitoringRunSummary,
   monitoringHistoryKey,
 } from '../governance/evidence.ts';
+import { sha256Hex } from '../hashing/sha256.ts';
 import { joinKey } from '../layout/keys.ts';
 import type { AuditLog } from '../ports/audit-log.ts';
 import type { Log } from '../ports/log.ts';

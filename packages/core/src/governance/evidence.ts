@@ -1,6 +1,6 @@
-import { sha256Hex } from '../audit/sha256.ts';
 import { ObjectNotFoundError } from '../errors/vigil-error.ts';
 import type { ServedModel } from '../events/monitoring-execution.ts';
+import { sha256Hex } from '../hashing/sha256.ts';
 import { joinKey } from '../layout/keys.ts';
 import type { AuditRecord } from '../ports/audit-log.ts';
 import type { StoredModelCard } from '../ports/model-card-store.ts';

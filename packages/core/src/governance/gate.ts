@@ -1,10 +1,10 @@
 import { DEFAULT_AUDIT_PREFIX } from '../audit/keys.ts';
 import { readAuditLog } from '../audit/read.ts';
-import { sha256Hex } from '../audit/sha256.ts';
 import { recordApprovalOnCard } from '../cards/approval-status.ts';
 import { ensureModelCard } from '../cards/ensure.ts';
 import { modelCardNameFor } from '../cards/names.ts';
 import type { ApprovalPolicyConfig } from '../config/approval.ts';
+import { sha256Hex } from '../hashing/sha256.ts';
 import { joinKey } from '../layout/keys.ts';
 import type { AuditLog } from '../ports/audit-log.ts';
 import type { Clock } from '../ports/clock.ts';

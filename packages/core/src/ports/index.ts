@@ -27,3 +27,4 @@ export type {
 export type { Alert, AlertSeverity, AlertSignal, AlertStatus, Notifier } from './notifier.ts';
 export type { ObjectInfo, ObjectStore, VersionedObject } from './object-store.ts';
 export { lengthChecked } from './object-store.ts';
+export type { Sha256 } from './sha256.ts';
