@@ -130,4 +130,3 @@ function htmlCell(cell: DocumentCell): string {
   if (typeof cell === 'string') return escapeHtml(cell);
   return `<a href="${escapeHtml(encodeURI(cell.href))}">${escapeHtml(cell.text)}</a>`;
 }
-
