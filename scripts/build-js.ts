@@ -7,13 +7,7 @@ import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 
 /** The workspace packages that compile, each with a src/ and a dist/. */
-export const BUILT_PACKAGES = [
-  'packages/core',
-  'packages/aws',
-  'packages/local',
-  'functions',
-  'packages/cli',
-];
+const BUILT_PACKAGES = ['packages/core', 'packages/aws', 'packages/local', 'functions', 'packages/cli'];
 
 const root = new URL('..', import.meta.url).pathname;
 
