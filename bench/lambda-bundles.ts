@@ -86,6 +86,8 @@ async function bundleHandler(entry: string, outfile: string): Promise<void> {
     format: 'esm',
     target: 'node22',
     minify: true,
+    // The sources, as infra/functions.ts bundles them (a stale dist/ must not be measured).
+    conditions: ['@vigil/source'],
     // As SST's bundling does, so that CommonJS dependencies can still `require` Node's modules.
     banner: {
       js: "import { createRequire as __vigilRequire } from 'node:module';const require = __vigilRequire(import.meta.url);",

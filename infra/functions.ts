@@ -66,6 +66,8 @@ function createFunction(name: FunctionName) {
     {
       handler: handlerOf(name),
       ...RUNTIME,
+      // Bundle the workspace packages from their sources, never a dist/ left from an older build.
+      nodejs: { esbuild: { conditions: ['@vigil/source'] } },
       description: settings.description,
       timeout: settings.timeout,
       memory: settings.memory,

@@ -1,17 +1,20 @@
 #!/usr/bin/env node
-// The workspace packages ship TypeScript sources; tsx compiles them on load so `npx vigil`
-// works straight after `npm ci`, with no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI in dist/ (`npm run build`; `npm ci` builds it through `prepare`).
+// main.js loads a command's modules only when that command runs, so `vigil --help` starts fast.
+import { fileURLToPath } from 'node:url';
 
-// The AWS SDK warns on every start that releases after January 2027 need Node 22; say it once in
-// the README instead of on every command.
-const emitWarning = process.emitWarning.bind(process);
-process.emitWarning = (warning, ...rest) => {
-  if (String(typeof warning === 'object' ? warning?.message : warning).includes('NodeVersionSupportWarning'))
-    return;
-  emitWarning(warning, ...rest);
-};
-
-register();
-const { main } = await import('../src/main.ts');
+const entry = new URL('../dist/main.js', import.meta.url);
+let main;
+try {
+  ({ main } = await import(entry.href));
+} catch (error) {
+  // Only a missing dist/main.js means "not built"; any other failure is reported as it is.
+  const missing =
+    error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes(`'${fileURLToPath(entry)}'`);
+  if (!missing) throw error;
+  process.stderr.write(
+    'vigil: the CLI is not built (packages/cli/dist/main.js is missing). Run `npm run build:js` in the Vigil repository.\n',
+  );
+  process.exit(1);
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import { sageMakerNameProblem } from '@vigil/core';
+import { UsageError } from './usage-error.ts';
 
 /** Where a command writes and what it may read from the environment. */
 export interface CliIO {
@@ -31,13 +32,7 @@ export interface Command {
   run(args: CommandArgs, io: CliIO): Promise<number>;
 }
 
-/** A usage error: the command line is wrong; `main` prints it with the command's help. */
-export class UsageError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError } from './usage-error.ts';
 
 /** The string value of `--name`, or undefined. */
 export function optionalString(args: CommandArgs, name: string): string | undefined {

@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { provideSha256, sha256FromCreateHash, VigilError } from '@vigil/core';
-import { type CliIO, type Command, UsageError } from './command.ts';
-import { commands } from './commands/index.ts';
-
-// The audit chain, content digests and card names hash with node:crypto's SHA-256.
-provideSha256(sha256FromCreateHash(createHash));
+import type { CliIO, Command } from './command.ts';
+import { type CommandEntry, commands } from './commands/index.ts';
+import { UsageError } from './usage-error.ts';
 
 const defaultIO: CliIO = {
   stdout: (line) => process.stdout.write(`${line}\n`),
@@ -31,11 +28,17 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     io.stdout('vigil 0.1.0');
     return 0;
   }
-  const command = findCommand(argv);
-  if (!command) {
+  const entry = findCommand(argv);
+  if (!entry) {
     io.stderr(`vigil: unknown command "${argv.slice(0, 2).join(' ')}". Run \`vigil --help\` for the list.`);
     return 2;
   }
+  // Only now load the command's modules: `vigil --help` and typos never pay for them.
+  const command = await entry.load();
+  // The audit chain, content digests and card names hash with node:crypto's SHA-256 (core imports
+  // nothing from node:). The command's modules have loaded @vigil/core, so this import is free.
+  const { provideSha256, sha256FromCreateHash } = await import('@vigil/core');
+  provideSha256(sha256FromCreateHash(createHash));
   const rest = argv.slice(command.name.split(' ').length);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(commandHelp(command));
@@ -55,6 +58,8 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
       io.stderr(`vigil ${command.name}: ${error.message}\n\n${commandHelp(command)}`);
       return 2;
     }
+    // The command's modules have loaded @vigil/core by now, so this import costs nothing.
+    const { VigilError } = await import('@vigil/core');
     if (error instanceof VigilError) {
       io.stderr(`vigil ${command.name}: ${error.message}`);
       return 1;
@@ -69,7 +74,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   }
 }
 
-function findCommand(argv: string[]): Command | undefined {
+function findCommand(argv: string[]): CommandEntry | undefined {
   const two = argv.slice(0, 2).join(' ');
   return commands.find((c) => c.name === two) ?? commands.find((c) => c.name === argv[0]);
 }

@@ -1,0 +1,63 @@
+// Compiles every workspace package's src/**/*.ts to dist/**/*.js with esbuild, one JS file per
+// source file: relative imports are rewritten from .ts to .js, nothing is bundled (the packages'
+// dependencies stay imports). `npm ci` runs this through `prepare`, so it has to take about a second;
+// the type declarations for packing come from `npm run build` (tsc), which tests and the CLI do not need.
+import { readdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { build, type Plugin } from 'esbuild';
+
+/** The workspace packages that compile, each with a src/ and a dist/. */
+const BUILT_PACKAGES = ['packages/core', 'packages/aws', 'packages/local', 'functions', 'packages/cli'];
+
+const root = new URL('..', import.meta.url).pathname;
+
+/**
+ * Keeps each source file's imports as imports (with .js for .ts), except a relative import from
+ * outside the package's src/ (the CLI's local loop imports infra/wiring.ts): that code is compiled
+ * into the importing file, since the package does not ship it.
+ */
+function oneFilePerSource(src: string): Plugin {
+  const inside = (path: string) => path.startsWith(`${src}/`);
+  return {
+    name: 'one-file-per-source',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
+        if (!args.path.startsWith('.')) return { path: args.path, external: true };
+        const target = resolve(args.resolveDir, args.path);
+        if (inside(args.importer) && inside(target))
+          return { path: args.path.replace(/\.ts$/, '.js'), external: true };
+        return { path: target };
+      });
+    },
+  };
+}
+
+async function buildPackage(dir: string): Promise<number> {
+  const src = join(root, dir, 'src');
+  const dist = join(root, dir, 'dist');
+  const sources = (await readdir(src, { recursive: true }))
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
+    .map((file) => join(src, file));
+  // A clean dist/: no JavaScript left over from a deleted source file, and tsc rebuilds the declarations.
+  await rm(dist, { recursive: true, force: true });
+  await build({
+    entryPoints: sources,
+    outdir: dist,
+    outbase: src,
+    bundle: true,
+    plugins: [oneFilePerSource(src)],
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  return sources.length;
+}
+
+const started = performance.now();
+const counts = await Promise.all(BUILT_PACKAGES.map(buildPackage));
+const files = counts.reduce((a, b) => a + b, 0);
+console.log(
+  `Compiled ${files} files of ${BUILT_PACKAGES.length} packages in ${Math.round(performance.now() - started)} ms`,
+);
