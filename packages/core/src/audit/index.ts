@@ -23,6 +23,7 @@ export {
 export { auditRecordKey, DEFAULT_AUDIT_PREFIX, GENESIS_HASH, sequenceFromKey } from './keys.ts';
 export { AUDIT_LOCATION_KEY, type AuditLocation, readAuditLocation } from './location.ts';
 export { ObjectStoreAuditLog, type ObjectStoreAuditLogOptions } from './object-store-audit-log.ts';
+export { isPublishedHeadSource, type PublishedHeadSource } from './published-head-source.ts';
 export {
   headOf,
   PUBLISHED_HEADS_PREFIX,
