@@ -132,15 +132,25 @@ const exportCommand: Command = {
   async run(args, io) {
     const ctx = governanceContext(args, io);
     const group = requiredName(args, 'group');
+    // The log and the heads it is verified against are found as `vigil audit verify` finds them.
+    const published = await auditSources(args, io, ctx.store, 'audit');
+    if (!published.heads) io.stderr(published.note);
     const bundle = await exportComplianceBundle(
-      { registry: ctx.registry, cards: ctx.cards, store: ctx.store, clock: ctx.gatePorts.clock },
+      {
+        registry: ctx.registry,
+        cards: ctx.cards,
+        store: ctx.store,
+        auditStore: published.store,
+        ...(published.heads ? { publishedHeads: published.heads } : {}),
+        clock: ctx.gatePorts.clock,
+      },
       group,
     );
     if (bundle.versions.length === 0)
       throw new UsageError(`Group "${group}" has no versions in the registry`);
     const outPath = optionalString(args, 'out') ?? `compliance-${group}/`;
     const out = openLocation(outPath.endsWith('/') ? outPath : `${outPath}/`, io.cwd);
-    const records = await readAuditLog(ctx.store, 'audit');
+    const records = await readAuditLog(published.store, 'audit');
     await out.store.put(
       joinKey(out.key, 'bundle.json'),
       `${JSON.stringify(bundle, null, 2)}\n`,

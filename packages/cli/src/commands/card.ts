@@ -43,7 +43,7 @@ async function renderCard(
       `Version ${pkg.version} of "${pkg.groupName}" has no model card "${name}" yet: run \`vigil registry gate\` to create it`,
     );
   }
-  const auditRecords = (await readAuditLog(ctx.store, 'audit')).filter((r) => r.subject === arn);
+  const auditRecords = (await readAuditLog(await ctx.auditStore(), 'audit')).filter((r) => r.subject === arn);
   const text =
     format === 'html'
       ? renderCardHtml(card, {
