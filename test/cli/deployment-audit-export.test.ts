@@ -113,12 +113,14 @@ describe('vigil audit export in local mode', () => {
       actor: 'card-sync',
       subject: 'x',
       summary: 'kept',
+      details: {},
     });
     const cut = await audit.append({
       kind: 'card.updated',
       actor: 'card-sync',
       subject: 'x',
       summary: 'cut',
+      details: {},
     });
     const intact = io(dir);
     expect(await main(['audit', 'export', '--group', 'churn', '--out', join(dir, 'a')], intact.io)).toBe(0);
