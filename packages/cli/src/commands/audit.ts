@@ -4,7 +4,6 @@ import {
   copyCitedReports,
   exportComplianceBundle,
   readAuditLocation,
-  readAuditLog,
   readPublishedHeads,
   renderComplianceBundleMarkdown,
   verifyAuditLog,
@@ -150,7 +149,6 @@ const exportCommand: Command = {
       throw new UsageError(`Group "${group}" has no versions in the registry`);
     const outPath = optionalString(args, 'out') ?? `compliance-${group}/`;
     const out = openLocation(outPath.endsWith('/') ? outPath : `${outPath}/`, io.cwd);
-    const records = await readAuditLog(published.store, 'audit');
     await out.store.put(
       joinKey(out.key, 'bundle.json'),
       `${JSON.stringify(bundle, null, 2)}\n`,
@@ -172,7 +170,7 @@ const exportCommand: Command = {
     for (const version of bundle.versions) {
       if (!version.card) continue;
       const history = {
-        auditRecords: records.filter((r) => r.subject === version.package.arn),
+        auditRecords: version.auditRecords,
         approvalStatus: version.package.approvalStatus,
         ...(version.package.approvalDescription
           ? { approvalDescription: version.package.approvalDescription }

@@ -11,6 +11,7 @@ import { type ChecklistItem, complianceChecklist } from './checklist.ts';
 import type { AuditHead } from './head.ts';
 import { DEFAULT_AUDIT_PREFIX } from './keys.ts';
 import { readAuditLog } from './read.ts';
+import { auditRecordsAbout } from './records-about.ts';
 import { sha256Hex } from './sha256.ts';
 import { type AuditVerification, verifyAuditLog } from './verify.ts';
 
@@ -113,7 +114,7 @@ export async function exportComplianceBundle(
       cardVersions,
       decisions,
       decisionIntegrity,
-      auditRecords: records.filter((r) => r.subject === summary.arn),
+      auditRecords: auditRecordsAbout(records, summary.arn),
       monitoringHistory: monitoringHistoryOf(records, summary.arn),
     });
   }

@@ -33,6 +33,7 @@ export {
 } from './published-heads.ts';
 export { readAuditLog, readAuditObjects, type StoredAuditObject } from './read.ts';
 export { auditRecordHash } from './record-hash.ts';
+export { auditRecordsAbout } from './records-about.ts';
 export { sha256, sha256Hex } from './sha256.ts';
 export {
   type AuditProblem,
