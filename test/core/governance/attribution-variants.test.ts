@@ -41,9 +41,9 @@ describe('attribution on an endpoint with several production variants', () => {
     expect(servedDuring(record, window, 'Champion').map((s) => [s.variantName, s.modelPackageArn])).toEqual([
       ['Champion', 'arn:v5'],
     ]);
-    expect(servedDuring(record, window, 'Challenger').map((s) => [s.variantName, s.modelPackageArn])).toEqual([
-      ['Challenger', 'arn:v6'],
-    ]);
+    expect(servedDuring(record, window, 'Challenger').map((s) => [s.variantName, s.modelPackageArn])).toEqual(
+      [['Challenger', 'arn:v6']],
+    );
   });
 
   it('names every package of the config when the run names no variant', async () => {
