@@ -74,6 +74,33 @@ describe('SageMakerEndpointController', () => {
     ]);
   });
 
+  it('tells the packages of an A/B config apart per production variant', async () => {
+    sagemaker.on(DescribeEndpointConfigCommand, { EndpointConfigName: 'churn-ab' }).resolves({
+      ProductionVariants: [
+        { VariantName: 'Champion', ModelName: 'churn-model-5' },
+        { VariantName: 'Challenger', ModelName: 'churn-model-6' },
+      ],
+    });
+    sagemaker.on(DescribeModelCommand, { ModelName: 'churn-model-5' }).resolves({
+      PrimaryContainer: {
+        ModelPackageName: 'arn:aws:sagemaker:eu-west-1:111122223333:model-package/churn/5',
+      },
+    });
+    sagemaker.on(DescribeModelCommand, { ModelName: 'churn-model-6' }).resolves({
+      PrimaryContainer: {
+        ModelPackageName: 'arn:aws:sagemaker:eu-west-1:111122223333:model-package/churn/6',
+      },
+    });
+    expect(await controller().modelPackagesByVariant('churn-ab')).toEqual({
+      Champion: ['arn:aws:sagemaker:eu-west-1:111122223333:model-package/churn/5'],
+      Challenger: ['arn:aws:sagemaker:eu-west-1:111122223333:model-package/churn/6'],
+    });
+    expect(await controller().modelPackagesOf('churn-ab')).toEqual([
+      'arn:aws:sagemaker:eu-west-1:111122223333:model-package/churn/5',
+      'arn:aws:sagemaker:eu-west-1:111122223333:model-package/churn/6',
+    ]);
+  });
+
   it('rolls back with UpdateEndpoint retaining the deployment config, and rejects with the reason', async () => {
     sagemaker.on(UpdateEndpointCommand).resolves({ EndpointArn: 'arn' });
     sagemaker.on(UpdateModelPackageCommand).resolves({ ModelPackageArn: 'arn' });

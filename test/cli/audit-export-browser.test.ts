@@ -67,6 +67,15 @@ describe('vigil audit export, read in chromium', () => {
     // The card's own status is named as such, never as the model's.
     expect(subtitle).toContain('model card status Draft');
     expect(subtitle.replace('model card status Draft', '')).not.toContain('Draft');
+    // The history says how it became Rejected: the guardrail rollback that rejected it.
+    const approvals = await page
+      .locator('section', { has: page.locator('h2', { hasText: 'Approval history' }) })
+      .locator('tbody tr')
+      .allInnerTexts();
+    expect(approvals.map((row) => row.split('\t')[1])).toEqual(['approval.decided', 'rollback.performed']);
+    expect(approvals[1]).toContain(
+      'rejected model package arn:aws:sagemaker:local:000000000000:model-package/seattle-rain/3',
+    );
 
     // One row per run, in a table per monitor, with the key metrics as their own columns.
     const dq = page

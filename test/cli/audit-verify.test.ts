@@ -1,4 +1,4 @@
-import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -67,6 +67,25 @@ describe('vigil audit verify in local mode', () => {
     expect(await main(['audit', 'verify'], run.io)).toBe(1);
     expect(run.err.join('\n')).toMatch(/ends at record 2 but published head names record 4/);
     expect(run.out.at(-1)).toMatch(/^Audit log NOT verified/);
+  });
+
+  it('still checks the journaled heads after the home folder was moved or copied elsewhere', async () => {
+    // An auditor verifies a copy of the home: the heads were journaled under its old path.
+    const moved = join(dir, 'copy-for-audit');
+    await rename(home, moved);
+    const store = new LocalObjectStore(moved);
+    const second = JSON.parse(new TextDecoder().decode(await store.get(auditRecordKey('audit', 2)))) as {
+      hash: string;
+    };
+    const intact = io(dir);
+    expect(await main(['audit', 'verify', '--home', moved], intact.io)).toBe(0);
+    expect(intact.out[0]).toContain('Matches the last published head 4:');
+    await unlink(join(moved, auditRecordKey('audit', 3)));
+    await unlink(join(moved, auditRecordKey('audit', 4)));
+    await writeFile(join(moved, 'audit/head.json'), JSON.stringify({ sequence: 2, hash: second.hash }));
+    const cut = io(dir);
+    expect(await main(['audit', 'verify', '--home', moved], cut.io)).toBe(1);
+    expect(cut.err.join('\n')).toMatch(/ends at record 2 but published head names record 4/);
   });
 });
 

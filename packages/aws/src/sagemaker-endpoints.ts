@@ -54,20 +54,26 @@ export class SageMakerEndpointController implements EndpointController {
   }
 
   async modelPackagesOf(configName: string): Promise<string[]> {
+    return [...new Set(Object.values(await this.modelPackagesByVariant(configName)).flat())];
+  }
+
+  async modelPackagesByVariant(configName: string): Promise<Record<string, string[]>> {
     const config = await this.client.send(
       new DescribeEndpointConfigCommand({ EndpointConfigName: configName }),
     );
-    const packages: string[] = [];
+    const byVariant: Record<string, string[]> = {};
     for (const variant of config.ProductionVariants ?? []) {
-      if (!variant.ModelName) continue;
+      if (!variant.ModelName || !variant.VariantName) continue;
       const model = await this.client.send(new DescribeModelCommand({ ModelName: variant.ModelName }));
+      const packages: string[] = [];
       for (const container of [model.PrimaryContainer, ...(model.Containers ?? [])]) {
         if (container?.ModelPackageName && !packages.includes(container.ModelPackageName)) {
           packages.push(container.ModelPackageName);
         }
       }
+      if (packages.length) byVariant[variant.VariantName] = packages;
     }
-    return packages;
+    return byVariant;
   }
 
   async switchConfig(endpointName: string, configName: string): Promise<void> {

@@ -31,8 +31,21 @@ export class DeploymentAuditLog implements AuditLog {
   }
 
   private async resolve(): Promise<AuditLog> {
-    const location = await readAuditLocation(this.vigilBucket);
-    const store = location ? openLocation(`s3://${location.auditBucket}/`, this.cwd).store : this.vigilBucket;
-    return new ObjectStoreAuditLog(store);
+    return new ObjectStoreAuditLog(await deploymentAuditStore(this.vigilBucket, this.cwd));
   }
+}
+
+/**
+ * Where a deployment keeps its audit log: the audit bucket `config/audit-location.json` of Vigil's
+ * bucket names, else (a deployment from before the audit buckets) Vigil's bucket itself. Whoever
+ * reads the log (exports, cards, the gate's track record) must read it there, as the Lambdas write it there.
+ *
+ * @example
+ * ```ts
+ * const records = await readAuditLog(await deploymentAuditStore(vigilBucket, cwd), 'audit');
+ * ```
+ */
+export async function deploymentAuditStore(vigilBucket: ObjectStore, cwd: string): Promise<ObjectStore> {
+  const location = await readAuditLocation(vigilBucket);
+  return location ? openLocation(`s3://${location.auditBucket}/`, cwd).store : vigilBucket;
 }

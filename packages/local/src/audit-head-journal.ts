@@ -5,7 +5,10 @@ import { AUDIT_HEAD_DETAIL_TYPE, type AuditHead, headOf } from '@vigil/core/audi
 /**
  * The audit heads published in local mode: every "Vigil Audit Head" event in the events journal
  * (`<home>/events/*.jsonl`, written by the LocalEventBus) for the log at `log`
- * (`<home>/audit`), oldest first. Lines that are not such events are skipped.
+ * (`<home>/audit`), oldest first. Lines that are not such events are skipped. The journal travels
+ * with its home, so a head journaled for the same prefix under another local path (the home was
+ * moved, renamed or copied for an auditor) counts too: matching only the old path would silently
+ * drop the anchor.
  *
  * @example
  * ```ts
@@ -33,9 +36,22 @@ export async function readJournaledAuditHeads(home: string, log: string): Promis
       }
       if (event.source !== 'vigil' || event['detail-type'] !== AUDIT_HEAD_DETAIL_TYPE) continue;
       const head = headOf(event.detail);
-      if (head && head.log === log)
+      if (head && isSameLog(head, log))
         heads.push({ sequence: head.sequence, hash: head.hash, ...(head.at ? { at: head.at } : {}) });
     }
   }
   return heads.sort((a, b) => a.sequence - b.sequence);
+}
+
+function isSameLog(head: { log?: string; prefix?: string }, log: string): boolean {
+  if (head.log === log) return true;
+  const local = (path: string) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(path);
+  return (
+    head.log !== undefined &&
+    head.prefix !== undefined &&
+    local(head.log) &&
+    local(log) &&
+    head.log.endsWith(`/${head.prefix}`) &&
+    log.endsWith(`/${head.prefix}`)
+  );
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { type EventPublisher, type Log, silentLog, type VigilEvent } from '@vigil/core';
+import type { AuditHead, PublishedHeadSource } from '@vigil/core/audit';
+import { readJournaledAuditHeads } from './audit-head-journal.ts';
 import { type BusEvent, LOCAL_ACCOUNT, LOCAL_REGION } from './bus-event.ts';
 import { type EventPattern, matchesPattern } from './event-pattern.ts';
 
@@ -28,7 +30,7 @@ interface Subscription {
  * await bus.publish([{ source: 'vigil', detailType: 'Vigil Monitoring Execution', detail, time: new Date() }]);
  * ```
  */
-export class LocalEventBus implements EventPublisher {
+export class LocalEventBus implements EventPublisher, PublishedHeadSource {
   readonly folder: string;
   /** Deliveries that threw since the bus was created. */
   failedDeliveries = 0;
@@ -52,6 +54,11 @@ export class LocalEventBus implements EventPublisher {
       const at = this.subscriptions.indexOf(subscription);
       if (at >= 0) this.subscriptions.splice(at, 1);
     };
+  }
+
+  /** The newest audit head this bus journaled for the log at `log` (read when head.json is gone). */
+  async lastPublishedHead(log: string): Promise<AuditHead | undefined> {
+    return (await readJournaledAuditHeads(dirname(this.folder), log)).at(-1);
   }
 
   async publish(events: readonly VigilEvent[]): Promise<void> {

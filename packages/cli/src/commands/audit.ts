@@ -4,7 +4,6 @@ import {
   copyCitedReports,
   exportComplianceBundle,
   readAuditLocation,
-  readAuditLog,
   readPublishedHeads,
   renderComplianceBundleMarkdown,
   verifyAuditLog,
@@ -132,15 +131,24 @@ const exportCommand: Command = {
   async run(args, io) {
     const ctx = governanceContext(args, io);
     const group = requiredName(args, 'group');
+    // The log and the heads it is verified against are found as `vigil audit verify` finds them.
+    const published = await auditSources(args, io, ctx.store, 'audit');
+    if (!published.heads) io.stderr(published.note);
     const bundle = await exportComplianceBundle(
-      { registry: ctx.registry, cards: ctx.cards, store: ctx.store, clock: ctx.gatePorts.clock },
+      {
+        registry: ctx.registry,
+        cards: ctx.cards,
+        store: ctx.store,
+        auditStore: published.store,
+        ...(published.heads ? { publishedHeads: published.heads } : {}),
+        clock: ctx.gatePorts.clock,
+      },
       group,
     );
     if (bundle.versions.length === 0)
       throw new UsageError(`Group "${group}" has no versions in the registry`);
     const outPath = optionalString(args, 'out') ?? `compliance-${group}/`;
     const out = openLocation(outPath.endsWith('/') ? outPath : `${outPath}/`, io.cwd);
-    const records = await readAuditLog(ctx.store, 'audit');
     await out.store.put(
       joinKey(out.key, 'bundle.json'),
       `${JSON.stringify(bundle, null, 2)}\n`,
@@ -162,7 +170,7 @@ const exportCommand: Command = {
     for (const version of bundle.versions) {
       if (!version.card) continue;
       const history = {
-        auditRecords: records.filter((r) => r.subject === version.package.arn),
+        auditRecords: version.auditRecords,
         approvalStatus: version.package.approvalStatus,
         ...(version.package.approvalDescription
           ? { approvalDescription: version.package.approvalDescription }

@@ -1,5 +1,5 @@
 import { joinKey } from '@vigil/core';
-import { readAuditLog } from '@vigil/core/audit';
+import { auditRecordsAbout, readAuditLog } from '@vigil/core/audit';
 import { modelCardNameFor, renderCardHtml, renderCardMarkdown } from '@vigil/core/cards';
 import { openLocation } from '../adapters.ts';
 import {
@@ -43,7 +43,7 @@ async function renderCard(
       `Version ${pkg.version} of "${pkg.groupName}" has no model card "${name}" yet: run \`vigil registry gate\` to create it`,
     );
   }
-  const auditRecords = (await readAuditLog(ctx.store, 'audit')).filter((r) => r.subject === arn);
+  const auditRecords = auditRecordsAbout(await readAuditLog(await ctx.auditStore(), 'audit'), arn);
   const text =
     format === 'html'
       ? renderCardHtml(card, {

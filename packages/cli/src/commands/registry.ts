@@ -35,7 +35,7 @@ import {
   stringList,
   UsageError,
 } from '../command.ts';
-import { DeploymentAuditLog } from '../deployment-audit-log.ts';
+import { DeploymentAuditLog, deploymentAuditStore } from '../deployment-audit-log.ts';
 import { readUserBytes } from '../user-files.ts';
 
 /** Options every governance command shares. */
@@ -59,6 +59,8 @@ export interface GovernanceContext {
   cards: ModelCardStore;
   store: ObjectStore;
   audit: AuditLog;
+  /** The store the audit log is in: the deployment's audit bucket for `--home s3://…`. */
+  auditStore: () => Promise<ObjectStore>;
   identity: string;
   policies: ApprovalPolicyConfig[];
   gatePorts: GatePorts;
@@ -106,6 +108,7 @@ export function governanceContext(args: CommandArgs, io: CliIO): GovernanceConte
     cards,
     store,
     audit,
+    auditStore: headJournal ? async () => store : () => deploymentAuditStore(store, io.cwd),
     identity,
     policies,
     gatePorts: {
@@ -226,7 +229,7 @@ const registerCommand: Command = {
     if (!flag(args, 'no-gate')) {
       printGateResult(
         await runRegistryGate(
-          ctx.gatePorts,
+          { ...ctx.gatePorts, auditStore: await ctx.auditStore() },
           { modelPackageArn: pkg.arn },
           { policies: ctx.policies, actor: 'vigil-cli gate' },
         ),
@@ -305,7 +308,7 @@ function manualDecisionCommand(decision: 'approve' | 'reject'): Command {
       // As SageMaker's state-change event would, let the gate see (and record) the person's decision.
       printGateResult(
         await runRegistryGate(
-          ctx.gatePorts,
+          { ...ctx.gatePorts, auditStore: await ctx.auditStore() },
           { modelPackageArn: arn, updatedFields: ['ModelApprovalStatus', 'ApprovalDescription'] },
           { policies: ctx.policies },
         ),
@@ -335,7 +338,7 @@ const gateCommand: Command = {
     const ctx = governanceContext(args, io);
     const arn = await packageArnFrom(args, ctx);
     const result = await runRegistryGate(
-      ctx.gatePorts,
+      { ...ctx.gatePorts, auditStore: await ctx.auditStore() },
       { modelPackageArn: arn, ...(flag(args, 'reevaluate') ? { reevaluate: true } : {}) },
       { policies: ctx.policies, actor: 'vigil-cli gate' },
     );

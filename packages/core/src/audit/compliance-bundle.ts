@@ -9,8 +9,10 @@ import type { ModelCardStore, ModelCardVersionSummary, StoredModelCard } from '.
 import type { ModelPackageSummary, ModelRegistry } from '../ports/model-registry.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
 import { type ChecklistItem, complianceChecklist } from './checklist.ts';
+import type { AuditHead } from './head.ts';
 import { DEFAULT_AUDIT_PREFIX } from './keys.ts';
 import { readAuditLog } from './read.ts';
+import { auditRecordsAbout } from './records-about.ts';
 import { type AuditVerification, verifyAuditLog } from './verify.ts';
 
 /** Everything an auditor gets about one version. */
@@ -44,8 +46,12 @@ export interface ComplianceBundle {
 export interface ComplianceBundlePorts {
   registry: ModelRegistry;
   cards: ModelCardStore;
-  /** Vigil's store: decision records and the audit log. */
+  /** Vigil's store: decision records, and the audit log unless `auditStore` is given. */
   store: ObjectStore;
+  /** Where the audit log is when it has a store of its own (a deployment's audit bucket). */
+  auditStore?: ObjectStore;
+  /** The heads the log's writers published, so that records cut off the end do not verify. */
+  publishedHeads?: AuditHead[];
   clock: Clock;
   auditPrefix?: string;
 }
@@ -68,8 +74,10 @@ export async function exportComplianceBundle(
 ): Promise<ComplianceBundle> {
   const prefix = ports.auditPrefix ?? DEFAULT_AUDIT_PREFIX;
   const [auditVerification, records, summaries] = await Promise.all([
-    verifyAuditLog(ports.store, prefix),
-    readAuditLog(ports.store, prefix),
+    verifyAuditLog(ports.auditStore ?? ports.store, prefix, {
+      ...(ports.publishedHeads ? { publishedHeads: ports.publishedHeads } : {}),
+    }),
+    readAuditLog(ports.auditStore ?? ports.store, prefix),
     ports.registry.list(group),
   ]);
   const versions: VersionDossier[] = [];
@@ -106,7 +114,7 @@ export async function exportComplianceBundle(
       cardVersions,
       decisions,
       decisionIntegrity,
-      auditRecords: records.filter((r) => r.subject === summary.arn),
+      auditRecords: auditRecordsAbout(records, summary.arn),
       monitoringHistory: monitoringHistoryOf(records, summary.arn),
     });
   }

@@ -24,6 +24,7 @@ export {
 export { auditRecordKey, DEFAULT_AUDIT_PREFIX, GENESIS_HASH, sequenceFromKey } from './keys.ts';
 export { AUDIT_LOCATION_KEY, type AuditLocation, readAuditLocation } from './location.ts';
 export { ObjectStoreAuditLog, type ObjectStoreAuditLogOptions } from './object-store-audit-log.ts';
+export { isPublishedHeadSource, type PublishedHeadSource } from './published-head-source.ts';
 export {
   headOf,
   PUBLISHED_HEADS_PREFIX,
@@ -33,6 +34,7 @@ export {
 } from './published-heads.ts';
 export { readAuditLog, readAuditObjects, type StoredAuditObject } from './read.ts';
 export { auditRecordHash } from './record-hash.ts';
+export { auditRecordsAbout } from './records-about.ts';
 export {
   type AuditProblem,
   type AuditProblemKind,

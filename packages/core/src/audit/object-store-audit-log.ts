@@ -13,6 +13,7 @@ import {
   readStoredHead,
 } from './head.ts';
 import { auditRecordKey, DEFAULT_AUDIT_PREFIX, GENESIS_HASH, sequenceFromKey } from './keys.ts';
+import { isPublishedHeadSource, type PublishedHeadSource } from './published-head-source.ts';
 import { readOne } from './read.ts';
 import { auditRecordHash } from './record-hash.ts';
 
@@ -28,6 +29,11 @@ export interface ObjectStoreAuditLogOptions {
    * local bus whose journal keeps it. Without it the head is only kept in head.json.
    */
   events?: EventPublisher;
+  /**
+   * Where the published heads can be read back, consulted when head.json is missing or damaged;
+   * default: `events` when it keeps a journal (the local bus).
+   */
+  publishedHeads?: PublishedHeadSource;
   log?: Log;
 }
 
@@ -55,6 +61,7 @@ export class ObjectStoreAuditLog implements AuditLog {
   private readonly clock: Clock;
   private readonly maxAttempts: number;
   private readonly events: EventPublisher | undefined;
+  private readonly publishedHeads: PublishedHeadSource | undefined;
   private readonly log: Log;
   /** The last record this instance knows of; refreshed whenever an append loses a race. */
   private tail: AuditHead | null | undefined;
@@ -65,6 +72,8 @@ export class ObjectStoreAuditLog implements AuditLog {
     this.clock = options.clock ?? systemClock;
     this.maxAttempts = options.maxAttempts ?? 50;
     this.events = options.events;
+    this.publishedHeads =
+      options.publishedHeads ?? (isPublishedHeadSource(options.events) ? options.events : undefined);
     this.log = options.log ?? silentLog;
   }
 
@@ -152,7 +161,12 @@ export class ObjectStoreAuditLog implements AuditLog {
 
   private async readTail(): Promise<AuditHead | null> {
     const stored = await readStoredHead(this.store, this.prefix);
-    const head = stored.state === 'present' ? stored.head : undefined;
+    // Without a sound head.json (deleted with the newest records, say), the head published
+    // outside the store still says which numbers were taken.
+    const head =
+      stored.state === 'present'
+        ? stored.head
+        : await this.publishedHeads?.lastPublishedHead(`${this.store.location}/${this.prefix}`, this.prefix);
     const tail = await this.readTailRecord(head?.sequence);
     // A head with a hash says its record was written: never number at or below it, even when the
     // records were cut off the end since (the gap then shows as missing records).

@@ -37,6 +37,12 @@ export interface EndpointController {
   configExists(configName: string): Promise<boolean>;
   /** The model package ARNs the config's variants serve (through their models); empty when none. */
   modelPackagesOf(configName: string): Promise<string[]>;
+  /**
+   * The same per production variant (variant name → packages), so that the run of one variant of an
+   * A/B endpoint is credited to that variant's version only. Optional: without it a run names every
+   * package of the config.
+   */
+  modelPackagesByVariant?(configName: string): Promise<Record<string, string[]>>;
   /** Points the endpoint at another config, reusing its last deployment config. */
   switchConfig(endpointName: string, configName: string): Promise<void>;
   /** Marks a model package version Rejected, with the reason as its approval description. */

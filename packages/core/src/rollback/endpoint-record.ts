@@ -13,6 +13,8 @@ export interface ConfigRef {
   variants?: string[];
   /** The model package versions its variants serve, when the tracker could resolve them. */
   modelPackageArns?: string[];
+  /** The same per production variant (variant name → packages), when the controller tells them apart. */
+  variantPackages?: Record<string, string[]>;
 }
 
 /**

@@ -50,14 +50,18 @@ export function servedDuring(
     const to = Math.min(next ? Date.parse(next.since) : Number.POSITIVE_INFINITY, window.end.getTime());
     if (!(to > from)) return;
     // A rollback's entry lacks packages: the same config's earlier entry knows them.
-    const arns =
-      config.modelPackageArns ??
-      history.find((c) => c.configName === config.configName && c.modelPackageArns)?.modelPackageArns ??
-      [];
-    const variants =
-      config.variants ?? history.find((c) => c.configName === config.configName && c.variants)?.variants;
+    const known = (c: ConfigRef) => c.configName === config.configName;
+    const variants = config.variants ?? history.find((c) => known(c) && c.variants)?.variants;
     // The run's own variant; else the config's, when it has only one.
     const variant = variantName ?? (variants?.length === 1 ? variants[0] : undefined);
+    const perVariant =
+      config.variantPackages ?? history.find((c) => known(c) && c.variantPackages)?.variantPackages;
+    // A variant of an A/B config is credited to its own package only.
+    const arns =
+      (variant ? perVariant?.[variant] : undefined) ??
+      config.modelPackageArns ??
+      history.find((c) => known(c) && c.modelPackageArns)?.modelPackageArns ??
+      [];
     const part = {
       endpointConfigName: config.configName,
       ...(variant ? { variantName: variant } : {}),

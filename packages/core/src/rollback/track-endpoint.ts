@@ -106,7 +106,7 @@ export async function trackEndpointEvent(
     clock: Clock;
     log: Log;
     /** Resolves the model packages a config serves, so runs can be attributed to versions. */
-    endpoints?: Pick<EndpointController, 'modelPackagesOf'>;
+    endpoints?: Pick<EndpointController, 'modelPackagesOf' | 'modelPackagesByVariant'>;
   },
   event: unknown,
 ): Promise<TrackOutcome> {
@@ -129,17 +129,23 @@ export async function trackEndpointEvent(
 
 /** Fills in the model packages of the serving config (once per config); best effort, as attribution can do without. */
 async function resolvePackages(
-  ports: { endpoints?: Pick<EndpointController, 'modelPackagesOf'>; log: Log },
+  ports: { endpoints?: Pick<EndpointController, 'modelPackagesOf' | 'modelPackagesByVariant'>; log: Log },
   record: EndpointRecord,
 ): Promise<void> {
   const last = record.history?.at(-1);
   if (!ports.endpoints || !last || last.modelPackageArns || last.configName !== record.current.configName)
     return;
   try {
-    const arns = await ports.endpoints.modelPackagesOf(last.configName);
+    const byVariant = await ports.endpoints.modelPackagesByVariant?.(last.configName);
+    const arns = byVariant
+      ? [...new Set(Object.values(byVariant).flat())]
+      : await ports.endpoints.modelPackagesOf(last.configName);
     if (arns.length === 0) return;
-    last.modelPackageArns = arns;
-    record.current = { ...record.current, modelPackageArns: arns };
+    // Only an A/B config needs the split: with one variant the flat list is exact.
+    const variantPackages =
+      byVariant && Object.keys(byVariant).length > 1 ? { variantPackages: byVariant } : {};
+    Object.assign(last, { modelPackageArns: arns }, variantPackages);
+    record.current = { ...record.current, modelPackageArns: arns, ...variantPackages };
   } catch (error) {
     ports.log.warn('model packages of the endpoint config unknown; runs will name the config only', {
       endpoint: record.endpoint,
