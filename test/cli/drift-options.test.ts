@@ -157,6 +157,33 @@ describe('vigil monitor data-quality with drift options', () => {
     );
   });
 
+  it('says when a method named for a feature does not apply to its type', async () => {
+    const run = io();
+    const code = await main(
+      [
+        'monitor',
+        'data-quality',
+        '--baseline',
+        'baseline',
+        '--capture',
+        'capture',
+        '--out',
+        'report-wrong-type',
+        '--output-columns',
+        'NONE',
+        '--home',
+        'home',
+        '--drift-method',
+        'age=chi_squared',
+      ],
+      run.io,
+    );
+    expect(code).toBe(0);
+    expect(run.err.at(-1)).toMatch(
+      /^Vigil drift: 1 of 1 features drifted \(city jensen_shannon 0\.\d+\); drift_report\.json; not judged: age \(chi_squared applies to categorical features, and "age" is numerical: choose another method for it\)$/,
+    );
+  });
+
   it('exits 2 with the reason on a bad --drift-method', async () => {
     const run = io();
     const code = await main(
