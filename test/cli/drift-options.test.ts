@@ -57,6 +57,15 @@ describe('--drift-method / --drift-threshold / --drift-violations', () => {
       /"high" is not a non-negative number/,
     );
     expect(() => driftOptions(args({ 'drift-method': ['=ks'] }))).toThrow(/names no feature/);
+    expect(() => driftOptions(args({ 'drift-method': ['ks'], 'drift-threshold': ['2'] }))).toThrow(
+      /--drift-threshold: ks compares a p-value with its threshold: use a threshold between 0 and 1, got 2/,
+    );
+    expect(() => driftOptions(args({ 'drift-method': ['age=ks'], 'drift-threshold': ['age=5'] }))).toThrow(
+      /ks compares a p-value with its threshold: use a threshold between 0 and 1, got 5 for age/,
+    );
+    expect(
+      driftOptions(args({ 'drift-method': ['wasserstein'], 'drift-threshold': ['2'] }))?.numerical,
+    ).toEqual({ method: 'wasserstein', threshold: 2 });
   });
 });
 

@@ -3,6 +3,7 @@ import {
   type DriftReport,
   type DriftSettings,
   driftMethod,
+  thresholdProblem,
 } from '@vigil/core/dataquality';
 import { type CommandArgs, flag, stringList, UsageError } from '../command.ts';
 
@@ -102,6 +103,14 @@ export function driftOptions(args: CommandArgs): DriftSettings | undefined {
       if (key === '') throw new UsageError(`--drift-threshold: "=${value}" names no feature`);
       settings.features[key] = { ...settings.features[key], threshold };
     }
+  }
+  const choices = [
+    ...TYPES.map((type) => [settings[type], ''] as const),
+    ...Object.entries(settings.features).map(([name, choice]) => [choice, ` for ${name}`] as const),
+  ];
+  for (const [choice, where] of choices) {
+    const problem = thresholdProblem(choice?.method, choice?.threshold);
+    if (problem) throw new UsageError(`--drift-threshold: ${problem}${where}`);
   }
   return { ...settings, violations };
 }
