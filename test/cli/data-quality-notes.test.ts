@@ -186,6 +186,73 @@ describe('the output-first hint', () => {
   });
 });
 
+describe('the output-first hint with features of one type and range', () => {
+  // Seeded normal deviates (mulberry32 + Box–Muller): every feature is N(0, 1), so type and range
+  // fit whichever way the columns are aligned; only the distributions tell the alignments apart.
+  function normals(seed: number): () => number {
+    let state = seed;
+    const uniform = () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    return () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+  }
+  const row = (next: () => number, width: number) =>
+    Array.from({ length: width }, () => next().toFixed(4)).join(',');
+
+  beforeAll(async () => {
+    const next = normals(1);
+    const train = ['a,b,c,d', ...Array.from({ length: 1000 }, () => row(next, 4))];
+    await writeFile(join(dir, 'normal.csv'), `${train.join('\n')}\n`);
+    expect(
+      await main(
+        ['baseline', 'data-quality', '--dataset', 'normal.csv', '--out', 'normal-baseline'],
+        io().io,
+      ),
+    ).toBe(0);
+  });
+
+  it('is given when the capture puts a probability first', async () => {
+    const next = normals(2);
+    const lines = Array.from({ length: 1000 }, (_, i) =>
+      captureLine(i, row(next, 4), ((Math.abs(next()) * 0.3) % 1).toFixed(4)),
+    );
+    const run = await monitor(
+      'normal-baseline',
+      await writeCapture('capture-normal', lines),
+      'report-normal',
+    );
+    expect(run.code).toBe(0);
+    const hint = run.err.find((l) => l.startsWith('warning: The capture rows have 5 columns'));
+    expect(hint).toContain("1 more than the baseline's 4 features");
+    expect(hint).toContain('--output-columns NONE');
+  });
+
+  it('is not given when the extra column comes last (a new feature, not an output)', async () => {
+    const next = normals(3);
+    const lines = Array.from({ length: 1000 }, (_, i) =>
+      JSON.stringify({
+        captureData: {
+          endpointInput: {
+            observedContentType: 'text/csv',
+            mode: 'INPUT',
+            data: row(next, 5),
+            encoding: 'CSV',
+          },
+        },
+        eventMetadata: { eventId: `e-${i}`, inferenceTime: '2024-05-01T12:10:00Z' },
+        eventVersion: '0',
+      }),
+    );
+    const run = await monitor('normal-baseline', await writeCapture('capture-appended', lines), 'report-app');
+    expect(run.code).toBe(0);
+    expect(run.out).toEqual([expect.stringMatching(/^_c4\textra_column_check\t/)]);
+    expect(run.err.filter((l) => l.includes('The capture rows have'))).toEqual([]);
+  });
+});
+
 describe('columns inferred String', () => {
   it('say which values did it, in the CLI and the report', async () => {
     const lines = Array.from({ length: 100 }, (_, i) => {

@@ -57,6 +57,15 @@ describe('--drift-method / --drift-threshold / --drift-violations', () => {
       /"high" is not a non-negative number/,
     );
     expect(() => driftOptions(args({ 'drift-method': ['=ks'] }))).toThrow(/names no feature/);
+    expect(() => driftOptions(args({ 'drift-method': ['ks'], 'drift-threshold': ['2'] }))).toThrow(
+      /--drift-threshold: ks compares a p-value with its threshold: use a threshold between 0 and 1, got 2/,
+    );
+    expect(() => driftOptions(args({ 'drift-method': ['age=ks'], 'drift-threshold': ['age=5'] }))).toThrow(
+      /ks compares a p-value with its threshold: use a threshold between 0 and 1, got 5 for age/,
+    );
+    expect(
+      driftOptions(args({ 'drift-method': ['wasserstein'], 'drift-threshold': ['2'] }))?.numerical,
+    ).toEqual({ method: 'wasserstein', threshold: 2 });
   });
 });
 
@@ -154,6 +163,33 @@ describe('vigil monitor data-quality with drift options', () => {
     expect(code).toBe(0);
     expect(run.err[1]).toMatch(
       /^Vigil drift: 2 of 2 features drifted \(age wasserstein 0\.\d+, city jensen_shannon 0\.\d+\); drift_report\.json; not in the baseline: agee$/,
+    );
+  });
+
+  it('says when a method named for a feature does not apply to its type', async () => {
+    const run = io();
+    const code = await main(
+      [
+        'monitor',
+        'data-quality',
+        '--baseline',
+        'baseline',
+        '--capture',
+        'capture',
+        '--out',
+        'report-wrong-type',
+        '--output-columns',
+        'NONE',
+        '--home',
+        'home',
+        '--drift-method',
+        'age=chi_squared',
+      ],
+      run.io,
+    );
+    expect(code).toBe(0);
+    expect(run.err.at(-1)).toMatch(
+      /^Vigil drift: 1 of 1 features drifted \(city jensen_shannon 0\.\d+\); drift_report\.json; not judged: age \(chi_squared applies to categorical features, and "age" is numerical: choose another method for it\)$/,
     );
   });
 

@@ -126,7 +126,9 @@ describe('JSON payloads read as CSV payloads of the same values', () => {
       '"\u0001"',
       '{"a":.5}',
       '[1e]',
-      'NaN',
+      'nan',
+      '[-NaN]',
+      '[Infinit]',
     ]) {
       const parsed = parseCaptureLine(line(json(bad)), source);
       expect(parsed.issue?.reason, bad).toBe('undecodable-payload');
@@ -134,6 +136,10 @@ describe('JSON payloads read as CSV payloads of the same values', () => {
         /^captureData\.endpointInput\.data is not valid JSON \(Invalid JSON at offset \d+/,
       );
     }
+  });
+
+  it("reads a bare NaN document as one non-finite value, as Python's json.dumps writes it", () => {
+    expect(parseCaptureLine(line(json('NaN')), source).record?.inputs).toEqual([['NaN']]);
   });
 
   it('reads a JSON ground-truth label as written, its JSON as JSON.parse gives it', () => {

@@ -146,6 +146,24 @@ describe('parseCaptureLine', () => {
     expect(record(line(json('{"features":[1]}\n{"features":[2]}\n'))).inputs).toEqual([['1'], ['2']]);
   });
 
+  it("reads NaN and ±Infinity in JSON payloads as Python's json.dumps and Spark write them", () => {
+    // json.dumps([float('nan'), float('inf')]) is '[NaN, Infinity]'; Spark's JSON reader accepts it.
+    expect(record(line(json('[NaN, Infinity, -Infinity, +Infinity, 1.5]'))).inputs).toEqual([
+      ['NaN', 'Infinity', '-Infinity', '+Infinity', '1.5'],
+    ]);
+    const answered = record(line(json('{"instances":[[NaN,2]]}'), json('{"predictions":[{"score":NaN}]}')));
+    expect(answered.inputs).toEqual([['NaN', '2']]);
+    expect(answered.outputs).toEqual([['NaN']]);
+    expect(answered.outputJson).toEqual([{ score: Number.NaN }]);
+    expect(record(line(json('{"a":-Infinity}\n{"a":2.5}', 'application/jsonlines'))).inputs).toEqual([
+      ['-Infinity'],
+      ['2.5'],
+    ]);
+    // Other words are still not JSON.
+    expect(reason(line(json('[nan, 1]')))).toBe('undecodable-payload');
+    expect(reason(line(json('[-NaN, 1]')))).toBe('undecodable-payload');
+  });
+
   it('keeps eventId, inferenceId and inferenceTime', () => {
     const r = record(line(csv('1'), csv('0'), { inferenceId: 'req-9' }));
     expect(r).toMatchObject({

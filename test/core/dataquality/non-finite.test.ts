@@ -128,6 +128,45 @@ describe('non-finite numbers', () => {
     expect(column?.inferredType).toBe('Fractional');
   });
 
+  it("count NaN and ±Infinity in JSON as Python's json.dumps writes them, baseline and capture alike", async () => {
+    // json.dumps({"x": float("nan")}) is '{"x": NaN}': the row is kept, x counted non-finite.
+    const lines = [
+      '{"x": NaN, "y": 1}',
+      '{"x": Infinity, "y": 2}',
+      '{"x": -Infinity, "y": 3}',
+      '{"x": 2.5, "y": 4}',
+    ];
+    const files = await createDataQualityBaseline(once(`${lines.join('\n')}\n`), {
+      format: 'jsonl',
+      header: false,
+    });
+    const x = parseStatisticsFile(files.statistics).features.find((f) => f.name === 'x');
+    expect(x?.inferred_type).toBe('Fractional');
+    expect(x?.numerical_statistics?.common).toEqual({ num_present: 1, num_missing: 3 });
+    expect(JSON.parse(files.statistics).dataset.item_count).toBe(4);
+
+    const store = new MemoryStore();
+    const key = 'capture/ep/AllTraffic/2024/05/01/12/a.jsonl';
+    const capture = (data: string) =>
+      JSON.stringify({
+        captureData: {
+          endpointInput: { observedContentType: 'application/json', mode: 'INPUT', data, encoding: 'JSON' },
+        },
+        eventMetadata: { eventId: 'e', inferenceTime: '2024-05-01T12:00:00Z' },
+        eventVersion: '0',
+      });
+    await store.put(key, `${['[NaN, 1]', '[Infinity, 2]', '[0.5, 3]'].map(capture).join('\n')}\n`);
+    const tally = new IssueTally();
+    const profile = await profileCaptureObjects(await captureObjectsIn([{ store, key }]), {
+      outputColumns: 'START',
+      tally,
+    });
+    expect(tally.total).toBe(0);
+    expect(profile.itemCount).toBe(3);
+    expect([profile.columns[0]?.nonFinite, profile.columns[0]?.present]).toEqual([2, 1]);
+    expect(profile.columns[0]?.inferredType).toBe('Fractional');
+  });
+
   it('round-trip through a stored profile: the Lambda path (stored, merged) equals the CLI path', async () => {
     const store = new MemoryStore();
     const key = 'capture/ep/AllTraffic/2024/05/01/12/a.jsonl';

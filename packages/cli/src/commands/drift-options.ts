@@ -3,6 +3,7 @@ import {
   type DriftReport,
   type DriftSettings,
   driftMethod,
+  thresholdProblem,
 } from '@vigil/core/dataquality';
 import { type CommandArgs, flag, stringList, UsageError } from '../command.ts';
 
@@ -103,12 +104,21 @@ export function driftOptions(args: CommandArgs): DriftSettings | undefined {
       settings.features[key] = { ...settings.features[key], threshold };
     }
   }
+  const choices = [
+    ...TYPES.map((type) => [settings[type], ''] as const),
+    ...Object.entries(settings.features).map(([name, choice]) => [choice, ` for ${name}`] as const),
+  ];
+  for (const [choice, where] of choices) {
+    const problem = thresholdProblem(choice?.method, choice?.threshold);
+    if (problem) throw new UsageError(`--drift-threshold: ${problem}${where}`);
+  }
   return { ...settings, violations };
 }
 
 /**
  * One line for stderr when there is something to say: which features Vigil's drift methods
- * flagged, and features named in the options that the baseline does not have; else undefined
+ * flagged, features named in the options that the baseline does not have, and those it named a
+ * method for that could not judge them (with the reason); else undefined
  * (a quiet run stays one line).
  *
  * @example
@@ -122,10 +132,17 @@ export function driftSummary(report: DriftReport, settings: DriftSettings | unde
     const verdict = report.features[name];
     return `${name} ${verdict?.method} ${Number(verdict?.value).toPrecision(3)}`;
   });
-  const unknown = Object.keys(settings?.features ?? {}).filter((name) => !(name in report.features));
-  if (drifted.length === 0 && unknown.length === 0) return undefined;
+  const named = Object.keys(settings?.features ?? {});
+  const unknown = named.filter((name) => !(name in report.features));
+  // A method the user named for a feature that it cannot judge (wrong type, …) is said here, not only in the file.
+  const notJudged = named.flatMap((name) => {
+    const reason = report.features[name]?.not_computed;
+    return reason === undefined ? [] : [`${name} (${reason})`];
+  });
+  if (drifted.length === 0 && unknown.length === 0 && notJudged.length === 0) return undefined;
   return (
     `Vigil drift: ${drifted.length} of ${judged} features drifted${drifted.length ? ` (${drifted.join(', ')})` : ''}; drift_report.json` +
-    (unknown.length ? `; not in the baseline: ${unknown.join(', ')}` : '')
+    (unknown.length ? `; not in the baseline: ${unknown.join(', ')}` : '') +
+    (notJudged.length ? `; not judged: ${notJudged.join('; ')}` : '')
   );
 }

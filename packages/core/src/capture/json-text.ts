@@ -6,6 +6,18 @@ export class JsonTextError extends SyntaxError {}
 /** Deeper nesting than this is refused: no payload needs it, and it would exhaust the stack. */
 export const MAX_JSON_DEPTH = 512;
 
+/** Options of `parseJsonText`. */
+export interface JsonTextOptions {
+  /**
+   * Also accept `NaN`, `Infinity`, `+Infinity` and `-Infinity` as numbers (their text kept), as
+   * Python's `json.dumps` writes them and Spark's JSON reader (`allowNonNumericNumbers`) reads them.
+   */
+  nonFiniteNumbers?: boolean;
+}
+
+/** The non-finite number words a payload may hold, with `nonFiniteNumbers`. */
+const NON_FINITE_WORDS = ['NaN', 'Infinity', '+Infinity', '-Infinity'];
+
 /** Above this many keys an object finds repeated keys through a Map rather than a scan. */
 const SCAN_KEYS = 16;
 
@@ -20,7 +32,8 @@ const DOT = 46;
  * Parses `text` as exactly one JSON value (RFC 8259, as strictly as `JSON.parse`: same texts
  * accepted and refused), keeping each number's lexeme and each object's key order, which
  * `JSON.parse` loses (`50010.0` becomes `50010`; integer-like keys move first). Throws
- * `JsonTextError` on anything else, including nesting deeper than `MAX_JSON_DEPTH`.
+ * `JsonTextError` on anything else, including nesting deeper than `MAX_JSON_DEPTH`. With
+ * `nonFiniteNumbers`, `NaN` and `±Infinity` are numbers too (payloads written by Python).
  *
  * @example
  * ```ts
@@ -29,8 +42,8 @@ const DOT = 46;
  * ((node as JsonObject).values[1] as JsonNumber).text; // '50010.0'
  * ```
  */
-export function parseJsonText(text: string): JsonNode {
-  const parser = new Parser(text);
+export function parseJsonText(text: string, options: JsonTextOptions = {}): JsonNode {
+  const parser = new Parser(text, options.nonFiniteNumbers === true);
   parser.skipSpace();
   const value = parser.value(0);
   parser.skipSpace();
@@ -41,7 +54,10 @@ export function parseJsonText(text: string): JsonNode {
 class Parser {
   at = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly nonFiniteNumbers: boolean,
+  ) {}
 
   fail(what: string): never {
     throw new JsonTextError(`Invalid JSON at offset ${this.at}: ${what}`);
@@ -63,6 +79,17 @@ class Parser {
     if (c === QUOTE) return this.string();
     if (c === 123) return this.object(depth + 1);
     if (c === 91) return this.array(depth + 1);
+    // N, I, + or -I: only these can start a non-finite word, so numbers pay nothing for the option.
+    if (
+      this.nonFiniteNumbers &&
+      (c === 78 || c === 73 || c === 43 || (c === MINUS && this.text.charCodeAt(this.at + 1) === 73))
+    ) {
+      const word = NON_FINITE_WORDS.find((w) => this.text.startsWith(w, this.at));
+      if (word !== undefined) {
+        this.at += word.length;
+        return new JsonNumber(word);
+      }
+    }
     if (c === MINUS || (c >= ZERO && c <= NINE)) return this.number();
     if (this.text.startsWith('true', this.at)) {
       this.at += 4;

@@ -1,6 +1,6 @@
 import { decodeBase64Text } from './base64.ts';
 import { csvRecords } from './csv-text.ts';
-import type { JsonNode } from './json-node.ts';
+import { type JsonNode, plainJson } from './json-node.ts';
 import { jsonDocumentRecords, jsonRecordValues } from './json-rows.ts';
 import { JsonTextError, parseJsonText } from './json-text.ts';
 import { type PayloadFormat, payloadFormat } from './payload-format.ts';
@@ -79,10 +79,13 @@ export function decodePayload(eventData: unknown, field: string): DecodedPayload
   return decodeJson(text, format, field);
 }
 
+/** Payloads are written by clients: Python's `json.dumps` writes `NaN` and `Infinity`, and Spark reads them. */
+const PAYLOAD_JSON = { nonFiniteNumbers: true };
+
 function decodeJson(text: string, format: PayloadFormat, field: string): DecodedPayloadResult {
   if (format === 'json') {
     try {
-      const nodes = jsonDocumentRecords(parseJsonText(text)) as JsonNode[];
+      const nodes = jsonDocumentRecords(parseJsonText(text, PAYLOAD_JSON)) as JsonNode[];
       return jsonPayload('json', nodes, () => jsonDocumentRecords(JSON.parse(text)));
     } catch (error) {
       if (!(error instanceof JsonTextError)) throw error;
@@ -99,7 +102,7 @@ function decodeJson(text: string, format: PayloadFormat, field: string): Decoded
     const line = lines[i]!;
     if (line.trim().length === 0) continue;
     try {
-      nodes.push(parseJsonText(line));
+      nodes.push(parseJsonText(line, PAYLOAD_JSON));
     } catch (error) {
       if (!(error instanceof JsonTextError)) throw error;
       return problem(
@@ -124,11 +127,21 @@ function jsonPayload(format: PayloadFormat, nodes: JsonNode[], parse: () => unkn
     rows: nodes.map(jsonRecordValues),
     nodes,
     get json() {
-      json ??= parse();
+      json ??= parseNatively(nodes, parse);
       return json;
     },
   };
   return { payload };
+}
+
+/** `JSON.parse` refuses `NaN` and `Infinity`; the nodes (which hold them) give the same values then. */
+function parseNatively(nodes: JsonNode[], parse: () => unknown[]): unknown[] {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof SyntaxError) return nodes.map(plainJson);
+    throw error;
+  }
 }
 
 function problem(reason: CaptureIssueReason, message: string): DecodedPayloadResult {

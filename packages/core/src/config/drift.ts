@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DRIFT_METHOD_NAMES, driftMethod } from '../dataquality/drift/registry.ts';
+import { thresholdProblem } from '../dataquality/drift/threshold-problem.ts';
 
 const methodName = z.string().refine((name) => DRIFT_METHOD_NAMES.includes(name), {
   message: `must be a drift method: one of ${DRIFT_METHOD_NAMES.join(', ')}`,
@@ -20,6 +21,10 @@ const methodChoice = z
       .strict()
       .refine((choice) => choice.method !== undefined || choice.threshold !== undefined, {
         message: 'must name a method, a threshold, or both',
+      })
+      .superRefine((choice, context) => {
+        const problem = thresholdProblem(choice.method, choice.threshold);
+        if (problem) context.addIssue({ code: 'custom', message: problem });
       }),
   ])
   .transform((choice) => (typeof choice === 'string' ? { method: choice } : choice));

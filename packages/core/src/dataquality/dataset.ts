@@ -27,7 +27,8 @@ export interface ProfiledDataset {
  * Profiles a dataset streamed as chunks: CSV (RFC 4180 quoting within a line; an empty field is
  * missing) or JSON Lines (one object per line, its keys are the columns in first-seen order; an
  * array line is positional; numbers are read as written, as in CSV, so `1.0` is Fractional). A
- * line that does not parse is counted in `tally` and skipped.
+ * line that does not parse is counted in `tally` and skipped. `NaN` and `±Infinity`, as Python's
+ * `json.dumps` writes them, are non-finite numbers.
  *
  * @example
  * ```ts
@@ -66,7 +67,7 @@ export async function profileDataset(
     }
     let parsed: JsonNode;
     try {
-      parsed = parseJsonText(line);
+      parsed = parseJsonText(line, { nonFiniteNumbers: true });
     } catch (error) {
       if (!(error instanceof JsonTextError)) throw error;
       tally.add('malformed-line', `${source}:${lineNumber}`);

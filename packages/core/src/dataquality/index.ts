@@ -47,6 +47,7 @@ export { NOISE_GUARD_ALPHA, noisePValue } from './drift/noise-guard.ts';
 export { DEFAULT_DRIFT_METHOD, DRIFT_METHOD_NAMES, DRIFT_METHODS, driftMethod } from './drift/registry.ts';
 export type { DriftMethodChoice, DriftSettings } from './drift/settings.ts';
 export { resolveDriftChoice } from './drift/settings.ts';
+export { thresholdProblem } from './drift/threshold-problem.ts';
 export type { WeightedSample } from './drift/weighted-sample.ts';
 export { sampleFromSketch, sampleFromValues } from './drift/weighted-sample.ts';
 export { IssueTally } from './issue-tally.ts';

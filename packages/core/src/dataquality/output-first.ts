@@ -1,8 +1,10 @@
+import { KllSketch } from '../profile/kll.ts';
 import { meanOf } from '../profile/moments.ts';
 import type { Profile } from '../profile/profile.ts';
 import { type InferredType, isNumericType } from '../profile/value-type.ts';
 import type { FeatureStatistics } from './baseline-files.ts';
 import type { DataQualityBaseline } from './checks.ts';
+import { numericalDistance } from './distance.ts';
 import { commonWidth } from './ragged-rows.ts';
 
 /** Share of baseline features that must line up with the shifted capture columns. */
@@ -43,10 +45,39 @@ function fitCount(features: readonly BaselineFeature[], profile: Profile, shift:
 }
 
 /**
+ * The summed L∞ distance between each numerical baseline feature's sketch and the window column
+ * it would be read from with `shift`; features that cannot be compared add nothing.
+ */
+function distanceSum(features: readonly BaselineFeature[], profile: Profile, shift: number): number {
+  let sum = 0;
+  features.forEach((feature, j) => {
+    const sketch = feature.stats?.numerical_statistics?.distribution?.kll?.sketch;
+    const column = profile.columns[j + shift];
+    if (!sketch || !Array.isArray(sketch.data) || !column || column.moments.count === 0) return;
+    const distance = numericalDistance(KllSketch.fromSageMaker(sketch), column.kll, 'Simple').value;
+    if (!Number.isNaN(distance)) sum += distance;
+  });
+  return sum;
+}
+
+/**
+ * Whether the shifted reading lines up better than the unshifted one: more features fit by type
+ * and range, or, when as many fit (numbers of similar ranges fit either way), the distributions
+ * are clearly closer (less than half the summed L∞ distance).
+ */
+function shiftedFitsBetter(features: readonly BaselineFeature[], profile: Profile, extra: number): boolean {
+  const shifted = fitCount(features, profile, extra);
+  if (shifted < MIN_SHIFTED_FIT * features.length) return false;
+  const unshifted = fitCount(features, profile, 0);
+  if (shifted !== unshifted) return shifted > unshifted;
+  return distanceSum(features, profile, extra) < 0.5 * distanceSum(features, profile, 0);
+}
+
+/**
  * Recognises a features-only baseline checked against capture whose rows begin with the
  * endpoint's output columns (SageMaker puts them first): the rows have k columns more than the
- * baseline, and the columns line up with the baseline's features (type and range) once the first
- * k are skipped, clearly better than unshifted. Returns the hint naming the cause and the fixes,
+ * baseline, and the columns line up with the baseline's features (type and range, then their
+ * distributions) once the first k are skipped, clearly better than unshifted. Returns the hint naming the cause and the fixes,
  * or undefined.
  *
  * @example
@@ -60,9 +91,7 @@ export function outputFirstHint(profile: Profile, baseline: DataQualityBaseline)
   const width = commonWidth(profile.rowWidths) ?? profile.columns.length;
   const extra = width - features.length;
   if (features.length === 0 || extra < 1) return undefined;
-  const shifted = fitCount(features, profile, extra);
-  if (shifted < MIN_SHIFTED_FIT * features.length || shifted <= fitCount(features, profile, 0))
-    return undefined;
+  if (!shiftedFitsBetter(features, profile, extra)) return undefined;
   const columns = extra === 1 ? 'column' : `${extra} columns`;
   return (
     `The capture rows have ${width} columns, ${extra} more than the baseline's ${features.length} features, ` +

@@ -56,6 +56,18 @@ describe('monitors.dataQuality.drift in vigil.config.json', () => {
     expect(message).toContain('one of wasserstein, jensen_shannon, psi, ks, linf, linf_simple, chi_squared');
   });
 
+  it('rejects a p-value threshold above 1 for a p-value method', () => {
+    const { path, message } = pathOf({ features: { age: { method: 'ks', threshold: 5 } } });
+    expect(path).toBe('endpoints[0].monitors.dataQuality.drift.features.age');
+    expect(message).toContain('ks compares a p-value with its threshold: use a threshold between 0 and 1');
+    expect(pathOf({ categorical: { method: 'chi_squared', threshold: 1.5 } }).path).toBe(
+      'endpoints[0].monitors.dataQuality.drift.categorical',
+    );
+    expect(withDrift({ numerical: { method: 'wasserstein', threshold: 1.5 } })).toMatchObject({
+      numerical: { method: 'wasserstein', threshold: 1.5 },
+    });
+  });
+
   it('rejects a type default that does not apply to the type', () => {
     const { path, message } = pathOf({ numerical: 'chi_squared' });
     expect(path).toBe('endpoints[0].monitors.dataQuality.drift.numerical');
