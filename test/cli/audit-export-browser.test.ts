@@ -47,6 +47,16 @@ describe('vigil audit export, read in chromium', () => {
     expect(md).not.toContain(dir);
   });
 
+  it('carries the evidence files its cards cite and links them instead of naming local paths', async () => {
+    for (const name of await readdir(join(bundle, 'cards'))) {
+      const page = await readFile(join(bundle, 'cards', name), 'utf8');
+      // Registration evidence (the gate's reports) used to appear as absolute paths of the home.
+      expect(page, name).not.toContain(dir);
+    }
+    const evidence = await readdir(join(bundle, 'evidence'), { recursive: true });
+    expect(evidence.some((f) => String(f).endsWith('.json'))).toBe(true);
+  });
+
   it('shows v3 as Rejected, one row per run with metric columns, headers whole, links inside the bundle, no console error', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     const problems: string[] = [];

@@ -1,6 +1,7 @@
 import { joinKey, type ObjectStore } from '@vigil/core';
 import {
   type AuditHead,
+  copyCitedFiles,
   copyCitedReports,
   exportComplianceBundle,
   readAuditLocation,
@@ -162,6 +163,13 @@ const exportCommand: Command = {
     );
     for (const m of cited.missing)
       io.stderr(`warning: report ${m.uri} not copied into the bundle: ${m.reason}`);
+    const evidence = await copyCitedFiles(
+      bundle.versions.flatMap((v) => cardDatasets(v.card?.content)),
+      (uri) => openLocation(uri, io.cwd),
+      out,
+    );
+    for (const m of evidence.missing)
+      io.stderr(`warning: evidence ${m.uri} not copied into the bundle: ${m.reason}`);
     await out.store.put(
       joinKey(out.key, 'bundle.md'),
       renderComplianceBundleMarkdown(bundle, { reportLink: (uri) => cited.folders.get(uri) }),
@@ -178,6 +186,10 @@ const exportCommand: Command = {
         reportLink: (uri: string) => {
           const folder = cited.folders.get(uri);
           return folder ? `../${folder}` : undefined;
+        },
+        datasetLink: (uri: string) => {
+          const path = evidence.files.get(uri);
+          return path ? `../${path}` : undefined;
         },
       };
       await out.store.put(
@@ -203,3 +215,13 @@ const exportCommand: Command = {
 
 /** `vigil audit verify|export`. */
 export const auditCommands: Command[] = [verifyCommand, exportCommand];
+
+/** The evaluation datasets a card cites (the evidence files its evaluations were computed from). */
+function cardDatasets(content: Record<string, unknown> | undefined): string[] {
+  const details = (content as { evaluation_details?: { datasets?: unknown }[] } | undefined)
+    ?.evaluation_details;
+  if (!Array.isArray(details)) return [];
+  return details.flatMap((d) =>
+    Array.isArray(d?.datasets) ? d.datasets.filter((x): x is string => typeof x === 'string') : [],
+  );
+}

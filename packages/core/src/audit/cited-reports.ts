@@ -4,6 +4,9 @@ import type { ObjectStore } from '../ports/object-store.ts';
 /** Where the bundle keeps the reports it cites, beside bundle.json. */
 export const BUNDLE_REPORTS_FOLDER = 'reports';
 
+/** Where cited evidence files (evaluation datasets, registration reports) go inside a bundle. */
+export const BUNDLE_EVIDENCE_FOLDER = 'evidence';
+
 /** What copying the cited reports did. */
 export interface CitedReports {
   /** Report URI → its folder inside the bundle (`reports/<endpoint>/<monitor>/yyyy/mm/dd/hh/`). */
@@ -50,6 +53,40 @@ export async function copyCitedReports(
     }
   }
   return { folders, missing };
+}
+
+/**
+ * Copies each cited evidence file (a card's evaluation datasets: the registration reports the gate
+ * read) into the bundle under `evidence/…` (its last path segments), so that the bundle contains
+ * what it cites. Returns each copied URI's path inside the bundle; files that could not be read are
+ * listed with why (the card then names them instead of linking them).
+ *
+ * @example
+ * ```ts
+ * const cited = await copyCitedFiles(datasets, (uri) => openLocation(uri), { store, key: 'bundle/' });
+ * cited.files.get('/home/me/.vigil/registry/v3/model-quality/statistics.json');
+ * // 'evidence/registry/v3/model-quality/statistics.json'
+ * ```
+ */
+export async function copyCitedFiles(
+  uris: Iterable<string>,
+  locate: (uri: string) => { store: ObjectStore; key: string },
+  out: { store: ObjectStore; key: string },
+): Promise<{ files: Map<string, string>; missing: { uri: string; reason: string }[] }> {
+  const files = new Map<string, string>();
+  const missing: { uri: string; reason: string }[] = [];
+  for (const uri of new Set(uris)) {
+    if (!uri || uri.endsWith('/') || files.has(uri)) continue;
+    const path = joinKey(BUNDLE_EVIDENCE_FOLDER, ...bundlePath(uri).slice(-4));
+    try {
+      const source = locate(uri);
+      await out.store.put(joinKey(out.key, path), await source.store.get(source.key));
+      files.set(uri, path);
+    } catch (error) {
+      missing.push({ uri, reason: (error as Error).message });
+    }
+  }
+  return { files, missing };
 }
 
 function bundlePath(uri: string): string[] {

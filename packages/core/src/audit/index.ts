@@ -1,7 +1,13 @@
 export { sha256Hex } from '../hashing/sha256.ts';
 export { canonicalJson } from './canonical-json.ts';
 export { type ChecklistEvidence, type ChecklistItem, complianceChecklist } from './checklist.ts';
-export { BUNDLE_REPORTS_FOLDER, type CitedReports, copyCitedReports } from './cited-reports.ts';
+export {
+  BUNDLE_EVIDENCE_FOLDER,
+  BUNDLE_REPORTS_FOLDER,
+  type CitedReports,
+  copyCitedFiles,
+  copyCitedReports,
+} from './cited-reports.ts';
 export {
   type ComplianceBundle,
   type ComplianceBundlePorts,

@@ -40,6 +40,11 @@ export interface CardDocumentHistory {
    * not map is named, not linked.
    */
   reportLink?: (reportUri: string) => string | undefined;
+  /**
+   * Where a cited evaluation dataset or evidence file is inside the export bundle, relative to the
+   * document; a file it does not map is named, not linked.
+   */
+  datasetLink?: (datasetUri: string) => string | undefined;
 }
 
 const OVERVIEW_LABELS: [keyof NonNullable<ModelCardContent['model_overview']>, string][] = [
@@ -135,7 +140,7 @@ export function cardDocument(card: StoredModelCard, history: CardDocumentHistory
   sections.push({
     heading: 'Evaluations',
     blocks: evaluations.length
-      ? evaluations.flatMap(evaluationBlocks)
+      ? evaluations.flatMap((e) => evaluationBlocks(e, history.datasetLink))
       : [{ kind: 'text', text: 'No evaluation recorded.' }],
   });
   const info = c.additional_information ?? {};
@@ -367,10 +372,24 @@ function reportCell(uri: string, reportLink: CardDocumentHistory['reportLink']):
   return href ? { text: 'report', href } : uri;
 }
 
-function evaluationBlocks(e: EvaluationDetail): DocumentBlock[] {
+function evaluationBlocks(
+  e: EvaluationDetail,
+  datasetLink: CardDocumentHistory['datasetLink'],
+): DocumentBlock[] {
   const blocks: DocumentBlock[] = [{ kind: 'subheading', text: e.name }];
   if (e.evaluation_observation) blocks.push({ kind: 'text', text: e.evaluation_observation });
-  if (e.datasets?.length) blocks.push(fields([['Datasets', e.datasets]]));
+  const linked = datasetLink ? (e.datasets ?? []).map((d) => [d, datasetLink(d)] as const) : [];
+  if (linked.some(([, href]) => href)) {
+    // Inside an export bundle: each evidence file links to its copy, so the card reads anywhere.
+    blocks.push(
+      table(
+        ['Dataset'],
+        linked.map(([uri, href]) => [
+          href ? { text: uri.split('/').filter(Boolean).slice(-3).join('/'), href } : uri,
+        ]),
+      ),
+    );
+  } else if (e.datasets?.length) blocks.push(fields([['Datasets', e.datasets]]));
   for (const group of e.metric_groups ?? []) {
     const scalars = group.metric_data.filter(
       (d) => d.type === 'number' || d.type === 'string' || d.type === 'boolean',
