@@ -25,10 +25,16 @@ export interface SageMakerModelCardStoreOptions {
  * ```
  */
 export class SageMakerModelCardStore implements ModelCardStore {
-  readonly #client: SageMakerClient;
+  #clientOrUndefined: SageMakerClient | undefined;
 
   constructor(options: SageMakerModelCardStoreOptions = {}) {
-    this.#client = options.client ?? new SageMakerClient(awsClientConfig());
+    this.#clientOrUndefined = options.client;
+  }
+
+  /** Made on first use, so that importing a handler builds no client (nor its runtime warnings). */
+  get #client(): SageMakerClient {
+    this.#clientOrUndefined ??= new SageMakerClient(awsClientConfig());
+    return this.#clientOrUndefined;
   }
 
   async get(name: string, version?: number): Promise<StoredModelCard | undefined> {

@@ -23,10 +23,16 @@ import { awsClientConfig } from './client-config.ts';
  * ```
  */
 export class SageMakerEndpointController implements EndpointController {
-  private readonly client: SageMakerClient;
+  #client: SageMakerClient | undefined;
 
   constructor(options: { client?: SageMakerClient } = {}) {
-    this.client = options.client ?? new SageMakerClient(awsClientConfig());
+    this.#client = options.client;
+  }
+
+  /** Made on first use: a handler module that only might roll back does not build the client (or its warnings) at import. */
+  private get client(): SageMakerClient {
+    this.#client ??= new SageMakerClient(awsClientConfig());
+    return this.#client;
   }
 
   async describe(endpointName: string): Promise<EndpointDescription> {

@@ -35,10 +35,16 @@ export interface SageMakerModelRegistryOptions {
  * ```
  */
 export class SageMakerModelRegistry implements ModelRegistry {
-  readonly #client: SageMakerClient;
+  #clientOrUndefined: SageMakerClient | undefined;
 
   constructor(options: SageMakerModelRegistryOptions = {}) {
-    this.#client = options.client ?? new SageMakerClient(awsClientConfig());
+    this.#clientOrUndefined = options.client;
+  }
+
+  /** Made on first use, so that importing a handler builds no client (nor its runtime warnings). */
+  get #client(): SageMakerClient {
+    this.#clientOrUndefined ??= new SageMakerClient(awsClientConfig());
+    return this.#clientOrUndefined;
   }
 
   async describe(arn: string): Promise<ModelPackage> {
