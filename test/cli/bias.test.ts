@@ -108,6 +108,28 @@ describe('vigil bias', () => {
     expect(code).toBe(1);
     expect(err.join('\n')).toMatch(/label "nope" is not a column of the dataset/);
   });
+
+  it('fails, writing nothing, when the configuration asks for no bias metric (it wrote an empty analysis.json)', async () => {
+    const config = JSON.parse(await readFile(join(dir, 'analysis_config.json'), 'utf8'));
+    for (const [name, methods] of [
+      ['no_methods.json', undefined],
+      ['empty_methods.json', {}],
+      ['shap_only.json', { shap: { baseline: [[0]] } }],
+    ] as const) {
+      await writeFile(join(dir, name), JSON.stringify({ ...config, methods }));
+      const { err, io: cli } = io();
+      const code = await main(
+        ['bias', '--analysis-config', name, '--dataset', 'data.csv', '--out', 'r3'],
+        cli,
+      );
+      expect(code).toBe(1);
+      expect(err.join('\n')).toBe(
+        `vigil bias: ${name} asks for no bias metric: add methods.pre_training_bias and/or ` +
+          'methods.post_training_bias, e.g. {"post_training_bias": {"methods": "all"}}',
+      );
+      await expect(readFile(join(dir, 'r3/analysis.json'))).rejects.toThrow(/ENOENT/);
+    }
+  });
 });
 
 describe('vigil monitor bias-drift', () => {

@@ -31,6 +31,22 @@ beforeAll(async () => {
     '{"binary_classification_constraints": {"recall": {"threshold": 0.6,}}',
   );
   await writeFile(join(dir, 'data.csv'), 'label,prediction\n1,1\n0,0\n');
+  const recall = { threshold: 0.62, comparison_operator: 'LessThanThreshold' };
+  const accuracy = { threshold: 0.7, comparison_operator: 'LessThanThreshold' };
+  const mq = (constraints: Record<string, unknown>) =>
+    JSON.stringify({ version: 0, binary_classification_constraints: constraints });
+  await writeFile(join(dir, 'mq-constraints.json'), mq({ recall, accuracy }));
+  await writeFile(
+    join(dir, 'mq-bad-threshold.json'),
+    mq({ recall: { ...recall, threshold: '0.6x' }, accuracy }),
+  );
+  await writeFile(join(dir, 'mq-no-recall.json'), mq({ accuracy }));
+  await writeFile(
+    join(dir, 'dq-constraints.json'),
+    JSON.stringify({ version: 0, features: [{ name: 'a', inferred_type: 'Integral', completeness: 1 }] }),
+  );
+  await writeFile(join(dir, 'array.json'), '[1, 2]');
+
   await mkdir(join(dir, 'a-folder'));
 });
 
@@ -106,6 +122,40 @@ describe('user files the CLI cannot use', () => {
     ]);
     expect(folder.code).toBe(1);
     expect(expectOneLine(folder.err)).toContain('--constraints a-folder');
+  });
+
+  it('`alarms --constraints` that cannot give the recall guardrail its threshold fails instead of dropping the alarm', async () => {
+    const alarms = (file: string) =>
+      run(['alarms', '--config', 'vigil.config.json', '--endpoint', 'churn-prod', '--constraints', file]);
+    // A good file: the rollback alarm on recall takes the baseline's threshold.
+    const good = await alarms('mq-constraints.json');
+    expect(good.code).toBe(0);
+    expect(good.out).toMatch(/vigil-churn-prod-model-quality-recall +recall Average < 0\.62 /);
+    // A data-quality constraints.json, a bad threshold, a missing metric, an array: each used to
+    // print the alarms without the recall alarm, and exit 0.
+    const dataQuality = await alarms('dq-constraints.json');
+    expect(dataQuality.code).toBe(1);
+    expect(expectOneLine(dataQuality.err)).toMatch(
+      /^vigil alarms: .*dq-constraints\.json.*holds none of binary_classification_constraints/,
+    );
+    const badThreshold = await alarms('mq-bad-threshold.json');
+    expect(badThreshold.code).toBe(1);
+    expect(expectOneLine(badThreshold.err)).toBe(
+      'vigil alarms: --constraints mq-bad-threshold.json: binary_classification_constraints.recall needs a ' +
+        'numeric threshold and a comparison_operator (GreaterThanThreshold, LessThanThreshold, ' +
+        'GreaterThanOrEqualToThreshold or LessThanOrEqualToThreshold) for the modelMetric guardrail of ' +
+        'endpoint churn-prod: fix it, or set alerts.guardrails.modelMetric.threshold in the configuration',
+    );
+    const noRecall = await alarms('mq-no-recall.json');
+    expect(noRecall.code).toBe(1);
+    expect(expectOneLine(noRecall.err)).toBe(
+      'vigil alarms: --constraints mq-no-recall.json: binary_classification_constraints has no recall ' +
+        'constraint for the modelMetric guardrail of endpoint churn-prod: give the baseline that constrains ' +
+        'recall, or set alerts.guardrails.modelMetric.threshold in the configuration',
+    );
+    const array = await alarms('array.json');
+    expect(array.code).toBe(1);
+    expect(expectOneLine(array.err)).toMatch(/^vigil alarms: .*array\.json/);
   });
 
   it('`bias` and `explain` name a missing analysis config or dataset', async () => {

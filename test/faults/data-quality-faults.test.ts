@@ -179,6 +179,28 @@ describe('data-quality runs under injected S3, CloudWatch and EventBridge faults
     expect(accepted.events).toHaveLength(1);
   });
 
+  it('a run that fails writing a later report file leaves no verdict of its own in the folder', async () => {
+    // A constraint_violations.json from this attempt beside a missing file would read as a
+    // finished SageMaker report of a run that failed; the verdict is written last.
+    const verdict = `${folder}/constraint_violations.json`;
+    await s3.store.put(verdict, '{"written_by":"an earlier attempt"}');
+    s3.faults.push({
+      method: 'PUT',
+      key: /data-quality\/2024\/05\/01\/13\/constraints\.json$/,
+      status: 500,
+      times: 2,
+    });
+    const failed = await run();
+    expect(failed.status).toBe('Failed');
+    expect(failed.failureReason).toMatch(/report could not be written/);
+    expect(new TextDecoder().decode(await s3.store.get(verdict))).toBe('{"written_by":"an earlier attempt"}');
+
+    const retried = await run();
+    expect(retried.status).toBe('CompletedWithViolations');
+    const violations = JSON.parse(new TextDecoder().decode(await s3.store.get(verdict)));
+    expect(violations.violations.length).toBe(retried.detail.violationCount);
+  });
+
   it('a window run twice (a retry, a duplicate schedule) publishes its metrics and event once', async () => {
     const first = await run();
     const second = await run();

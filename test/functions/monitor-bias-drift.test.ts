@@ -169,6 +169,32 @@ describe('monitor-bias-drift handler', () => {
     expect(cloudwatch.commandCalls(PutMetricDataCommand).length).toBeGreaterThan(0);
   });
 
+  it('ends Failed when the baseline has no metric to compare with the window (it Completed with the check off)', async () => {
+    const good = JSON.parse(bucket.text('baselines/credit/analysis.json'));
+    for (const facets of [{}, { nationality: good.post_training_bias_metrics.facets.sex }]) {
+      bucket.put(
+        'baselines/creditbad/analysis.json',
+        JSON.stringify({
+          ...good,
+          post_training_bias_metrics: { ...good.post_training_bias_metrics, facets },
+        }),
+      );
+      eventbridge.resetHistory();
+      const summary = await handler({ endpoint: 'creditbad' });
+      expect(summary.status).toBe('Failed');
+      const entries = eventbridge
+        .commandCalls(PutEventsCommand)
+        .flatMap((c) => c.args[0].input.Entries ?? []);
+      expect(entries).toHaveLength(1);
+      const detail = JSON.parse(entries[0]?.Detail ?? '{}');
+      expect(detail.status).toBe('Failed');
+      expect(detail.failureReason).toMatch(
+        /^No metric of the baseline baselines\/creditbad\/analysis\.json matches a facet value and metric of the window \(\d+ not compared, e\.g\. sex=F /,
+      );
+      expect(detail.failureReason).toMatch(/drift was not checked/);
+    }
+  });
+
   it('rejects events that are not a monitor schedule, and endpoints without the monitor', async () => {
     await expect(handler({ source: 'aws.s3', 'detail-type': 'Object Created' })).rejects.toBeInstanceOf(
       EventShapeError,

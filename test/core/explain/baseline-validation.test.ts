@@ -32,4 +32,15 @@ describe('feature-attribution baseline validation', () => {
       /explanations\.kernel_shap\.label0\.expected_value/,
     );
   });
+
+  it('rejects a kernel_shap section with no label, or a label with no feature (the check was skipped, the run Completed)', () => {
+    const noLabel = { version: '1.0', explanations: { kernel_shap: {} } };
+    expect(() => baselineAttributions(noLabel, 'a.json')).toThrow(BaselineValidationError);
+    expect(() => baselineAttributions(noLabel, 'a.json')).toThrow(
+      /a\.json: invalid field "explanations\.kernel_shap": .*no label/,
+    );
+    expect(() => baselineAttributions(baseline({}), 'a.json')).toThrow(
+      /a\.json: invalid field "explanations\.kernel_shap\.label0\.global_shap_values": .*no feature/,
+    );
+  });
 });

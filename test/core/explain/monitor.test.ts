@@ -254,4 +254,20 @@ describe('runFeatureAttributionMonitor', () => {
     );
     expect(env.events).toHaveLength(1);
   });
+
+  it('reports Failed, not Completed, when no label or feature of the baseline matches the explanation', async () => {
+    const env = await setup(trainRows.slice(0, 4));
+    const analysis = JSON.parse(new TextDecoder().decode(await env.store.get('baselines/ep/analysis.json')));
+    const [label, entry] = Object.entries(analysis.explanations.kernel_shap)[0] as [string, unknown];
+    analysis.explanations.kernel_shap = { [`${label}_other`]: entry };
+    await env.store.put('baselines/ep/analysis.json', JSON.stringify(analysis));
+    const result = await runFeatureAttributionMonitor(env.ports, env.options);
+    expect(result.detail.status).toBe('Failed');
+    expect(result.detail.failureReason).toContain(`label ${label}_other`);
+    expect(result.detail.failureReason).toMatch(/drift was not checked/);
+    expect(env.events).toHaveLength(1);
+    expect(env.events[0]!.detail).toMatchObject({ status: 'Failed' });
+    // The attributions themselves were computed and published, as with an unreadable baseline.
+    expect(env.metrics.length).toBeGreaterThan(0);
+  });
 });

@@ -114,6 +114,21 @@ describe('analysis config', () => {
     );
     expect(() => parseAnalysisConfig('{oops')).toThrow(/not valid JSON/);
   });
+
+  it('names an unknown method (a misspelt "shap" was ignored and the default settings used)', () => {
+    const misspelt = () =>
+      parseAnalysisConfig('{"methods":{"shapp":{"baseline":[[1]]}}}', 'baselines/ep/analysis_config.json');
+    expect(misspelt).toThrow(ConfigError);
+    expect(misspelt).toThrow(
+      'baselines/ep/analysis_config.json: methods.shapp unknown Clarify method "shapp": use one of ' +
+        'pre_training_bias, post_training_bias, shap, pdp, report, asymmetric_shapley_value',
+    );
+    // Bias settings in the same file are Clarify's, not unknown.
+    expect(
+      parseAnalysisConfig('{"methods":{"shap":{"baseline":[[1]]},"pre_training_bias":{"methods":"all"}}}')
+        .methods.shap?.baseline,
+    ).toEqual([[1]]);
+  });
 });
 
 describe('model codec', () => {

@@ -53,7 +53,15 @@ function labelLine(id: string, label: number): string {
 const probabilityOf = (i: number) => ((i * 37) % 100) / 100;
 const labelOf = (i: number) => (((i * 53) % 100) / 100 < probabilityOf(i) ? 1 : 0);
 
-async function setUp(options: { labels: boolean; baseline?: boolean; extractsOnly?: boolean }) {
+async function setUp(options: {
+  labels: boolean;
+  baseline?: boolean;
+  extractsOnly?: boolean;
+  /** Edits the baseline's constraints.json before the run. */
+  editConstraints?: (doc: {
+    binary_classification_constraints: Record<string, Record<string, unknown>>;
+  }) => void;
+}) {
   const store = new MemoryStore('mem://test');
   const n = 240;
   const lines = Array.from({ length: n }, (_, i) => captureLine(i, probabilityOf(i), i % 2 === 0));
@@ -88,6 +96,11 @@ async function setUp(options: { labels: boolean; baseline?: boolean; extractsOnl
     }));
     const baseline = createModelQualityBaseline(rows, { problemType: 'BinaryClassification' });
     for (const [name, text] of Object.entries(baseline.files)) await store.put(`baselines/ep/${name}`, text);
+    if (options.editConstraints) {
+      const doc = JSON.parse(store.text('baselines/ep/constraints.json'));
+      options.editConstraints(doc);
+      await store.put('baselines/ep/constraints.json', JSON.stringify(doc));
+    }
   }
   const published: MetricDatum[] = [];
   const events: VigilEvent[] = [];
@@ -197,5 +210,33 @@ describe('runModelQualityMonitor', () => {
       /No model-quality baseline at mem:\/\/test\/baselines\/ep\/constraints.json/,
     );
     expect(published).toEqual([]);
+  });
+
+  it('fails naming a constraint it cannot read (its check was switched off and the run Completed), still reporting the rest', async () => {
+    const { store, events, published } = await setUp({
+      labels: true,
+      editConstraints: (doc) => {
+        const recall = doc.binary_classification_constraints.recall as Record<string, unknown>;
+        recall.threshold = 'abc';
+        (doc.binary_classification_constraints.accuracy as Record<string, unknown>).comparison_operator =
+          'Sideways';
+      },
+    });
+    const detail = events[0]?.detail as unknown as MonitoringExecutionDetail;
+    expect(events).toHaveLength(1);
+    expect(detail.status).toBe('Failed');
+    expect(detail.failureReason).toBe(
+      'mem://test/baselines/ep/constraints.json: the constraints of recall, accuracy have no numeric ' +
+        'threshold or no known comparison_operator, so they were not checked: fix them, or regenerate the ' +
+        'baseline with `vigil baseline model-quality`; the other metrics were computed, checked and published',
+    );
+    expect(detail.skipped).toContainEqual({
+      reason: 'constraint-unreadable',
+      count: 2,
+      examples: ['recall', 'accuracy'],
+    });
+    // What could be done was: the report and the metrics are there.
+    expect(store.objects.has('reports/ep/model-quality/2024/05/01/13/statistics.json')).toBe(true);
+    expect(published.map((d) => d.name)).toContain('recall');
   });
 });

@@ -33,6 +33,7 @@ import {
   UsageError,
 } from '../command.ts';
 import { readUserJson } from '../user-files.ts';
+import { checkModelMetricConstraints } from './model-metric-constraints.ts';
 
 const OPERATOR: Record<GuardrailAlarm['comparisonOperator'], string> = {
   GreaterThanThreshold: '>',
@@ -70,6 +71,13 @@ const listCommand: Command = {
           "give the model-quality baseline's constraints.json (from `vigil baseline model-quality`)",
         )
       : undefined;
+    if (constraintsPath)
+      checkModelMetricConstraints(
+        config,
+        endpoint,
+        `--constraints ${constraintsPath}`,
+        modelQualityConstraints,
+      );
     const alarms = guardrailAlarms(config, endpoint, { modelQualityConstraints });
     const { DeploymentConfig, omitted } = deploymentConfigFor(alarms);
     if (flag(args, 'json')) {

@@ -1,5 +1,11 @@
-import { joinKey } from '@vigil/core';
-import { analysisJson, parseAnalysisConfig, readBiasDataset, runBiasAnalysis } from '@vigil/core/bias';
+import { InputError, joinKey } from '@vigil/core';
+import {
+  analysisJson,
+  parseAnalysisConfig,
+  readBiasDataset,
+  requestedMethods,
+  runBiasAnalysis,
+} from '@vigil/core/bias';
 import { openLocation } from '../adapters.ts';
 import {
   type CliIO,
@@ -52,6 +58,13 @@ export const biasCommand: Command = {
     for (const skipped of dataset.skipped)
       io.stderr(`Skipped ${skipped.count} row(s): ${skipped.reason} (${skipped.examples?.join('; ')})`);
     const analysis = runBiasAnalysis(config, dataset, { bootstrap: bootstrapOptions(args) });
+    // Without a bias stage the analysis.json would be empty, and a baseline that checks nothing.
+    if (!requestedMethods(config, 'pre_training') && !requestedMethods(config, 'post_training')) {
+      throw new InputError(
+        `${configPath} asks for no bias metric: add methods.pre_training_bias and/or ` +
+          'methods.post_training_bias, e.g. {"post_training_bias": {"methods": "all"}}',
+      );
+    }
     const key = joinKey(out.key, 'analysis.json');
     await out.store.put(key, analysisJson(analysis), 'application/json');
     for (const [stageName, stage] of [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from '../errors/vigil-error.ts';
 import { parseJson } from '../json/parse-json.ts';
+import { knownClarifyMethods } from '../validation/clarify-methods.ts';
 
 const integer = z.union([z.bigint().transform(Number), z.number().int()]);
 const nameOrIndex = z.union([z.string().min(1), integer]);
@@ -9,16 +10,6 @@ const number = z.union([z.number(), z.bigint().transform(Number)]);
 const methodList = z
   .object({ methods: z.union([z.literal('all'), z.array(z.string().min(1)).min(1)]) })
   .loose();
-
-/** The analysis methods Clarify's analysis_config.json knows (bias, explanations, reports). */
-const CLARIFY_METHODS = [
-  'pre_training_bias',
-  'post_training_bias',
-  'shap',
-  'pdp',
-  'report',
-  'asymmetric_shapley_value',
-];
 
 /**
  * Clarify's analysis_config.json (and the bias monitor's config, which is its subset), read
@@ -53,17 +44,8 @@ export const analysisConfigSchema = z
     methods: z
       .object({ pre_training_bias: methodList.optional(), post_training_bias: methodList.optional() })
       .loose()
-      .superRefine((methods, ctx) => {
-        // A misspelt stage would otherwise be ignored and the run would fall back to every metric.
-        for (const name of Object.keys(methods)) {
-          if (!CLARIFY_METHODS.includes(name))
-            ctx.addIssue({
-              code: 'custom',
-              path: [name],
-              message: `unknown Clarify method "${name}": use one of ${CLARIFY_METHODS.join(', ')}`,
-            });
-        }
-      })
+      // A misspelt stage would otherwise be ignored and the run would fall back to every metric.
+      .superRefine(knownClarifyMethods)
       .optional(),
     predictor: z
       .object({ label: nameOrIndex.optional(), probability: nameOrIndex.optional() })

@@ -23,6 +23,8 @@ export interface DriftComparison {
   readonly violations: BiasViolation[];
   /** Metrics with no usable value on one side (null/error, or no matching facet value in the baseline). */
   readonly notCompared: { readonly reason: string; readonly subject: string }[];
+  /** Metrics compared with a baseline value; 0 means the baseline checked nothing. */
+  readonly compared: number;
 }
 
 /**
@@ -47,14 +49,15 @@ export function compareWithBaseline(
 ): DriftComparison {
   const violations: BiasViolation[] = [];
   const notCompared: DriftComparison['notCompared'] = [];
+  let compared = 0;
   for (const [stage, base] of [
     [current.postTraining, baseline.postTraining],
     [current.preTraining, baseline.preTraining],
   ] as const) {
     if (!stage) continue;
-    compareStage(stage, base, policy, violations, notCompared);
+    compared += compareStage(stage, base, policy, violations, notCompared);
   }
-  return { violations, notCompared };
+  return { violations, notCompared, compared };
 }
 
 function compareStage(
@@ -63,7 +66,8 @@ function compareStage(
   policy: DriftPolicy,
   violations: BiasViolation[],
   notCompared: DriftComparison['notCompared'],
-): void {
+): number {
+  let compared = 0;
   for (const [facet, entries] of stage.facets) {
     const baseEntries = baseline?.facets.get(facet) ?? [];
     for (const entry of entries) {
@@ -82,6 +86,7 @@ function compareStage(
           });
           continue;
         }
+        compared++;
         const ideal = IDEAL_VALUE[metric.name] ?? 0;
         if (isWorse(metric, Math.abs(Number(baseMetric.value) - ideal), ideal, policy))
           violations.push({
@@ -94,6 +99,7 @@ function compareStage(
       }
     }
   }
+  return compared;
 }
 
 function matchingEntry(

@@ -193,6 +193,13 @@ export async function runBiasDriftMonitor(
       const comparison = compareWithBaseline(analysis, baseline, options.policy ?? 'point');
       violations = comparison.violations;
       for (const miss of comparison.notCompared) skip(`not-compared: ${miss.reason}`, 1, miss.subject);
+      // Nothing compared is no check at all: say so rather than report Completed.
+      if (comparison.compared === 0 && !baselineProblem) {
+        const first = comparison.notCompared[0]?.subject;
+        baselineProblem =
+          `No metric of the baseline ${options.baseline.key} matches a facet value and metric of the window ` +
+          `(${comparison.notCompared.length} not compared${first ? `, e.g. ${first}` : ''})`;
+      }
       files.push({
         name: 'constraint_violations.json',
         body: toPythonJson({ version: '1.0', violations: violations.map((v) => ({ ...v })) }),

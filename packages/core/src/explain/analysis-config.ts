@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from '../errors/vigil-error.ts';
+import { knownClarifyMethods } from '../validation/clarify-methods.ts';
 import type { AggregationMethod } from './aggregate.ts';
 
 const nameOrIndex = z.union([z.string(), z.number().int()]);
@@ -37,7 +38,8 @@ export const clarifyAnalysisConfig = z.looseObject({
   predicted_label: nameOrIndex.optional(),
   features: z.string().optional(),
   excluded_columns: z.array(nameOrIndex).optional(),
-  methods: z.looseObject({ shap: shapMethod.optional() }).default({}),
+  // A misspelt `shap` would otherwise be ignored and Clarify's default settings used.
+  methods: z.looseObject({ shap: shapMethod.optional() }).superRefine(knownClarifyMethods).default({}),
   predictor: predictor.default({}),
 });
 

@@ -7,12 +7,20 @@ import { z } from 'zod';
  */
 export const kernelShapBaselineSchema = z.looseObject({
   explanations: z.looseObject({
-    kernel_shap: z.record(
-      z.string(),
-      z.looseObject({
-        global_shap_values: z.record(z.string(), z.number()),
-        expected_value: z.number().optional(),
+    kernel_shap: z
+      .record(
+        z.string(),
+        z.looseObject({
+          global_shap_values: z
+            .record(z.string(), z.number())
+            .refine((values) => Object.keys(values).length > 0, {
+              message: 'no feature: the label has nothing to rank',
+            }),
+          expected_value: z.number().optional(),
+        }),
+      )
+      .refine((labels) => Object.keys(labels).length > 0, {
+        message: 'no label: the drift check would have nothing to compare',
       }),
-    ),
   }),
 });

@@ -216,6 +216,10 @@ export async function runFeatureAttributionMonitor(
       result.violations = check.violations;
       for (const what of check.unmatched) skip('baseline-attribution-unmatched', 1, what);
       for (const [label, score] of Object.entries(check.ndcgByLabel)) detail.metrics[`${label}.ndcg`] = score;
+      // Nothing scored is no check at all: say so rather than report Completed.
+      if (Object.keys(check.ndcgByLabel).length === 0) {
+        baselineProblem = `No label and feature of the baseline ${options.baseline.key} match the explanation (${check.unmatched.slice(0, 5).join(', ')})`;
+      }
       files.push({
         name: 'constraint_violations.json',
         body: toPythonJson({ version: '1.0', violations: check.violations.map((v) => ({ ...v })) }),

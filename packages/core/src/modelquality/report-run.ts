@@ -179,6 +179,15 @@ export async function reportModelQuality(
   }
   const { merged, evaluation, datums } = computed;
   detail.status = statusOf(evaluation, recordCount, merged.report, detail);
+  if (detail.status !== 'Failed' && baseline.ignoredConstraints.length > 0) {
+    // A constraint that cannot be read is a check switched off: the run cannot claim it completed.
+    const file = `${options.baseline.store.location.replace(/\/+$/, '')}/${joinKey(options.baseline.key, 'constraints.json')}`;
+    detail.status = 'Failed';
+    detail.failureReason =
+      `${file}: the constraints of ${baseline.ignoredConstraints.join(', ')} have no numeric threshold or no ` +
+      'known comparison_operator, so they were not checked: fix them, or regenerate the baseline with ' +
+      '`vigil baseline model-quality`; the other metrics were computed, checked and published';
+  }
   const settled = await settle(
     Object.entries(evaluation.files).map(([name, body]) => ({ name, body })),
     options.publishMetrics !== false ? datums : [],

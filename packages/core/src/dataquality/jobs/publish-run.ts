@@ -163,12 +163,14 @@ export async function publishDataQualityRun(
   };
   const files = [
     { name: 'statistics.json', body: built.statistics },
-    { name: 'constraint_violations.json', body: built.constraintViolations },
     { name: DRIFT_REPORT_FILE, body: driftReportText(built.driftReport) },
     { name: NOTES_FILE, body: JSON.stringify(notes, null, 2) },
   ];
   if (baseline.constraintsText !== undefined)
     files.push({ name: 'constraints.json', body: baseline.constraintsText });
+  // The verdict last: a run that fails on an earlier file leaves no constraint_violations.json of
+  // its own, so its folder never reads as a finished SageMaker report.
+  files.push({ name: 'constraint_violations.json', body: built.constraintViolations });
   const status: MonitoringExecutionStatus =
     built.violations.length > 0 ? 'CompletedWithViolations' : 'Completed';
   const detail: MonitoringExecutionDetail = {
