@@ -165,6 +165,52 @@ describe('vigil monitor data-quality', () => {
     );
   });
 
+  it('settles an explicit window once: a second run publishes no metric again; --rerun rewrites the report only', async () => {
+    const args = (out: string, ...more: string[]) => [
+      'monitor',
+      'data-quality',
+      '--baseline',
+      'baseline',
+      '--capture',
+      'capture',
+      '--start',
+      '2024-05-01T13:00:00Z',
+      '--end',
+      '2024-05-01T14:00:00Z',
+      '--endpoint',
+      'twice',
+      '--out',
+      out,
+      '--home',
+      'home-twice',
+      ...more,
+    ];
+    const metricLines = async () => {
+      const folder = join(dir, 'home-twice/metrics');
+      const files = (await readdir(folder, { recursive: true }))
+        .map(String)
+        .filter((f) => f.endsWith('.jsonl'));
+      let lines = 0;
+      for (const f of files) lines += (await readFile(join(folder, f), 'utf8')).trim().split('\n').length;
+      return { files: files.length, lines };
+    };
+    expect(await main(args('report-twice'), io().io)).toBe(0);
+    const once = await metricLines();
+    expect(once.files).toBeGreaterThan(10);
+    expect(once.lines).toBe(once.files);
+
+    const again = io();
+    expect(await main(args('report-twice'), again.io)).toBe(0);
+    expect(again.err.join('\n')).toMatch(/was already settled .*nothing was written or published again/);
+    expect(await metricLines()).toEqual(once);
+
+    const rerun = io();
+    expect(await main(args('report-rerun', '--rerun'), rerun.io)).toBe(0);
+    expect(rerun.err[0]).toMatch(/^CompletedWithViolations: .*; 0 metrics; report in .*report-rerun\/$/);
+    expect(await readdir(join(dir, 'report-rerun'))).toContain('constraint_violations.json');
+    expect(await metricLines()).toEqual(once);
+  });
+
   it('exits 0 with violations and lists them on stdout', async () => {
     const run = io();
     const code = await main(

@@ -6,7 +6,7 @@ import {
   publishDataQualityRun,
   readDataQualityBaseline,
 } from '@vigil/core/dataquality';
-import { cliEventPublisher, cliMetricSink, homePath, openLocation } from '../adapters.ts';
+import { cliEventPublisher, cliMetricSink, homePath, openHome, openLocation } from '../adapters.ts';
 import {
   type CliIO,
   type Command,
@@ -39,6 +39,7 @@ export const monitorDataQualityCommand: Command = {
     out: { type: 'string' },
     cloudwatch: { type: 'boolean' },
     home: { type: 'string' },
+    rerun: { type: 'boolean' },
     'namespace-prefix': { type: 'string' },
     'drift-method': { type: 'string', multiple: true },
     'drift-threshold': { type: 'string', multiple: true },
@@ -48,6 +49,9 @@ export const monitorDataQualityCommand: Command = {
     '--baseline        Folder (or s3:// prefix) with statistics.json and constraints.json, SageMaker- or Vigil-made.',
     '--capture         A capture file, a folder walked in yyyy/mm/dd/hh layout, or an s3:// URI (repeatable).',
     '--start / --end   The window (ISO-8601, UTC); capture hours outside it are left out. Default: everything.',
+    '                  A window given by both is settled once, as the scheduled Lambda settles it: its run record',
+    '                  (runs/ under --home) keeps a second run from publishing its metrics and event again.',
+    '--rerun           Check a settled window again: rewrites the report, publishes no metrics (they were).',
     '--endpoint        Endpoint name for metric dimensions and the event (default "local").',
     '--schedule-name   MonitoringSchedule dimension (default <endpoint>-data-quality).',
     '--output-columns  Where captured outputs go in a row: START (SageMaker default), END or NONE. NONE',
@@ -75,6 +79,7 @@ export const monitorDataQualityCommand: Command = {
     if (start && end && start >= end) throw new UsageError('--start must be before --end');
     const outputColumns = outputColumnsOption(optionalString(args, 'output-columns'));
     const drift = driftOptions(args);
+    const rerun = flag(args, 'rerun');
     const endpoint = optionalName(args, 'endpoint') ?? 'local';
     const home = homePath(optionalString(args, 'home'), io.cwd);
     const now = new Date();
@@ -109,11 +114,23 @@ export const monitorDataQualityCommand: Command = {
         scheduledTime: hourOf(end ?? now),
         window,
         reports: out,
-        publishMetrics: true,
+        publishMetrics: !rerun,
         drift,
+        // An explicit window runs once, like the scheduled Lambda's: no metric is published twice.
+        ...(start && end && !rerun
+          ? { records: { store: openHome(optionalString(args, 'home'), io.cwd) } }
+          : {}),
       },
       { profile, baseline, skipped: tally.toSkipped() },
     );
+    if (summary.duplicate) {
+      io.stderr(
+        `${summary.status}: the window ${window.start.toISOString()} – ${window.end.toISOString()} was already ` +
+          `settled (report in ${summary.reportUri ?? 'its report folder'}); nothing was written or published ` +
+          'again. Pass --rerun to check it again without publishing its metrics twice.',
+      );
+      return 0;
+    }
     for (const v of summary.violations)
       io.stdout(`${v.feature_name}\t${v.constraint_check_type}\t${v.description}`);
     const byType = new Map<string, number>();
