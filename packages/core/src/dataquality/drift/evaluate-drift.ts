@@ -27,7 +27,10 @@ export interface FeatureDriftVerdict {
   effect?: number;
   /** Every applicable method's value at once, for comparison. */
   values?: Record<string, number>;
-  /** Why the value crossed the threshold and still is not drift (the sampling-noise guard). */
+  /**
+   * Notes on the verdict: the value crossed the threshold and still is not drift (the sampling-noise
+   * guard), or a column that a few texts made String was judged on its numbers.
+   */
   note?: string;
   /** Why no value was computed. */
   not_computed?: string;
@@ -40,12 +43,16 @@ export interface DriftReport {
   drifted_features: string[];
 }
 
-type InputOrReason = { input: DriftInput } | { type: DriftFeatureType; notComputed: string };
+type InputOrReason = { input: DriftInput; note?: string } | { type: DriftFeatureType; notComputed: string };
 
 function driftInput(stats: FeatureStatistics | undefined, column: ColumnProfile): InputOrReason {
   const sketch = stats?.numerical_statistics?.distribution?.kll?.sketch;
   if (sketch && Array.isArray(sketch.data)) {
-    if (!isNumericType(column.inferredType))
+    const numbers = column.fractional + column.integral;
+    const texts = column.string + column.boolean;
+    // A few stray texts make SageMaker's type String; the numbers among them still show drift.
+    const mostlyNumbers = !isNumericType(column.inferredType) && numbers > texts;
+    if (!isNumericType(column.inferredType) && !mostlyNumbers)
       return {
         type: 'numerical',
         notComputed: `the window's values are ${column.inferredType}, not numbers`,
@@ -56,7 +63,12 @@ function driftInput(stats: FeatureStatistics | undefined, column: ColumnProfile)
     if (current.total === 0) return { type: 'numerical', notComputed: 'no numeric values in the window' };
     const std = stats?.numerical_statistics?.std_dev;
     const referenceStd = typeof std === 'number' && Number.isFinite(std) ? std : sampleMoments(reference).std;
-    return { input: { type: 'numerical', reference, current, referenceStd } };
+    const input: DriftInput = { type: 'numerical', reference, current, referenceStd };
+    if (!mostlyNumbers) return { input };
+    return {
+      input,
+      note: `judged on the window's ${numbers} numbers; its ${texts} texts (see vigil_notes.json) are left out`,
+    };
   }
   const buckets = stats?.string_statistics?.distribution?.categorical?.buckets;
   if (buckets && buckets.length > 0) {
@@ -164,8 +176,15 @@ export function evaluateDrift(
       ...(outcome.effect !== undefined ? { effect: outcome.effect } : {}),
       values,
     };
-    if (held)
-      verdict.note = `${method.name} crossed ${threshold} but the difference is within sampling noise (p ≥ ${level.toPrecision(2)})`;
+    const notes = [
+      ...(prepared.note ? [prepared.note] : []),
+      ...(held
+        ? [
+            `${method.name} crossed ${threshold} but the difference is within sampling noise (p ≥ ${level.toPrecision(2)})`,
+          ]
+        : []),
+    ];
+    if (notes.length) verdict.note = notes.join('; ');
     features[name] = verdict;
     if (verdict.drift) drifted.push(name);
   }
