@@ -159,3 +159,21 @@ describe('statistics.json validation', () => {
     }
   });
 });
+
+describe('feature names', () => {
+  it('rejects a baseline that names two features alike (every later column would shift)', () => {
+    const doc = constraints();
+    const features = doc.features as Json[];
+    const second = { ...(features[1] as Json), name: (features[0] as Json).name };
+    const text = JSON.stringify({ ...doc, features: [features[0], second, ...features.slice(2)] });
+    const error = rejection(() => parseConstraintsFile(text, 'constraints.json'));
+    expect(error.message).toContain('features[1].name');
+    expect(error.message).toContain('give each feature a unique name');
+    const stats = statistics();
+    const statFeatures = stats.features as Json[];
+    const twin = { ...(statFeatures[2] as Json), name: (statFeatures[0] as Json).name };
+    expect(() =>
+      parseStatisticsFile(JSON.stringify({ ...stats, features: [...statFeatures, twin] }), 'statistics.json'),
+    ).toThrow(BaselineValidationError);
+  });
+});

@@ -92,11 +92,29 @@ export const featureStatisticsSchema = z.looseObject({
     .optional(),
 });
 
+/**
+ * Two features of one name would both claim the same captured column, shifting every other one;
+ * SageMaker's baselines never repeat a name (Spark makes CSV headers unique).
+ */
+function uniqueNames(features: readonly { name: string }[], ctx: z.RefinementCtx): void {
+  const first = new Map<string, number>();
+  features.forEach((feature, i) => {
+    const earlier = first.get(feature.name);
+    if (earlier === undefined) first.set(feature.name, i);
+    else
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'name'],
+        message: `"${feature.name}" names features[${earlier}] too: give each feature a unique name`,
+      });
+  });
+}
+
 /** A SageMaker (or Vigil) data-quality statistics.json, any container version. */
 export const statisticsFileSchema = z.looseObject({
   version: z.number().optional(),
   dataset: z.looseObject({ item_count: count.optional() }).optional(),
-  features: z.array(featureStatisticsSchema),
+  features: z.array(featureStatisticsSchema).superRefine(uniqueNames),
 });
 
 /** `Enabled` / `Disabled`, in any case, as SageMaker's analyzer compares them. */
@@ -145,6 +163,6 @@ export const monitoringConfigSchema = z.looseObject({
 /** A SageMaker (or Vigil) data-quality constraints.json. */
 export const constraintsFileSchema = z.looseObject({
   version: z.number().optional(),
-  features: z.array(featureConstraintsSchema),
+  features: z.array(featureConstraintsSchema).superRefine(uniqueNames),
   monitoring_config: monitoringConfigSchema.optional(),
 });

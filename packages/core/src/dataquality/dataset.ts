@@ -57,7 +57,7 @@ export async function profileDataset(
     if (format.format === 'csv') {
       const fields = csvRecords(line)[0] ?? [];
       if (expectHeader) {
-        names.push(...fields);
+        names.push(...safeHeader(fields));
         headerColumns = fields.length;
         expectHeader = false;
         continue;
@@ -96,4 +96,24 @@ export async function profileDataset(
     throw new InputError(`${source} has no data rows: check the file and --format / --no-header`);
   }
   return { profile, names: profile.columns.map((c) => c.name), headerColumns };
+}
+
+/**
+ * Header names as Spark's CSV reader makes them safe, and so as SageMaker names the features: an
+ * empty name becomes `_c<i>`, and names that repeat (ignoring case, Spark's default) get their
+ * column index appended (`a,A,b` → `a0,A1,b`), so that no two features share a name.
+ *
+ * @example
+ * ```ts
+ * safeHeader(['a', 'a', '', 'b']); // ['a0', 'a1', '_c2', 'b']
+ * ```
+ */
+export function safeHeader(fields: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  for (const field of fields)
+    if (field !== '') seen.set(field.toLowerCase(), (seen.get(field.toLowerCase()) ?? 0) + 1);
+  return fields.map((field, i) => {
+    if (field === '') return `_c${i}`;
+    return (seen.get(field.toLowerCase()) ?? 0) > 1 ? `${field}${i}` : field;
+  });
 }

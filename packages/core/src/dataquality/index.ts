@@ -25,7 +25,7 @@ export { chiSquaredTest, regroupCategories, upperRegularizedGamma } from './chi-
 export { columnNotes, nonFiniteCounts } from './column-notes.ts';
 export { DEFAULT_MONITORING_CONFIG, suggestConstraints, suggestedDomain } from './constraints.ts';
 export type { DatasetFormat, ProfiledDataset } from './dataset.ts';
-export { profileDataset } from './dataset.ts';
+export { profileDataset, safeHeader } from './dataset.ts';
 export type { Distance } from './distance.ts';
 export { categoricalDistance, numericalDistance, ROBUST_C_ALPHA, robust } from './distance.ts';
 export { binShares, REFERENCE_QUANTILE_BINS, referenceQuantileEdges } from './drift/binning.ts';
