@@ -4,7 +4,7 @@ import type { Profile } from '../../profile/profile.ts';
 import { isNumericType } from '../../profile/value-type.ts';
 import type { FeatureStatistics } from '../baseline-files.ts';
 import type { DataQualityBaseline } from '../checks.ts';
-import { crossesThreshold, type DriftFeatureType, type DriftInput } from './method.ts';
+import { crossesThreshold, type DriftFeatureType, type DriftInput, type DriftOutcome } from './method.ts';
 import { noiseGuardLevel, noisePValue } from './noise-guard.ts';
 import { DRIFT_METHODS } from './registry.ts';
 import { type DriftSettings, resolveDriftChoice } from './settings.ts';
@@ -146,9 +146,12 @@ export function evaluateDrift(
     }
     const { input } = prepared;
     const values: Record<string, number> = {};
+    // Every applicable method once; the chosen one's outcome is reused for the verdict below.
+    const outcomes = new Map<string, DriftOutcome>();
     for (const method of DRIFT_METHODS) {
       if (!method.types.includes(type)) continue;
       const outcome = method.compute(input);
+      outcomes.set(method.name, outcome);
       if ('value' in outcome && Number.isFinite(outcome.value)) values[method.name] = outcome.value;
     }
     if ('notComputed' in choice) {
@@ -156,7 +159,7 @@ export function evaluateDrift(
       continue;
     }
     const { method, threshold } = choice;
-    const outcome = method.compute(input);
+    const outcome = outcomes.get(method.name) ?? method.compute(input);
     if ('notComputed' in outcome || !Number.isFinite(outcome.value)) {
       const reason = 'notComputed' in outcome ? outcome.notComputed : `${method.name} gave no finite value`;
       features[name] = { ...skipped(reason), ...sizes(input), values };
