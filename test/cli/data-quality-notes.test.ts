@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '@vigil/cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gaussian } from '../../bench/drift-workload.ts';
+import { seededRandom } from '../../bench/generate-capture.ts';
 
 let dir: string;
 
@@ -187,18 +189,9 @@ describe('the output-first hint', () => {
 });
 
 describe('the output-first hint with features of one type and range', () => {
-  // Seeded normal deviates (mulberry32 + Box–Muller): every feature is N(0, 1), so type and range
-  // fit whichever way the columns are aligned; only the distributions tell the alignments apart.
-  function normals(seed: number): () => number {
-    let state = seed;
-    const uniform = () => {
-      state = (state + 0x6d2b79f5) | 0;
-      let t = Math.imul(state ^ (state >>> 15), 1 | state);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    return () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-  }
+  // Seeded normal deviates (the drift benchmark's generator): every feature is N(0, 1), so type and
+  // range fit whichever way the columns are aligned; only the distributions tell the alignments apart.
+  const normals = (seed: number) => gaussian(seededRandom(seed));
   const row = (next: () => number, width: number) =>
     Array.from({ length: width }, () => next().toFixed(4)).join(',');
 

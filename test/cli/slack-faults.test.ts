@@ -9,6 +9,7 @@ import { parseConfig, silentLog } from '@vigil/core';
 import { AlertUndeliveredError, DEAD_LETTER_PREFIX, type DeadLetter, routeAlert } from '@vigil/core/alerting';
 import { LocalObjectStore } from '@vigil/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../bench/generate-capture.ts';
 import { alarmEvent, MovingClock, RecordingNotifier } from '../core/alerting/helpers.ts';
 
 // A local HTTP server stands in for Slack (127.0.0.1 only) and fails as Slack does: 500, 429 with
@@ -73,20 +74,9 @@ class FakeSlack {
   }
 }
 
-/** A seeded generator (mulberry32), so the fault sequence is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function faultPlan(seed: number, weights: Record<Fault, number>): () => Fault {
-  const random = seeded(seed);
+  // Seeded, so the fault sequence is the same on every run.
+  const random = seededRandom(seed);
   const entries = Object.entries(weights) as [Fault, number][];
   const total = entries.reduce((sum, [, w]) => sum + w, 0);
   return () => {
