@@ -1,29 +1,5 @@
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { formatG6, gaussian, WORKLOAD_COLUMNS, workloadRow } from './drift-workload.ts';
-import { seededRandom } from './generate-capture.ts';
-
-/** Writes lines produced by `line(i)` for i < count, in batches, unless the file already has `minBytes`. */
-async function writeLines(path: string, count: number, minBytes: number, line: (i: number) => string) {
-  const existing = await stat(path).catch(() => undefined);
-  if (existing && existing.size >= minBytes) return existing.size;
-  await mkdir(dirname(path), { recursive: true });
-  const out = createWriteStream(path);
-  let batch: string[] = [];
-  for (let i = 0; i < count; i++) {
-    batch.push(line(i));
-    if (batch.length === 10_000) {
-      if (!out.write(`${batch.join('\n')}\n`)) await once(out, 'drain');
-      batch = [];
-    }
-  }
-  if (batch.length) out.write(`${batch.join('\n')}\n`);
-  out.end();
-  await once(out, 'finish');
-  return (await stat(path)).size;
-}
+import { seededRandom, writeLines } from './generate-capture.ts';
 
 /**
  * The reference of the standard drift workload as a CSV dataset with a header, values written
