@@ -477,6 +477,31 @@ function refusalMark(status: ModelApprovalStatus, description: string | undefine
   return `${status}:${sha256Hex(description ?? '').slice(0, 16)}`;
 }
 
+/** The audit details of a refused manual change; `restored` is the status put back, if any. */
+function refusalDetails(
+  pkg: ModelPackage,
+  who: string,
+  principals: readonly string[],
+  reason: string,
+  refusedBy: string,
+  restored?: ModelApprovalStatus,
+): Record<string, unknown> {
+  return {
+    modelPackageGroup: pkg.groupName,
+    modelPackageVersion: pkg.version,
+    attemptedStatus: pkg.approvalStatus,
+    attemptedDescription: pkg.approvalDescription,
+    ...(restored === undefined ? {} : { restoredStatus: restored }),
+    undone: restored !== undefined,
+    principal: who,
+    principals,
+    principalSource: PRINCIPAL_SOURCE,
+    reason,
+    refusedBy,
+    lastModifiedTime: pkg.lastModifiedTime,
+  };
+}
+
 /** Undoes an approval change by someone the policy does not name, and audits the refusal. */
 async function refuseManualChange(
   ports: GatePorts,
@@ -495,19 +520,7 @@ async function refuseManualChange(
       actor: who,
       subject: pkg.arn,
       summary: `${pkg.groupName} v${pkg.version}: ${who} set Rejected; not an approver (${reason}); left Rejected for an approver to confirm or reverse`,
-      details: {
-        modelPackageGroup: pkg.groupName,
-        modelPackageVersion: pkg.version,
-        attemptedStatus: pkg.approvalStatus,
-        attemptedDescription: pkg.approvalDescription,
-        undone: false,
-        principal: who,
-        principals,
-        principalSource: PRINCIPAL_SOURCE,
-        reason,
-        refusedBy: actor,
-        lastModifiedTime: pkg.lastModifiedTime,
-      },
+      details: refusalDetails(pkg, who, principals, reason, actor),
     });
     return {
       action: 'manual-change-refused',
@@ -528,20 +541,7 @@ async function refuseManualChange(
     actor: who,
     subject: pkg.arn,
     summary: `${pkg.groupName} v${pkg.version}: ${who} set ${pkg.approvalStatus}; refused (${reason}); ${restored} restored`,
-    details: {
-      modelPackageGroup: pkg.groupName,
-      modelPackageVersion: pkg.version,
-      attemptedStatus: pkg.approvalStatus,
-      attemptedDescription: pkg.approvalDescription,
-      restoredStatus: restored,
-      undone: true,
-      principal: who,
-      principals,
-      principalSource: PRINCIPAL_SOURCE,
-      reason,
-      refusedBy: actor,
-      lastModifiedTime: pkg.lastModifiedTime,
-    },
+    details: refusalDetails(pkg, who, principals, reason, actor, restored),
   });
   await ports.registry.updateApproval({
     arn: pkg.arn,
