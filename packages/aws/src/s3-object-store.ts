@@ -80,9 +80,7 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   async put(key: string, body: string | Uint8Array, contentType?: string): Promise<void> {
-    await this.client.send(
-      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }),
-    );
+    await this.putObject(key, body, contentType);
   }
 
   async putIfAbsent(key: string, body: string | Uint8Array, contentType?: string): Promise<boolean> {
@@ -91,15 +89,7 @@ export class S3ObjectStore implements ObjectStore {
     // The SDK does not retry a 409, so the conflict is resent here, a few times with backoff.
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.client.send(
-          new PutObjectCommand({
-            Bucket: this.bucket,
-            Key: key,
-            Body: body,
-            ContentType: contentType,
-            IfNoneMatch: '*',
-          }),
-        );
+        await this.putObject(key, body, contentType, { IfNoneMatch: '*' });
         return true;
       } catch (error) {
         if (isPreconditionFailed(error)) return false;
@@ -128,15 +118,7 @@ export class S3ObjectStore implements ObjectStore {
     contentType?: string,
   ): Promise<void> {
     try {
-      await this.client.send(
-        new PutObjectCommand({
-          Bucket: this.bucket,
-          Key: key,
-          Body: body,
-          ContentType: contentType,
-          IfMatch: etag,
-        }),
-      );
+      await this.putObject(key, body, contentType, { IfMatch: etag });
     } catch (error) {
       // 412: the ETag moved on; 409: another conditional write of the key is in flight (the caller
       // re-reads either way); 404: the object is gone, so it cannot match.
@@ -145,6 +127,24 @@ export class S3ObjectStore implements ObjectStore {
       }
       throw error;
     }
+  }
+
+  /** PutObject of `body` at `key`, with the precondition of a conditional write when given. */
+  private async putObject(
+    key: string,
+    body: string | Uint8Array,
+    contentType: string | undefined,
+    condition: { IfNoneMatch?: string; IfMatch?: string } = {},
+  ): Promise<void> {
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: body,
+        ContentType: contentType,
+        ...condition,
+      }),
+    );
   }
 
   private async open(key: string) {

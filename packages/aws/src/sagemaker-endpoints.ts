@@ -23,20 +23,20 @@ import { awsClientConfig } from './client-config.ts';
  * ```
  */
 export class SageMakerEndpointController implements EndpointController {
-  #client: SageMakerClient | undefined;
+  #clientOrUndefined: SageMakerClient | undefined;
 
   constructor(options: { client?: SageMakerClient } = {}) {
-    this.#client = options.client;
+    this.#clientOrUndefined = options.client;
   }
 
-  /** Made on first use: a handler module that only might roll back does not build the client (or its warnings) at import. */
-  private get client(): SageMakerClient {
-    this.#client ??= new SageMakerClient(awsClientConfig());
-    return this.#client;
+  /** Made on first use, so that importing a handler builds no client (nor its runtime warnings). */
+  get #client(): SageMakerClient {
+    this.#clientOrUndefined ??= new SageMakerClient(awsClientConfig());
+    return this.#clientOrUndefined;
   }
 
   async describe(endpointName: string): Promise<EndpointDescription> {
-    const out = await this.client.send(new DescribeEndpointCommand({ EndpointName: endpointName }));
+    const out = await this.#client.send(new DescribeEndpointCommand({ EndpointName: endpointName }));
     const pending = out.PendingDeploymentSummary?.EndpointConfigName;
     return {
       name: out.EndpointName ?? endpointName,
@@ -49,7 +49,7 @@ export class SageMakerEndpointController implements EndpointController {
 
   async configExists(configName: string): Promise<boolean> {
     try {
-      await this.client.send(new DescribeEndpointConfigCommand({ EndpointConfigName: configName }));
+      await this.#client.send(new DescribeEndpointConfigCommand({ EndpointConfigName: configName }));
       return true;
     } catch (error) {
       // SageMaker answers a missing config with ValidationException "Could not find endpoint configuration".
@@ -64,13 +64,13 @@ export class SageMakerEndpointController implements EndpointController {
   }
 
   async modelPackagesByVariant(configName: string): Promise<Record<string, string[]>> {
-    const config = await this.client.send(
+    const config = await this.#client.send(
       new DescribeEndpointConfigCommand({ EndpointConfigName: configName }),
     );
     const byVariant: Record<string, string[]> = {};
     for (const variant of config.ProductionVariants ?? []) {
       if (!variant.ModelName || !variant.VariantName) continue;
-      const model = await this.client.send(new DescribeModelCommand({ ModelName: variant.ModelName }));
+      const model = await this.#client.send(new DescribeModelCommand({ ModelName: variant.ModelName }));
       const packages: string[] = [];
       for (const container of [model.PrimaryContainer, ...(model.Containers ?? [])]) {
         if (container?.ModelPackageName && !packages.includes(container.ModelPackageName)) {
@@ -83,7 +83,7 @@ export class SageMakerEndpointController implements EndpointController {
   }
 
   async switchConfig(endpointName: string, configName: string): Promise<void> {
-    await this.client.send(
+    await this.#client.send(
       new UpdateEndpointCommand({
         EndpointName: endpointName,
         EndpointConfigName: configName,
@@ -93,7 +93,7 @@ export class SageMakerEndpointController implements EndpointController {
   }
 
   async rejectModelPackage(modelPackageArn: string, reason: string): Promise<void> {
-    await this.client.send(
+    await this.#client.send(
       new UpdateModelPackageCommand({
         ModelPackageArn: modelPackageArn,
         ModelApprovalStatus: ModelApprovalStatus.REJECTED,
