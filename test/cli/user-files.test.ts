@@ -71,6 +71,11 @@ async function run(argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+/** `vigil alarms` of the test configuration's endpoint with `file` as its model-quality constraints. */
+function alarmsWith(file: string) {
+  return run(['alarms', '--config', 'vigil.config.json', '--endpoint', 'churn-prod', '--constraints', file]);
+}
+
 /** One line of error output (a command's usage may follow a blank line), with no stack frames. */
 function expectOneLine(err: string): string {
   const first = err.split('\n')[0] ?? '';
@@ -81,15 +86,7 @@ function expectOneLine(err: string): string {
 
 describe('user files the CLI cannot use', () => {
   it('`alarms --constraints bad.json` names the file, where the JSON breaks and what to give', async () => {
-    const r = await run([
-      'alarms',
-      '--config',
-      'vigil.config.json',
-      '--endpoint',
-      'churn-prod',
-      '--constraints',
-      'bad.json',
-    ]);
+    const r = await alarmsWith('bad.json');
     expect(r.code).toBe(1);
     const line = expectOneLine(r.err);
     expect(line).toMatch(
@@ -98,47 +95,29 @@ describe('user files the CLI cannot use', () => {
   });
 
   it('`alarms --constraints` of a missing file or a folder says so', async () => {
-    const missing = await run([
-      'alarms',
-      '--config',
-      'vigil.config.json',
-      '--endpoint',
-      'churn-prod',
-      '--constraints',
-      'nope.json',
-    ]);
+    const missing = await alarmsWith('nope.json');
     expect(missing.code).toBe(1);
     expect(expectOneLine(missing.err)).toBe(
       'vigil alarms: --constraints nope.json: no such file: check the path',
     );
-    const folder = await run([
-      'alarms',
-      '--config',
-      'vigil.config.json',
-      '--endpoint',
-      'churn-prod',
-      '--constraints',
-      'a-folder',
-    ]);
+    const folder = await alarmsWith('a-folder');
     expect(folder.code).toBe(1);
     expect(expectOneLine(folder.err)).toContain('--constraints a-folder');
   });
 
   it('`alarms --constraints` that cannot give the recall guardrail its threshold fails instead of dropping the alarm', async () => {
-    const alarms = (file: string) =>
-      run(['alarms', '--config', 'vigil.config.json', '--endpoint', 'churn-prod', '--constraints', file]);
     // A good file: the rollback alarm on recall takes the baseline's threshold.
-    const good = await alarms('mq-constraints.json');
+    const good = await alarmsWith('mq-constraints.json');
     expect(good.code).toBe(0);
     expect(good.out).toMatch(/vigil-churn-prod-model-quality-recall +recall Average < 0\.62 /);
     // A data-quality constraints.json, a bad threshold, a missing metric, an array: each used to
     // print the alarms without the recall alarm, and exit 0.
-    const dataQuality = await alarms('dq-constraints.json');
+    const dataQuality = await alarmsWith('dq-constraints.json');
     expect(dataQuality.code).toBe(1);
     expect(expectOneLine(dataQuality.err)).toMatch(
       /^vigil alarms: .*dq-constraints\.json.*holds none of binary_classification_constraints/,
     );
-    const badThreshold = await alarms('mq-bad-threshold.json');
+    const badThreshold = await alarmsWith('mq-bad-threshold.json');
     expect(badThreshold.code).toBe(1);
     expect(expectOneLine(badThreshold.err)).toBe(
       'vigil alarms: --constraints mq-bad-threshold.json: binary_classification_constraints.recall needs a ' +
@@ -146,14 +125,14 @@ describe('user files the CLI cannot use', () => {
         'GreaterThanOrEqualToThreshold or LessThanOrEqualToThreshold) for the modelMetric guardrail of ' +
         'endpoint churn-prod: fix it, or set alerts.guardrails.modelMetric.threshold in the configuration',
     );
-    const noRecall = await alarms('mq-no-recall.json');
+    const noRecall = await alarmsWith('mq-no-recall.json');
     expect(noRecall.code).toBe(1);
     expect(expectOneLine(noRecall.err)).toBe(
       'vigil alarms: --constraints mq-no-recall.json: binary_classification_constraints has no recall ' +
         'constraint for the modelMetric guardrail of endpoint churn-prod: give the baseline that constrains ' +
         'recall, or set alerts.guardrails.modelMetric.threshold in the configuration',
     );
-    const array = await alarms('array.json');
+    const array = await alarmsWith('array.json');
     expect(array.code).toBe(1);
     expect(expectOneLine(array.err)).toMatch(/^vigil alarms: .*array\.json/);
   });
