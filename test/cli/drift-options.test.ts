@@ -19,6 +19,14 @@ function io() {
 
 const args = (values: Record<string, string[] | boolean>) => ({ values, positionals: [] });
 
+/** `vigil monitor data-quality` of the test's baseline and capture, writing to `out`. */
+function monitorDataQuality(run: ReturnType<typeof io>, out: string, ...more: string[]) {
+  return main(
+    ['monitor', 'data-quality', '--baseline', 'baseline', '--capture', 'capture', '--out', out, ...more],
+    run.io,
+  );
+}
+
 describe('--drift-method / --drift-threshold / --drift-violations', () => {
   it('gives nothing when no drift option is used (configured or default settings apply)', () => {
     expect(driftOptions(args({}))).toBeUndefined();
@@ -141,24 +149,15 @@ describe('vigil monitor data-quality with drift options', () => {
 
   it('prints the drifted features and names options for features the baseline lacks', async () => {
     const run = io();
-    const code = await main(
-      [
-        'monitor',
-        'data-quality',
-        '--baseline',
-        'baseline',
-        '--capture',
-        'capture',
-        '--out',
-        'report-x',
-        '--output-columns',
-        'NONE',
-        '--home',
-        'home',
-        '--drift-method',
-        'agee=ks',
-      ],
-      run.io,
+    const code = await monitorDataQuality(
+      run,
+      'report-x',
+      '--output-columns',
+      'NONE',
+      '--home',
+      'home',
+      '--drift-method',
+      'agee=ks',
     );
     expect(code).toBe(0);
     expect(run.err[1]).toMatch(
@@ -168,24 +167,15 @@ describe('vigil monitor data-quality with drift options', () => {
 
   it('says when a method named for a feature does not apply to its type', async () => {
     const run = io();
-    const code = await main(
-      [
-        'monitor',
-        'data-quality',
-        '--baseline',
-        'baseline',
-        '--capture',
-        'capture',
-        '--out',
-        'report-wrong-type',
-        '--output-columns',
-        'NONE',
-        '--home',
-        'home',
-        '--drift-method',
-        'age=chi_squared',
-      ],
-      run.io,
+    const code = await monitorDataQuality(
+      run,
+      'report-wrong-type',
+      '--output-columns',
+      'NONE',
+      '--home',
+      'home',
+      '--drift-method',
+      'age=chi_squared',
     );
     expect(code).toBe(0);
     expect(run.err.at(-1)).toMatch(
@@ -195,21 +185,7 @@ describe('vigil monitor data-quality with drift options', () => {
 
   it('exits 2 with the reason on a bad --drift-method', async () => {
     const run = io();
-    const code = await main(
-      [
-        'monitor',
-        'data-quality',
-        '--baseline',
-        'baseline',
-        '--capture',
-        'capture',
-        '--out',
-        'r',
-        '--drift-method',
-        'nope',
-      ],
-      run.io,
-    );
+    const code = await monitorDataQuality(run, 'r', '--drift-method', 'nope');
     expect(code).toBe(2);
     expect(run.err.join('\n')).toContain('unknown method "nope"');
   });
