@@ -1,47 +1,10 @@
 import { ConfigError, parseConfig, parseConfigText, type VigilConfig } from '@vigil/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { TWO_ENDPOINTS_CONFIG } from '../support/two-endpoints-config.ts';
 import { FUZZ_RUNS, FUZZ_TIMEOUT_MS, withinTimeBound } from './capture-fuzz-runs.ts';
 
-/** A configuration using every section, valid as written. */
-const seed = {
-  version: 1,
-  metricsNamespacePrefix: 'aws/sagemaker',
-  endpoints: [
-    {
-      name: 'churn-prod',
-      variant: 'AllTraffic',
-      modelPackageGroup: 'churn',
-      groundTruth: 's3://labels-bucket/churn/',
-      monitors: {
-        dataQuality: { baseline: 'baselines/churn/data-quality/', schedule: 'rate(1 hour)' },
-        modelQuality: { baseline: 'baselines/churn/model-quality/', problemType: 'BinaryClassification' },
-        biasDrift: {
-          baseline: 'baselines/churn/bias/',
-          analysisConfig: 'baselines/churn/bias/analysis_config.json',
-        },
-        featureAttribution: {
-          baseline: 'baselines/churn/shap/',
-          analysisConfig: 'baselines/churn/shap/analysis_config.json',
-          schedule: 'cron(0 */6 * * ? *)',
-        },
-      },
-      alerts: { channels: ['oncall', 'mail'] },
-      rollback: { policy: 'rollback' },
-    },
-    {
-      name: 'fraud',
-      capture: 's3://fraud-capture/datacapture',
-      reports: 's3://fraud-reports/out',
-      monitors: { dataQuality: { baseline: 's3://fraud-baselines/dq/' } },
-      alerts: { guardrails: { alarmNamePrefix: 'fraudguard' } },
-    },
-  ],
-  channels: {
-    oncall: { type: 'slack', webhookSecret: 'OncallWebhook' },
-    mail: { type: 'email', from: 'vigil@example.com', to: ['ml@example.com'] },
-  },
-};
+const seed = TWO_ENDPOINTS_CONFIG;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

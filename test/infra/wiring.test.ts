@@ -19,6 +19,7 @@ import {
   resourceName,
   subscriptions,
 } from '../../infra/wiring.ts';
+import { TWO_ENDPOINTS_CONFIG } from '../support/two-endpoints-config.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = fileURLToPath(new URL('../../../shared/fixtures/events/', import.meta.url));
@@ -48,42 +49,7 @@ const events: Record<string, unknown> = {
   'vigil-monitoring-execution': monitoringExecution,
 };
 
-const config: VigilConfig = parseConfig({
-  version: 1,
-  endpoints: [
-    {
-      name: 'churn-prod',
-      modelPackageGroup: 'churn',
-      groundTruth: 's3://labels-bucket/churn/',
-      monitors: {
-        dataQuality: { baseline: 'baselines/churn/data-quality/' },
-        modelQuality: { baseline: 'baselines/churn/model-quality/', problemType: 'BinaryClassification' },
-        biasDrift: {
-          baseline: 'baselines/churn/bias/',
-          analysisConfig: 'baselines/churn/bias/analysis_config.json',
-        },
-        featureAttribution: {
-          baseline: 'baselines/churn/shap/',
-          analysisConfig: 'baselines/churn/shap/analysis_config.json',
-          schedule: 'cron(0 */6 * * ? *)',
-        },
-      },
-      alerts: { channels: ['oncall', 'mail'] },
-      rollback: { policy: 'rollback' },
-    },
-    {
-      name: 'fraud',
-      capture: 's3://fraud-capture/datacapture',
-      reports: 's3://fraud-reports/out',
-      monitors: { dataQuality: { baseline: 's3://fraud-baselines/dq/' } },
-      alerts: { guardrails: { alarmNamePrefix: 'fraudguard' } },
-    },
-  ],
-  channels: {
-    oncall: { type: 'slack', webhookSecret: 'OncallWebhook' },
-    mail: { type: 'email', from: 'vigil@example.com', to: ['ml@example.com'] },
-  },
-});
+const config: VigilConfig = parseConfig(TWO_ENDPOINTS_CONFIG);
 
 const ctx: DeploymentContext = {
   partition: 'aws',

@@ -1,0 +1,42 @@
+/**
+ * Two endpoints using every section of the configuration, valid as written (defaults spelled out):
+ * the infrastructure's wiring tests and the configuration fuzzer start from it.
+ */
+export const TWO_ENDPOINTS_CONFIG = {
+  version: 1,
+  metricsNamespacePrefix: 'aws/sagemaker',
+  endpoints: [
+    {
+      name: 'churn-prod',
+      variant: 'AllTraffic',
+      modelPackageGroup: 'churn',
+      groundTruth: 's3://labels-bucket/churn/',
+      monitors: {
+        dataQuality: { baseline: 'baselines/churn/data-quality/', schedule: 'rate(1 hour)' },
+        modelQuality: { baseline: 'baselines/churn/model-quality/', problemType: 'BinaryClassification' },
+        biasDrift: {
+          baseline: 'baselines/churn/bias/',
+          analysisConfig: 'baselines/churn/bias/analysis_config.json',
+        },
+        featureAttribution: {
+          baseline: 'baselines/churn/shap/',
+          analysisConfig: 'baselines/churn/shap/analysis_config.json',
+          schedule: 'cron(0 */6 * * ? *)',
+        },
+      },
+      alerts: { channels: ['oncall', 'mail'] },
+      rollback: { policy: 'rollback' },
+    },
+    {
+      name: 'fraud',
+      capture: 's3://fraud-capture/datacapture',
+      reports: 's3://fraud-reports/out',
+      monitors: { dataQuality: { baseline: 's3://fraud-baselines/dq/' } },
+      alerts: { guardrails: { alarmNamePrefix: 'fraudguard' } },
+    },
+  ],
+  channels: {
+    oncall: { type: 'slack', webhookSecret: 'OncallWebhook' },
+    mail: { type: 'email', from: 'vigil@example.com', to: ['ml@example.com'] },
+  },
+};
