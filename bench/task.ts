@@ -1,7 +1,9 @@
 // One benchmark task, run in its own process by measure.ts so that peak memory is its own.
 // Prints one JSON line: { task, units, ms, peakMb, extra }.
+import * as nodeBuffer from 'node:buffer';
 import { createReadStream, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { asciiDecoderFromNodeBuffer, provideAsciiDecoder } from '@vigil/core';
 import type { CaptureRecord } from '@vigil/core/capture';
 import {
   createDataQualityBaseline,
@@ -179,6 +181,8 @@ if (!task) {
   console.error(`unknown task "${taskName}"; known: ${Object.keys(tasks).join(', ')}`);
   process.exit(2);
 }
+// The ASCII decoding fast path the CLI and the Lambdas install at start-up.
+provideAsciiDecoder(asciiDecoderFromNodeBuffer(nodeBuffer));
 const started = performance.now();
 const { units, extra } = await task();
 const ms = performance.now() - started;
