@@ -20,7 +20,7 @@ export { decodePayload } from './payload.ts';
 export type { PayloadFormat } from './payload-format.ts';
 export { payloadFormat } from './payload-format.ts';
 export type { PlainCsvCapture } from './plain-csv.ts';
-export { parseCaptureLineOrPlainCsv } from './plain-csv.ts';
+export { emptyPlainCsvCapture, parseCaptureLineOrPlainCsv } from './plain-csv.ts';
 export type { OutputColumnsPosition } from './rows.ts';
 export { captureRows } from './rows.ts';
 export type {

@@ -1,6 +1,6 @@
 import { parseCaptureLine } from '../capture/parse-line.ts';
 import { forEachCaptureLine } from '../capture/parse-stream.ts';
-import { type PlainCsvCapture, parseCaptureLineOrPlainCsv } from '../capture/plain-csv.ts';
+import { emptyPlainCsvCapture, parseCaptureLineOrPlainCsv } from '../capture/plain-csv.ts';
 import { captureRows, type OutputColumnsPosition } from '../capture/rows.ts';
 import type { CaptureIssue, CaptureRecord, ParsedCaptureLine } from '../capture/types.ts';
 import type { ProfileBuilder } from '../profile/profile-builder.ts';
@@ -38,7 +38,7 @@ export async function profileCaptureChunks(
   const issues: CaptureIssue[] = [];
   let records = 0;
   let rows = 0;
-  const plain: PlainCsvCapture = { input: '', inputEnd: 0, output: undefined, outputEnd: 0 };
+  const plain = emptyPlainCsvCapture();
   const addParsed = (parsed: ParsedCaptureLine): void => {
     if (parsed.issue) {
       issues.push(parsed.issue);
@@ -64,13 +64,14 @@ export async function profileCaptureChunks(
     records++;
     rows++;
     const { input, output } = plain;
-    if (output === undefined || outputColumns === 'NONE') builder.addCsvFields(input, plain.inputEnd);
+    if (output === undefined || outputColumns === 'NONE')
+      builder.addCsvFields(input, plain.inputStart, plain.inputEnd);
     else if (outputColumns === 'START') {
-      builder.addCsvFields(output, plain.outputEnd);
-      builder.addCsvFields(input, plain.inputEnd);
+      builder.addCsvFields(output, plain.outputStart, plain.outputEnd);
+      builder.addCsvFields(input, plain.inputStart, plain.inputEnd);
     } else {
-      builder.addCsvFields(input, plain.inputEnd);
-      builder.addCsvFields(output, plain.outputEnd);
+      builder.addCsvFields(input, plain.inputStart, plain.inputEnd);
+      builder.addCsvFields(output, plain.outputStart, plain.outputEnd);
     }
     builder.endRow();
   });
