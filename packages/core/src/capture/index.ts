@@ -15,6 +15,8 @@ export {
   parseCaptureStream,
   parseCaptureText,
 } from './parse-stream.ts';
+export type { CapturePartition } from './partition.ts';
+export { capturePartitions, partitionChunks, readStart } from './partition.ts';
 export type { DecodedPayload, DecodedPayloadResult, PayloadProblem } from './payload.ts';
 export { decodePayload } from './payload.ts';
 export type { PayloadFormat } from './payload-format.ts';

@@ -11,6 +11,8 @@ export interface CaptureProfileCounts {
   records: number;
   rows: number;
   issues: CaptureIssue[];
+  /** Lines read, blank ones included: where the next object's line numbers would start. */
+  lines: number;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function profileCaptureChunks(
     rows += recordRows.length;
     keep?.push(parsed.record);
   };
-  await forEachCaptureLine(chunks, (line, lineNumber) => {
+  const lines = await forEachCaptureLine(chunks, (line, lineNumber) => {
     if (keep) {
       addParsed(parseCaptureLine(line, { key, line: lineNumber }));
       return;
@@ -75,5 +77,5 @@ export async function profileCaptureChunks(
     }
     builder.endRow();
   });
-  return { records, rows, issues };
+  return { records, rows, issues, lines };
 }
