@@ -2,6 +2,7 @@
 // Prints one JSON line: { task, units, ms, peakMb, extra }.
 import { createReadStream, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { httpModelInvoker } from '@vigil/aws';
 import type { CaptureRecord } from '@vigil/core/capture';
 import {
   createDataQualityBaseline,
@@ -16,7 +17,7 @@ import { functionInvoker, measureShapThroughput } from '@vigil/core/explain';
 import type { GroundTruthLabel } from '@vigil/core/groundtruth';
 import { mergeAndMeasure } from '@vigil/core/modelquality';
 import { ProfileBuilder } from '@vigil/core/profile';
-import { httpModelInvoker, serveModel } from '@vigil/local';
+import { serveModel } from '@vigil/local';
 import { readAndParseLines } from './floor.ts';
 import { seededRandom } from './generate-capture.ts';
 

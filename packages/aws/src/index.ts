@@ -6,6 +6,7 @@ export { CloudWatchMetricSink } from './cloudwatch-metric-sink.ts';
 export { EventPublishError } from './event-publish-error.ts';
 export type { EventBridgePublisherOptions } from './eventbridge-publisher.ts';
 export { EventBridgePublisher } from './eventbridge-publisher.ts';
+export { type HttpModelInvokerOptions, httpModelInvoker, pingModel } from './http-invoker.ts';
 export { CLOUDWATCH_MAX_MAGNITUDE, cloudWatchValue } from './metric-values.ts';
 export type { S3ObjectStoreOptions } from './s3-object-store.ts';
 export { S3ObjectStore } from './s3-object-store.ts';

@@ -30,7 +30,8 @@ const CSV: ModelFormat = { contentType: 'text/csv', acceptType: 'text/csv' };
  * A ModelInvoker over any HTTP server that follows SageMaker's container contract
  * (`POST /invocations`, `GET /ping`): the local default, for a model served on a laptop, in a
  * container, or by `serveModel`. Batches records per request, limits requests in flight and
- * retries 429 / 5xx answers with exponential backoff and jitter.
+ * retries 429 / 5xx answers with exponential backoff and jitter. It lives beside SageMakerInvoker
+ * because the feature-attribution Lambda calls a configured model URL with it too.
  *
  * @example
  * ```ts
