@@ -8,6 +8,7 @@ export type { EventBridgePublisherOptions } from './eventbridge-publisher.ts';
 export { EventBridgePublisher } from './eventbridge-publisher.ts';
 export { type HttpModelInvokerOptions, httpModelInvoker, pingModel } from './http-invoker.ts';
 export { CLOUDWATCH_MAX_MAGNITUDE, cloudWatchValue } from './metric-values.ts';
+export { logger, type VigilLogger } from './powertools-logger.ts';
 export type { S3ObjectStoreOptions } from './s3-object-store.ts';
 export { S3ObjectStore } from './s3-object-store.ts';
 export { SageMakerModelCardStore, type SageMakerModelCardStoreOptions } from './sagemaker-cards.ts';
