@@ -17,7 +17,6 @@ export {
   monitoringHistoryKey,
   monitoringHistoryOf,
   type PackageEvidence,
-  REPORT_KINDS,
   type ReportEvidence,
   type ReportKind,
   type ReportLocator,
