@@ -3,6 +3,7 @@
 import * as nodeBuffer from 'node:buffer';
 import { createReadStream, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { httpModelInvoker } from '@vigil/aws';
 import { asciiDecoderFromNodeBuffer, provideAsciiDecoder } from '@vigil/core';
 import type { CaptureRecord } from '@vigil/core/capture';
 import {
@@ -18,7 +19,7 @@ import { functionInvoker, measureShapThroughput } from '@vigil/core/explain';
 import type { GroundTruthLabel } from '@vigil/core/groundtruth';
 import { mergeAndMeasure } from '@vigil/core/modelquality';
 import { ProfileBuilder } from '@vigil/core/profile';
-import { httpModelInvoker, serveModel } from '@vigil/local';
+import { serveModel } from '@vigil/local';
 import { readAndParseLines } from './floor.ts';
 import { seededRandom } from './generate-capture.ts';
 
