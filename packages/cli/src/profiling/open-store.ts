@@ -1,4 +1,4 @@
-import type { ObjectStore } from '@vigil/core';
+import type { ObjectStore } from '@vigil/core/ports';
 
 /**
  * The store behind an `ObjectStore.location` string, opened again on a worker thread (stores do

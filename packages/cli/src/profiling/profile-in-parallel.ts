@@ -6,20 +6,18 @@ import {
   type IssueTally,
   mergePartitions,
   PARTITION_BYTES,
-  type PartitionResult,
   profileCaptureObjects,
-  profilePartition,
 } from '@vigil/core/dataquality';
 import type { Profile } from '@vigil/core/profile';
 import type { StoredPartition } from './partition-task.ts';
-import { runOnWorkers } from './worker-pool.ts';
+import { runOnThreads } from './worker-pool.ts';
 
 /** How `profileInParallel` profiles. */
 export interface ParallelProfileOptions {
   outputColumns: OutputColumnsPosition;
   tally: IssueTally;
   baselineNames?: readonly string[];
-  /** Worker threads (default: the machine's cores, at most 8); 1 profiles in this thread. */
+  /** Threads: this one and `threads - 1` workers (default: the cores, at most 8); 1 profiles in this thread only. */
   threads?: number;
   /** Partition size (default `PARTITION_BYTES`); an input no larger is profiled whole. */
   partitionBytes?: number;
@@ -68,12 +66,6 @@ export async function profileInParallel(
     outputColumns: options.outputColumns,
     baselineNames: options.baselineNames ?? [],
   };
-  const results: PartitionResult[] = [];
-  if (threads <= 1) {
-    for (const partition of partitions)
-      results.push(await profilePartition(partition.store, partition, partitionOptions));
-  } else {
-    results.push(...(await runOnWorkers(partitions, partitionOptions, threads)));
-  }
+  const results = await runOnThreads(partitions, partitionOptions, threads);
   return mergePartitions(partitions, results, options.tally);
 }

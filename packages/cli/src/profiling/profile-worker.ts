@@ -3,8 +3,9 @@
 // threads) and its issues.
 import * as nodeBuffer from 'node:buffer';
 import { parentPort } from 'node:worker_threads';
-import { asciiDecoderFromNodeBuffer, type ObjectStore, provideAsciiDecoder } from '@vigil/core';
 import { profilePartition } from '@vigil/core/dataquality';
+import { asciiDecoderFromNodeBuffer, provideAsciiDecoder } from '@vigil/core/decoding';
+import type { ObjectStore } from '@vigil/core/ports';
 import { serializeProfile } from '@vigil/core/profile';
 import { storeAt } from './open-store.ts';
 import type { PartitionReply, PartitionTask } from './partition-task.ts';

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { OutputColumnsPosition } from '@vigil/core/capture';
-import type { PartitionResult } from '@vigil/core/dataquality';
+import { type PartitionResult, profilePartition } from '@vigil/core/dataquality';
 import { parseProfile } from '@vigil/core/profile';
 import {
   PartitionProfilingError,
@@ -34,71 +34,92 @@ function tsxEsmApi(): string {
   return new URL(api, pathToFileURL(manifest)).href;
 }
 
+/** Profiles one partition (by its index) somewhere: in this thread or on a worker. */
+type Lane = (index: number) => Promise<PartitionResult>;
+
+type LaneOptions = { outputColumns: OutputColumnsPosition; baselineNames: readonly string[] };
+
+/** A lane on a worker thread: the task goes as a message, the profile comes back as JSON text. */
+function workerLane(worker: Worker, partitions: readonly StoredPartition[], options: LaneOptions): Lane {
+  return (index) =>
+    new Promise((resolve, reject) => {
+      const partition = partitions[index] as StoredPartition;
+      const onMessage = (reply: PartitionReply) => {
+        worker.off('error', onError);
+        if ('error' in reply) {
+          reject(new PartitionProfilingError(partition, reply.error.name, reply.error.message));
+          return;
+        }
+        const { profile, records, issues, lines } = reply;
+        resolve({ profile: parseProfile(profile), records, issues, lines });
+      };
+      const onError = (error: Error) => {
+        worker.off('message', onMessage);
+        reject(new PartitionProfilingError(partition, error.name, error.message, { cause: error }));
+      };
+      worker.once('message', onMessage);
+      worker.once('error', onError);
+      const task: PartitionTask = {
+        index,
+        storeLocation: partition.store.location,
+        key: partition.key,
+        start: partition.start,
+        end: partition.end,
+        ...options,
+      };
+      worker.postMessage(task);
+    });
+}
+
+/** The lane in this thread, which would otherwise only wait for the workers. */
+function inProcessLane(partitions: readonly StoredPartition[], options: LaneOptions): Lane {
+  return async (index) => {
+    const partition = partitions[index] as StoredPartition;
+    try {
+      return await profilePartition(partition.store, partition, options);
+    } catch (error) {
+      const { name, message } = error instanceof Error ? error : new Error(String(error));
+      throw new PartitionProfilingError(partition, name, message, { cause: error });
+    }
+  };
+}
+
 /**
- * Profiles `partitions` on `threads` worker threads, each taking the next partition when done;
- * results in the partitions' order. The first failure stops the run with a
- * `PartitionProfilingError`; the workers end either way.
+ * Profiles `partitions` on `threads` lanes, this thread and `threads - 1` worker threads, each
+ * taking the next partition when done; results in the partitions' order. The first failure stops
+ * the run with a `PartitionProfilingError`; the workers end either way.
  *
  * @example
  * ```ts
- * const results = await runOnWorkers(partitions, { outputColumns: 'START', baselineNames: [] }, 2);
+ * const results = await runOnThreads(partitions, { outputColumns: 'START', baselineNames: [] }, 2);
  * ```
  */
-export async function runOnWorkers(
+export async function runOnThreads(
   partitions: readonly StoredPartition[],
-  options: { outputColumns: OutputColumnsPosition; baselineNames: readonly string[] },
+  options: LaneOptions,
   threads: number,
 ): Promise<PartitionResult[]> {
   const results: PartitionResult[] = new Array(partitions.length);
-  const workers = Array.from({ length: threads }, startWorker);
+  const workers = Array.from({ length: Math.max(0, threads - 1) }, startWorker);
+  const lanes = [
+    inProcessLane(partitions, options),
+    ...workers.map((w) => workerLane(w, partitions, options)),
+  ];
   let next = 0;
+  let failed = false;
   try {
     await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= partitions.length) return resolve();
-              const index = next++;
-              const partition = partitions[index] as StoredPartition;
-              const task: PartitionTask = {
-                index,
-                storeLocation: partition.store.location,
-                key: partition.key,
-                start: partition.start,
-                end: partition.end,
-                outputColumns: options.outputColumns,
-                baselineNames: options.baselineNames,
-              };
-              worker.postMessage(task);
-            };
-            worker.on('message', (reply: PartitionReply) => {
-              const partition = partitions[reply.index] as StoredPartition;
-              if ('error' in reply) {
-                reject(new PartitionProfilingError(partition, reply.error.name, reply.error.message));
-                return;
-              }
-              results[reply.index] = {
-                profile: parseProfile(reply.profile),
-                records: reply.records,
-                issues: reply.issues,
-                lines: reply.lines,
-              };
-              send();
-            });
-            worker.on('error', (error) =>
-              reject(
-                new PartitionProfilingError(
-                  partitions[next - 1] as StoredPartition,
-                  error.name,
-                  error.message,
-                  { cause: error },
-                ),
-              ),
-            );
-            send();
-          }),
-      ),
+      lanes.map(async (lane) => {
+        while (!failed && next < partitions.length) {
+          const index = next++;
+          try {
+            results[index] = await lane(index);
+          } catch (error) {
+            failed = true;
+            throw error;
+          }
+        }
+      }),
     );
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
