@@ -123,6 +123,7 @@ export function mergeWithLabels(
     );
   }
 
+  // A Map pass, not arquero's groupby/dedupe: those took 7–11× as long on 100k ids (merge bench +30%).
   const latestPredictions = keepLatest(predictionColumns.id);
   const latestLabels = keepLatest(labelColumns.id);
   const predictionTable = table({
@@ -155,6 +156,7 @@ export function mergeWithLabels(
   const joinedLabels = joined.array('label') as (LabelValue | undefined)[];
   const inputs = options.keepInputs ? (joined.array('input') as CaptureValue[][]) : undefined;
 
+  // One pass over the joined table, not an arquero filter per bucket: those added ~10% to the merge.
   const rows: MergedRow[] = [];
   let matched = 0;
   let unmatchedPredictions = 0;
