@@ -175,7 +175,7 @@ describe('mergeWithLabels', () => {
     expect(report).toMatchObject({ predictions: 4, matched: 3, unusable: 2, duplicatePredictions: 1 });
   });
 
-  it('carries the latest prediction\'s captured input through the join only when asked', () => {
+  it("carries the latest prediction's captured input through the join only when asked", () => {
     const records = [
       { ...csvRecord('a', ['1']), inputs: [['31', 'F']] },
       { ...csvRecord('b', ['0']), inputs: [['45', 'M']] },
