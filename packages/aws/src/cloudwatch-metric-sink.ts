@@ -1,8 +1,4 @@
-import {
-  CloudWatchClient,
-  type MetricDatum as CwDatum,
-  PutMetricDataCommand,
-} from '@aws-sdk/client-cloudwatch';
+import type { CloudWatchClient, MetricDatum as CwDatum } from '@aws-sdk/client-cloudwatch';
 import {
   type Clock,
   cloudWatchDimensionValueProblem,
@@ -14,6 +10,7 @@ import {
   systemClock,
 } from '@vigil/core';
 import { awsClientConfig } from './client-config.ts';
+import { cloudWatchSdk } from './lazy-sdk.ts';
 import { cloudWatchStatistics } from './metric-statistics.ts';
 import { cloudWatchValue } from './metric-values.ts';
 
@@ -77,14 +74,14 @@ export interface MetricPublishReport {
  * ```
  */
 export class CloudWatchMetricSink implements MetricSink {
-  private readonly client: CloudWatchClient;
+  private client: CloudWatchClient | undefined;
   private readonly log: Log;
   private readonly clock: Clock;
   /** The outcome of the latest `publish` call. */
   lastReport: MetricPublishReport = emptyReport();
 
   constructor(options: CloudWatchMetricSinkOptions = {}) {
-    this.client = options.client ?? new CloudWatchClient(awsClientConfig());
+    this.client = options.client;
     this.log = options.log ?? silentLog;
     this.clock = options.clock ?? systemClock;
   }
@@ -100,9 +97,16 @@ export class CloudWatchMetricSink implements MetricSink {
       list.push(datum);
       byNamespace.set(metric.namespace, list);
     }
+    if (byNamespace.size === 0) {
+      this.lastReport = report;
+      return;
+    }
+    // The SDK and the client load on first use.
+    const sdk = await cloudWatchSdk();
+    this.client ??= new sdk.CloudWatchClient(awsClientConfig());
     for (const [namespace, data] of byNamespace) {
       for (const batch of batches(namespace, data)) {
-        await this.client.send(new PutMetricDataCommand({ Namespace: namespace, MetricData: batch }));
+        await this.client.send(new sdk.PutMetricDataCommand({ Namespace: namespace, MetricData: batch }));
         report.requests += 1;
         report.sent += batch.length;
       }

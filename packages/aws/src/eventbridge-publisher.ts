@@ -1,8 +1,9 @@
-import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import type { EventBridgeClient, PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { type EventPublisher, type Log, silentLog, type VigilEvent } from '@vigil/core';
 import { backoff, type RetryOptions } from './backoff.ts';
 import { awsClientConfig } from './client-config.ts';
 import { EventPublishError } from './event-publish-error.ts';
+import { eventBridgeSdk } from './lazy-sdk.ts';
 
 /** PutEvents takes 1 to 10 entries. */
 export const MAX_ENTRIES_PER_REQUEST = 10;
@@ -33,13 +34,13 @@ export interface EventBridgePublisherOptions {
  */
 export class EventBridgePublisher implements EventPublisher {
   readonly eventBusName: string;
-  private readonly client: EventBridgeClient;
+  private client: EventBridgeClient | undefined;
   private readonly retry: RetryOptions;
   private readonly log: Log;
 
   constructor(options: EventBridgePublisherOptions = {}) {
     this.eventBusName = options.eventBusName ?? process.env.VIGIL_EVENT_BUS ?? 'default';
-    this.client = options.client ?? new EventBridgeClient(awsClientConfig());
+    this.client = options.client;
     this.retry = options.retry ?? {};
     this.log = options.log ?? silentLog;
   }
@@ -72,10 +73,13 @@ export class EventBridgePublisher implements EventPublisher {
   private async sendBatch(batch: PutEventsRequestEntry[]): Promise<string[]> {
     const maxAttempts = Math.max(1, this.retry.maxAttempts ?? 5);
     let pending = batch;
+    // The SDK and the client load on first use.
+    const sdk = await eventBridgeSdk();
+    this.client ??= new sdk.EventBridgeClient(awsClientConfig());
     for (let attempt = 1; ; attempt++) {
       // The SDK retries a failed request itself (AWS_RETRY_POLICY); only entries EventBridge
       // accepted the request of but reports as failed are resent here.
-      const out = await this.client.send(new PutEventsCommand({ Entries: pending }));
+      const out = await this.client.send(new sdk.PutEventsCommand({ Entries: pending }));
       if (!out.FailedEntryCount) return [];
       const results = out.Entries ?? [];
       const failed = pending.flatMap((entry, i) => {

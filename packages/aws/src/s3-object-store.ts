@@ -1,10 +1,4 @@
-import {
-  GetObjectCommand,
-  type GetObjectCommandOutput,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import type { GetObjectCommandOutput, S3Client } from '@aws-sdk/client-s3';
 import {
   lengthChecked,
   type ObjectInfo,
@@ -15,6 +9,7 @@ import {
 } from '@vigil/core';
 import { backoff } from './backoff.ts';
 import { awsClientConfig } from './client-config.ts';
+import { s3Sdk } from './lazy-sdk.ts';
 
 /** Attempts in all of a conditional write S3 answers with 409 ConditionalRequestConflict. */
 const CONFLICT_ATTEMPTS = 5;
@@ -41,19 +36,27 @@ export interface S3ObjectStoreOptions {
 export class S3ObjectStore implements ObjectStore {
   readonly bucket: string;
   readonly location: string;
-  private readonly client: S3Client;
+  private client: S3Client | undefined;
 
   constructor(options: S3ObjectStoreOptions) {
     this.bucket = options.bucket;
     this.location = `s3://${options.bucket}`;
-    this.client = options.client ?? new S3Client(awsClientConfig());
+    this.client = options.client;
+  }
+
+  /** The SDK module and the client, both made on first use. */
+  private async sdk() {
+    const sdk = await s3Sdk();
+    this.client ??= new sdk.S3Client(awsClientConfig());
+    return { sdk, client: this.client };
   }
 
   async *list(prefix: string): AsyncIterable<ObjectInfo> {
+    const { sdk, client } = await this.sdk();
     let token: string | undefined;
     do {
-      const page = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+      const page = await client.send(
+        new sdk.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
       );
       for (const object of page.Contents ?? []) {
         if (object.Key === undefined) continue;
@@ -136,8 +139,9 @@ export class S3ObjectStore implements ObjectStore {
     contentType: string | undefined,
     condition: { IfNoneMatch?: string; IfMatch?: string } = {},
   ): Promise<void> {
-    await this.client.send(
-      new PutObjectCommand({
+    const { sdk, client } = await this.sdk();
+    await client.send(
+      new sdk.PutObjectCommand({
         Bucket: this.bucket,
         Key: key,
         Body: body,
@@ -156,7 +160,10 @@ export class S3ObjectStore implements ObjectStore {
     try {
       // An open-ended range from a byte past the start (partitions of large files read this way).
       const range = start > 0 ? { Range: `bytes=${start}-` } : {};
-      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ...range }));
+      const { sdk, client } = await this.sdk();
+      const response = await client.send(
+        new sdk.GetObjectCommand({ Bucket: this.bucket, Key: key, ...range }),
+      );
       if (!response.Body) throw new ObjectNotFoundError(key);
       return { ...response, Body: response.Body };
     } catch (error) {

@@ -1,13 +1,7 @@
-import {
-  CreateModelCardCommand,
-  DescribeModelCardCommand,
-  ListModelCardVersionsCommand,
-  type ModelCardStatus as SageMakerCardStatus,
-  SageMakerClient,
-  UpdateModelCardCommand,
-} from '@aws-sdk/client-sagemaker';
+import type { ModelCardStatus as SageMakerCardStatus, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { ModelCardStatus, ModelCardStore, ModelCardVersionSummary, StoredModelCard } from '@vigil/core';
 import { awsClientConfig } from './client-config.ts';
+import { sageMakerSdk } from './lazy-sdk.ts';
 
 export interface SageMakerModelCardStoreOptions {
   client?: SageMakerClient;
@@ -31,16 +25,18 @@ export class SageMakerModelCardStore implements ModelCardStore {
     this.#clientOrUndefined = options.client;
   }
 
-  /** Made on first use, so that importing a handler builds no client (nor its runtime warnings). */
-  get #client(): SageMakerClient {
-    this.#clientOrUndefined ??= new SageMakerClient(awsClientConfig());
-    return this.#clientOrUndefined;
+  /** The SDK and the client, made on first use: importing a handler loads and builds neither. */
+  async #sdk() {
+    const sdk = await sageMakerSdk();
+    this.#clientOrUndefined ??= new sdk.SageMakerClient(awsClientConfig());
+    return { sdk, client: this.#clientOrUndefined };
   }
 
   async get(name: string, version?: number): Promise<StoredModelCard | undefined> {
+    const { sdk, client } = await this.#sdk();
     try {
-      const out = await this.#client.send(
-        new DescribeModelCardCommand({
+      const out = await client.send(
+        new sdk.DescribeModelCardCommand({
           ModelCardName: name,
           ...(version !== undefined ? { ModelCardVersion: version } : {}),
         }),
@@ -65,8 +61,9 @@ export class SageMakerModelCardStore implements ModelCardStore {
     content: Record<string, unknown>,
     status: ModelCardStatus,
   ): Promise<StoredModelCard> {
-    const out = await this.#client.send(
-      new CreateModelCardCommand({
+    const { sdk, client } = await this.#sdk();
+    const out = await client.send(
+      new sdk.CreateModelCardCommand({
         ModelCardName: name,
         Content: JSON.stringify(content),
         ModelCardStatus: status as SageMakerCardStatus,
@@ -76,8 +73,9 @@ export class SageMakerModelCardStore implements ModelCardStore {
   }
 
   async updateContent(name: string, content: Record<string, unknown>): Promise<number> {
-    await this.#client.send(
-      new UpdateModelCardCommand({ ModelCardName: name, Content: JSON.stringify(content) }),
+    const { sdk, client } = await this.#sdk();
+    await client.send(
+      new sdk.UpdateModelCardCommand({ ModelCardName: name, Content: JSON.stringify(content) }),
     );
     // UpdateModelCard answers only the ARN: read the version number the update created.
     const latest = await this.get(name);
@@ -85,17 +83,19 @@ export class SageMakerModelCardStore implements ModelCardStore {
   }
 
   async updateStatus(name: string, status: ModelCardStatus): Promise<void> {
-    await this.#client.send(
-      new UpdateModelCardCommand({ ModelCardName: name, ModelCardStatus: status as SageMakerCardStatus }),
+    const { sdk, client } = await this.#sdk();
+    await client.send(
+      new sdk.UpdateModelCardCommand({ ModelCardName: name, ModelCardStatus: status as SageMakerCardStatus }),
     );
   }
 
   async listVersions(name: string): Promise<ModelCardVersionSummary[]> {
+    const { sdk, client } = await this.#sdk();
     const versions: ModelCardVersionSummary[] = [];
     let nextToken: string | undefined;
     do {
-      const out = await this.#client.send(
-        new ListModelCardVersionsCommand({
+      const out = await client.send(
+        new sdk.ListModelCardVersionsCommand({
           ModelCardName: name,
           SortBy: 'Version',
           SortOrder: 'Ascending',

@@ -1,15 +1,8 @@
-import {
-  DescribeEndpointCommand,
-  DescribeEndpointConfigCommand,
-  DescribeModelCommand,
-  ModelApprovalStatus,
-  SageMakerClient,
-  UpdateEndpointCommand,
-  UpdateModelPackageCommand,
-} from '@aws-sdk/client-sagemaker';
+import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { EndpointController, EndpointDescription } from '@vigil/core';
 import { normalizeEndpointStatus } from '@vigil/core/rollback';
 import { awsClientConfig } from './client-config.ts';
+import { sageMakerSdk } from './lazy-sdk.ts';
 
 /**
  * The EndpointController port over SageMaker: DescribeEndpoint, DescribeEndpointConfig,
@@ -29,14 +22,16 @@ export class SageMakerEndpointController implements EndpointController {
     this.#clientOrUndefined = options.client;
   }
 
-  /** Made on first use, so that importing a handler builds no client (nor its runtime warnings). */
-  get #client(): SageMakerClient {
-    this.#clientOrUndefined ??= new SageMakerClient(awsClientConfig());
-    return this.#clientOrUndefined;
+  /** The SDK and the client, made on first use: importing a handler loads and builds neither. */
+  async #sdk() {
+    const sdk = await sageMakerSdk();
+    this.#clientOrUndefined ??= new sdk.SageMakerClient(awsClientConfig());
+    return { sdk, client: this.#clientOrUndefined };
   }
 
   async describe(endpointName: string): Promise<EndpointDescription> {
-    const out = await this.#client.send(new DescribeEndpointCommand({ EndpointName: endpointName }));
+    const { sdk, client } = await this.#sdk();
+    const out = await client.send(new sdk.DescribeEndpointCommand({ EndpointName: endpointName }));
     const pending = out.PendingDeploymentSummary?.EndpointConfigName;
     return {
       name: out.EndpointName ?? endpointName,
@@ -48,8 +43,9 @@ export class SageMakerEndpointController implements EndpointController {
   }
 
   async configExists(configName: string): Promise<boolean> {
+    const { sdk, client } = await this.#sdk();
     try {
-      await this.#client.send(new DescribeEndpointConfigCommand({ EndpointConfigName: configName }));
+      await client.send(new sdk.DescribeEndpointConfigCommand({ EndpointConfigName: configName }));
       return true;
     } catch (error) {
       // SageMaker answers a missing config with ValidationException "Could not find endpoint configuration".
@@ -64,13 +60,14 @@ export class SageMakerEndpointController implements EndpointController {
   }
 
   async modelPackagesByVariant(configName: string): Promise<Record<string, string[]>> {
-    const config = await this.#client.send(
-      new DescribeEndpointConfigCommand({ EndpointConfigName: configName }),
+    const { sdk, client } = await this.#sdk();
+    const config = await client.send(
+      new sdk.DescribeEndpointConfigCommand({ EndpointConfigName: configName }),
     );
     const byVariant: Record<string, string[]> = {};
     for (const variant of config.ProductionVariants ?? []) {
       if (!variant.ModelName || !variant.VariantName) continue;
-      const model = await this.#client.send(new DescribeModelCommand({ ModelName: variant.ModelName }));
+      const model = await client.send(new sdk.DescribeModelCommand({ ModelName: variant.ModelName }));
       const packages: string[] = [];
       for (const container of [model.PrimaryContainer, ...(model.Containers ?? [])]) {
         if (container?.ModelPackageName && !packages.includes(container.ModelPackageName)) {
@@ -83,8 +80,9 @@ export class SageMakerEndpointController implements EndpointController {
   }
 
   async switchConfig(endpointName: string, configName: string): Promise<void> {
-    await this.#client.send(
-      new UpdateEndpointCommand({
+    const { sdk, client } = await this.#sdk();
+    await client.send(
+      new sdk.UpdateEndpointCommand({
         EndpointName: endpointName,
         EndpointConfigName: configName,
         RetainDeploymentConfig: true,
@@ -93,10 +91,11 @@ export class SageMakerEndpointController implements EndpointController {
   }
 
   async rejectModelPackage(modelPackageArn: string, reason: string): Promise<void> {
-    await this.#client.send(
-      new UpdateModelPackageCommand({
+    const { sdk, client } = await this.#sdk();
+    await client.send(
+      new sdk.UpdateModelPackageCommand({
         ModelPackageArn: modelPackageArn,
-        ModelApprovalStatus: ModelApprovalStatus.REJECTED,
+        ModelApprovalStatus: sdk.ModelApprovalStatus.REJECTED,
         ApprovalDescription: reason.length <= 1024 ? reason : `${reason.slice(0, 1021)}...`,
       }),
     );

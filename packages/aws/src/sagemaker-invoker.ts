@@ -1,8 +1,9 @@
-import { InvokeEndpointCommand, SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
+import type { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import type { ModelInvoker, ModelRecord } from '@vigil/core';
 import { type ModelFormat, ModelInvocationError } from '@vigil/core/explain';
 import { type BatchLimits, invokeInBatches } from './batched-invocation.ts';
 import { awsClientConfig } from './client-config.ts';
+import { sageMakerRuntimeSdk } from './lazy-sdk.ts';
 
 export interface SageMakerInvokerOptions extends BatchLimits {
   endpointName: string;
@@ -27,11 +28,11 @@ export interface SageMakerInvokerOptions extends BatchLimits {
  */
 export class SageMakerInvoker implements ModelInvoker {
   readonly #options: SageMakerInvokerOptions;
-  readonly #client: SageMakerRuntimeClient;
+  #client: SageMakerRuntimeClient | undefined;
 
   constructor(options: SageMakerInvokerOptions) {
     this.#options = options;
-    this.#client = options.client ?? new SageMakerRuntimeClient(awsClientConfig());
+    this.#client = options.client;
   }
 
   invoke(records: readonly ModelRecord[]): Promise<number[][]> {
@@ -41,8 +42,11 @@ export class SageMakerInvoker implements ModelInvoker {
   async #send(body: string): Promise<string> {
     const { endpointName, format } = this.#options;
     try {
+      // The SDK and the client load on first use.
+      const sdk = await sageMakerRuntimeSdk();
+      this.#client ??= new sdk.SageMakerRuntimeClient(awsClientConfig());
       const response = await this.#client.send(
-        new InvokeEndpointCommand({
+        new sdk.InvokeEndpointCommand({
           EndpointName: endpointName,
           ContentType: format.contentType,
           Accept: format.acceptType,

@@ -1,12 +1,9 @@
-import {
-  DescribeModelPackageCommand,
-  type DescribeModelPackageCommandOutput,
-  ListModelPackagesCommand,
-  type MetricsSource,
-  type ModelMetrics,
+import type {
+  DescribeModelPackageCommandOutput,
+  MetricsSource,
+  ModelMetrics,
   SageMakerClient,
-  UpdateModelPackageCommand,
-  type UserContext,
+  UserContext,
 } from '@aws-sdk/client-sagemaker';
 import {
   type ApprovalUpdate,
@@ -19,6 +16,7 @@ import {
   ObjectNotFoundError,
 } from '@vigil/core';
 import { awsClientConfig } from './client-config.ts';
+import { sageMakerSdk } from './lazy-sdk.ts';
 
 export interface SageMakerModelRegistryOptions {
   client?: SageMakerClient;
@@ -41,15 +39,17 @@ export class SageMakerModelRegistry implements ModelRegistry {
     this.#clientOrUndefined = options.client;
   }
 
-  /** Made on first use, so that importing a handler builds no client (nor its runtime warnings). */
-  get #client(): SageMakerClient {
-    this.#clientOrUndefined ??= new SageMakerClient(awsClientConfig());
-    return this.#clientOrUndefined;
+  /** The SDK and the client, made on first use: importing a handler loads and builds neither. */
+  async #sdk() {
+    const sdk = await sageMakerSdk();
+    this.#clientOrUndefined ??= new sdk.SageMakerClient(awsClientConfig());
+    return { sdk, client: this.#clientOrUndefined };
   }
 
   async describe(arn: string): Promise<ModelPackage> {
+    const { sdk, client } = await this.#sdk();
     try {
-      const out = await this.#client.send(new DescribeModelPackageCommand({ ModelPackageName: arn }));
+      const out = await client.send(new sdk.DescribeModelPackageCommand({ ModelPackageName: arn }));
       return toModelPackage(out);
     } catch (error) {
       // SageMaker answers a missing package with a ValidationException saying it "does not exist".
@@ -64,11 +64,12 @@ export class SageMakerModelRegistry implements ModelRegistry {
     groupName: string,
     filter: { approvalStatus?: ModelApprovalStatus } = {},
   ): Promise<ModelPackageSummary[]> {
+    const { sdk, client } = await this.#sdk();
     const summaries: ModelPackageSummary[] = [];
     let nextToken: string | undefined;
     do {
-      const out = await this.#client.send(
-        new ListModelPackagesCommand({
+      const out = await client.send(
+        new sdk.ListModelPackagesCommand({
           ModelPackageGroupName: groupName,
           ...(filter.approvalStatus ? { ModelApprovalStatus: filter.approvalStatus } : {}),
           ModelPackageType: 'Versioned',
@@ -94,9 +95,10 @@ export class SageMakerModelRegistry implements ModelRegistry {
   }
 
   async updateApproval(update: ApprovalUpdate): Promise<void> {
+    const { sdk, client } = await this.#sdk();
     const metadata = Object.keys(update.customerMetadata).length ? update.customerMetadata : undefined;
-    await this.#client.send(
-      new UpdateModelPackageCommand({
+    await client.send(
+      new sdk.UpdateModelPackageCommand({
         ModelPackageArn: update.arn,
         ...(update.approvalStatus ? { ModelApprovalStatus: update.approvalStatus } : {}),
         ApprovalDescription: update.approvalDescription,
