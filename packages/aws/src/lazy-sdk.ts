@@ -19,8 +19,8 @@ export function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
-export const s3Sdk = onFirstUse(() => import('@aws-sdk/client-s3'));
-export const cloudWatchSdk = onFirstUse(() => import('@aws-sdk/client-cloudwatch'));
-export const eventBridgeSdk = onFirstUse(() => import('@aws-sdk/client-eventbridge'));
-export const sageMakerSdk = onFirstUse(() => import('@aws-sdk/client-sagemaker'));
-export const sageMakerRuntimeSdk = onFirstUse(() => import('@aws-sdk/client-sagemaker-runtime'));
+export const s3Sdk = /* @__PURE__ */ onFirstUse(() => import('@aws-sdk/client-s3'));
+export const cloudWatchSdk = /* @__PURE__ */ onFirstUse(() => import('@aws-sdk/client-cloudwatch'));
+export const eventBridgeSdk = /* @__PURE__ */ onFirstUse(() => import('@aws-sdk/client-eventbridge'));
+export const sageMakerSdk = /* @__PURE__ */ onFirstUse(() => import('@aws-sdk/client-sagemaker'));
+export const sageMakerRuntimeSdk = /* @__PURE__ */ onFirstUse(() => import('@aws-sdk/client-sagemaker-runtime'));
