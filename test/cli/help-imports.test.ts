@@ -10,7 +10,12 @@ const record =
     return exports;
   };
 vi.mock('@vigil/core', () =>
-  record('@vigil/core', { provideSha256: () => {}, sha256FromCreateHash: () => ({}) })(),
+  record('@vigil/core', {
+    asciiDecoderFromNodeBuffer: () => ({}),
+    provideAsciiDecoder: () => {},
+    provideSha256: () => {},
+    sha256FromCreateHash: () => ({}),
+  })(),
 );
 vi.mock('@vigil/aws', () => record('@vigil/aws')());
 vi.mock('@vigil/local', () => record('@vigil/local')());

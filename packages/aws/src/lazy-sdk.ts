@@ -23,4 +23,6 @@ export const s3Sdk = /* @__PURE__ */ onFirstUse(() => import('@aws-sdk/client-s3
 export const cloudWatchSdk = /* @__PURE__ */ onFirstUse(() => import('@aws-sdk/client-cloudwatch'));
 export const eventBridgeSdk = /* @__PURE__ */ onFirstUse(() => import('@aws-sdk/client-eventbridge'));
 export const sageMakerSdk = /* @__PURE__ */ onFirstUse(() => import('@aws-sdk/client-sagemaker'));
-export const sageMakerRuntimeSdk = /* @__PURE__ */ onFirstUse(() => import('@aws-sdk/client-sagemaker-runtime'));
+export const sageMakerRuntimeSdk = /* @__PURE__ */ onFirstUse(
+  () => import('@aws-sdk/client-sagemaker-runtime'),
+);
