@@ -1,7 +1,22 @@
-import { type EndpointConfig, joinKey, type MonitorFolder, type VigilConfig } from '@vigil/core';
+import {
+  type MonitorSpec as CoreMonitorSpec,
+  type EndpointConfig,
+  joinKey,
+  type MonitorFolder,
+  metricsNamespace,
+  monitorSpec,
+  type VigilConfig,
+} from '@vigil/core';
 import { modelCardNamePatterns } from '@vigil/core/cards';
 import { captureSources } from './events.ts';
-import { CONFIG_KEY, type FunctionName, METRICS_SUFFIX, MONITORS, PREFIXES } from './functions.ts';
+import {
+  CONFIG_KEY,
+  type FunctionName,
+  MONITORS,
+  type MonitorSpec,
+  monitorOfFunction,
+  PREFIXES,
+} from './functions.ts';
 import { resolveLocation } from './locations.ts';
 import { S3Grants } from './s3-grants.ts';
 
@@ -46,7 +61,9 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
   const statements: Permission[] = [];
   const endpoints = config.endpoints;
 
-  switch (fn) {
+  const monitor = monitorOfFunction(fn);
+  if (monitor) statements.push(...monitorPermissions(monitor, config, ctx, s3));
+  switch (monitor ? undefined : fn) {
     case 'profile-capture':
       for (const [bucket, prefixes] of captureSources(config, ctx.bucket)) {
         for (const prefix of prefixes) s3.read(bucket, prefix);
@@ -54,46 +71,6 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
       s3.write(ctx.bucket, PREFIXES.profiles);
       s3.write(ctx.bucket, PREFIXES.extracts);
       break;
-    case 'monitor-data-quality':
-    case 'monitor-model-quality':
-    case 'monitor-bias-drift':
-    case 'monitor-feature-attribution': {
-      const monitor = MONITORS.find((m) => m.function === fn)!;
-      // Endpoint records: each run names the config and model version that served its window.
-      for (const prefix of [PREFIXES.profiles, PREFIXES.extracts, PREFIXES.endpointRecords]) {
-        s3.read(ctx.bucket, prefix);
-        s3.list(ctx.bucket, prefix);
-      }
-      for (const endpoint of endpoints) {
-        const settings = endpoint.monitors[monitor.key];
-        if (!settings) continue;
-        for (const location of monitorInputs(settings)) s3.readFolder(location);
-        // Bias and attribution sample raw capture records of the window; the others may fall back to them.
-        const capture = resolveLocation(endpoint.capture, ctx.bucket);
-        s3.readFolder(`s3://${capture.bucket}/${joinKey(capture.key, endpoint.name)}/`);
-        if (monitor.key === 'modelQuality' || monitor.key === 'biasDrift')
-          s3.readFolder(endpoint.groundTruth);
-        // Run records of this endpoint and monitor (runRecordKey): read before, written after a run.
-        s3.readWrite(ctx.bucket, `${PREFIXES.runs}${endpoint.name}/${monitor.type}/`);
-        const reports = resolveLocation(endpoint.reports, ctx.bucket);
-        const folder = `${joinKey(reports.key, endpoint.name, monitor.folder)}/`;
-        s3.write(reports.bucket, folder);
-        s3.read(reports.bucket, folder);
-        s3.list(reports.bucket, folder);
-        if (monitor.key === 'featureAttribution') {
-          const model = endpoint.monitors.featureAttribution?.model;
-          const target = model && 'endpoint' in model ? model.endpoint : model ? undefined : endpoint.name;
-          if (target) {
-            statements.push({
-              actions: ['sagemaker:InvokeEndpoint'],
-              resources: [sagemakerArn(ctx, 'endpoint', target)],
-            });
-          }
-        }
-      }
-      statements.push(putMetrics(config, [monitor.folder]), putVigilEvents(ctx));
-      break;
-    }
     case 'registry-gate': {
       const groups = modelPackageGroups(config);
       s3.readAllReports(config);
@@ -211,6 +188,47 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
   return statements.filter((s) => s.resources.length > 0);
 }
 
+/** A monitor's function (the monitor table's): its inputs, run records, reports, metrics and events. */
+function monitorPermissions(
+  monitor: MonitorSpec,
+  config: VigilConfig,
+  ctx: DeploymentContext,
+  s3: S3Grants,
+): Permission[] {
+  const spec: CoreMonitorSpec = monitorSpec(monitor.folder);
+  const statements: Permission[] = [];
+  // Endpoint records: each run names the config and model version that served its window.
+  for (const prefix of [PREFIXES.profiles, PREFIXES.extracts, PREFIXES.endpointRecords]) {
+    s3.read(ctx.bucket, prefix);
+    s3.list(ctx.bucket, prefix);
+  }
+  for (const endpoint of config.endpoints) {
+    const settings = endpoint.monitors[monitor.key];
+    if (!settings) continue;
+    for (const location of monitorInputs(settings)) s3.readFolder(location);
+    // Bias and attribution sample raw capture records of the window; the others may fall back to them.
+    const capture = resolveLocation(endpoint.capture, ctx.bucket);
+    s3.readFolder(`s3://${capture.bucket}/${joinKey(capture.key, endpoint.name)}/`);
+    if (spec.readsGroundTruth) s3.readFolder(endpoint.groundTruth);
+    // Run records of this endpoint and monitor (runRecordKey): read before, written after a run.
+    s3.readWrite(ctx.bucket, `${PREFIXES.runs}${endpoint.name}/${monitor.type}/`);
+    const reports = resolveLocation(endpoint.reports, ctx.bucket);
+    const folder = `${joinKey(reports.key, endpoint.name, monitor.folder)}/`;
+    s3.write(reports.bucket, folder);
+    s3.read(reports.bucket, folder);
+    s3.list(reports.bucket, folder);
+    const target = spec.invokedEndpoint?.(settings, endpoint.name);
+    if (target) {
+      statements.push({
+        actions: ['sagemaker:InvokeEndpoint'],
+        resources: [sagemakerArn(ctx, 'endpoint', target)],
+      });
+    }
+  }
+  statements.push(putMetrics(config, [monitor.folder]), putVigilEvents(ctx));
+  return statements;
+}
+
 function monitorInputs(settings: { baseline: string; analysisConfig?: string }): string[] {
   return [settings.baseline, settings.analysisConfig].filter((l): l is string => typeof l === 'string');
 }
@@ -224,7 +242,7 @@ function putMetrics(config: VigilConfig, folders: readonly MonitorFolder[]): Per
       {
         test: 'StringEquals',
         variable: 'cloudwatch:namespace',
-        values: folders.map((f) => `${config.metricsNamespacePrefix}/Endpoints/${METRICS_SUFFIX[f]}`),
+        values: folders.map((f) => metricsNamespace(config.metricsNamespacePrefix, f)),
       },
     ],
   };

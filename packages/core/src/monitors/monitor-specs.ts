@@ -5,7 +5,10 @@ import { modelMetricAlarms } from '../alerting/model-metric-alarm.ts';
 import type { MonitorAlarmContext } from '../alerting/monitor-alarm-context.ts';
 import { biasDriftMonitorConfig } from '../config/bias-drift.ts';
 import { dataQualityMonitorConfig } from '../config/data-quality.ts';
-import { featureAttributionMonitorConfig } from '../config/feature-attribution.ts';
+import {
+  type FeatureAttributionMonitorConfig,
+  featureAttributionMonitorConfig,
+} from '../config/feature-attribution.ts';
 import { modelQualityMonitorConfig } from '../config/model-quality.ts';
 import type { AlertSeverity } from '../ports/notifier.ts';
 
@@ -51,6 +54,8 @@ export interface MonitorSpec {
   alarms?(context: MonitorAlarmContext): GuardrailAlarm[];
   /** Whether runs join ground-truth labels (so the function may read `groundTruth`). */
   readsGroundTruth: boolean;
+  /** The SageMaker endpoint a run invokes, if any (so the function may call InvokeEndpoint). */
+  invokedEndpoint?(settings: object, endpointName: string): string | undefined;
   /** The Lambda that runs it on its schedule. */
   function: MonitorFunctionSpec;
 }
@@ -123,6 +128,13 @@ export const MONITOR_SPECS = [
     violationSeverity: 'warning',
     violationMeaning: 'the nDCG of feature attributions against the baseline fell below the threshold',
     readsGroundTruth: false,
+    // The explained model: the configured endpoint, the monitored one by default, none for a URL.
+    invokedEndpoint: (settings: FeatureAttributionMonitorConfig, endpointName: string) =>
+      settings.model && 'endpoint' in settings.model
+        ? settings.model.endpoint
+        : settings.model
+          ? undefined
+          : endpointName,
     function: {
       name: 'monitor-feature-attribution',
       description: 'Feature-attribution drift with KernelSHAP and nDCG (Clarify ModelExplainability)',
