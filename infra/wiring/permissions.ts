@@ -7,6 +7,7 @@ import {
   monitorSpec,
   type VigilConfig,
 } from '@vigil/core';
+import { type ChannelGrant, channelGrants } from '@vigil/core/alerting';
 import { modelCardNamePatterns } from '@vigil/core/cards';
 import { captureSources } from './events.ts';
 import {
@@ -136,7 +137,7 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
       s3.auditLog(ctx.auditBucket);
       statements.push(putAuditHeads(ctx));
       statements.push(
-        { actions: ['sns:Publish'], resources: [ctx.alertTopicArn, ...snsChannelTopics(config)] },
+        { actions: ['sns:Publish'], resources: [ctx.alertTopicArn] },
         endpointRead(ctx, config),
         {
           actions: ['sagemaker:UpdateEndpoint'],
@@ -161,16 +162,7 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
           MONITORS.map((m) => m.folder),
         ),
       );
-      const senders = emailSenders(config);
-      if (senders.length > 0) {
-        statements.push({
-          actions: ['ses:SendEmail'],
-          resources: senders.flatMap((from) => [
-            `arn:${ctx.partition}:ses:${ctx.region}:${ctx.account}:identity/${from}`,
-            `arn:${ctx.partition}:ses:${ctx.region}:${ctx.account}:identity/${from.split('@')[1]}`,
-          ]),
-        });
-      }
+      addChannelGrants(statements, channelGrants(config.channels, ctx));
       break;
     }
     case 'deployment-tracker':
@@ -332,10 +324,17 @@ function modelPackageGroups(config: VigilConfig): string[] {
   return [...new Set(groups.filter((g): g is string => typeof g === 'string'))];
 }
 
-function snsChannelTopics(config: VigilConfig): string[] {
-  return Object.values(config.channels).flatMap((c) => (c.type === 'sns' && c.topicArn ? [c.topicArn] : []));
-}
-
-function emailSenders(config: VigilConfig): string[] {
-  return [...new Set(Object.values(config.channels).flatMap((c) => (c.type === 'email' ? [c.from] : [])))];
+/**
+ * The channels' grants (their descriptors'): a grant of an action alarm-router already has
+ * extends that statement (Vigil's topic and the channels' topics in one sns:Publish); any other
+ * is a statement of its own at the end.
+ */
+function addChannelGrants(statements: Permission[], grants: readonly ChannelGrant[]): void {
+  for (const grant of grants) {
+    const existing = statements.find(
+      (s) => !s.conditions && s.actions.length === 1 && s.actions[0] === grant.action,
+    );
+    if (existing) existing.resources.push(...grant.resources);
+    else statements.push({ actions: [grant.action], resources: [...grant.resources] });
+  }
 }

@@ -16,6 +16,7 @@ export {
 export { alertWindow, formatNumber, signalLine } from './alert-format.ts';
 export type { AlertBuildPorts, AlertFacts } from './build-alert.ts';
 export { buildAlert } from './build-alert.ts';
+export * from './channels/index.ts';
 export { cloudWatchTimestamp, parseEventTime } from './cloudwatch-time.ts';
 export type { DeadLetter, DeadLetterResolution, ReplayOutcome } from './dead-letters.ts';
 export {

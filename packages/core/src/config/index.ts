@@ -1,4 +1,5 @@
-export type { ChannelConfig, EndpointAlertConfig, GuardrailConfig, RollbackPolicyConfig } from './alerts.ts';
+export type { ChannelConfig } from '../alerting/channels/registry.ts';
+export type { EndpointAlertConfig, GuardrailConfig, RollbackPolicyConfig } from './alerts.ts';
 export { guardrailConfig } from './alerts.ts';
 export { type ApprovalPolicyConfig, policyRuleCount } from './approval.ts';
 export type { AuditConfig } from './audit.ts';

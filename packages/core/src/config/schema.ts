@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { channelConfig } from '../alerting/channels/registry.ts';
 import { MONITOR_SPECS, type MonitorSpecEntry } from '../monitors/monitor-specs.ts';
 import { SAGEMAKER_NAMESPACE_PREFIX } from '../monitors/names.ts';
-import { channelConfig, endpointAlertConfig, rollbackPolicyConfig } from './alerts.ts';
+import { endpointAlertConfig, rollbackPolicyConfig } from './alerts.ts';
 import { approvalPoliciesConfig } from './approval.ts';
 import { auditConfig } from './audit.ts';
 import { location, sagemakerName } from './common.ts';
