@@ -13,21 +13,12 @@ import {
   permissionsFor,
   secretNames,
 } from '../../infra/wiring.ts';
+import { DEPLOYMENT_CONTEXT } from '../support/deployment-context.ts';
 import { TWO_ENDPOINTS_CONFIG } from '../support/two-endpoints-config.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 
-const ctx: DeploymentContext = {
-  partition: 'aws',
-  region: 'eu-west-1',
-  account: '111122223333',
-  bucket: 'vigil-bucket',
-  auditBucket: 'vigil-audit',
-  auditHeadsBucket: 'vigil-audit-heads',
-  vigilBusArn: 'arn:aws:events:eu-west-1:111122223333:event-bus/vigil',
-  alertTopicArn: 'arn:aws:sns:eu-west-1:111122223333:vigil-alerts',
-  deadLetterQueueArn: 'arn:aws:sqs:eu-west-1:111122223333:fn-dlq',
-};
+const ctx: DeploymentContext = DEPLOYMENT_CONTEXT;
 
 /** Every monitor configured on churn-prod (the shared configuration), under a custom prefix. */
 const config: VigilConfig = parseConfig({ ...TWO_ENDPOINTS_CONFIG, metricsNamespacePrefix: 'acme/ml' });
