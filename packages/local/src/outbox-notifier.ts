@@ -4,15 +4,26 @@ import { channelPreviews, channelTransport, renderAlertText } from '@vigil/core/
 /** Where local alerts are written: `outbox/yyyy-mm-dd/<alert id>--<channel>.json`. */
 export const OUTBOX_PREFIX = 'outbox';
 
+/** Options of {@link OutboxNotifier}, one object like the AWS notifiers' (`@vigil/aws`). */
+export interface OutboxNotifierOptions {
+  /** The channel's name in the configuration, e.g. `oncall-slack`. */
+  channel: string;
+  /** The home store the outbox is written to. */
+  store: ObjectStore;
+  /** Prints the alert's text (the terminal in `vigil dev`). */
+  print?: (text: string) => void;
+  /** The channel's type, kept in the entry. */
+  kind?: ChannelConfig['type'];
+}
+
 /**
  * Local mode's Notifier: writes each alert under `outbox/` in the home store, with what every
  * kind of channel would have received (plain text, then each channel descriptor's preview: Slack
- * Block Kit, email), and prints the text,
- * so `vigil dev` and the demo show alerts without any account.
+ * Block Kit, email), and prints the text, so `vigil dev` and the demo show alerts without any account.
  *
  * @example
  * ```ts
- * const outbox = new OutboxNotifier('oncall-slack', new LocalObjectStore('.vigil'), { print: console.log });
+ * const outbox = new OutboxNotifier({ channel: 'oncall-slack', store: new LocalObjectStore('.vigil'), print: console.log });
  * await outbox.send(alert); // .vigil/outbox/2024-05-01/<alert id>--oncall-slack.json
  * ```
  */
@@ -22,13 +33,9 @@ export class OutboxNotifier implements Notifier {
   private readonly print: ((text: string) => void) | undefined;
   private readonly kind: ChannelConfig['type'] | undefined;
 
-  constructor(
-    channel: string,
-    store: ObjectStore,
-    options: { print?: (text: string) => void; kind?: ChannelConfig['type'] } = {},
-  ) {
-    this.channel = channel;
-    this.store = store;
+  constructor(options: OutboxNotifierOptions) {
+    this.channel = options.channel;
+    this.store = options.store;
     this.print = options.print;
     this.kind = options.kind;
   }
@@ -95,7 +102,9 @@ export function localNotifiers(
 ): Record<string, Notifier> {
   const notifiers: Record<string, Notifier> = {};
   for (const [channel, channelConfig] of Object.entries(config.channels)) {
-    const outbox = new OutboxNotifier(channel, options.store, {
+    const outbox = new OutboxNotifier({
+      channel,
+      store: options.store,
       kind: channelConfig.type,
       ...(options.print ? { print: options.print } : {}),
     });
