@@ -147,3 +147,14 @@ describe('channel descriptors drive config, delivery and the infrastructure', ()
     expect(Object.keys(previews)).toEqual(['slack', 'email']);
   });
 });
+
+describe('an unregistered channel type', () => {
+  it('is refused by the configuration, and by the registry with the known types', () => {
+    expect(() =>
+      parseConfig({ version: 1, channels: { pager: { type: 'pagerduty', routingKey: 'K' } } }),
+    ).toThrow(/channels\.pager\.type/);
+    expect(() => channelDescriptor({ type: 'pagerduty' })).toThrow(
+      'Unknown channel type "pagerduty" (known: slack, email, sns)',
+    );
+  });
+});

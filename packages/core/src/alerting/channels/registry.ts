@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ConfigError } from '../../errors/vigil-error.ts';
 import type { Alert } from '../../ports/notifier.ts';
 import type {
   ChannelDescriptor,
@@ -47,8 +48,10 @@ export type ChannelType = z.output<Registered['schema']>['type'];
 export function channelDescriptor(config: { type: string }): ChannelDescriptor {
   const descriptor = CHANNELS.find((channel) => channel.type === config.type);
   if (!descriptor) {
-    throw new TypeError(
-      `Unknown channel type "${config.type}": register its descriptor in alerting/channels/registry.ts`,
+    const known = CHANNELS.map((channel) => channel.type).join(', ');
+    throw new ConfigError(
+      `Unknown channel type "${config.type}" (known: ${known}): use one of them, or register its descriptor in alerting/channels/registry.ts`,
+      { path: 'channels' },
     );
   }
   // Each descriptor takes its own configuration, which `type` selected.
