@@ -1,23 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SesEmailNotifier, SlackWebhookNotifier, SnsNotifier, transportNotifier } from '@vigil/aws';
-import type { Alert } from '@vigil/core';
 import { renderSlackMessage, slackChannel } from '@vigil/core/alerting';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUIET_ALERT } from '../support/quiet-alert.ts';
 
-const alert = {
-  id: 'ep-20240501T1300.1.firing.0a1b2c3d',
-  incidentId: 'ep-20240501T1300',
-  status: 'firing',
-  severity: 'warning',
-  title: '[FIRING] ep: vigil_violations = 2 > 0',
-  endpoint: 'ep',
-  signals: [],
-  transition: { from: 'OK', to: 'ALARM' },
-  actionTaken: 'None.',
-  notes: [],
-  at: '2024-05-01T13:30:00.000Z',
-} satisfies Alert;
+const alert = QUIET_ALERT;
 
 /** A webhook that answers each request with the next status and keeps the bodies. */
 let server: Server;

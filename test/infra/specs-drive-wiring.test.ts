@@ -14,6 +14,7 @@ import {
   secretNames,
 } from '../../infra/wiring.ts';
 import { DEPLOYMENT_CONTEXT } from '../support/deployment-context.ts';
+import { QUIET_ALERT } from '../support/quiet-alert.ts';
 import { TWO_ENDPOINTS_CONFIG } from '../support/two-endpoints-config.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -127,20 +128,7 @@ describe('channel descriptors drive config, delivery and the infrastructure', ()
   });
 
   it("keeps each channel's preview in the local outbox entry", () => {
-    const alert = {
-      id: 'a1',
-      incidentId: 'i1',
-      status: 'firing',
-      severity: 'warning',
-      title: 'Drift on ep',
-      endpoint: 'ep',
-      signals: [],
-      transition: { from: 'OK', to: 'ALARM' },
-      actionTaken: 'None.',
-      notes: [],
-      at: '2024-05-01T13:30:00.000Z',
-    } as const;
-    const previews = channelPreviews({ ...alert, signals: [], notes: [] });
+    const previews = channelPreviews(QUIET_ALERT);
     expect(Object.keys(previews)).toEqual(
       CHANNELS.flatMap((c) => ('preview' in c && c.preview ? [c.preview.key] : [])),
     );
