@@ -64,13 +64,14 @@ try {
     `${manifests.length} tarballs: ${manifests.map((m) => m.filename).join(', ')}`,
   );
   // Sources stay in the repository; the CLI's declarations keep the repository layout under dist/types.
+  // npm always packs a package's README.md.
   const shipped = manifests.flatMap((m) => m.files.map((f) => `${m.name}/${f.path}`));
   const unexpected = shipped.filter(
-    (path) => !/^@vigil\/[a-z]+\/(dist\/.*\.(js|d\.ts)|bin\/vigil\.js|package\.json)$/.test(path),
+    (path) => !/^@vigil\/[a-z]+\/(dist\/.*\.(js|d\.ts)|bin\/vigil\.js|package\.json|README\.md)$/.test(path),
   );
   check(
     unexpected.length === 0,
-    `only compiled files, declarations and the bin are shipped (${shipped.length} files)` +
+    `only compiled files, declarations, the bin and READMEs are shipped (${shipped.length} files)` +
       (unexpected.length ? `; also: ${unexpected.slice(0, 5).join(', ')}` : ''),
   );
 

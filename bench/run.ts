@@ -6,6 +6,7 @@ import { printDriftBenchmark, runDriftBenchmark } from './drift-bench.ts';
 import { BENCH_COLUMNS, generateCaptureFile } from './generate-capture.ts';
 import { formatLambdaBundles, measureLambdaBundles } from './lambda-bundles.ts';
 import { measure, type TaskResult } from './measure.ts';
+import { formatMonitorCli, runMonitorCliBenchmark } from './monitor-cli.ts';
 
 const out = fileURLToPath(new URL('./out/', import.meta.url));
 const records = Number(process.env.VIGIL_BENCH_RECORDS ?? 1_000_000);
@@ -17,8 +18,19 @@ if (only === 'lambda') {
   console.log(formatLambdaBundles(await measureLambdaBundles(repeats)).join('\n'));
   process.exit(0);
 }
+// The scaling sizes of the whole-process CLI runs (VIGIL_BENCH_SCALING=100000,1000000 for a shorter run).
+const scaling = (process.env.VIGIL_BENCH_SCALING ?? '100000,1000000,10000000').split(',').map(Number);
 if (only === 'drift') {
-  printDriftBenchmark(await runDriftBenchmark(out, repeats));
+  const drift = await runDriftBenchmark(out, repeats);
+  printDriftBenchmark(drift);
+  process.exit(0);
+}
+if (only === 'monitor') {
+  await runDriftBenchmark(out, 1);
+  const baselineFolder = `${out}drift-baseline-100000/`;
+  console.log(
+    formatMonitorCli(await runMonitorCliBenchmark(out, baselineFolder, scaling, repeats)).join('\n'),
+  );
   process.exit(0);
 }
 
@@ -49,13 +61,32 @@ const lines = [
 console.log(lines.join('\n'));
 const drift = await runDriftBenchmark(out, repeats);
 printDriftBenchmark(drift);
+const monitorCli = await runMonitorCliBenchmark(
+  out,
+  `${out}drift-baseline-${drift.referenceRows}/`,
+  scaling,
+  repeats,
+);
+console.log(formatMonitorCli(monitorCli).join('\n'));
 const lambdaBundles = await measureLambdaBundles(repeats);
 console.log(formatLambdaBundles(lambdaBundles).join('\n'));
 await mkdir(out, { recursive: true });
 await writeFile(
   `${out}results.json`,
   JSON.stringify(
-    { records, bytes, floor, profile, mergeFloor, merge, shapInProcess, shapHttp, drift, lambdaBundles },
+    {
+      records,
+      bytes,
+      floor,
+      profile,
+      mergeFloor,
+      merge,
+      shapInProcess,
+      shapHttp,
+      drift,
+      monitorCli,
+      lambdaBundles,
+    },
     null,
     2,
   ),

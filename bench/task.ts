@@ -1,7 +1,10 @@
 // One benchmark task, run in its own process by measure.ts so that peak memory is its own.
 // Prints one JSON line: { task, units, ms, peakMb, extra }.
+import * as nodeBuffer from 'node:buffer';
 import { createReadStream, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { httpModelInvoker } from '@vigil/aws';
+import { asciiDecoderFromNodeBuffer, provideAsciiDecoder } from '@vigil/core';
 import type { CaptureRecord } from '@vigil/core/capture';
 import {
   createDataQualityBaseline,
@@ -16,7 +19,7 @@ import { functionInvoker, measureShapThroughput } from '@vigil/core/explain';
 import type { GroundTruthLabel } from '@vigil/core/groundtruth';
 import { mergeAndMeasure } from '@vigil/core/modelquality';
 import { ProfileBuilder } from '@vigil/core/profile';
-import { httpModelInvoker, serveModel } from '@vigil/local';
+import { serveModel } from '@vigil/local';
 import { readAndParseLines } from './floor.ts';
 import { seededRandom } from './generate-capture.ts';
 
@@ -179,6 +182,8 @@ if (!task) {
   console.error(`unknown task "${taskName}"; known: ${Object.keys(tasks).join(', ')}`);
   process.exit(2);
 }
+// The ASCII decoding fast path the CLI and the Lambdas install at start-up.
+provideAsciiDecoder(asciiDecoderFromNodeBuffer(nodeBuffer));
 const started = performance.now();
 const { units, extra } = await task();
 const ms = performance.now() - started;

@@ -1,6 +1,12 @@
 import 'aws-sdk-client-mock-vitest/extend';
+import * as nodeBuffer from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { provideSha256, sha256FromCreateHash } from '@vigil/core';
+import {
+  asciiDecoderFromNodeBuffer,
+  provideAsciiDecoder,
+  provideSha256,
+  sha256FromCreateHash,
+} from '@vigil/core';
 
 // Handlers read these once at module load; set them before any import of a handler.
 process.env.POWERTOOLS_DEV = 'true';
@@ -14,3 +20,5 @@ process.env.AWS_RESPONSE_CHECKSUM_VALIDATION = 'WHEN_REQUIRED';
 
 // Core's SHA-256 port, as the Lambda runtime and the CLI install it.
 provideSha256(sha256FromCreateHash(createHash));
+// And its ASCII decoding fast path (tests of the TextDecoder path remove it for their duration).
+provideAsciiDecoder(asciiDecoderFromNodeBuffer(nodeBuffer));

@@ -1,4 +1,4 @@
-import { SageMakerInvoker } from '@vigil/aws';
+import { httpModelInvoker, SageMakerInvoker } from '@vigil/aws';
 import {
   captureHourPrefix,
   hourOf,
@@ -13,7 +13,6 @@ import {
   modelFormatFor,
   runFeatureAttributionMonitor,
 } from '@vigil/core/explain';
-import { httpModelInvoker } from '@vigil/local';
 import { assertScheduledMonitorEvent } from './shared/events.ts';
 import { lambdaHandler } from './shared/lambda-handler.ts';
 import { operationalMetrics } from './shared/operational-metrics.ts';

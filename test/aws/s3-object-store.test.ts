@@ -85,6 +85,17 @@ describe('S3ObjectStore against s3rver', () => {
     expect(copy.findIndex((byte, i) => byte !== body[i])).toBe(-1);
   });
 
+  it('streams an object from a byte offset (a ranged GET), as a partition reads it', async () => {
+    const body = new TextEncoder().encode('0123456789abcdef');
+    await store.put('range/capture.jsonl', body);
+    for (const start of [0, 1, 9, 15]) {
+      let text = '';
+      for await (const chunk of store.stream('range/capture.jsonl', start))
+        text += new TextDecoder().decode(chunk);
+      expect(text).toBe('0123456789abcdef'.slice(start));
+    }
+  });
+
   it('throws ObjectNotFoundError for a missing key from get and stream', async () => {
     await expect(store.get('absent.json')).rejects.toBeInstanceOf(ObjectNotFoundError);
     const read = async () => {

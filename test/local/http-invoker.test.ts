@@ -1,13 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { httpModelInvoker, pingModel } from '@vigil/aws';
 import { functionInvoker, kernelShap, ModelInvocationError } from '@vigil/core/explain';
-import {
-  httpModelInvoker,
-  modelServerFormat,
-  pingModel,
-  type RunningModelServer,
-  serveModel,
-} from '@vigil/local';
+import { modelServerFormat, type RunningModelServer, serveModel } from '@vigil/local';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const model = (x: readonly (number | string)[]) => 2 * Number(x[0]) - Number(x[1]) + (x[2] === 'red' ? 1 : 0);

@@ -41,6 +41,15 @@ describe('LocalObjectStore.stream reads the file as it was when opened', () => {
     expect(read).toBe(big.length);
   });
 
+  it('streams from a byte offset, and nothing from the end or past it', async () => {
+    await writeFile(join(root, 'c.jsonl'), '0123456789');
+    for (const start of [0, 3, 9, 10, 12]) {
+      let text = '';
+      for await (const chunk of store.stream('c.jsonl', start)) text += Buffer.from(chunk).toString('utf8');
+      expect(text).toBe('0123456789'.slice(start));
+    }
+  });
+
   it('streams an empty file as no chunk', async () => {
     await writeFile(join(root, 'empty.jsonl'), '');
     const chunks: Uint8Array[] = [];

@@ -47,8 +47,8 @@ export class MemoryStore implements ObjectStore {
     return body;
   }
 
-  async *stream(key: string): AsyncIterable<Uint8Array> {
-    const body = await this.get(key);
+  async *stream(key: string, start = 0): AsyncIterable<Uint8Array> {
+    const body = (await this.get(key)).subarray(start);
     if (this.chunking === 'whole') {
       yield body;
     } else if (this.chunking === 'halves') {

@@ -1,9 +1,11 @@
+import * as nodeBuffer from 'node:buffer';
 import { createHash } from 'node:crypto';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { awsClientConfig, CloudWatchMetricSink, EventBridgePublisher, S3ObjectStore } from '@vigil/aws';
 import {
+  asciiDecoderFromNodeBuffer,
   attributingPublisher,
   type Clock,
   ConfigError,
@@ -14,6 +16,7 @@ import {
   type ObjectStore,
   parseConfigText,
   parseS3Uri,
+  provideAsciiDecoder,
   provideSha256,
   sha256FromCreateHash,
   systemClock,
@@ -25,6 +28,8 @@ export { logger, type VigilLogger };
 
 // The audit chain, content digests and card names hash with node:crypto's SHA-256.
 provideSha256(sha256FromCreateHash(createHash));
+// Capture files are ASCII as a rule; node:buffer decodes ASCII about four times faster than TextDecoder.
+provideAsciiDecoder(asciiDecoderFromNodeBuffer(nodeBuffer));
 
 /** Where the deployed configuration lives in Vigil's bucket unless VIGIL_CONFIG_KEY says otherwise. */
 export const DEFAULT_CONFIG_KEY = 'config/vigil.config.json';

@@ -73,8 +73,8 @@ export class S3ObjectStore implements ObjectStore {
    * `IncompleteObjectError` after the last chunk, so a cut connection is never read as a whole,
    * shorter object.
    */
-  async *stream(key: string): AsyncIterable<Uint8Array> {
-    const { body, contentLength } = await this.open(key);
+  async *stream(key: string, start = 0): AsyncIterable<Uint8Array> {
+    const { body, contentLength } = await this.open(key, start);
     const chunks = chunksOf(body);
     yield* contentLength === undefined ? chunks : lengthChecked(chunks, contentLength, key);
   }
@@ -147,14 +147,16 @@ export class S3ObjectStore implements ObjectStore {
     );
   }
 
-  private async open(key: string) {
-    const response = await this.request(key);
+  private async open(key: string, start = 0) {
+    const response = await this.request(key, start);
     return { body: response.Body, contentLength: response.ContentLength };
   }
 
-  private async request(key: string) {
+  private async request(key: string, start = 0) {
     try {
-      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      // An open-ended range from a byte past the start (partitions of large files read this way).
+      const range = start > 0 ? { Range: `bytes=${start}-` } : {};
+      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ...range }));
       if (!response.Body) throw new ObjectNotFoundError(key);
       return { ...response, Body: response.Body };
     } catch (error) {

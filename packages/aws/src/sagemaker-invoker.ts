@@ -1,16 +1,10 @@
 import { InvokeEndpointCommand, SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import type { ModelInvoker, ModelRecord } from '@vigil/core';
-import {
-  batchRequests,
-  decodeOutputs,
-  type ModelFormat,
-  ModelInvocationError,
-  mapWithConcurrency,
-  SAGEMAKER_MAX_PAYLOAD_BYTES,
-} from '@vigil/core/explain';
+import { type ModelFormat, ModelInvocationError } from '@vigil/core/explain';
+import { type BatchLimits, invokeInBatches } from './batched-invocation.ts';
 import { awsClientConfig } from './client-config.ts';
 
-export interface SageMakerInvokerOptions {
+export interface SageMakerInvokerOptions extends BatchLimits {
   endpointName: string;
   /** Request and response formats (Clarify's predictor settings); see `modelFormatFor`. */
   format: ModelFormat;
@@ -18,12 +12,6 @@ export interface SageMakerInvokerOptions {
   /** Production variant or model (multi-model endpoints) to call. */
   targetVariant?: string;
   targetModel?: string;
-  /** Largest request body; default SageMaker's 6 MB limit. */
-  maxPayloadBytes?: number;
-  /** Records per request at most; default 1,000. */
-  maxRecordsPerRequest?: number;
-  /** Requests in flight at once; default 4, so explanations leave capacity for live traffic. */
-  concurrency?: number;
 }
 
 /**
@@ -46,17 +34,8 @@ export class SageMakerInvoker implements ModelInvoker {
     this.#client = options.client ?? new SageMakerRuntimeClient(awsClientConfig());
   }
 
-  async invoke(records: readonly ModelRecord[]): Promise<number[][]> {
-    const { format } = this.#options;
-    const batches = batchRequests(records, format, {
-      maxBytes: this.#options.maxPayloadBytes ?? SAGEMAKER_MAX_PAYLOAD_BYTES,
-      maxRecords: this.#options.maxRecordsPerRequest ?? 1_000,
-    });
-    const answers = await mapWithConcurrency(batches, this.#options.concurrency ?? 4, async (batch) => {
-      const body = await this.#send(batch.body);
-      return decodeOutputs(body, format, batch.end - batch.start);
-    });
-    return answers.flat();
+  invoke(records: readonly ModelRecord[]): Promise<number[][]> {
+    return invokeInBatches(records, this.#options.format, this.#options, (body) => this.#send(body));
   }
 
   async #send(body: string): Promise<string> {

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { CloudWatchMetricSink, EventBridgePublisher, S3ObjectStore } from '@vigil/aws';
+import { CloudWatchMetricSink, EventBridgePublisher, logger, S3ObjectStore } from '@vigil/aws';
 import {
   attributingPublisher,
   type Clock,
@@ -12,7 +12,7 @@ import {
   systemClock,
   type VigilConfig,
 } from '@vigil/core';
-import { logger, type Runtime } from '@vigil/functions/shared/runtime';
+import type { Runtime } from '@vigil/functions/shared/runtime';
 import { LOCAL_BUCKET, LocalEventBus, LocalMetricStore, LocalObjectStore } from '@vigil/local';
 import { UsageError } from './command.ts';
 

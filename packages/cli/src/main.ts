@@ -1,3 +1,4 @@
+import * as nodeBuffer from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { CliIO, Command } from './command.ts';
@@ -37,8 +38,11 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
   const command = await entry.load();
   // The audit chain, content digests and card names hash with node:crypto's SHA-256 (core imports
   // nothing from node:). The command's modules have loaded @vigil/core, so this import is free.
-  const { provideSha256, sha256FromCreateHash } = await import('@vigil/core');
+  const { asciiDecoderFromNodeBuffer, provideAsciiDecoder, provideSha256, sha256FromCreateHash } =
+    await import('@vigil/core');
   provideSha256(sha256FromCreateHash(createHash));
+  // Capture files are ASCII as a rule; node:buffer decodes ASCII about four times faster than TextDecoder.
+  provideAsciiDecoder(asciiDecoderFromNodeBuffer(nodeBuffer));
   const rest = argv.slice(command.name.split(' ').length);
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(commandHelp(command));

@@ -1,4 +1,5 @@
 export * from './config/index.ts';
+export * from './decoding/index.ts';
 export * from './errors/index.ts';
 export * from './events/index.ts';
 export * from './hashing/index.ts';

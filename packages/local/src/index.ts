@@ -7,7 +7,6 @@ export type { CaptureWatcherOptions, ObjectCreatedDetail } from './capture-watch
 export { CaptureWatcher, objectCreatedEvent } from './capture-watcher.ts';
 export type { EventPattern, PatternCondition } from './event-pattern.ts';
 export { matchesPattern } from './event-pattern.ts';
-export { type HttpModelInvokerOptions, httpModelInvoker, pingModel } from './http-invoker.ts';
 export { LocalCardError, LocalModelCardStore } from './local-cards.ts';
 export type { LocalEndpoint } from './local-endpoints.ts';
 export { endpointStateEvent, LOCAL_ENDPOINT_PREFIX, LocalEndpointController } from './local-endpoints.ts';

@@ -64,7 +64,7 @@ export class LocalObjectStore implements ObjectStore {
     }
   }
 
-  async *stream(key: string): AsyncIterable<Uint8Array> {
+  async *stream(key: string, start = 0): AsyncIterable<Uint8Array> {
     // Open first so that a missing file fails with ObjectNotFoundError before the first chunk.
     let handle: Awaited<ReturnType<typeof open>>;
     try {
@@ -79,16 +79,16 @@ export class LocalObjectStore implements ObjectStore {
       await handle.close();
       throw error;
     }
-    if (size === 0) {
+    if (size <= start) {
       await handle.close();
       return;
     }
     // The object is the file as it was when opened: its first `size` bytes. A file cut shorter
     // while it is read throws IncompleteObjectError rather than passing for a shorter whole.
     // The stream owns the handle from here and closes it on end, error or an early break.
-    const chunks = handle.createReadStream({ highWaterMark: 1 << 20, end: size - 1 });
+    const chunks = handle.createReadStream({ highWaterMark: 1 << 20, start, end: size - 1 });
     try {
-      yield* lengthChecked(bytesOf(chunks as AsyncIterable<Buffer>), size, key);
+      yield* lengthChecked(bytesOf(chunks as AsyncIterable<Buffer>), size - start, key);
     } finally {
       chunks.destroy();
     }

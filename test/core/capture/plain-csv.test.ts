@@ -2,6 +2,7 @@ import {
   type CaptureIssue,
   type CaptureRecord,
   captureRows,
+  emptyPlainCsvCapture,
   isNotUtf8Line,
   lineBlocks,
   type PlainCsvCapture,
@@ -68,7 +69,7 @@ async function* chunksOf(bytes: Uint8Array, size: number): AsyncIterable<Uint8Ar
 
 describe('parseCaptureLineOrPlainCsv', () => {
   it('gives plain lines as the texts of parseCaptureLine’s fields, and every other line as parseCaptureLine does', () => {
-    const plain: PlainCsvCapture = { input: '', inputEnd: 0, output: undefined, outputEnd: 0 };
+    const plain: PlainCsvCapture = emptyPlainCsvCapture();
     let plainLines = 0;
     for (const [i, line] of captureText(3000).slice(1).split('\r\n').entries()) {
       if (line === '') continue;
@@ -80,8 +81,9 @@ describe('parseCaptureLineOrPlainCsv', () => {
       }
       plainLines++;
       const record = expected.record as CaptureRecord;
-      expect(record.inputs).toEqual([plain.input.slice(0, plain.inputEnd).split(',')]);
-      const outputs = plain.output === undefined ? [] : [plain.output.slice(0, plain.outputEnd).split(',')];
+      expect(record.inputs).toEqual([plain.input.slice(plain.inputStart, plain.inputEnd).split(',')]);
+      const outputs =
+        plain.output === undefined ? [] : [plain.output.slice(plain.outputStart, plain.outputEnd).split(',')];
       expect(record.outputs).toEqual(outputs);
     }
     expect(plainLines).toBeGreaterThan(500);

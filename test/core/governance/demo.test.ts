@@ -1,7 +1,7 @@
 import { silentLog } from '@vigil/core';
 import { verifyAuditLog } from '@vigil/core/audit';
-import { runGovernanceDemo } from '@vigil/core/governance';
 import { describe, expect, it } from 'vitest';
+import { runGovernanceDemo } from './governance-demo.ts';
 import { world } from './harness.ts';
 
 describe('runGovernanceDemo', () => {

@@ -175,6 +175,22 @@ describe('mergeWithLabels', () => {
     expect(report).toMatchObject({ predictions: 4, matched: 3, unusable: 2, duplicatePredictions: 1 });
   });
 
+  it("carries the latest prediction's captured input through the join only when asked", () => {
+    const records = [
+      { ...csvRecord('a', ['1']), inputs: [['31', 'F']] },
+      { ...csvRecord('b', ['0']), inputs: [['45', 'M']] },
+      { ...csvRecord('a', ['0']), inputs: [['32', 'F']] },
+    ];
+    const gt = labels(['a', '1'], ['b', '0'], ['orphan', '1']);
+    const kept = mergeWithLabels(records, gt, {}, { keepInputs: true });
+    expect(kept.rows).toEqual([
+      { id: 'b', label: 0, prediction: 0, input: ['45', 'M'] },
+      { id: 'a', label: 1, prediction: 0, input: ['32', 'F'] },
+    ]);
+    expect(kept.report).toEqual(mergeWithLabels(records, gt).report);
+    expect(mergeWithLabels(records, gt).rows.some((r) => 'input' in r)).toBe(false);
+  });
+
   it('merges a larger generated set with every row accounted for', () => {
     const records: CaptureRecord[] = [];
     const pairs: [string, string][] = [];

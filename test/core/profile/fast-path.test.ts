@@ -104,9 +104,9 @@ describe('ProfileBuilder.addCsvFields', () => {
       );
       const output = (next() * 10).toFixed(6);
       byRow.addRow([output, ...fields]);
-      byText.addCsvFields(output, output.length);
-      const text = `${fields.join(',')}\r`;
-      byText.addCsvFields(text, text.length - 1);
+      byText.addCsvFields(output, 0, output.length);
+      const text = `{"data":"${fields.join(',')}\r`;
+      byText.addCsvFields(text, 9, text.length - 1);
       byText.endRow();
     }
     expect(byText.rowCount).toBe(5000);

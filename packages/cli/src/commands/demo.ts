@@ -16,7 +16,7 @@ export const demoCommand: Command = {
   ].join('\n'),
   async run(args, io) {
     // The handlers log through Powertools; the demo prints its own story instead.
-    const { logger } = await import('@vigil/functions/shared/runtime');
+    const { logger } = await import('@vigil/aws');
     logger.setLogLevel((io.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR') as Parameters<typeof logger.setLogLevel>[0]);
     const { runDemo } = await import('../demo/run-demo.ts');
     await runDemo({ cwd: io.cwd, home: optionalString(args, 'home'), io });

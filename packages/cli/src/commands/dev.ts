@@ -32,7 +32,7 @@ export const devCommand: Command = {
     const config = parseConfigText(text, configPath);
     for (const warning of configWarnings(config)) io.stderr(`warning: ${configPath}: ${warning}`);
     // Handlers log through Powertools; keep the terminal for Vigil's own lines unless asked.
-    const { logger } = await import('@vigil/functions/shared/runtime');
+    const { logger } = await import('@vigil/aws');
     logger.setLogLevel((io.env.POWERTOOLS_LOG_LEVEL ?? 'WARN') as Parameters<typeof logger.setLogLevel>[0]);
     const { createLocalSystem } = await import('../dev/local-system.ts');
     const system = createLocalSystem({

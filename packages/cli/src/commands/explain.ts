@@ -1,7 +1,6 @@
-import { SageMakerInvoker } from '@vigil/aws';
+import { httpModelInvoker, SageMakerInvoker } from '@vigil/aws';
 import type { ModelInvoker } from '@vigil/core';
 import { explainDataset, type ModelFormat, modelFormatFor, parseAnalysisConfig } from '@vigil/core/explain';
-import { httpModelInvoker } from '@vigil/local';
 import { openLocation } from '../adapters.ts';
 import {
   type CliIO,

@@ -1,4 +1,4 @@
-import { trainLogisticRegression } from '@vigil/core/explain';
+import { trainLogisticRegression } from './logistic-regression.ts';
 import { rained, type WeatherDay } from './weather.ts';
 
 const SEASONS = ['winter', 'spring', 'summer'] as const;

@@ -1,5 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
+import { httpModelInvoker } from '@vigil/aws';
 import {
   hourOf,
   hourPath,
@@ -9,7 +10,7 @@ import {
   type VigilConfig,
 } from '@vigil/core';
 import { verifyAuditLog } from '@vigil/core/audit';
-import { httpModelInvoker, serveModel } from '@vigil/local';
+import { serveModel } from '@vigil/local';
 import type { CliIO } from '../command.ts';
 import { main } from '../main.ts';
 import { type DemoFindings, writeDemoReport } from './demo-report.ts';

@@ -24,6 +24,7 @@ export function conditionalDemographicDisparity(
   if (positives === 0) throw new BiasMetricError('No positive labels in set');
   if (positives === positive.length) throw new BiasMetricError('No negative labels in set');
 
+  // A Map, not arquero's groupby().rollup() (4–7× slower): bootstrap resamples call this again.
   const groups = new Map<
     string,
     { value: Cell; n: number; pos: number; posD: number; neg: number; negD: number }

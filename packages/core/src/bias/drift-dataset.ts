@@ -1,6 +1,6 @@
 import type { CaptureRecord, CaptureValue } from '../capture/types.ts';
 import type { GroundTruthLabel } from '../groundtruth/types.ts';
-import { type MergeReport, mergeWithLabels, predictionKey } from '../merge/index.ts';
+import { type MergeReport, mergeWithLabels } from '../merge/index.ts';
 import type { AnalysisConfig } from './analysis-config.ts';
 import { jsonColumn, textColumn } from './column-types.ts';
 import type { Series } from './values.ts';
@@ -51,17 +51,17 @@ export function biasDriftDataset(
   attributes: BiasDriftAttributes = {},
 ): BiasDriftDataset {
   const threshold = attributes.probabilityThreshold ?? 0.5;
-  const { rows, report } = mergeWithLabels(records, labels, {
-    inferenceAttribute: attributes.inferenceAttribute,
-    probabilityAttribute: attributes.probabilityAttribute,
-    probabilityThreshold: threshold,
-    groundTruthAttribute: attributes.groundTruthAttribute,
-  });
-  const inputs = new Map<string, CaptureValue[]>();
-  for (const record of records)
-    record.inputs.forEach((input, i) => {
-      inputs.set(predictionKey(record, i), input);
-    });
+  const { rows, report } = mergeWithLabels(
+    records,
+    labels,
+    {
+      inferenceAttribute: attributes.inferenceAttribute,
+      probabilityAttribute: attributes.probabilityAttribute,
+      probabilityThreshold: threshold,
+      groundTruthAttribute: attributes.groundTruthAttribute,
+    },
+    { keepInputs: true },
+  );
   const usePlainScore =
     attributes.inferenceAttribute === undefined && attributes.probabilityAttribute !== undefined;
   const features: CaptureValue[][] = [];
@@ -70,7 +70,7 @@ export function biasDriftDataset(
   let width: number | undefined;
   let wrongWidth = 0;
   for (const row of rows) {
-    const input = inputs.get(row.id) ?? [];
+    const input = row.input ?? [];
     width ??= input.length;
     if (input.length !== width) {
       wrongWidth++;

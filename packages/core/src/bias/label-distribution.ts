@@ -15,6 +15,7 @@ export function alignedDistributions(
   label: readonly Cell[],
   facet: readonly boolean[],
 ): { pa: number[]; pd: number[] } {
+  // Maps, not arquero's groupby().count() (4–5× slower): bootstrap resamples call this again.
   const countsA = new Map<string, { value: Cell; n: number }>();
   const countsD = new Map<string, { value: Cell; n: number }>();
   let na = 0;

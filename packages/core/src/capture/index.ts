@@ -15,12 +15,14 @@ export {
   parseCaptureStream,
   parseCaptureText,
 } from './parse-stream.ts';
+export type { CapturePartition } from './partition.ts';
+export { capturePartitions, partitionChunks, readStart } from './partition.ts';
 export type { DecodedPayload, DecodedPayloadResult, PayloadProblem } from './payload.ts';
 export { decodePayload } from './payload.ts';
 export type { PayloadFormat } from './payload-format.ts';
 export { payloadFormat } from './payload-format.ts';
 export type { PlainCsvCapture } from './plain-csv.ts';
-export { parseCaptureLineOrPlainCsv } from './plain-csv.ts';
+export { emptyPlainCsvCapture, parseCaptureLineOrPlainCsv } from './plain-csv.ts';
 export type { OutputColumnsPosition } from './rows.ts';
 export { captureRows } from './rows.ts';
 export type {

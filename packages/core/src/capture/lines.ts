@@ -1,3 +1,5 @@
+import { decodeIfAscii } from '../decoding/ascii.ts';
+
 const CR = 13;
 
 /**
@@ -96,11 +98,13 @@ export async function* lineBlocks(chunks: AsyncIterable<Uint8Array>): AsyncItera
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
   let atStart = true;
   const decode = (bytes: Uint8Array): string => {
-    let text: string;
-    try {
-      text = decoder.decode(bytes);
-    } catch {
-      text = decodeByLine(decoder, bytes);
+    let text = decodeIfAscii(bytes);
+    if (text === undefined) {
+      try {
+        text = decoder.decode(bytes);
+      } catch {
+        text = decodeByLine(decoder, bytes);
+      }
     }
     if (!atStart || text.length === 0) return text;
     atStart = false;
@@ -139,6 +143,8 @@ export async function* lineBlocks(chunks: AsyncIterable<Uint8Array>): AsyncItera
  * ```
  */
 export function decodeLinesText(bytes: Uint8Array): string {
+  const ascii = decodeIfAscii(bytes);
+  if (ascii !== undefined) return ascii;
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
   try {
     return decoder.decode(bytes);

@@ -81,7 +81,8 @@ export async function* parseCaptureBatches(
  * Hands every non-blank line of a capture stream to `onLine` with its 1-based line number (blank
  * lines are counted, so numbers match an editor's), synchronously within each chunk: the lowest-cost
  * walk through a large file, for callers that parse lines themselves (`parseCaptureLineOrPlainCsv`).
- * Lines are split and decoded exactly as `parseCaptureBatches` splits them.
+ * Lines are split and decoded exactly as `parseCaptureBatches` splits them. Returns the number of
+ * lines, blank ones included.
  *
  * @example
  * ```ts
@@ -93,7 +94,7 @@ export async function* parseCaptureBatches(
 export async function forEachCaptureLine(
   chunks: AsyncIterable<Uint8Array>,
   onLine: (line: string, lineNumber: number) => void,
-): Promise<void> {
+): Promise<number> {
   let lineNumber = 0;
   const numbered = (line: string): void => {
     lineNumber++;
@@ -104,6 +105,7 @@ export async function forEachCaptureLine(
   for await (const block of lineBlocks(chunks)) rest = splitLines(rest + block, numbered);
   const last = lastLine(rest);
   if (last !== undefined) numbered(last);
+  return lineNumber;
 }
 
 /**

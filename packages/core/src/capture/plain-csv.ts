@@ -1,3 +1,4 @@
+import { CaptureLineTemplates } from './line-template.ts';
 import { isNotUtf8Line, NOT_UTF8_MESSAGE } from './lines.ts';
 import { captureRecordOf } from './parse-line.ts';
 import { payloadFormat } from './payload-format.ts';
@@ -7,16 +8,35 @@ const CR = 13;
 
 /**
  * A capture line in the shape endpoint capture has most of the time: one CSV record in, and one
- * CSV record or nothing out, without quotes. Each record is the text `data.slice(0, end)`, whose
- * fields are the text between commas (`end` leaves out a trailing `\r`).
+ * CSV record or nothing out, without quotes. The input record is the text
+ * `input.slice(inputStart, inputEnd)`, whose fields are the text between commas (`inputEnd` leaves
+ * out a trailing `\r`); the output likewise. `input` is the payload's data or the line itself.
  */
 export interface PlainCsvCapture {
   input: string;
+  inputStart: number;
   inputEnd: number;
   /** Undefined when the response was not captured. */
   output: string | undefined;
+  outputStart: number;
   outputEnd: number;
 }
+
+/**
+ * An empty `PlainCsvCapture` for `parseCaptureLineOrPlainCsv` to fill.
+ *
+ * @example
+ * ```ts
+ * const plain = emptyPlainCsvCapture();
+ * ```
+ */
+export function emptyPlainCsvCapture(): PlainCsvCapture {
+  return { input: '', inputStart: 0, inputEnd: 0, output: undefined, outputStart: 0, outputEnd: 0 };
+}
+
+/** Shapes of the plain lines seen so far: most lines of a file match one and skip `JSON.parse`. */
+const templates = new CaptureLineTemplates();
+const templateMatch = { inputStart: 0, inputEnd: 0, outputStart: -1, outputEnd: 0 };
 
 /**
  * Parses one capture line as `parseCaptureLine` does, except that a line of the plain CSV shape
@@ -24,13 +44,14 @@ export interface PlainCsvCapture {
  * the result is undefined. Splitting would make an array and a string per field, which is most of
  * the cost of profiling a large capture file; the caller reads the fields in place instead. Every
  * other line gives the same record or issue as `parseCaptureLine`, and a plain line's fields are
- * exactly that record's `inputs[0]` and `outputs[0]`.
+ * exactly that record's `inputs[0]` and `outputs[0]`. A line that is a known plain line's text but
+ * for its data and event metadata (see `CaptureLineTemplates`) is read without `JSON.parse`.
  *
  * @example
  * ```ts
- * const plain: PlainCsvCapture = { input: '', inputEnd: 0, output: undefined, outputEnd: 0 };
+ * const plain = emptyPlainCsvCapture();
  * const parsed = parseCaptureLineOrPlainCsv(line, key, 1, plain);
- * if (parsed === undefined) plain.input.slice(0, plain.inputEnd).split(','); // the input fields
+ * if (parsed === undefined) plain.input.slice(plain.inputStart, plain.inputEnd).split(','); // the input fields
  * ```
  */
 export function parseCaptureLineOrPlainCsv(
@@ -41,6 +62,16 @@ export function parseCaptureLineOrPlainCsv(
 ): ParsedCaptureLine | undefined {
   if (isNotUtf8Line(line)) {
     return { issue: { reason: 'not-utf8', key, line: lineNumber, message: NOT_UTF8_MESSAGE } };
+  }
+  if (templates.match(line, templateMatch)) {
+    into.input = line;
+    into.inputStart = templateMatch.inputStart;
+    into.inputEnd = templateMatch.inputEnd;
+    const hasOutput = templateMatch.outputStart !== -1;
+    into.output = hasOutput ? line : undefined;
+    into.outputStart = hasOutput ? templateMatch.outputStart : 0;
+    into.outputEnd = hasOutput ? templateMatch.outputEnd : 0;
+    return undefined;
   }
   let json: unknown;
   try {
@@ -55,7 +86,10 @@ export function parseCaptureLineOrPlainCsv(
       },
     };
   }
-  if (isPlainCsv(json, into)) return undefined;
+  if (isPlainCsv(json, into)) {
+    templates.learn(line, json);
+    return undefined;
+  }
   return captureRecordOf(json, { key, line: lineNumber });
 }
 
@@ -78,8 +112,10 @@ function isPlainCsv(json: unknown, into: PlainCsvCapture): boolean {
     if (output === undefined) return false;
   }
   into.input = input;
+  into.inputStart = 0;
   into.inputEnd = recordEnd(input);
   into.output = output;
+  into.outputStart = 0;
   into.outputEnd = output === undefined ? 0 : recordEnd(output);
   return true;
 }

@@ -1,6 +1,6 @@
 import { parseCaptureLine } from '../capture/parse-line.ts';
 import { forEachCaptureLine } from '../capture/parse-stream.ts';
-import { type PlainCsvCapture, parseCaptureLineOrPlainCsv } from '../capture/plain-csv.ts';
+import { emptyPlainCsvCapture, parseCaptureLineOrPlainCsv } from '../capture/plain-csv.ts';
 import { captureRows, type OutputColumnsPosition } from '../capture/rows.ts';
 import type { CaptureIssue, CaptureRecord, ParsedCaptureLine } from '../capture/types.ts';
 import type { ProfileBuilder } from '../profile/profile-builder.ts';
@@ -11,6 +11,8 @@ export interface CaptureProfileCounts {
   records: number;
   rows: number;
   issues: CaptureIssue[];
+  /** Lines read, blank ones included: where the next object's line numbers would start. */
+  lines: number;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function profileCaptureChunks(
   const issues: CaptureIssue[] = [];
   let records = 0;
   let rows = 0;
-  const plain: PlainCsvCapture = { input: '', inputEnd: 0, output: undefined, outputEnd: 0 };
+  const plain = emptyPlainCsvCapture();
   const addParsed = (parsed: ParsedCaptureLine): void => {
     if (parsed.issue) {
       issues.push(parsed.issue);
@@ -51,7 +53,7 @@ export async function profileCaptureChunks(
     rows += recordRows.length;
     keep?.push(parsed.record);
   };
-  await forEachCaptureLine(chunks, (line, lineNumber) => {
+  const lines = await forEachCaptureLine(chunks, (line, lineNumber) => {
     if (keep) {
       addParsed(parseCaptureLine(line, { key, line: lineNumber }));
       return;
@@ -64,15 +66,16 @@ export async function profileCaptureChunks(
     records++;
     rows++;
     const { input, output } = plain;
-    if (output === undefined || outputColumns === 'NONE') builder.addCsvFields(input, plain.inputEnd);
+    if (output === undefined || outputColumns === 'NONE')
+      builder.addCsvFields(input, plain.inputStart, plain.inputEnd);
     else if (outputColumns === 'START') {
-      builder.addCsvFields(output, plain.outputEnd);
-      builder.addCsvFields(input, plain.inputEnd);
+      builder.addCsvFields(output, plain.outputStart, plain.outputEnd);
+      builder.addCsvFields(input, plain.inputStart, plain.inputEnd);
     } else {
-      builder.addCsvFields(input, plain.inputEnd);
-      builder.addCsvFields(output, plain.outputEnd);
+      builder.addCsvFields(input, plain.inputStart, plain.inputEnd);
+      builder.addCsvFields(output, plain.outputStart, plain.outputEnd);
     }
     builder.endRow();
   });
-  return { records, rows, issues };
+  return { records, rows, issues, lines };
 }

@@ -62,6 +62,13 @@ export type {
   ProfileSource,
 } from './jobs/profile-capture-object.ts';
 export { profileCaptureObject } from './jobs/profile-capture-object.ts';
+export type { PartitionOptions, PartitionResult } from './jobs/profile-partitions.ts';
+export {
+  mergePartitions,
+  PARTITION_BYTES,
+  planPartitions,
+  profilePartition,
+} from './jobs/profile-partitions.ts';
 export type {
   DataQualityReportPorts,
   DataQualityRunContext,

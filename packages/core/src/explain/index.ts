@@ -32,9 +32,8 @@ export type { Background, KernelShapOptions, KernelShapResult } from './kernel-s
 export { kernelShap, varyingFeatures } from './kernel-shap.ts';
 export type { KMeansOptions } from './kmeans.ts';
 export { kmeansBackground } from './kmeans.ts';
+export { weightedLeastSquares } from './least-squares.ts';
 export { identityLink, type Link, linkFor, logitLink } from './link.ts';
-export type { LogisticModel, LogisticRegressionOptions } from './logistic-regression.ts';
-export { trainLogisticRegression } from './logistic-regression.ts';
 export type { ModelFormat } from './model-codec.ts';
 export {
   decodeOutputs,

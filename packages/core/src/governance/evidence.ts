@@ -20,13 +20,6 @@ import {
 /** The four kinds of report a model package can carry (SageMaker's ModelMetrics). */
 export type ReportKind = 'ModelQuality' | 'DataQuality' | 'ModelBias' | 'Explainability';
 
-export const REPORT_KINDS: readonly ReportKind[] = [
-  'ModelQuality',
-  'DataQuality',
-  'ModelBias',
-  'Explainability',
-];
-
 /** Turns a report URI (`s3://…`, a local path, a key) into the store and key to read it from. */
 export type ReportLocator = (uri: string) => { store: ObjectStore; key: string };
 

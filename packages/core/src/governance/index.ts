@@ -6,12 +6,6 @@ export {
   latestDecision,
   type ReportSummary,
 } from './decision-record.ts';
-export {
-  demoApprovalPolicy,
-  type GovernanceDemoPorts,
-  type GovernanceDemoResult,
-  runGovernanceDemo,
-} from './demo.ts';
 export { approvalDescription, type GateOutcome, MAX_APPROVAL_DESCRIPTION } from './description.ts';
 export { ApprovalRefusedError } from './errors.ts';
 export {
@@ -23,7 +17,6 @@ export {
   monitoringHistoryKey,
   monitoringHistoryOf,
   type PackageEvidence,
-  REPORT_KINDS,
   type ReportEvidence,
   type ReportKind,
   type ReportLocator,

@@ -2,7 +2,7 @@ export type { LabelValue } from './attributes.ts';
 export { attributeValue, toLabelValue, toProbability } from './attributes.ts';
 export type { CaptureExtract, ExtractRow } from './extract.ts';
 export { buildCaptureExtract, extractRecords, parseExtract, serializeExtract } from './extract.ts';
-export type { MergedRow, MergeReport, MergeResult, PredictionAttributes } from './join.ts';
+export type { MergedRow, MergeOptions, MergeReport, MergeResult, PredictionAttributes } from './join.ts';
 export { mergeWithLabels } from './join.ts';
 export { jsonPathSteps, jsonPathValue } from './json-path.ts';
 export { captureKeyOfExtract, extractKeyFor, predictionKey } from './keys.ts';

@@ -28,6 +28,7 @@ export interface MulticlassMetricValues {
  */
 export function multiclassConfusion(columns: MulticlassColumns, subset?: Uint32Array): number[][] {
   const k = columns.classes.length;
+  // A loop, not arquero's groupby().count() (~17× slower): this runs again on every subsample.
   const flat = new Float64Array(k * k);
   const n = subset ? subset.length : columns.labels.length;
   for (let j = 0; j < n; j++) {

@@ -1,3 +1,4 @@
+export type { AsciiDecoder } from './ascii-decoder.ts';
 export type { AuditEntry, AuditLog, AuditRecord } from './audit-log.ts';
 export type { Clock } from './clock.ts';
 export { fixedClock, systemClock } from './clock.ts';

@@ -32,8 +32,11 @@ export interface ObjectStore {
   list(prefix: string): AsyncIterable<ObjectInfo>;
   /** The whole object; throws `ObjectNotFoundError` when absent. */
   get(key: string): Promise<Uint8Array>;
-  /** The object as chunks, for files too large to hold at once; throws `ObjectNotFoundError`. */
-  stream(key: string): AsyncIterable<Uint8Array>;
+  /**
+   * The object as chunks, for files too large to hold at once, from byte `start` (default 0, at
+   * most the object's size) to its end; throws `ObjectNotFoundError`.
+   */
+  stream(key: string, start?: number): AsyncIterable<Uint8Array>;
   /** Writes (or overwrites) an object. */
   put(key: string, body: string | Uint8Array, contentType?: string): Promise<void>;
   /** Writes only if no object has the key yet; returns false when one existed. Used for append-only logs. */

@@ -49,19 +49,19 @@ export class ProfileBuilder {
   }
 
   /**
-   * Streams the comma-separated fields of `text.slice(0, end)` (no quoting: `text.split(',')`) into
+   * Streams the comma-separated fields of `text.slice(start, end)` (no quoting: `split(',')`) into
    * the current row, read in place (no string per value). A row streamed by one or more calls and
    * closed by `endRow` profiles exactly as `addRow` of its field texts.
    *
    * @example
    * ```ts
-   * builder.addCsvFields('31,Lyon', 7);
+   * builder.addCsvFields('31,Lyon', 0, 7);
    * builder.endRow(); // same as builder.addRow(['31', 'Lyon'])
    * ```
    */
-  addCsvFields(text: string, end: number): void {
+  addCsvFields(text: string, from: number, end: number): void {
     const columns = this.columns;
-    let start = 0;
+    let start = from;
     for (;;) {
       const i = this.field++;
       const column = i < columns.length ? (columns[i] as ColumnProfile) : this.addColumn();

@@ -10,6 +10,8 @@ import type { IssueTally } from '../issue-tally.ts';
 export interface CaptureLocation {
   store: ObjectStore;
   key: string;
+  /** The object's size in bytes, when listed. */
+  size?: number;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function captureObjectsIn(
 ): Promise<CaptureLocation[]> {
   const out: CaptureLocation[] = [];
   for (const location of locations) {
-    const keys: string[] = [];
+    const found: { key: string; size: number }[] = [];
     for await (const info of location.store.list(location.key)) {
       const exact = info.key === location.key;
       const below =
@@ -34,10 +36,10 @@ export async function captureObjectsIn(
       if (!exact && !(below && info.key.endsWith('.jsonl'))) continue;
       const hour = hourFromKey(info.key);
       if (window && hour && (hour.getTime() >= window.end.getTime() || hour < hourOf(window.start))) continue;
-      keys.push(info.key);
+      found.push({ key: info.key, size: info.size });
     }
-    keys.sort();
-    for (const key of keys) out.push({ store: location.store, key });
+    found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const { key, size } of found) out.push({ store: location.store, key, size });
   }
   return out;
 }

@@ -1,23 +1,12 @@
 import type { ModelInvoker, ModelRecord } from '@vigil/core';
-import {
-  batchRequests,
-  decodeOutputs,
-  type ModelFormat,
-  ModelInvocationError,
-  mapWithConcurrency,
-  SAGEMAKER_MAX_PAYLOAD_BYTES,
-} from '@vigil/core/explain';
+import { type ModelFormat, ModelInvocationError } from '@vigil/core/explain';
+import { type BatchLimits, invokeInBatches } from './batched-invocation.ts';
 
-export interface HttpModelInvokerOptions {
+export interface HttpModelInvokerOptions extends BatchLimits {
   /** Base URL of the server (`http://127.0.0.1:8080`); `/invocations` is appended unless present. */
   url: string;
   /** Default text/csv in and out. */
   format?: ModelFormat;
-  maxPayloadBytes?: number;
-  /** Records per request at most; default 1,000. */
-  maxRecordsPerRequest?: number;
-  /** Requests in flight at once; default 4. */
-  concurrency?: number;
   /** Attempts per request on 429 / 5xx / network errors; default 4. */
   maxAttempts?: number;
   /** Injected in tests so that retries do not wait. */
@@ -30,7 +19,8 @@ const CSV: ModelFormat = { contentType: 'text/csv', acceptType: 'text/csv' };
  * A ModelInvoker over any HTTP server that follows SageMaker's container contract
  * (`POST /invocations`, `GET /ping`): the local default, for a model served on a laptop, in a
  * container, or by `serveModel`. Batches records per request, limits requests in flight and
- * retries 429 / 5xx answers with exponential backoff and jitter.
+ * retries 429 / 5xx answers with exponential backoff and jitter. It lives beside SageMakerInvoker
+ * because the feature-attribution Lambda calls a configured model URL with it too.
  *
  * @example
  * ```ts
@@ -75,18 +65,7 @@ export function httpModelInvoker(options: HttpModelInvokerOptions): ModelInvoker
       await sleep(Math.floor(Math.random() * Math.min(5_000, 100 * 2 ** (attempt - 1))));
     }
   };
-  return {
-    invoke: async (records: readonly ModelRecord[]) => {
-      const batches = batchRequests(records, format, {
-        maxBytes: options.maxPayloadBytes ?? SAGEMAKER_MAX_PAYLOAD_BYTES,
-        maxRecords: options.maxRecordsPerRequest ?? 1_000,
-      });
-      const answers = await mapWithConcurrency(batches, options.concurrency ?? 4, async (batch) =>
-        decodeOutputs(await send(batch.body), format, batch.end - batch.start),
-      );
-      return answers.flat();
-    },
-  };
+  return { invoke: (records: readonly ModelRecord[]) => invokeInBatches(records, format, options, send) };
 }
 
 /**

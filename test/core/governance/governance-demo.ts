@@ -1,16 +1,22 @@
-import { DEFAULT_AUDIT_PREFIX } from '../audit/keys.ts';
-import type { ApprovalPolicyConfig } from '../config/approval.ts';
-import { approvalPolicyConfig } from '../config/approval.ts';
-import { joinKey } from '../layout/keys.ts';
-import type { AuditLog } from '../ports/audit-log.ts';
-import type { Clock } from '../ports/clock.ts';
-import type { Log } from '../ports/log.ts';
-import type { ModelCardStore } from '../ports/model-card-store.ts';
-import type { ModelPackage, RegisteringModelRegistry } from '../ports/model-registry.ts';
-import type { ObjectStore } from '../ports/object-store.ts';
-import type { ReportLocator } from './evidence.ts';
-import { type GateResult, runRegistryGate } from './gate.ts';
-import { storeLocator } from './store-locator.ts';
+import { DEFAULT_AUDIT_PREFIX } from '../../../packages/core/src/audit/keys.ts';
+import type { ApprovalPolicyConfig } from '../../../packages/core/src/config/approval.ts';
+import { approvalPolicyConfig } from '../../../packages/core/src/config/approval.ts';
+import type { ReportLocator } from '../../../packages/core/src/governance/evidence.ts';
+import { type GateResult, runRegistryGate } from '../../../packages/core/src/governance/gate.ts';
+import { storeLocator } from '../../../packages/core/src/governance/store-locator.ts';
+import { joinKey } from '../../../packages/core/src/layout/keys.ts';
+import type { AuditLog } from '../../../packages/core/src/ports/audit-log.ts';
+import type { Clock } from '../../../packages/core/src/ports/clock.ts';
+import type { Log } from '../../../packages/core/src/ports/log.ts';
+import type { ModelCardStore } from '../../../packages/core/src/ports/model-card-store.ts';
+import type {
+  ModelPackage,
+  RegisteringModelRegistry,
+} from '../../../packages/core/src/ports/model-registry.ts';
+import type { ObjectStore } from '../../../packages/core/src/ports/object-store.ts';
+
+// A fixed two-candidate scenario of the approval gate with made-up report metrics: test material,
+// so it lives beside its test rather than in core.
 
 /** What the governance demo runs on: a registry that can register versions, cards, a store and the audit log. */
 export interface GovernanceDemoPorts {

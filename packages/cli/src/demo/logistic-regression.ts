@@ -1,6 +1,5 @@
-import { InputError } from '../errors/vigil-error.ts';
-import type { ModelRecord } from '../ports/model-invoker.ts';
-import { weightedLeastSquares } from './least-squares.ts';
+import { InputError, type ModelRecord } from '@vigil/core';
+import { weightedLeastSquares } from '@vigil/core/explain';
 
 /** A fitted binary logistic regression on numeric features, in the raw feature scale. */
 export interface LogisticModel {
@@ -19,7 +18,7 @@ export interface LogisticRegressionOptions {
 
 /**
  * Trains a logistic regression by iteratively reweighted least squares on standardized features,
- * with an L2 penalty; the demo trains its model with it at start. Non-numeric feature values are
+ * with an L2 penalty; the demo trains its rain model with it at start. Non-numeric feature values are
  * rejected: encode categories first.
  *
  * @example

@@ -1,0 +1,71 @@
+import { availableParallelism } from 'node:os';
+import type { OutputColumnsPosition } from '@vigil/core/capture';
+import { capturePartitions } from '@vigil/core/capture';
+import {
+  type CaptureLocation,
+  type IssueTally,
+  mergePartitions,
+  PARTITION_BYTES,
+  profileCaptureObjects,
+} from '@vigil/core/dataquality';
+import type { Profile } from '@vigil/core/profile';
+import type { StoredPartition } from './partition-task.ts';
+import { runOnThreads } from './worker-pool.ts';
+
+/** How `profileInParallel` profiles. */
+export interface ParallelProfileOptions {
+  outputColumns: OutputColumnsPosition;
+  tally: IssueTally;
+  baselineNames?: readonly string[];
+  /** Threads: this one and `threads - 1` workers (default: the cores, at most 8); 1 profiles in this thread only. */
+  threads?: number;
+  /** Partition size (default `PARTITION_BYTES`); an input no larger is profiled whole. */
+  partitionBytes?: number;
+}
+
+/**
+ * The threads `profileInParallel` uses by default: the machine's cores, at most 8.
+ *
+ * @example
+ * ```ts
+ * defaultThreads(); // 2 on a two-core machine
+ * ```
+ */
+export function defaultThreads(): number {
+  return Math.max(1, Math.min(8, availableParallelism()));
+}
+
+/**
+ * Profiles capture objects into one profile, using every core when the input is large: objects
+ * are cut into partitions of `PARTITION_BYTES` (whole lines each), profiled on worker threads and
+ * merged in order, as the Lambdas merge per-file profiles. The partitions do not depend on the
+ * number of threads, so one thread and eight give the same profile. An input no larger than one
+ * partition is streamed whole in this thread, exactly as before.
+ *
+ * @example
+ * ```ts
+ * const profile = await profileInParallel(await captureObjectsIn(locations), { outputColumns: 'START', tally });
+ * ```
+ */
+export async function profileInParallel(
+  objects: readonly CaptureLocation[],
+  options: ParallelProfileOptions,
+): Promise<Profile> {
+  const sizes = objects.map((object) => object.size);
+  const total = sizes.reduce<number>((sum, size) => sum + (size ?? Number.POSITIVE_INFINITY), 0);
+  const partitionBytes = options.partitionBytes ?? PARTITION_BYTES;
+  if (!Number.isFinite(total) || total <= partitionBytes) return profileCaptureObjects(objects, options);
+  const partitions: StoredPartition[] = objects.flatMap((object) =>
+    capturePartitions(object.key, object.size as number, partitionBytes).map((p) => ({
+      ...p,
+      store: object.store,
+    })),
+  );
+  const threads = Math.min(options.threads ?? defaultThreads(), partitions.length);
+  const partitionOptions = {
+    outputColumns: options.outputColumns,
+    baselineNames: options.baselineNames ?? [],
+  };
+  const results = await runOnThreads(partitions, partitionOptions, threads);
+  return mergePartitions(partitions, results, options.tally);
+}

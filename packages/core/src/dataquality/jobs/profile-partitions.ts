@@ -1,0 +1,101 @@
+import {
+  type CapturePartition,
+  capturePartitions,
+  partitionChunks,
+  readStart,
+} from '../../capture/partition.ts';
+import type { OutputColumnsPosition } from '../../capture/rows.ts';
+import type { CaptureIssue } from '../../capture/types.ts';
+import type { ObjectStore } from '../../ports/object-store.ts';
+import { mergeProfiles, type Profile } from '../../profile/profile.ts';
+import { ProfileBuilder } from '../../profile/profile-builder.ts';
+import { profileCaptureChunks } from '../capture-profiler.ts';
+import { IssueTally } from '../issue-tally.ts';
+
+/**
+ * Size of a partition of a large capture input. Fixed, not derived from the number of threads,
+ * so that a run's profile is the same on any machine: the partitions are profiled apart and
+ * merged in order, as Spark and the hourly profiles of the Lambdas do.
+ */
+export const PARTITION_BYTES = 32 * 1024 * 1024;
+
+/** What profiling one partition found; its issues' line numbers count from the partition's start. */
+export interface PartitionResult {
+  profile: Profile;
+  records: number;
+  issues: CaptureIssue[];
+  /** Lines the partition holds, blank ones included. */
+  lines: number;
+}
+
+/** How a partition is profiled: the options of `profileCaptureObjects`. */
+export interface PartitionOptions {
+  outputColumns: OutputColumnsPosition;
+  baselineNames?: readonly string[];
+}
+
+/**
+ * The partitions of capture objects of known sizes, object by object in the order given.
+ *
+ * @example
+ * ```ts
+ * planPartitions([{ key: 'a.jsonl', size: 80e6 }]); // three partitions of a.jsonl
+ * ```
+ */
+export function planPartitions(
+  objects: readonly { key: string; size: number }[],
+  partitionBytes = PARTITION_BYTES,
+): CapturePartition[] {
+  return objects.flatMap((object) => capturePartitions(object.key, object.size, partitionBytes));
+}
+
+/**
+ * Profiles the lines that start in one partition of a capture object, reading only from just
+ * before its start to the end of its last line. Runs anywhere: in the caller or on a worker thread.
+ *
+ * @example
+ * ```ts
+ * const result = await profilePartition(store, partition, { outputColumns: 'START' });
+ * ```
+ */
+export async function profilePartition(
+  store: ObjectStore,
+  partition: CapturePartition,
+  options: PartitionOptions,
+): Promise<PartitionResult> {
+  const builder = new ProfileBuilder(options.baselineNames ?? []);
+  const chunks = partitionChunks(store.stream(partition.key, readStart(partition)), partition);
+  const counts = await profileCaptureChunks(chunks, partition.key, builder, {
+    outputColumns: options.outputColumns,
+    tally: new IssueTally(),
+  });
+  return { profile: builder.build(), records: counts.records, issues: counts.issues, lines: counts.lines };
+}
+
+/**
+ * Merges the results of `partitions` (same order, each object's partitions in a row from its
+ * first) into one profile, and counts their issues in `tally` with line numbers counted from each
+ * object's first line, as profiling the objects whole would number them.
+ *
+ * @example
+ * ```ts
+ * const profile = mergePartitions(partitions, results, tally);
+ * ```
+ */
+export function mergePartitions(
+  partitions: readonly CapturePartition[],
+  results: readonly PartitionResult[],
+  tally: IssueTally,
+): Profile {
+  let profile: Profile | undefined;
+  let linesBefore = 0;
+  results.forEach((result, i) => {
+    // An object's first partition starts its line numbers again.
+    if ((partitions[i] as CapturePartition).start === 0) linesBefore = 0;
+    for (const issue of result.issues) tally.add(issue.reason, `${issue.key}:${issue.line + linesBefore}`);
+    linesBefore += result.lines;
+    profile = profile === undefined ? result.profile : mergeProfiles(profile, result.profile);
+  });
+  if (profile === undefined) throw new RangeError('mergePartitions needs at least one partition');
+  return profile;
+}

@@ -1,0 +1,2 @@
+export type { NodeBufferModule } from './ascii.ts';
+export { asciiDecoderFromNodeBuffer, provideAsciiDecoder } from './ascii.ts';
