@@ -5,7 +5,7 @@ import { secretNames } from './wiring';
 export const alertTopic = new sst.aws.SnsTopic('VigilAlerts');
 
 /**
- * The Slack webhook URLs the configuration's channels name, as SST secrets (set them with
- * `sst secret set <Name> <url>`); linked to alarm-router only.
+ * The secrets the configuration's channels name (their descriptors' `secrets`: Slack webhook
+ * URLs), as SST secrets (set them with `sst secret set <Name> <url>`); linked to alarm-router only.
  */
 export const secrets = Object.fromEntries(secretNames(config).map((name) => [name, new sst.Secret(name)]));

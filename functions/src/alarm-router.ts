@@ -1,11 +1,16 @@
-import { SageMakerEndpointController, SesEmailNotifier, SlackWebhookNotifier, SnsNotifier } from '@vigil/aws';
+import { SageMakerEndpointController, transportNotifier } from '@vigil/aws';
 import {
   type EndpointController,
   MONITORING_EXECUTION_DETAIL_TYPE,
   type Notifier,
   type VigilConfig,
 } from '@vigil/core';
-import { ALARM_STATE_CHANGE_DETAIL_TYPE, type RouteOutcome, routeAlert } from '@vigil/core/alerting';
+import {
+  ALARM_STATE_CHANGE_DETAIL_TYPE,
+  channelTransport,
+  type RouteOutcome,
+  routeAlert,
+} from '@vigil/core/alerting';
 import { auditLogOf } from './shared/audit-log.ts';
 import { AlarmStateChangeDetailSchema } from './shared/event-schemas.ts';
 import { assertEventBridge } from './shared/events.ts';
@@ -103,10 +108,11 @@ export const handler = lambdaHandler(
 );
 
 /**
- * The notifier of every configured channel. A Slack channel's webhook URL comes from the secret
- * its `webhookSecret` names (see `secretValue`). A channel whose secret is missing gets no notifier, so its
- * alerts are dead-lettered with a message saying so. An SNS channel without `topicArn` uses
- * Vigil's topic (`VIGIL_ALERT_TOPIC_ARN`).
+ * The notifier of every configured channel, from its descriptor's transport. A Slack channel's
+ * webhook URL comes from the secret its `webhookSecret` names (see `secretValue`); an SNS channel
+ * without `topicArn` uses Vigil's topic (`VIGIL_ALERT_TOPIC_ARN`). A channel that cannot deliver
+ * (its secret is missing) gets no notifier and a warning, so its alerts are dead-lettered with a
+ * message saying so.
  *
  * @example
  * ```ts
@@ -117,24 +123,15 @@ export function channelNotifiers(
   config: VigilConfig,
   env: Record<string, string | undefined>,
 ): Record<string, Notifier> {
+  const sources = {
+    secret: (name: string) => secretValue(name, env),
+    alertTopicArn: env.VIGIL_ALERT_TOPIC_ARN,
+  };
   const byChannel: Record<string, Notifier> = {};
-  for (const [channel, c] of Object.entries(config.channels)) {
-    if (c.type === 'slack') {
-      const webhookUrl = secretValue(c.webhookSecret, env);
-      if (webhookUrl)
-        byChannel[channel] = new SlackWebhookNotifier({ channel, webhookUrl, secretName: c.webhookSecret });
-      else
-        logger.warn('Slack webhook secret not set: alerts of this channel will be dead-lettered', {
-          channel,
-          secret: c.webhookSecret,
-        });
-    } else if (c.type === 'email') {
-      byChannel[channel] = new SesEmailNotifier({ channel, from: c.from, to: c.to });
-    } else {
-      const topicArn = c.topicArn ?? env.VIGIL_ALERT_TOPIC_ARN;
-      if (topicArn) byChannel[channel] = new SnsNotifier({ channel, topicArn });
-      else logger.warn('SNS channel has no topicArn and VIGIL_ALERT_TOPIC_ARN is not set', { channel });
-    }
+  for (const [channel, channelConfig] of Object.entries(config.channels)) {
+    const transport = channelTransport(channel, channelConfig, sources);
+    if ('unavailable' in transport) logger.warn(transport.unavailable.message, transport.unavailable.fields);
+    else byChannel[channel] = transportNotifier(channel, transport);
   }
   return byChannel;
 }

@@ -1,7 +1,9 @@
 import { SageMakerModelCardStore, SageMakerModelRegistry } from '@vigil/aws';
 import {
   EventShapeError,
+  isMonitoringType,
   type Log,
+  MONITOR_SPECS,
   MONITORING_EXECUTION_DETAIL_TYPE,
   type ModelCardStore,
   type ModelRegistry,
@@ -13,7 +15,6 @@ import { assertEventBridge } from './shared/events.ts';
 import { lambdaHandler } from './shared/lambda-handler.ts';
 import { loadRuntime, type Runtime } from './shared/runtime.ts';
 
-const MONITORING_TYPES = new Set(['DataQuality', 'ModelQuality', 'ModelBias', 'ModelExplainability']);
 const STATUSES = new Set(['Completed', 'CompletedWithViolations', 'Failed']);
 
 /** What the handler runs on; `vigil dev` passes the local registry, cards and runtime. */
@@ -93,10 +94,9 @@ function parseMonitoringExecution(detail: unknown): MonitoringExecutionDetail {
   ];
   const missing = strings.filter((f) => typeof d[f] !== 'string');
   if (missing.length) throw new EventShapeError(`Missing or non-string fields: ${missing.join(', ')}`);
-  if (!MONITORING_TYPES.has(String(d.monitoringType))) {
-    throw new EventShapeError(
-      'monitoringType must be DataQuality, ModelQuality, ModelBias or ModelExplainability',
-    );
+  if (!isMonitoringType(String(d.monitoringType))) {
+    const types = MONITOR_SPECS.map((spec) => spec.type);
+    throw new EventShapeError(`monitoringType must be ${types.slice(0, -1).join(', ')} or ${types.at(-1)}`);
   }
   if (!STATUSES.has(String(d.status))) {
     throw new EventShapeError('status must be Completed, CompletedWithViolations or Failed');

@@ -1,4 +1,4 @@
-import type { MonitorFolder, MonitoringType } from '@vigil/core';
+import { MONITOR_SPECS, type MonitorSpecEntry } from '@vigil/core';
 
 /** Settings of one Lambda. */
 export interface FunctionSettings {
@@ -7,6 +7,11 @@ export interface FunctionSettings {
   memory: `${number} MB`;
 }
 
+/** The monitors' functions, from the monitor table (its `function` entries). */
+const MONITOR_FUNCTIONS = Object.fromEntries(
+  MONITOR_SPECS.map(({ function: { name, ...settings } }): [string, FunctionSettings] => [name, settings]),
+) as { [S in MonitorSpecEntry as S['function']['name']]: FunctionSettings };
+
 /** Every function of Vigil, keyed by its name (also its file under functions/src/). */
 export const FUNCTIONS = {
   'profile-capture': {
@@ -14,27 +19,7 @@ export const FUNCTIONS = {
     timeout: '5 minutes',
     memory: '1024 MB',
   },
-  'monitor-data-quality': {
-    description: 'Data-quality drift against the baseline (Model Monitor DataQuality)',
-    timeout: '10 minutes',
-    memory: '2048 MB',
-  },
-  'monitor-model-quality': {
-    description:
-      'Model-quality drift against the baseline, joining ground truth (Model Monitor ModelQuality)',
-    timeout: '10 minutes',
-    memory: '2048 MB',
-  },
-  'monitor-bias-drift': {
-    description: 'Bias drift per facet against the baseline analysis.json (Clarify ModelBias)',
-    timeout: '10 minutes',
-    memory: '2048 MB',
-  },
-  'monitor-feature-attribution': {
-    description: 'Feature-attribution drift with KernelSHAP and nDCG (Clarify ModelExplainability)',
-    timeout: '15 minutes',
-    memory: '3008 MB',
-  },
+  ...MONITOR_FUNCTIONS,
   'registry-gate': {
     description: 'Approves, rejects or holds new model package versions on evidence',
     timeout: '2 minutes',
@@ -105,30 +90,31 @@ export const PREFIXES = {
   runs: 'runs/',
 } as const;
 
-/** The scheduled monitors: config key, report folder and function. */
-export const MONITORS = [
-  { key: 'dataQuality', folder: 'data-quality', function: 'monitor-data-quality', type: 'DataQuality' },
-  { key: 'modelQuality', folder: 'model-quality', function: 'monitor-model-quality', type: 'ModelQuality' },
-  { key: 'biasDrift', folder: 'bias-drift', function: 'monitor-bias-drift', type: 'ModelBias' },
-  {
-    key: 'featureAttribution',
-    folder: 'feature-attribution',
-    function: 'monitor-feature-attribution',
-    type: 'ModelExplainability',
-  },
-] as const satisfies readonly {
-  key: string;
-  folder: MonitorFolder;
-  function: FunctionName;
-  type: MonitoringType;
-}[];
+/** The scheduled monitors (the monitor table): config key, report folder, function and MonitoringType. */
+export const MONITORS = MONITOR_SPECS.map((spec) => ({
+  key: spec.configKey,
+  folder: spec.folder,
+  function: spec.function.name,
+  type: spec.type,
+})) as readonly {
+  [S in MonitorSpecEntry as S['folder']]: {
+    key: S['configKey'];
+    folder: S['folder'];
+    function: S['function']['name'];
+    type: S['type'];
+  };
+}[MonitorSpecEntry['folder']][];
 
 export type MonitorSpec = (typeof MONITORS)[number];
 
-/** The last part of each monitor's metric namespace, after `<prefix>/Endpoints/`. */
-export const METRICS_SUFFIX: Record<MonitorFolder, string> = {
-  'data-quality': 'data-metrics',
-  'model-quality': 'model-metrics',
-  'bias-drift': 'bias-metrics',
-  'feature-attribution': 'explainability-metrics',
-};
+/**
+ * Whether a function is a monitor's, and which.
+ *
+ * @example
+ * ```ts
+ * monitorOfFunction('monitor-bias-drift')?.folder; // 'bias-drift'
+ * ```
+ */
+export function monitorOfFunction(fn: FunctionName): MonitorSpec | undefined {
+  return MONITORS.find((m) => m.function === fn);
+}

@@ -1,7 +1,23 @@
-import { type EndpointConfig, joinKey, type MonitorFolder, type VigilConfig } from '@vigil/core';
+import {
+  type MonitorSpec as CoreMonitorSpec,
+  type EndpointConfig,
+  joinKey,
+  type MonitorFolder,
+  metricsNamespace,
+  monitorSpec,
+  type VigilConfig,
+} from '@vigil/core';
+import { type ChannelGrant, channelGrants } from '@vigil/core/alerting';
 import { modelCardNamePatterns } from '@vigil/core/cards';
 import { captureSources } from './events.ts';
-import { CONFIG_KEY, type FunctionName, METRICS_SUFFIX, MONITORS, PREFIXES } from './functions.ts';
+import {
+  CONFIG_KEY,
+  type FunctionName,
+  MONITORS,
+  type MonitorSpec,
+  monitorOfFunction,
+  PREFIXES,
+} from './functions.ts';
 import { resolveLocation } from './locations.ts';
 import { S3Grants } from './s3-grants.ts';
 
@@ -46,7 +62,9 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
   const statements: Permission[] = [];
   const endpoints = config.endpoints;
 
-  switch (fn) {
+  const monitor = monitorOfFunction(fn);
+  if (monitor) statements.push(...monitorPermissions(monitor, config, ctx, s3));
+  switch (monitor ? undefined : fn) {
     case 'profile-capture':
       for (const [bucket, prefixes] of captureSources(config, ctx.bucket)) {
         for (const prefix of prefixes) s3.read(bucket, prefix);
@@ -54,46 +72,6 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
       s3.write(ctx.bucket, PREFIXES.profiles);
       s3.write(ctx.bucket, PREFIXES.extracts);
       break;
-    case 'monitor-data-quality':
-    case 'monitor-model-quality':
-    case 'monitor-bias-drift':
-    case 'monitor-feature-attribution': {
-      const monitor = MONITORS.find((m) => m.function === fn)!;
-      // Endpoint records: each run names the config and model version that served its window.
-      for (const prefix of [PREFIXES.profiles, PREFIXES.extracts, PREFIXES.endpointRecords]) {
-        s3.read(ctx.bucket, prefix);
-        s3.list(ctx.bucket, prefix);
-      }
-      for (const endpoint of endpoints) {
-        const settings = endpoint.monitors[monitor.key];
-        if (!settings) continue;
-        for (const location of monitorInputs(settings)) s3.readFolder(location);
-        // Bias and attribution sample raw capture records of the window; the others may fall back to them.
-        const capture = resolveLocation(endpoint.capture, ctx.bucket);
-        s3.readFolder(`s3://${capture.bucket}/${joinKey(capture.key, endpoint.name)}/`);
-        if (monitor.key === 'modelQuality' || monitor.key === 'biasDrift')
-          s3.readFolder(endpoint.groundTruth);
-        // Run records of this endpoint and monitor (runRecordKey): read before, written after a run.
-        s3.readWrite(ctx.bucket, `${PREFIXES.runs}${endpoint.name}/${monitor.type}/`);
-        const reports = resolveLocation(endpoint.reports, ctx.bucket);
-        const folder = `${joinKey(reports.key, endpoint.name, monitor.folder)}/`;
-        s3.write(reports.bucket, folder);
-        s3.read(reports.bucket, folder);
-        s3.list(reports.bucket, folder);
-        if (monitor.key === 'featureAttribution') {
-          const model = endpoint.monitors.featureAttribution?.model;
-          const target = model && 'endpoint' in model ? model.endpoint : model ? undefined : endpoint.name;
-          if (target) {
-            statements.push({
-              actions: ['sagemaker:InvokeEndpoint'],
-              resources: [sagemakerArn(ctx, 'endpoint', target)],
-            });
-          }
-        }
-      }
-      statements.push(putMetrics(config, [monitor.folder]), putVigilEvents(ctx));
-      break;
-    }
     case 'registry-gate': {
       const groups = modelPackageGroups(config);
       s3.readAllReports(config);
@@ -159,7 +137,7 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
       s3.auditLog(ctx.auditBucket);
       statements.push(putAuditHeads(ctx));
       statements.push(
-        { actions: ['sns:Publish'], resources: [ctx.alertTopicArn, ...snsChannelTopics(config)] },
+        { actions: ['sns:Publish'], resources: [ctx.alertTopicArn] },
         endpointRead(ctx, config),
         {
           actions: ['sagemaker:UpdateEndpoint'],
@@ -184,16 +162,7 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
           MONITORS.map((m) => m.folder),
         ),
       );
-      const senders = emailSenders(config);
-      if (senders.length > 0) {
-        statements.push({
-          actions: ['ses:SendEmail'],
-          resources: senders.flatMap((from) => [
-            `arn:${ctx.partition}:ses:${ctx.region}:${ctx.account}:identity/${from}`,
-            `arn:${ctx.partition}:ses:${ctx.region}:${ctx.account}:identity/${from.split('@')[1]}`,
-          ]),
-        });
-      }
+      addChannelGrants(statements, channelGrants(config.channels, ctx));
       break;
     }
     case 'deployment-tracker':
@@ -211,6 +180,47 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
   return statements.filter((s) => s.resources.length > 0);
 }
 
+/** A monitor's function (the monitor table's): its inputs, run records, reports, metrics and events. */
+function monitorPermissions(
+  monitor: MonitorSpec,
+  config: VigilConfig,
+  ctx: DeploymentContext,
+  s3: S3Grants,
+): Permission[] {
+  const spec: CoreMonitorSpec = monitorSpec(monitor.folder);
+  const statements: Permission[] = [];
+  // Endpoint records: each run names the config and model version that served its window.
+  for (const prefix of [PREFIXES.profiles, PREFIXES.extracts, PREFIXES.endpointRecords]) {
+    s3.read(ctx.bucket, prefix);
+    s3.list(ctx.bucket, prefix);
+  }
+  for (const endpoint of config.endpoints) {
+    const settings = endpoint.monitors[monitor.key];
+    if (!settings) continue;
+    for (const location of monitorInputs(settings)) s3.readFolder(location);
+    // Bias and attribution sample raw capture records of the window; the others may fall back to them.
+    const capture = resolveLocation(endpoint.capture, ctx.bucket);
+    s3.readFolder(`s3://${capture.bucket}/${joinKey(capture.key, endpoint.name)}/`);
+    if (spec.readsGroundTruth) s3.readFolder(endpoint.groundTruth);
+    // Run records of this endpoint and monitor (runRecordKey): read before, written after a run.
+    s3.readWrite(ctx.bucket, `${PREFIXES.runs}${endpoint.name}/${monitor.type}/`);
+    const reports = resolveLocation(endpoint.reports, ctx.bucket);
+    const folder = `${joinKey(reports.key, endpoint.name, monitor.folder)}/`;
+    s3.write(reports.bucket, folder);
+    s3.read(reports.bucket, folder);
+    s3.list(reports.bucket, folder);
+    const target = spec.invokedEndpoint?.(settings, endpoint.name);
+    if (target) {
+      statements.push({
+        actions: ['sagemaker:InvokeEndpoint'],
+        resources: [sagemakerArn(ctx, 'endpoint', target)],
+      });
+    }
+  }
+  statements.push(putMetrics(config, [monitor.folder]), putVigilEvents(ctx));
+  return statements;
+}
+
 function monitorInputs(settings: { baseline: string; analysisConfig?: string }): string[] {
   return [settings.baseline, settings.analysisConfig].filter((l): l is string => typeof l === 'string');
 }
@@ -224,7 +234,7 @@ function putMetrics(config: VigilConfig, folders: readonly MonitorFolder[]): Per
       {
         test: 'StringEquals',
         variable: 'cloudwatch:namespace',
-        values: folders.map((f) => `${config.metricsNamespacePrefix}/Endpoints/${METRICS_SUFFIX[f]}`),
+        values: folders.map((f) => metricsNamespace(config.metricsNamespacePrefix, f)),
       },
     ],
   };
@@ -314,10 +324,17 @@ function modelPackageGroups(config: VigilConfig): string[] {
   return [...new Set(groups.filter((g): g is string => typeof g === 'string'))];
 }
 
-function snsChannelTopics(config: VigilConfig): string[] {
-  return Object.values(config.channels).flatMap((c) => (c.type === 'sns' && c.topicArn ? [c.topicArn] : []));
-}
-
-function emailSenders(config: VigilConfig): string[] {
-  return [...new Set(Object.values(config.channels).flatMap((c) => (c.type === 'email' ? [c.from] : [])))];
+/**
+ * The channels' grants (their descriptors'): a grant of an action alarm-router already has
+ * extends that statement (Vigil's topic and the channels' topics in one sns:Publish); any other
+ * is a statement of its own at the end.
+ */
+function addChannelGrants(statements: Permission[], grants: readonly ChannelGrant[]): void {
+  for (const grant of grants) {
+    const existing = statements.find(
+      (s) => !s.conditions && s.actions.length === 1 && s.actions[0] === grant.action,
+    );
+    if (existing) existing.resources.push(...grant.resources);
+    else statements.push({ actions: [grant.action], resources: [...grant.resources] });
+  }
 }

@@ -1,7 +1,9 @@
 import type { VigilConfig } from '@vigil/core';
+import { channelSecrets } from '@vigil/core/alerting';
 
 /**
- * The SST secrets the configuration names (Slack webhooks), in a stable order.
+ * The SST secrets the configuration's channels name (their descriptors' `secrets`: Slack
+ * webhooks), in a stable order.
  *
  * @example
  * ```ts
@@ -9,6 +11,5 @@ import type { VigilConfig } from '@vigil/core';
  * ```
  */
 export function secretNames(config: VigilConfig): string[] {
-  const names = Object.values(config.channels).flatMap((c) => (c.type === 'slack' ? [c.webhookSecret] : []));
-  return [...new Set(names)].sort();
+  return channelSecrets(config.channels);
 }

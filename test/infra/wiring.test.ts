@@ -19,6 +19,7 @@ import {
   resourceName,
   subscriptions,
 } from '../../infra/wiring.ts';
+import { DEPLOYMENT_CONTEXT } from '../support/deployment-context.ts';
 import { TWO_ENDPOINTS_CONFIG } from '../support/two-endpoints-config.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -51,17 +52,7 @@ const events: Record<string, unknown> = {
 
 const config: VigilConfig = parseConfig(TWO_ENDPOINTS_CONFIG);
 
-const ctx: DeploymentContext = {
-  partition: 'aws',
-  region: 'eu-west-1',
-  account: '111122223333',
-  bucket: 'vigil-bucket',
-  auditBucket: 'vigil-audit',
-  auditHeadsBucket: 'vigil-audit-heads',
-  vigilBusArn: 'arn:aws:events:eu-west-1:111122223333:event-bus/vigil',
-  alertTopicArn: 'arn:aws:sns:eu-west-1:111122223333:vigil-alerts',
-  deadLetterQueueArn: 'arn:aws:sqs:eu-west-1:111122223333:fn-dlq',
-};
+const ctx: DeploymentContext = DEPLOYMENT_CONTEXT;
 
 /** Names of the events a pattern matches. */
 function matched(pattern: Record<string, unknown>): string[] {

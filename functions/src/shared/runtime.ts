@@ -15,6 +15,7 @@ import {
   ObjectNotFoundError,
   type ObjectStore,
   parseConfigText,
+  parseS3Uri,
   provideAsciiDecoder,
   provideSha256,
   sha256FromCreateHash,
@@ -201,16 +202,5 @@ async function readConfig(store: ObjectStore, key: string): Promise<VigilConfig>
   }
 }
 
-/**
- * Bucket and key of an `s3://bucket/key` URI, or undefined for anything else.
- *
- * @example
- * ```ts
- * parseS3Uri('s3://data/capture/ep/'); // { bucket: 'data', key: 'capture/ep/' }
- * ```
- */
-export function parseS3Uri(location: string): { bucket: string; key: string } | undefined {
-  const match = /^s3:\/\/([^/]+)\/?(.*)$/i.exec(location);
-  if (!match) return undefined;
-  return { bucket: match[1]!, key: match[2] ?? '' };
-}
+/** Re-exported for the functions that resolve configured locations (profile-capture). */
+export { parseS3Uri };

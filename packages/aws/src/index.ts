@@ -26,3 +26,4 @@ export { SlackWebhookNotifier } from './slack-notifier.ts';
 export type { SnsNotifierOptions } from './sns-notifier.ts';
 export { SnsNotifier } from './sns-notifier.ts';
 export { isTransientAwsError } from './transient-errors.ts';
+export { transportNotifier } from './transport-notifier.ts';

@@ -9,6 +9,10 @@ export interface SlackWebhookNotifierOptions {
   webhookUrl: string;
   /** The secret's name, used in messages instead of the URL. */
   secretName?: string;
+  /** What the webhook is, in messages; default `Slack webhook`. */
+  service?: string;
+  /** The request body of an alert; default Slack's Block Kit (`renderSlackMessage`). */
+  render?: (alert: Alert) => unknown;
   /** Give up on a request after this long; default 10 000 ms. */
   timeoutMs?: number;
   /** Injected by tests; default the global fetch. */
@@ -34,15 +38,17 @@ export class SlackWebhookNotifier implements Notifier {
   readonly #label: string;
   readonly #timeoutMs: number;
   readonly #fetch: typeof fetch;
+  readonly #render: (alert: Alert) => unknown;
 
   constructor(options: SlackWebhookNotifierOptions) {
     this.channel = options.channel;
     this.#webhookUrl = options.webhookUrl;
-    this.#label = `Slack webhook of channel "${options.channel}"${
+    this.#label = `${options.service ?? 'Slack webhook'} of channel "${options.channel}"${
       options.secretName ? ` (secret ${options.secretName})` : ''
     }`;
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#fetch = options.fetch ?? fetch;
+    this.#render = options.render ?? renderSlackMessage;
   }
 
   async send(alert: Alert): Promise<void> {
@@ -51,7 +57,7 @@ export class SlackWebhookNotifier implements Notifier {
       response = await this.#fetch(this.#webhookUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(renderSlackMessage(alert)),
+        body: JSON.stringify(this.#render(alert)),
         signal: AbortSignal.timeout(this.#timeoutMs),
       });
     } catch (error) {

@@ -7,6 +7,7 @@ import {
   type Log,
   type MetricSink,
   type ObjectStore,
+  parseS3Uri,
   silentLog,
   systemClock,
   type VigilConfig,
@@ -31,11 +32,9 @@ export const DEFAULT_HOME = '.vigil';
  */
 export function openLocation(pathOrUri: string, cwd: string): { store: ObjectStore; key: string } {
   if (/^s3:\/\//i.test(pathOrUri)) {
-    const rest = pathOrUri.slice('s3://'.length);
-    const slash = rest.indexOf('/');
-    const bucket = slash < 0 ? rest : rest.slice(0, slash);
-    if (!bucket) throw new UsageError(`"${pathOrUri}" names no bucket: write s3://<bucket>/<prefix>`);
-    return { store: s3Store(bucket), key: slash < 0 ? '' : rest.slice(slash + 1) };
+    const uri = parseS3Uri(pathOrUri);
+    if (!uri) throw new UsageError(`"${pathOrUri}" names no bucket: write s3://<bucket>/<prefix>`);
+    return { store: s3Store(uri.bucket), key: uri.key };
   }
   if (pathOrUri === '') throw new UsageError('An empty path was given: name a file or folder');
   const absolute = isAbsolute(pathOrUri) ? resolve(pathOrUri) : resolve(cwd, pathOrUri);

@@ -5,6 +5,7 @@ export * from './events/index.ts';
 export * from './hashing/index.ts';
 export * from './json/index.ts';
 export * from './layout/index.ts';
+export * from './monitors/index.ts';
 export * from './ports/index.ts';
 export * from './validation/index.ts';
 export * from './window/index.ts';

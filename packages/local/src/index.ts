@@ -23,7 +23,7 @@ export {
   type RunningModelServer,
   serveModel,
 } from './model-server.ts';
-export type { SlackNotifierFactory } from './outbox-notifier.ts';
+export type { OutboxNotifierOptions, SlackNotifierFactory } from './outbox-notifier.ts';
 export { localNotifiers, OUTBOX_PREFIX, OutboxNotifier, outboxKey } from './outbox-notifier.ts';
 export { Repeater } from './repeater.ts';
 export { scheduledTimes } from './schedule-times.ts';

@@ -1,17 +1,29 @@
 import type { Alert, ChannelConfig, Notifier, ObjectStore, VigilConfig } from '@vigil/core';
-import { renderAlertText, renderEmail, renderSlackMessage } from '@vigil/core/alerting';
+import { channelPreviews, channelTransport, renderAlertText } from '@vigil/core/alerting';
 
 /** Where local alerts are written: `outbox/yyyy-mm-dd/<alert id>--<channel>.json`. */
 export const OUTBOX_PREFIX = 'outbox';
 
+/** Options of {@link OutboxNotifier}, one object like the AWS notifiers' (`@vigil/aws`). */
+export interface OutboxNotifierOptions {
+  /** The channel's name in the configuration, e.g. `oncall-slack`. */
+  channel: string;
+  /** The home store the outbox is written to. */
+  store: ObjectStore;
+  /** Prints the alert's text (the terminal in `vigil dev`). */
+  print?: (text: string) => void;
+  /** The channel's type, kept in the entry. */
+  kind?: ChannelConfig['type'];
+}
+
 /**
  * Local mode's Notifier: writes each alert under `outbox/` in the home store, with what every
- * kind of channel would have received (plain text, Slack Block Kit, email), and prints the text,
- * so `vigil dev` and the demo show alerts without any account.
+ * kind of channel would have received (plain text, then each channel descriptor's preview: Slack
+ * Block Kit, email), and prints the text, so `vigil dev` and the demo show alerts without any account.
  *
  * @example
  * ```ts
- * const outbox = new OutboxNotifier('oncall-slack', new LocalObjectStore('.vigil'), { print: console.log });
+ * const outbox = new OutboxNotifier({ channel: 'oncall-slack', store: new LocalObjectStore('.vigil'), print: console.log });
  * await outbox.send(alert); // .vigil/outbox/2024-05-01/<alert id>--oncall-slack.json
  * ```
  */
@@ -21,13 +33,9 @@ export class OutboxNotifier implements Notifier {
   private readonly print: ((text: string) => void) | undefined;
   private readonly kind: ChannelConfig['type'] | undefined;
 
-  constructor(
-    channel: string,
-    store: ObjectStore,
-    options: { print?: (text: string) => void; kind?: ChannelConfig['type'] } = {},
-  ) {
-    this.channel = channel;
-    this.store = store;
+  constructor(options: OutboxNotifierOptions) {
+    this.channel = options.channel;
+    this.store = options.store;
     this.print = options.print;
     this.kind = options.kind;
   }
@@ -39,8 +47,7 @@ export class OutboxNotifier implements Notifier {
       ...(this.kind ? { kind: this.kind } : {}),
       alert,
       text,
-      slack: renderSlackMessage(alert),
-      email: renderEmail(alert),
+      ...channelPreviews(alert),
     };
     await this.store.put(
       outboxKey(alert, this.channel),
@@ -64,16 +71,18 @@ export function outboxKey(alert: Alert, channel: string): string {
   return `${OUTBOX_PREFIX}/${alert.at.slice(0, 10)}/${safe(alert.id)}--${safe(channel)}.json`;
 }
 
-/** Builds the real Slack notifier (from `@vigil/aws`) when a webhook secret is set in the environment. */
+/** Builds the real webhook notifier (from `@vigil/aws`) when a webhook secret is set in the environment. */
 export type SlackNotifierFactory = (options: {
   channel: string;
   webhookUrl: string;
   secretName: string;
+  service: string;
+  render: (alert: Alert) => unknown;
 }) => Notifier;
 
 /**
  * The notifiers of every configured channel in local mode: each writes to the outbox and prints;
- * a Slack channel whose `webhookSecret` names a set environment variable also posts to that real
+ * a webhook channel (Slack) whose secret names a set environment variable also posts to that real
  * webhook (the outbox copy is written first, so the alert is visible even when Slack fails).
  *
  * @example
@@ -93,13 +102,21 @@ export function localNotifiers(
 ): Record<string, Notifier> {
   const notifiers: Record<string, Notifier> = {};
   for (const [channel, channelConfig] of Object.entries(config.channels)) {
-    const outbox = new OutboxNotifier(channel, options.store, {
+    const outbox = new OutboxNotifier({
+      channel,
+      store: options.store,
       kind: channelConfig.type,
       ...(options.print ? { print: options.print } : {}),
     });
-    const webhookUrl = channelConfig.type === 'slack' ? options.env[channelConfig.webhookSecret] : undefined;
-    if (channelConfig.type === 'slack' && webhookUrl && options.slack) {
-      const slack = options.slack({ channel, webhookUrl, secretName: channelConfig.webhookSecret });
+    const transport = channelTransport(channel, channelConfig, { secret: (name) => options.env[name] });
+    if ('kind' in transport && transport.kind === 'webhook' && options.slack) {
+      const slack = options.slack({
+        channel,
+        webhookUrl: transport.url,
+        secretName: transport.secretName,
+        service: transport.service,
+        render: transport.render,
+      });
       notifiers[channel] = {
         channel,
         async send(alert) {

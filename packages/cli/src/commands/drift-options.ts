@@ -1,8 +1,10 @@
 import {
+  DEFAULT_DRIFT_METHOD,
   DRIFT_METHOD_NAMES,
   type DriftReport,
   type DriftSettings,
   driftMethod,
+  driftMetricPatterns,
   thresholdProblem,
 } from '@vigil/core/dataquality';
 import { type CommandArgs, flag, stringList, UsageError } from '../command.ts';
@@ -20,11 +22,11 @@ export const DRIFT_OPTION_HELP = [
   "--drift-method    Vigil's drift method: comma-separated items, repeatable. NAME sets the default of each type",
   '                  NAME applies to; numerical=NAME or categorical=NAME one type; FEATURE=NAME one feature.',
   `                  Methods: ${DRIFT_METHOD_NAMES.join(', ')}.`,
-  '                  Default: numerical=wasserstein, categorical=jensen_shannon (README, "Drift methods").',
+  `                  Default: numerical=${DEFAULT_DRIFT_METHOD.numerical}, categorical=${DEFAULT_DRIFT_METHOD.categorical} (README, "Drift methods").`,
   '--drift-threshold Thresholds in the same syntax: NUMBER for the types of the bare --drift-method (both types',
   "                  without one), numerical=NUMBER, categorical=NUMBER, FEATURE=NUMBER. Default: the method's own.",
   "--drift-violations Vigil's drift verdicts also become baseline_drift_check entries of constraint_violations.json.",
-  "Vigil's drift verdicts go to drift_report.json in --out and to the vigil_drift_score_*, vigil_drifted_* and vigil_drift_count metrics.",
+  `Vigil's drift verdicts go to drift_report.json in --out and to the ${listed(driftMetricPatterns())} metrics.`,
 ].join('\n');
 
 /** Whole command lines that use the drift options, for --help. */
@@ -35,6 +37,11 @@ export const DRIFT_EXAMPLES = [
   'Example: vigil monitor data-quality --baseline baseline/ --capture capture/ --out report/ \\',
   '           --drift-method age=ks,city=linf --drift-threshold age=0.01 --drift-violations',
 ].join('\n');
+
+/** `a, b and c`. */
+function listed(names: readonly string[]): string {
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+}
 
 function items(args: CommandArgs, name: string): { key?: string; value: string }[] {
   return stringList(args, name)

@@ -1,4 +1,4 @@
-import { hourOf, InputError } from '@vigil/core';
+import { hourOf, InputError, metricsNamespace } from '@vigil/core';
 import {
   captureObjectsIn,
   IssueTally,
@@ -119,7 +119,7 @@ export const monitorDataQualityCommand: Command = {
       {
         endpoint,
         monitoringSchedule: optionalString(args, 'schedule-name') ?? `${endpoint}-data-quality`,
-        namespace: `${optionalString(args, 'namespace-prefix') ?? 'aws/sagemaker'}/Endpoints/data-metrics`,
+        namespace: metricsNamespace(optionalString(args, 'namespace-prefix'), 'data-quality'),
         scheduledTime: hourOf(end ?? now),
         window,
         reports: out,

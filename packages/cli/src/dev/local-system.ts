@@ -4,10 +4,6 @@ import { createAlarmRouterHandler } from '@vigil/functions/alarm-router';
 import { createAuditHeadRecorderHandler } from '@vigil/functions/audit-head-recorder';
 import { createCardSyncHandler } from '@vigil/functions/card-sync';
 import { createDeploymentTrackerHandler } from '@vigil/functions/deployment-tracker';
-import { handler as monitorBiasDrift } from '@vigil/functions/monitor-bias-drift';
-import { handler as monitorDataQuality } from '@vigil/functions/monitor-data-quality';
-import { handler as monitorFeatureAttribution } from '@vigil/functions/monitor-feature-attribution';
-import { handler as monitorModelQuality } from '@vigil/functions/monitor-model-quality';
 import { handler as profileCapture } from '@vigil/functions/profile-capture';
 import { createRegistryGateHandler } from '@vigil/functions/registry-gate';
 import { provideRuntime, type Runtime } from '@vigil/functions/shared/runtime';
@@ -25,6 +21,7 @@ import {
 // The wiring is plain data shared with infra/: the same rules and schedules drive both.
 import { type FunctionName, type LocalHandler, localWiring } from '../../../../infra/wiring.ts';
 import { homePath, localRuntime } from '../adapters.ts';
+import { monitorHandlers } from './monitor-handlers.ts';
 
 /** Everything `vigil dev` and the demo run: the Lambda handlers on local adapters, on one bus. */
 export interface LocalSystem {
@@ -87,10 +84,7 @@ export function createLocalSystem(options: LocalSystemOptions): LocalSystem {
   });
   const handlers: Record<FunctionName, LocalHandler> = {
     'profile-capture': profileCapture,
-    'monitor-data-quality': monitorDataQuality,
-    'monitor-model-quality': monitorModelQuality,
-    'monitor-bias-drift': monitorBiasDrift,
-    'monitor-feature-attribution': monitorFeatureAttribution,
+    ...monitorHandlers(),
     'registry-gate': createRegistryGateHandler({ registry, cards, loadRuntime }),
     'card-sync': createCardSyncHandler({ registry, cards, loadRuntime }),
     'alarm-router': createAlarmRouterHandler({

@@ -1,3 +1,4 @@
+import type { MonitorFolder } from '../monitors/names.ts';
 import type { AlertSeverity } from '../ports/notifier.ts';
 
 /** CloudWatch's statistics, the ones a guardrail uses. */
@@ -43,7 +44,7 @@ export interface GuardrailAlarm {
   treatMissingData: TreatMissingData;
   /** Vigil's own fields: which endpoint and monitor, how urgent, whether it guards deployments. */
   endpoint: string;
-  monitor: 'data-quality' | 'model-quality' | 'bias-drift' | 'feature-attribution';
+  monitor: MonitorFolder;
   kind: GuardrailKind;
   severity: AlertSeverity;
   /** True when the alarm belongs in the endpoint's AutoRollbackConfiguration. */

@@ -5,12 +5,12 @@ import {
   type MonitoringExecutionDetail,
 } from '../events/monitoring-execution.ts';
 import type { MonitorFolder } from '../layout/keys.ts';
+import { MONITOR_FOLDER } from '../monitors/names.ts';
 import type { AlertSeverity, AlertSignal } from '../ports/notifier.ts';
 import type { GuardrailAlarm } from './alarm-definition.ts';
 import { ALARM_STATE_CHANGE_DETAIL_TYPE, parseAlarmStateChange } from './alarm-state-event.ts';
 import { parseEventTime } from './cloudwatch-time.ts';
 import { guardrailAlarms, VIOLATION_SEVERITY } from './guardrail-alarms.ts';
-import { MONITOR_FOLDER } from './monitor-names.ts';
 
 /** One event, read as a change of one signal of one configured endpoint. */
 export interface IncomingSignal {

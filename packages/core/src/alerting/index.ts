@@ -1,3 +1,4 @@
+export { MONITOR_FOLDER, metricsNamespace } from '../monitors/names.ts';
 export type {
   AlarmState,
   AlarmStatistic,
@@ -15,6 +16,7 @@ export {
 export { alertWindow, formatNumber, signalLine } from './alert-format.ts';
 export type { AlertBuildPorts, AlertFacts } from './build-alert.ts';
 export { buildAlert } from './build-alert.ts';
+export * from './channels/index.ts';
 export { cloudWatchTimestamp, parseEventTime } from './cloudwatch-time.ts';
 export type { DeadLetter, DeadLetterResolution, ReplayOutcome } from './dead-letters.ts';
 export {
@@ -32,7 +34,6 @@ export { deploymentConfigFor, MAX_ROLLBACK_ALARMS } from './deployment-config.ts
 export { AlertDeliveryError, AlertUndeliveredError } from './errors.ts';
 export type { AlarmEvaluation, Datapoint, PeriodValue } from './evaluate-alarm.ts';
 export { evaluateAlarm, periodValues } from './evaluate-alarm.ts';
-export type { GuardrailAlarmOptions } from './guardrail-alarms.ts';
 export { guardrailAlarms, resolveGuardrails, VIOLATION_SEVERITY } from './guardrail-alarms.ts';
 export type {
   IncidentOpener,
@@ -58,12 +59,12 @@ export {
 } from './incident-store.ts';
 export type { IgnoredEvent, IncomingSignal } from './incoming-signal.ts';
 export { readIncomingSignal, runKeyOf } from './incoming-signal.ts';
+export type { GuardrailAlarmOptions } from './monitor-alarm-context.ts';
 export {
   EXECUTION_FAILED_METRIC,
   monitorHealthMetrics,
   VIOLATIONS_METRIC,
 } from './monitor-health-metrics.ts';
-export { MONITOR_FOLDER, metricsNamespace } from './monitor-names.ts';
 export type { EmailMessage } from './render-email.ts';
 export { renderEmail } from './render-email.ts';
 export type { MrkdwnText, SlackBlock, SlackMessage } from './render-slack.ts';

@@ -1,6 +1,6 @@
 import type { MonitoringExecutionDetail } from '../events/monitoring-execution.ts';
+import { MONITOR_FOLDER, metricsNamespace } from '../monitors/names.ts';
 import type { MetricDatum } from '../ports/metric-sink.ts';
-import { MONITOR_FOLDER, metricsNamespace } from './monitor-names.ts';
 
 /** Violations of one run (0 when clean); the roll-up every `-violations` guardrail watches. */
 export const VIOLATIONS_METRIC = 'vigil_violations';

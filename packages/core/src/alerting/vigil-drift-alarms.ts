@@ -2,14 +2,10 @@ import type { GuardrailConfig } from '../config/alerts.ts';
 import { DRIFTED_FEATURES_METRIC, driftVerdictMetric } from '../dataquality/drift/drift-metrics.ts';
 import type { GuardrailAlarm } from './alarm-definition.ts';
 import { alarmNamePart, clip } from './alarm-text.ts';
+import type { MonitorAlarmBase } from './monitor-alarm-context.ts';
 
 /** What every alarm of the data-quality monitor shares. */
-export interface DataQualityAlarmBase {
-  endpoint: string;
-  monitor: 'data-quality';
-  namespace: string;
-  dimensions: Record<string, string>;
-  period: number;
+export interface DataQualityAlarmBase extends MonitorAlarmBase<'data-quality'> {
   /** `<alarmNamePrefix>-<endpoint>`. */
   prefix: string;
   /** ` Runbook: <url>` or empty. */

@@ -1,3 +1,4 @@
+import { metricsNamespace } from '../monitors/names.ts';
 import type { MetricDatum } from '../ports/metric-sink.ts';
 import type { AnalysisStage, BiasAnalysis } from './analysis-json.ts';
 
@@ -22,7 +23,7 @@ export interface BiasMetricTarget {
  * ```
  */
 export function biasMetricsNamespace(prefix: string): string {
-  return `${prefix}/Endpoints/bias-metrics`;
+  return metricsNamespace(prefix, 'bias-drift');
 }
 
 /**

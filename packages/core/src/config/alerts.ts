@@ -1,22 +1,6 @@
 import { z } from 'zod';
 
 /**
- * A notification channel. Secrets (webhook URLs) are never in the file: `webhookSecret`
- * names an SST secret in AWS, or an environment variable in local mode.
- */
-export const channelConfig = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('slack'), webhookSecret: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/) }).strict(),
-  z
-    .object({
-      type: z.literal('email'),
-      from: z.email(),
-      to: z.array(z.email()).min(1),
-    })
-    .strict(),
-  z.object({ type: z.literal('sns'), topicArn: z.string().startsWith('arn:').optional() }).strict(),
-]);
-
-/**
  * Guardrail alarms beyond the per-monitor roll-up and heartbeat alarms Vigil always defines.
  * The baseline's features are not known when infra deploys, so per-feature drift alarms exist
  * only for the features listed here.
@@ -73,7 +57,6 @@ export const rollbackPolicyConfig = z
   })
   .strict();
 
-export type ChannelConfig = z.infer<typeof channelConfig>;
 export type EndpointAlertConfig = z.infer<typeof endpointAlertConfig>;
 export type GuardrailConfig = z.infer<typeof guardrailConfig>;
 export type RollbackPolicyConfig = z.infer<typeof rollbackPolicyConfig>;

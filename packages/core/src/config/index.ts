@@ -1,4 +1,5 @@
-export type { ChannelConfig, EndpointAlertConfig, GuardrailConfig, RollbackPolicyConfig } from './alerts.ts';
+export type { ChannelConfig } from '../alerting/channels/registry.ts';
+export type { EndpointAlertConfig, GuardrailConfig, RollbackPolicyConfig } from './alerts.ts';
 export { guardrailConfig } from './alerts.ts';
 export { type ApprovalPolicyConfig, policyRuleCount } from './approval.ts';
 export type { AuditConfig } from './audit.ts';
@@ -9,6 +10,7 @@ export type { DriftConfig } from './drift.ts';
 export type { FeatureAttributionMonitorConfig } from './feature-attribution.ts';
 export { endpointByName, type MonitorKind, parseConfig, parseConfigText, scheduledMonitor } from './load.ts';
 export type { ModelQualityMonitorConfig } from './model-quality.ts';
+export { parseS3Uri, resolveLocation } from './s3-location.ts';
 export type { EndpointConfig, VigilConfig } from './schema.ts';
 export { vigilConfigSchema } from './schema.ts';
 export { configWarnings } from './warnings.ts';

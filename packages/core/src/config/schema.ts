@@ -1,12 +1,16 @@
 import { z } from 'zod';
-import { channelConfig, endpointAlertConfig, rollbackPolicyConfig } from './alerts.ts';
+import { channelConfig } from '../alerting/channels/registry.ts';
+import { MONITOR_SPECS, type MonitorSpecEntry } from '../monitors/monitor-specs.ts';
+import { SAGEMAKER_NAMESPACE_PREFIX } from '../monitors/names.ts';
+import { endpointAlertConfig, rollbackPolicyConfig } from './alerts.ts';
 import { approvalPoliciesConfig } from './approval.ts';
 import { auditConfig } from './audit.ts';
-import { biasDriftMonitorConfig } from './bias-drift.ts';
 import { location, sagemakerName } from './common.ts';
-import { dataQualityMonitorConfig } from './data-quality.ts';
-import { featureAttributionMonitorConfig } from './feature-attribution.ts';
-import { modelQualityMonitorConfig } from './model-quality.ts';
+
+/** An endpoint's `monitors`: each monitor of the table, optional, under its config key. */
+const monitorsShape = Object.fromEntries(
+  MONITOR_SPECS.map((spec) => [spec.configKey, spec.config.optional()]),
+) as { [S in MonitorSpecEntry as S['configKey']]: z.ZodOptional<S['config']> };
 
 /** One monitored endpoint. */
 export const endpointConfig = z
@@ -19,15 +23,7 @@ export const endpointConfig = z
     /** Reports go to `{reports}/{endpoint}/{monitor}/yyyy/mm/dd/hh/`. */
     reports: location.default('reports'),
     modelPackageGroup: sagemakerName('model package group').optional(),
-    monitors: z
-      .object({
-        dataQuality: dataQualityMonitorConfig.optional(),
-        modelQuality: modelQualityMonitorConfig.optional(),
-        biasDrift: biasDriftMonitorConfig.optional(),
-        featureAttribution: featureAttributionMonitorConfig.optional(),
-      })
-      .strict()
-      .default({}),
+    monitors: z.object(monitorsShape).strict().default({}),
     alerts: endpointAlertConfig.default({ channels: [], suppressMinutes: 60 }),
     rollback: rollbackPolicyConfig.default({ policy: 'notify', rejectModelPackage: true }),
   })
@@ -39,7 +35,7 @@ export const vigilConfigSchema = z
     $schema: z.string().optional(),
     version: z.literal(1),
     /** Metric namespace prefix; SageMaker's is `aws/sagemaker`. */
-    metricsNamespacePrefix: z.string().min(1).default('aws/sagemaker'),
+    metricsNamespacePrefix: z.string().min(1).default(SAGEMAKER_NAMESPACE_PREFIX),
     endpoints: z.array(endpointConfig).default([]),
     channels: z.record(z.string().regex(/^[a-z0-9-]+$/), channelConfig).default({}),
     approvalPolicies: approvalPoliciesConfig.default([]),

@@ -31,7 +31,9 @@ export { categoricalDistance, numericalDistance, ROBUST_C_ALPHA, robust } from '
 export { binShares, REFERENCE_QUANTILE_BINS, referenceQuantileEdges } from './drift/binning.ts';
 export { homogeneityTest } from './drift/contingency.ts';
 export {
+  DRIFT_METRICS,
   DRIFTED_FEATURES_METRIC,
+  driftMetricPatterns,
   driftMetrics,
   driftScoreMetric,
   driftVerdictMetric,

@@ -1,5 +1,7 @@
-/** SageMaker's MonitoringType values. */
-export type MonitoringType = 'DataQuality' | 'ModelQuality' | 'ModelBias' | 'ModelExplainability';
+import type { MonitoringType } from '../monitors/names.ts';
+
+/** SageMaker's MonitoringType values, one per entry of the monitor table. */
+export type { MonitoringType };
 
 /** SageMaker's terminal MonitoringExecutionStatus values. */
 export type MonitoringExecutionStatus = 'Completed' | 'CompletedWithViolations' | 'Failed';

@@ -6,6 +6,7 @@ import { eventViolations, failExecution, settleStatus } from '../events/publish-
 import type { RunRecordStore } from '../events/run-record.ts';
 import { settleRun } from '../events/settle-run.ts';
 import { toPythonJson } from '../json/python-json.ts';
+import { metricsNamespace } from '../monitors/names.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { EventPublisher } from '../ports/event-publisher.ts';
 import type { Log } from '../ports/log.ts';
@@ -309,7 +310,7 @@ function metricData(
   scheduleName: string,
   timestamp: Date,
 ): MetricDatum[] {
-  const namespace = `${options.namespacePrefix ?? 'aws/sagemaker'}/Endpoints/explainability-metrics`;
+  const namespace = metricsNamespace(options.namespacePrefix, 'feature-attribution');
   const data: MetricDatum[] = [];
   for (const entry of explanation.perLabel) {
     const dimensions = {

@@ -1,8 +1,9 @@
+import type { MonitorFolder } from '../monitors/names.ts';
 import { hourPath } from '../window/window.ts';
 import { keySegment } from './names.ts';
 
-/** The monitor folders under `{reports}/{endpoint}/`. */
-export type MonitorFolder = 'data-quality' | 'model-quality' | 'bias-drift' | 'feature-attribution';
+/** The monitor folders under `{reports}/{endpoint}/`, one per entry of the monitor table. */
+export type { MonitorFolder };
 
 /**
  * Capture prefix of one endpoint variant and hour: `{capture}/{endpoint}/{variant}/yyyy/mm/dd/hh/`.

@@ -1,3 +1,4 @@
+import { metricsNamespace } from '../monitors/names.ts';
 import type { MetricDatum } from '../ports/metric-sink.ts';
 import type { QualityEstimate } from './estimate.ts';
 import type { ModelQualityStatistics } from './statistics.ts';
@@ -13,7 +14,7 @@ export interface MetricTarget {
 
 /** `${prefix}/Endpoints/model-metrics`, SageMaker's namespace for endpoint model quality. */
 export function modelMetricsNamespace(prefix: string): string {
-  return `${prefix}/Endpoints/model-metrics`;
+  return metricsNamespace(prefix, 'model-quality');
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { EndpointConfig } from '../../config/schema.ts';
 import { ConfigError, InputError } from '../../errors/vigil-error.ts';
 import { joinKey, reportPrefix } from '../../layout/keys.ts';
+import { metricsNamespace } from '../../monitors/names.ts';
 import type { ObjectStore } from '../../ports/object-store.ts';
 import { emptyProfile, mergeProfiles, type Profile, profileFromJson } from '../../profile/profile.ts';
 import { hourOf, hourPath, hoursIn, type TimeWindow, windowFromOffsets } from '../../window/window.ts';
@@ -73,7 +74,7 @@ export async function runDataQualityMonitor(
     endpoint: endpoint.name,
     variant: endpoint.variant,
     monitoringSchedule: monitor.scheduleName ?? `${endpoint.name}-data-quality`,
-    namespace: `${options.metricsNamespacePrefix ?? 'aws/sagemaker'}/Endpoints/data-metrics`,
+    namespace: metricsNamespace(options.metricsNamespacePrefix, 'data-quality'),
     scheduledTime,
     window,
     reports: {

@@ -1,0 +1,13 @@
+export type { MonitorFunctionSpec, MonitorSpec, MonitorSpecEntry } from './monitor-specs.ts';
+export { MONITOR_SPECS } from './monitor-specs.ts';
+export type { MonitorConfigKey, MonitorFolder, MonitoringType } from './names.ts';
+export {
+  isMonitoringType,
+  METRICS_SUFFIX,
+  MONITOR_CONFIG_KEY,
+  MONITOR_FOLDER,
+  MONITOR_FOLDERS,
+  metricsNamespace,
+  monitorSpec,
+  SAGEMAKER_NAMESPACE_PREFIX,
+} from './names.ts';
