@@ -112,4 +112,27 @@ describe('profileInParallel', () => {
     await expect(run).rejects.toThrow(PartitionProfilingError);
     await expect(run).rejects.toThrow(/missing\.jsonl \(bytes 0–20000\) failed: ObjectNotFoundError/);
   });
+
+  it('profiles a partition again in the main thread when its worker runs out of heap', async () => {
+    const objects = await captureFolder(2, 1500);
+    const alone = await profileInParallel(objects, {
+      ...options,
+      tally: new IssueTally(),
+      threads: 1,
+      partitionBytes: 40_000,
+    });
+    const starved: string[] = [];
+    const tally = new IssueTally();
+    const profile = await profileInParallel(objects, {
+      ...options,
+      tally,
+      threads: 2,
+      partitionBytes: 40_000,
+      heapLimits: { maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 1 },
+      onWorkerOutOfMemory: (partition) => starved.push(`${partition.key}@${partition.start}`),
+    });
+    expect(starved).toHaveLength(1);
+    expect(serializeProfile(profile)).toBe(serializeProfile(alone));
+    expect(tally.total).toBeGreaterThan(10);
+  });
 });

@@ -102,6 +102,11 @@ export const monitorDataQualityCommand: Command = {
       tally,
       baselineNames: names,
       threads: threadsOption(optionalString(args, 'threads')),
+      onWorkerOutOfMemory: (part) =>
+        io.stderr(
+          `warning: a profiling thread ran out of memory on ${part.key} (bytes ${part.start}–${part.end}); ` +
+            'profiled it in the main thread instead (results are unchanged; --threads 1 avoids the extra thread)',
+        ),
     });
     if (profile.itemCount === 0) {
       throw new InputError(

@@ -10,10 +10,10 @@ import {
 } from '@vigil/core/dataquality';
 import type { Profile } from '@vigil/core/profile';
 import type { StoredPartition } from './partition-task.ts';
-import { runOnThreads } from './worker-pool.ts';
+import { type PoolOptions, runOnThreads } from './worker-pool.ts';
 
 /** How `profileInParallel` profiles. */
-export interface ParallelProfileOptions {
+export interface ParallelProfileOptions extends PoolOptions {
   outputColumns: OutputColumnsPosition;
   tally: IssueTally;
   baselineNames?: readonly string[];
@@ -66,6 +66,6 @@ export async function profileInParallel(
     outputColumns: options.outputColumns,
     baselineNames: options.baselineNames ?? [],
   };
-  const results = await runOnThreads(partitions, partitionOptions, threads);
+  const results = await runOnThreads(partitions, partitionOptions, threads, options);
   return mergePartitions(partitions, results, options.tally);
 }

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { OutputColumnsPosition } from '@vigil/core/capture';
 import { type PartitionResult, profilePartition } from '@vigil/core/dataquality';
 import { parseProfile } from '@vigil/core/profile';
@@ -12,15 +12,31 @@ import {
 } from './partition-task.ts';
 
 /**
+ * Heap limits of a profiling worker. A 32 MiB partition needs about 40 MB of heap; without limits
+ * each worker's V8 grows its young generation freely and two threads peak above 330 MB of RSS.
+ * With these, two threads stay under 300 MB at a few percent of speed. A worker that still runs
+ * out is not an error: its partition is profiled again in the main thread (see `workerLane`).
+ */
+export const WORKER_HEAP_LIMITS: ResourceLimits = {
+  maxYoungGenerationSizeMb: 16,
+  maxOldGenerationSizeMb: 96,
+};
+
+/**
  * A worker running `profile-worker`: the compiled file next to this one, or, when Vigil runs from
  * its TypeScript sources (tests, development), the source file through tsx's loader.
  */
-function startWorker(): Worker {
+function startWorker(resourceLimits: ResourceLimits): Worker {
   const fromSources = import.meta.url.endsWith('.ts');
   const entry = new URL(`./profile-worker.${fromSources ? 'ts' : 'js'}`, import.meta.url);
-  if (!fromSources) return new Worker(entry);
+  if (!fromSources) return new Worker(entry, { resourceLimits });
   const code = `import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(code, { eval: true, execArgv: ['--conditions=@vigil/source'] });
+  return new Worker(code, { eval: true, execArgv: ['--conditions=@vigil/source'], resourceLimits });
+}
+
+/** True when a worker died because it reached its heap limit. */
+function outOfMemory(error: Error): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
 
 /** The file URL of tsx's ESM register API (its CommonJS twin cannot register from a worker). */
@@ -34,15 +50,37 @@ function tsxEsmApi(): string {
   return new URL(api, pathToFileURL(manifest)).href;
 }
 
-/** Profiles one partition (by its index) somewhere: in this thread or on a worker. */
-type Lane = (index: number) => Promise<PartitionResult>;
+/**
+ * Profiles one partition (by its index) somewhere: in this thread or on a worker. A lane whose
+ * worker died is `retired`: it finishes the partition it held and takes no more.
+ */
+type Lane = { profile: (index: number) => Promise<PartitionResult>; retired: boolean };
 
 type LaneOptions = { outputColumns: OutputColumnsPosition; baselineNames: readonly string[] };
 
-/** A lane on a worker thread: the task goes as a message, the profile comes back as JSON text. */
-function workerLane(worker: Worker, partitions: readonly StoredPartition[], options: LaneOptions): Lane {
-  return (index) =>
-    new Promise((resolve, reject) => {
+/** How the pool runs its workers. */
+export interface PoolOptions {
+  /** Heap limits of each worker (default `WORKER_HEAP_LIMITS`). */
+  heapLimits?: ResourceLimits;
+  /** Told when a worker ran out of heap and its partition went to the main thread. */
+  onWorkerOutOfMemory?: (partition: StoredPartition) => void;
+}
+
+/**
+ * A lane on a worker thread: the task goes as a message, the profile comes back as JSON text. If
+ * the worker runs out of heap, `fallback` profiles that partition in this thread instead and the
+ * lane retires, so a run never fails for memory a worker was denied.
+ */
+function workerLane(
+  worker: Worker,
+  partitions: readonly StoredPartition[],
+  options: LaneOptions,
+  fallback: Lane,
+  pool: PoolOptions,
+): Lane {
+  const lane: Lane = { retired: false, profile: (index) => onWorker(index) };
+  const onWorker = (index: number) =>
+    new Promise<PartitionResult>((resolve, reject) => {
       const partition = partitions[index] as StoredPartition;
       const onMessage = (reply: PartitionReply) => {
         worker.off('error', onError);
@@ -55,6 +93,12 @@ function workerLane(worker: Worker, partitions: readonly StoredPartition[], opti
       };
       const onError = (error: Error) => {
         worker.off('message', onMessage);
+        if (outOfMemory(error)) {
+          lane.retired = true;
+          pool.onWorkerOutOfMemory?.(partition);
+          fallback.profile(index).then(resolve, reject);
+          return;
+        }
         reject(new PartitionProfilingError(partition, error.name, error.message, { cause: error }));
       };
       worker.once('message', onMessage);
@@ -69,11 +113,12 @@ function workerLane(worker: Worker, partitions: readonly StoredPartition[], opti
       };
       worker.postMessage(task);
     });
+  return lane;
 }
 
 /** The lane in this thread, which would otherwise only wait for the workers. */
 function inProcessLane(partitions: readonly StoredPartition[], options: LaneOptions): Lane {
-  return async (index) => {
+  const profile = async (index: number) => {
     const partition = partitions[index] as StoredPartition;
     try {
       return await profilePartition(partition.store, partition, options);
@@ -82,12 +127,14 @@ function inProcessLane(partitions: readonly StoredPartition[], options: LaneOpti
       throw new PartitionProfilingError(partition, name, message, { cause: error });
     }
   };
+  return { profile, retired: false };
 }
 
 /**
  * Profiles `partitions` on `threads` lanes, this thread and `threads - 1` worker threads, each
  * taking the next partition when done; results in the partitions' order. The first failure stops
- * the run with a `PartitionProfilingError`; the workers end either way.
+ * the run with a `PartitionProfilingError`; the workers end either way. Workers run under
+ * `pool.heapLimits` (default `WORKER_HEAP_LIMITS`).
  *
  * @example
  * ```ts
@@ -98,22 +145,22 @@ export async function runOnThreads(
   partitions: readonly StoredPartition[],
   options: LaneOptions,
   threads: number,
+  pool: PoolOptions = {},
 ): Promise<PartitionResult[]> {
+  const heapLimits = pool.heapLimits ?? WORKER_HEAP_LIMITS;
   const results: PartitionResult[] = new Array(partitions.length);
-  const workers = Array.from({ length: Math.max(0, threads - 1) }, startWorker);
-  const lanes = [
-    inProcessLane(partitions, options),
-    ...workers.map((w) => workerLane(w, partitions, options)),
-  ];
+  const workers = Array.from({ length: Math.max(0, threads - 1) }, () => startWorker(heapLimits));
+  const mainLane = inProcessLane(partitions, options);
+  const lanes = [mainLane, ...workers.map((w) => workerLane(w, partitions, options, mainLane, pool))];
   let next = 0;
   let failed = false;
   try {
     await Promise.all(
       lanes.map(async (lane) => {
-        while (!failed && next < partitions.length) {
+        while (!failed && !lane.retired && next < partitions.length) {
           const index = next++;
           try {
-            results[index] = await lane(index);
+            results[index] = await lane.profile(index);
           } catch (error) {
             failed = true;
             throw error;
