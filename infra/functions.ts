@@ -10,6 +10,8 @@ import {
   FUNCTIONS,
   type FunctionName,
   handlerOf,
+  LAMBDA_BUNDLE_PLUGINS,
+  LAMBDA_EXTERNAL_PACKAGES,
   permissionsFor,
   RUNTIME,
   resourceName,
@@ -66,8 +68,12 @@ function createFunction(name: FunctionName) {
     {
       handler: handlerOf(name),
       ...RUNTIME,
-      // Bundle the workspace packages from their sources, never a dist/ left from an older build.
-      nodejs: { esbuild: { conditions: ['@vigil/source'] } },
+      // Bundle the workspace packages from their sources, never a dist/ left from an older build;
+      // the plugin keeps zod's locales out of every bundle (see the file); the runtime provides the SDK.
+      nodejs: {
+        esbuild: { conditions: ['@vigil/source'], external: [...LAMBDA_EXTERNAL_PACKAGES] },
+        plugins: LAMBDA_BUNDLE_PLUGINS,
+      },
       description: settings.description,
       timeout: settings.timeout,
       memory: settings.memory,

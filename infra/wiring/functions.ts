@@ -67,6 +67,20 @@ export function handlerOf(name: FunctionName): string {
 /** Lambda settings every function shares. */
 export const RUNTIME = { runtime: 'nodejs22.x', architecture: 'arm64' } as const;
 
+/**
+ * The esbuild plugins of every Lambda bundle, as a path relative to sst.config.ts (SST's
+ * `nodejs.plugins`); bench/lambda-bundles.ts bundles with the same plugin.
+ */
+export const LAMBDA_BUNDLE_PLUGINS = './infra/bundling/zod-namespace-plugin.mjs';
+
+/**
+ * Packages left out of every Lambda bundle: the AWS SDK v3 clients, which the nodejs22.x runtime
+ * provides (as CDK's NodejsFunction leaves them out by default). Bundled, the SageMaker client
+ * alone adds 425 kB and each handler 0.6–1 MB; Vigil calls only long-stable operations of them,
+ * and loads each client on first use (`packages/aws/src/lazy-sdk.ts`).
+ */
+export const LAMBDA_EXTERNAL_PACKAGES: readonly string[] = ['@aws-sdk/*'];
+
 /** Where the functions read the deployed configuration in Vigil's bucket. */
 export const CONFIG_KEY = 'config/vigil.config.json';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from '../errors/vigil-error.ts';
 import { parseJson } from '../json/parse-json.ts';
 import { knownClarifyMethods } from '../validation/clarify-methods.ts';

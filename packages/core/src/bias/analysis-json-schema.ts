@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Clarify writes numbers (integers read as bigint), ±Infinity and NaN as strings, null when a metric failed.
 // A bare NaN or Infinity token parses to a non-finite number, which z.number() would refuse.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // SageMaker's model-card content schema (CloudFormation AWS::SageMaker::ModelCard, SageMaker Python
 // SDK schema_constraints.py): unknown keys are rejected at every level, strings and lists are bounded.

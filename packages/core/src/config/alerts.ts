@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Guardrail alarms beyond the per-monitor roll-up and heartbeat alarms Vigil always defines.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A metric the policy reads: a model-quality metric of the package's statistics.json (`auc`,

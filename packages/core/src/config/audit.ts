@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * How the audit log is kept in AWS: its own bucket with S3 Object Lock, every record version

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `rate(1 hour)`, `rate(15 minutes)` or `cron(0 * * * ? *)`, as EventBridge Scheduler takes them. */
 export const scheduleExpression = z

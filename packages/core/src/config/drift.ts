@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DRIFT_METHOD_NAMES, driftMethod } from '../dataquality/drift/registry.ts';
 import { thresholdProblem } from '../dataquality/drift/threshold-problem.ts';
 

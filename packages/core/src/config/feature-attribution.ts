@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { location, scheduleExpression, windowOffsets } from './common.ts';
 
 /** How to call the model that is explained. */

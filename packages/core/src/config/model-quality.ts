@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { location, scheduleExpression, windowOffsets } from './common.ts';
 
 /** The model-quality monitor of one endpoint (SageMaker's ModelQualityMonitor). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { channelConfig } from '../alerting/channels/registry.ts';
 import { MONITOR_SPECS, type MonitorSpecEntry } from '../monitors/monitor-specs.ts';
 import { SAGEMAKER_NAMESPACE_PREFIX } from '../monitors/names.ts';

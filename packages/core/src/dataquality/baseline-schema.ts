@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { caseInsensitiveEnum } from '../validation/case-insensitive-enum.ts';
 
 // Jackson writes non-finite doubles as strings ("NaN", "Infinity"); Vigil's writer does too.

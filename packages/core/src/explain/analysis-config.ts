@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from '../errors/vigil-error.ts';
 import { knownClarifyMethods } from '../validation/clarify-methods.ts';
 import type { AggregationMethod } from './aggregate.ts';

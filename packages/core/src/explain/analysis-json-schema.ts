@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The `explanations.kernel_shap` section of a Clarify analysis.json, the feature-attribution

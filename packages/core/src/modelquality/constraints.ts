@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError } from '../errors/vigil-error.ts';
 import { toJacksonJson } from '../json/jackson.ts';
 import { parseJsonText, validateDocument } from '../validation/validate-document.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A string enum read case-insensitively and returned in its canonical spelling: SageMaker's own

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { renderEmail } from '../render-email.ts';
 import type { ChannelDescriptor } from './channel-descriptor.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigError } from '../../errors/vigil-error.ts';
 import type { Alert } from '../../ports/notifier.ts';
 import type {

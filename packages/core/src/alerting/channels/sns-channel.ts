@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChannelDescriptor } from './channel-descriptor.ts';
 
 /** An SNS topic; without `topicArn`, Vigil's own alert topic. */
