@@ -2,9 +2,11 @@
 // Never a pass/fail on time: the numbers are printed (and written to bench/out/results.json).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { formatCostModel, type MeasuredCosts } from './cost-model.ts';
 import { printDriftBenchmark, runDriftBenchmark } from './drift-bench.ts';
 import { BENCH_COLUMNS, generateCaptureFile } from './generate-capture.ts';
 import { formatLambdaBundles, measureLambdaBundles } from './lambda-bundles.ts';
+import { formatLoadTest, type LoadTestResult, runLoadTest } from './load-test.ts';
 import { measure, type TaskResult } from './measure.ts';
 import { formatMonitorCli, runMonitorCliBenchmark } from './monitor-cli.ts';
 
@@ -16,6 +18,12 @@ const capture = `${out}capture-${records}.jsonl`;
 const only = process.env.VIGIL_BENCH_ONLY;
 if (only === 'lambda') {
   console.log(formatLambdaBundles(await measureLambdaBundles(repeats)).join('\n'));
+  process.exit(0);
+}
+// VIGIL_BENCH_ONLY=load runs the load test (VIGIL_BENCH_LOAD_FILES capture files, default 10,000) and the cost model.
+const loadFiles = Number(process.env.VIGIL_BENCH_LOAD_FILES ?? 10_000);
+if (only === 'load') {
+  printLoadAndCost(await runLoadTest(loadFiles));
   process.exit(0);
 }
 // The scaling sizes of the whole-process CLI runs (VIGIL_BENCH_SCALING=100000,1000000 for a shorter run).
@@ -70,6 +78,8 @@ const monitorCli = await runMonitorCliBenchmark(
 console.log(formatMonitorCli(monitorCli).join('\n'));
 const lambdaBundles = await measureLambdaBundles(repeats);
 console.log(formatLambdaBundles(lambdaBundles).join('\n'));
+const load = await runLoadTest(loadFiles);
+printLoadAndCost(load);
 await mkdir(out, { recursive: true });
 await writeFile(
   `${out}results.json`,
@@ -86,11 +96,25 @@ await writeFile(
       drift,
       monitorCli,
       lambdaBundles,
+      load: { ...load, captureToProfileMs: undefined, captureToMetricMs: undefined },
     },
     null,
     2,
   ),
 );
+
+/** Prints the load test and the cost model built on its measured CPU figures. */
+function printLoadAndCost(load: LoadTestResult): void {
+  console.log(formatLoadTest(load).join('\n'));
+  const measured: MeasuredCosts = {
+    cpuMsPerProfile: load.cpuMsPerProfile,
+    cpuMsPerMonitorRun: load.cpuMsPerMonitorRun,
+    filesPerEndpointHourMeasured: load.files / load.endpoints,
+    metricSeriesPerEndpoint: load.metricSeriesPerEndpoint,
+    bytesPerFile: load.bytesPerFile,
+  };
+  console.log(formatCostModel(measured).join('\n'));
+}
 
 function fmt(n: number): string {
   return Math.round(n).toLocaleString('en');

@@ -3,7 +3,13 @@ import { config } from './config';
 import { deliveryDlq } from './dead-letters';
 import { functions } from './functions';
 import { bucket } from './storage';
-import { type EventPatternJson, monitorSchedules, subscriptions } from './wiring';
+import {
+  type EventPatternJson,
+  monitorSchedules,
+  SCHEDULE_FLEXIBLE_WINDOW_MINUTES,
+  SCHEDULER_SCHEDULED_TIME,
+  subscriptions,
+} from './wiring';
 
 /** Stands for the bucket's name, which is known only once the bucket exists. */
 const VIGIL_BUCKET = '{vigil-bucket}';
@@ -19,16 +25,29 @@ export const rules = subscriptions(config, VIGIL_BUCKET).map((subscription) => {
   });
 });
 
-/** EventBridge Scheduler schedules: each configured monitor of each endpoint, input `{ endpoint }`. */
+/**
+ * EventBridge Scheduler schedules: each configured monitor of each endpoint, input `{ endpoint,
+ * scheduledTime }`. A flexible window spreads the hour's runs of many endpoints over
+ * `SCHEDULE_FLEXIBLE_WINDOW_MINUTES` instead of one burst (docs/scaling.md); the window each run
+ * monitors still follows from the nominal time Scheduler puts in `scheduledTime`.
+ */
 export const schedules = monitorSchedules(config).map(
   (schedule) =>
     new sst.aws.CronV2(`${schedule.name}Schedule`, {
       schedule: schedule.schedule as `rate(${string})` | `cron(${string})`,
       timezone: 'UTC',
       function: functions[schedule.function],
-      event: schedule.event,
+      event: { ...schedule.event, scheduledTime: SCHEDULER_SCHEDULED_TIME },
       retries: 2,
       dlq: deliveryDlq.arn,
+      transform: {
+        schedule: (args) => {
+          args.flexibleTimeWindow = {
+            mode: 'FLEXIBLE',
+            maximumWindowInMinutes: SCHEDULE_FLEXIBLE_WINDOW_MINUTES,
+          };
+        },
+      },
     }),
 );
 

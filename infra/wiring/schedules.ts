@@ -2,6 +2,19 @@ import type { VigilConfig } from '@vigil/core';
 import { type FunctionName, MONITORS, type MonitorSpec } from './functions.ts';
 import { resourceName } from './names.ts';
 
+/**
+ * EventBridge Scheduler's context attribute for the time a schedule was due (ISO 8601): put in a
+ * target's input, Scheduler replaces it with that time, however late the invocation.
+ */
+export const SCHEDULER_SCHEDULED_TIME = '<aws.scheduler.scheduled-time>';
+
+/**
+ * How far Scheduler may spread a schedule's invocations after their time. SageMaker starts its
+ * hourly monitoring jobs within 20 minutes of the hour; 15 keeps a run scheduled at :05 or later
+ * inside its hour and spreads 4,000 runs an hour (1,000 endpoints) over a quarter of an hour.
+ */
+export const SCHEDULE_FLEXIBLE_WINDOW_MINUTES = 15;
+
 /** One EventBridge Scheduler schedule: a monitor of an endpoint. */
 export interface MonitorSchedule {
   /** Unique, alphanumeric: SST resource names derive from it. */

@@ -45,7 +45,7 @@ export async function startS3rverBucket(bucket: string): Promise<S3rverBucket> {
   const server = new S3rver({
     port: 0,
     address: '127.0.0.1',
-    silent: true,
+    silent: process.env.VIGIL_S3RVER_LOG === undefined,
     directory,
     configureBuckets: [{ name: bucket, configs: [] }],
   });

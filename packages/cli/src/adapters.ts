@@ -132,6 +132,11 @@ export interface LocalRuntimeOptions {
   /** Default: the LocalMetricStore on the home. */
   metrics?: MetricSink;
   clock?: Clock;
+  /**
+   * Vigil's bucket. Default: a LocalObjectStore on the home. The load benchmark passes an S3 store
+   * (s3rver), so the local loop runs on the S3 protocol; journals and metrics stay in the home.
+   */
+  store?: ObjectStore;
 }
 
 /**
@@ -149,7 +154,7 @@ export interface LocalRuntimeOptions {
  */
 export function localRuntime(options: LocalRuntimeOptions): Runtime {
   const home = homePath(options.home, options.cwd);
-  const store = new LocalObjectStore(home);
+  const store = options.store ?? new LocalObjectStore(home);
   return {
     config: options.config,
     bucket: LOCAL_BUCKET,

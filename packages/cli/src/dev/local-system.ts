@@ -1,5 +1,5 @@
 import { SlackWebhookNotifier } from '@vigil/aws';
-import type { Clock, VigilConfig } from '@vigil/core';
+import type { Clock, ObjectStore, VigilConfig } from '@vigil/core';
 import { createAlarmRouterHandler } from '@vigil/functions/alarm-router';
 import { createAuditHeadRecorderHandler } from '@vigil/functions/audit-head-recorder';
 import { createCardSyncHandler } from '@vigil/functions/card-sync';
@@ -45,6 +45,8 @@ export interface LocalSystemOptions {
   print?: (text: string) => void;
   env?: Record<string, string | undefined>;
   intervalMs?: number;
+  /** Vigil's bucket (default: the home folder), e.g. an S3 store on s3rver for the load benchmark. */
+  store?: ObjectStore;
 }
 
 /**
@@ -70,6 +72,7 @@ export function createLocalSystem(options: LocalSystemOptions): LocalSystem {
     events: bus,
     metrics,
     clock: options.clock,
+    ...(options.store ? { store: options.store } : {}),
   });
   provideRuntime(runtime);
   const loadRuntime = async () => runtime;
