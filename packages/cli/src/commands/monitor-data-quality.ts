@@ -1,10 +1,5 @@
-import { hourOf, InputError, metricsNamespace } from '@vigil/core';
-import {
-  captureObjectsIn,
-  IssueTally,
-  publishDataQualityRun,
-  readDataQualityBaseline,
-} from '@vigil/core/dataquality';
+import { hourOf, InputError, metricsNamespace, SkippedInputTally } from '@vigil/core';
+import { captureObjectsIn, publishDataQualityRun, readDataQualityBaseline } from '@vigil/core/dataquality';
 import { cliEventPublisher, cliMetricSink, homePath, openHome, openLocation } from '../adapters.ts';
 import {
   type CliIO,
@@ -96,7 +91,7 @@ export const monitorDataQualityCommand: Command = {
       captures.map((path) => openLocation(path, io.cwd)),
       start || end ? window : undefined,
     );
-    const tally = new IssueTally();
+    const tally = new SkippedInputTally();
     const profile = await profileInParallel(objects, {
       outputColumns,
       tally,

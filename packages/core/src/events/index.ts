@@ -23,3 +23,4 @@ export {
 } from './run-record.ts';
 export type { RunOutcome, SettledRun, SettleRunPorts } from './settle-run.ts';
 export { settleRun } from './settle-run.ts';
+export { MAX_SKIPPED_EXAMPLES, SkippedInputTally } from './skipped-input-tally.ts';

@@ -1,11 +1,11 @@
 import type { EndpointConfig } from '../../config/schema.ts';
 import { ConfigError, InputError } from '../../errors/vigil-error.ts';
+import { SkippedInputTally } from '../../events/skipped-input-tally.ts';
 import { joinKey, reportPrefix } from '../../layout/keys.ts';
 import { metricsNamespace } from '../../monitors/names.ts';
 import type { ObjectStore } from '../../ports/object-store.ts';
 import { emptyProfile, mergeProfiles, type Profile, profileFromJson } from '../../profile/profile.ts';
 import { hourOf, hourPath, hoursIn, type TimeWindow, windowFromOffsets } from '../../window/window.ts';
-import { IssueTally } from '../issue-tally.ts';
 import { type LoadedBaseline, readDataQualityBaseline } from '../read-baseline.ts';
 import type { ProfileSource } from './profile-capture-object.ts';
 import {
@@ -85,7 +85,7 @@ export async function runDataQualityMonitor(
     drift: monitor.drift,
     records: { store: ports.store },
   };
-  const tally = new IssueTally();
+  const tally = new SkippedInputTally();
 
   let baseline: LoadedBaseline;
   try {
@@ -149,7 +149,7 @@ async function mergeWindowProfiles(
   store: ObjectStore,
   prefix: string,
   window: TimeWindow,
-  tally: IssueTally,
+  tally: SkippedInputTally,
 ): Promise<{ profile: Profile; files: number; unreadable: string[] }> {
   let profile: Profile = emptyProfile();
   let merged = 0;
