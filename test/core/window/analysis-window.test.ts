@@ -2,11 +2,16 @@ import {
   analysisWindow,
   captureFileInWindow,
   captureHours,
+  type EndpointConfig,
   hourPath,
+  parseConfig,
   recordInWindow,
   SPILLOVER_HOURS,
+  scheduledRunTarget,
 } from '@vigil/core';
 import { describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../support/memory-store.ts';
+import { TWO_ENDPOINTS_CONFIG } from '../../support/two-endpoints-config.ts';
 
 const at = (iso: string) => new Date(iso);
 const iso = (window: { start: Date; end: Date }) => [window.start.toISOString(), window.end.toISOString()];
@@ -94,5 +99,50 @@ describe('record selection at the edges of [12:00, 13:00)', () => {
     expect(captureHours(half, 'capture-hour').map(hourPath)).toEqual(['2024/05/01/12', '2024/05/01/13']);
     expect(captureFileInWindow(key('12'), half)).toBe(false);
     expect(captureFileInWindow(key('13'), half)).toBe(true);
+  });
+});
+
+describe('scheduledRunTarget', () => {
+  const config = parseConfig(TWO_ENDPOINTS_CONFIG);
+  const [churn, fraud] = config.endpoints as [EndpointConfig, EndpointConfig];
+  const vigil = new MemoryStore('s3://vigil');
+  const fraudReports = new MemoryStore('s3://fraud-reports');
+  const stores = {
+    store: vigil,
+    storeFor: (location: string) =>
+      location.startsWith('s3://fraud-reports/')
+        ? { store: fraudReports, key: location.slice('s3://fraud-reports/'.length) }
+        : { store: vigil, key: location },
+  };
+
+  it('resolves the window, the report folder of its hour and the run records, as every handler does', () => {
+    const target = scheduledRunTarget('model-quality', churn, churn.monitors.modelQuality!, {
+      at: at('2024-05-01T13:04:00Z'),
+      stores,
+      namespacePrefix: 'acme/ml',
+    });
+    expect(target).toMatchObject({
+      endpoint: 'churn-prod',
+      variant: 'AllTraffic',
+      scheduleName: undefined,
+      scheduledTime: at('2024-05-01T13:00:00Z'),
+      output: { store: vigil, key: 'reports/churn-prod/model-quality/2024/05/01/13/' },
+      records: { store: vigil },
+      namespacePrefix: 'acme/ml',
+      publishMetrics: true,
+    });
+    expect(iso(target.window)).toEqual(['2024-05-01T12:00:00.000Z', '2024-05-01T13:00:00.000Z']);
+    expect(iso(target.window.labels!)).toEqual(['2024-04-29T13:00:00.000Z', '2024-05-01T13:00:00.000Z']);
+  });
+
+  it('takes an explicit window (a backfill) and still reports in the scheduled hour, wherever reports go', () => {
+    const target = scheduledRunTarget('data-quality', fraud, fraud.monitors.dataQuality!, {
+      at: at('2024-05-02T00:00:00Z'),
+      stores,
+      window: { start: at('2024-05-01T00:00:00Z'), end: at('2024-05-02T00:00:00Z') },
+    });
+    expect(iso(target.window)).toEqual(['2024-05-01T00:00:00.000Z', '2024-05-02T00:00:00.000Z']);
+    expect(target.window.labels).toBeUndefined();
+    expect(target.output).toEqual({ store: fraudReports, key: 'out/fraud/data-quality/2024/05/02/00/' });
   });
 });
