@@ -1,6 +1,6 @@
 import { hourOf, InputError, metricsNamespace, SkippedInputTally } from '@vigil/core';
 import { captureObjectsIn, publishDataQualityRun, readDataQualityBaseline } from '@vigil/core/dataquality';
-import { cliEventPublisher, cliMetricSink, homePath, openHome, openLocation } from '../adapters.ts';
+import { cliRunPorts, homePath, openHome, openLocation } from '../adapters.ts';
 import {
   type CliIO,
   type Command,
@@ -110,12 +110,7 @@ export const monitorDataQualityCommand: Command = {
       );
     }
     const summary = await publishDataQualityRun(
-      {
-        metrics: cliMetricSink({ cloudwatch: flag(args, 'cloudwatch'), home }),
-        events: cliEventPublisher(home),
-        clock: { now: () => new Date() },
-        log: { debug() {}, info() {}, warn() {}, error() {} },
-      },
+      cliRunPorts({ cloudwatch: flag(args, 'cloudwatch'), home }),
       {
         endpoint,
         monitoringSchedule: optionalString(args, 'schedule-name') ?? `${endpoint}-data-quality`,
