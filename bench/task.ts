@@ -4,13 +4,12 @@ import * as nodeBuffer from 'node:buffer';
 import { createReadStream, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { httpModelInvoker } from '@vigil/aws';
-import { asciiDecoderFromNodeBuffer, provideAsciiDecoder } from '@vigil/core';
+import { asciiDecoderFromNodeBuffer, provideAsciiDecoder, SkippedInputTally } from '@vigil/core';
 import type { CaptureRecord } from '@vigil/core/capture';
 import {
   createDataQualityBaseline,
   DRIFT_METHODS,
   evaluateDrift,
-  IssueTally,
   parseConstraintsFile,
   parseStatisticsFile,
   profileCaptureChunks,
@@ -35,7 +34,7 @@ const tasks: Record<string, Task> = {
   async profile() {
     const path = args[0] ?? '';
     const builder = new ProfileBuilder([]);
-    const tally = new IssueTally();
+    const tally = new SkippedInputTally();
     const counts = await profileCaptureChunks(
       createReadStream(path, { highWaterMark: 1 << 20 }),
       path,
@@ -68,7 +67,7 @@ const tasks: Record<string, Task> = {
     const constraints = parseConstraintsFile(readFileSync(`${folder}constraints.json`, 'utf8'));
     const names = constraints.features.map((f) => f.name);
     const builder = new ProfileBuilder(names);
-    const tally = new IssueTally();
+    const tally = new SkippedInputTally();
     const counts = await profileCaptureChunks(
       createReadStream(path, { highWaterMark: 1 << 20 }),
       path,

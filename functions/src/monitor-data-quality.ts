@@ -1,19 +1,13 @@
-import { scheduledMonitor } from '@vigil/core';
 import { runDataQualityMonitor } from '@vigil/core/dataquality';
-import { assertScheduledMonitorEvent } from './shared/events.ts';
 import { lambdaHandler } from './shared/lambda-handler.ts';
-import { operationalMetrics } from './shared/operational-metrics.ts';
-import { loadRuntime } from './shared/runtime.ts';
+import {
+  finishScheduledRun,
+  type ScheduledRunSummary,
+  scheduledMonitorRun,
+} from './shared/scheduled-monitor.ts';
 
 /** What a run reports back to the scheduler (and to the logs). */
-export interface DataQualityRunResult {
-  endpoint: string;
-  status: string;
-  violations: number;
-  records: number;
-  reportUri?: string;
-  failureReason?: string;
-}
+export type DataQualityRunResult = ScheduledRunSummary;
 
 /**
  * Scheduled data-quality monitor of one endpoint. EventBridge Scheduler invokes it with
@@ -23,34 +17,16 @@ export interface DataQualityRunResult {
  * the result), not as an error, so the scheduler does not retry it.
  */
 export const handler = lambdaHandler(async (event: unknown): Promise<DataQualityRunResult> => {
-  const { endpoint, scheduledTime } = assertScheduledMonitorEvent(event);
-  const runtime = await loadRuntime();
-  const startedAt = runtime.clock.now();
-  const { endpoint: endpointConfig } = scheduledMonitor(runtime.config, endpoint, 'dataQuality');
-  const summary = await runDataQualityMonitor(
-    {
-      store: runtime.store,
-      storeFor: (location) => runtime.storeFor(location),
-      metrics: runtime.metrics,
-      events: runtime.events,
-      clock: runtime.clock,
-      log: runtime.log,
-    },
-    {
-      endpoint: endpointConfig,
-      scheduledTime,
-      metricsNamespacePrefix: runtime.config.metricsNamespacePrefix,
-    },
-  );
-  const result: DataQualityRunResult = {
-    endpoint,
-    status: summary.status,
-    violations: summary.detail.violationCount,
-    records: summary.recordCount,
-    reportUri: summary.reportUri,
-    failureReason: summary.failureReason,
-  };
-  operationalMetrics.monitorRun(summary.detail, startedAt, runtime.clock.now());
-  runtime.log.info('Data-quality run', { ...result });
-  return result;
+  const run = await scheduledMonitorRun(event, 'data-quality');
+  const { endpoint, monitor } = run;
+  const summary = await runDataQualityMonitor(run.ports, {
+    ...run.target,
+    // Data quality stamps its event and metrics with the time it ran for (docs/monitoring-window.md).
+    scheduledTime: run.at,
+    baseline: monitor.baseline,
+    capture: endpoint.capture,
+    drift: monitor.drift,
+  });
+  // A failed run names no report (the summary says so even when a write failed half-way).
+  return finishScheduledRun(run, summary.detail, { reportUri: summary.reportUri });
 });

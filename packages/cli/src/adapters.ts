@@ -6,6 +6,7 @@ import {
   type EventPublisher,
   type Log,
   type MetricSink,
+  type MonitorRunPorts,
   type ObjectStore,
   parseS3Uri,
   silentLog,
@@ -90,6 +91,29 @@ export function cliEventPublisher(
     new LocalObjectStore(home),
     options.log ?? silentLog,
   );
+}
+
+/**
+ * The ports of a monitor run from the command line, the same for every `vigil monitor …`: metrics
+ * to the home's store (or CloudWatch), events to the home's bus journal, the system clock, and a
+ * log that prints nothing but, when `warn` is given, the run's warnings.
+ *
+ * @example
+ * ```ts
+ * await runBiasDriftMonitor(cliRunPorts({ cloudwatch: flag(args, 'cloudwatch'), home, warn: (m) => io.stderr(m) }), options);
+ * ```
+ */
+export function cliRunPorts(options: {
+  cloudwatch: boolean;
+  home: string;
+  warn?: (message: string) => void;
+}): MonitorRunPorts {
+  return {
+    metrics: cliMetricSink({ cloudwatch: options.cloudwatch, home: options.home }),
+    events: cliEventPublisher(options.home),
+    clock: systemClock,
+    log: options.warn ? { ...silentLog, warn: options.warn } : silentLog,
+  };
 }
 
 /**

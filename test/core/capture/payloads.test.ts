@@ -1,4 +1,4 @@
-import { type CaptureRecord, parseCaptureLine } from '@vigil/core/capture';
+import { type CaptureRecord, decodePayload, parseCaptureLine } from '@vigil/core/capture';
 import { describe, expect, it } from 'vitest';
 
 const source = { key: 'capture/ep/AllTraffic/2024/05/01/13/00-00-000-x.jsonl', line: 3 };
@@ -245,5 +245,21 @@ describe('batch transform records', () => {
       ['0.2', '0'],
     ]);
     expect(r.rowIds).toEqual(['2b9a3c1e-8f0d-4c5e-9a7b-1d2e3f4a5b6c', undefined]);
+  });
+
+  it('names a content type or encoding that is not text by its type, never its value (fuzz seed 72489094)', () => {
+    const data = '-1.797693134862313e+308';
+    const { problem } = decodePayload(
+      { observedContentType: ['image/png'], data, encoding: { '': -1.797693134862313e308 } },
+      'captureData.endpointInput',
+    );
+    expect(problem).toEqual({
+      reason: 'unsupported-content-type',
+      message:
+        'captureData.endpointInput has content type of type array with encoding of type object: Vigil reads ' +
+        'text/csv, application/json and application/jsonlines payloads (send one of these content types, or ' +
+        'capture them as CSV/JSON)',
+    });
+    expect(decodePayload({ data, encoding: 'GZIP' }, 'f').problem?.message).toContain('with encoding "GZIP"');
   });
 });

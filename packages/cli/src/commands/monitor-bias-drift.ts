@@ -1,6 +1,6 @@
-import { hourOf, joinKey } from '@vigil/core';
+import { hourOf } from '@vigil/core';
 import { runBiasDriftMonitor } from '@vigil/core/bias';
-import { cliEventPublisher, cliMetricSink, homePath, openLocation } from '../adapters.ts';
+import { cliRunPorts, homePath, openLocation } from '../adapters.ts';
 import {
   type CliIO,
   type Command,
@@ -68,12 +68,7 @@ export const monitorBiasDriftCommand: Command = {
     const home = homePath(optionalString(args, 'home'), io.cwd);
     const now = new Date();
     const result = await runBiasDriftMonitor(
-      {
-        metrics: cliMetricSink({ cloudwatch: flag(args, 'cloudwatch'), home }),
-        events: cliEventPublisher(home),
-        clock: { now: () => new Date() },
-        log: { debug() {}, info() {}, warn: (m) => io.stderr(m), error() {} },
-      },
+      cliRunPorts({ cloudwatch: flag(args, 'cloudwatch'), home, warn: (m) => io.stderr(m) }),
       {
         endpoint: optionalName(args, 'endpoint') ?? 'local',
         scheduleName: optionalString(args, 'schedule-name'),
@@ -82,7 +77,7 @@ export const monitorBiasDriftCommand: Command = {
         groundTruth: labels.map((path) => openLocation(path, io.cwd)),
         baseline,
         analysisConfig,
-        output: { store: out.store, key: out.key === '' ? '' : `${joinKey(out.key)}/` },
+        output: out,
         attributes: {
           inferenceAttribute: optionalString(args, 'inference-attribute'),
           probabilityAttribute: optionalString(args, 'probability-attribute'),

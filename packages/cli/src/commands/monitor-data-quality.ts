@@ -1,11 +1,6 @@
-import { hourOf, InputError, metricsNamespace } from '@vigil/core';
-import {
-  captureObjectsIn,
-  IssueTally,
-  publishDataQualityRun,
-  readDataQualityBaseline,
-} from '@vigil/core/dataquality';
-import { cliEventPublisher, cliMetricSink, homePath, openHome, openLocation } from '../adapters.ts';
+import { hourOf, InputError, metricsNamespace, SkippedInputTally } from '@vigil/core';
+import { captureObjectsIn, publishDataQualityRun, readDataQualityBaseline } from '@vigil/core/dataquality';
+import { cliRunPorts, homePath, openHome, openLocation } from '../adapters.ts';
 import {
   type CliIO,
   type Command,
@@ -96,7 +91,7 @@ export const monitorDataQualityCommand: Command = {
       captures.map((path) => openLocation(path, io.cwd)),
       start || end ? window : undefined,
     );
-    const tally = new IssueTally();
+    const tally = new SkippedInputTally();
     const profile = await profileInParallel(objects, {
       outputColumns,
       tally,
@@ -115,12 +110,7 @@ export const monitorDataQualityCommand: Command = {
       );
     }
     const summary = await publishDataQualityRun(
-      {
-        metrics: cliMetricSink({ cloudwatch: flag(args, 'cloudwatch'), home }),
-        events: cliEventPublisher(home),
-        clock: { now: () => new Date() },
-        log: { debug() {}, info() {}, warn() {}, error() {} },
-      },
+      cliRunPorts({ cloudwatch: flag(args, 'cloudwatch'), home }),
       {
         endpoint,
         monitoringSchedule: optionalString(args, 'schedule-name') ?? `${endpoint}-data-quality`,

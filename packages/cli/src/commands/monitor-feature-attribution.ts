@@ -1,6 +1,6 @@
-import { hourOf, joinKey } from '@vigil/core';
+import { hourOf } from '@vigil/core';
 import { modelFormatFor, parseAnalysisConfig, runFeatureAttributionMonitor } from '@vigil/core/explain';
-import { cliEventPublisher, cliMetricSink, homePath, openLocation } from '../adapters.ts';
+import { cliRunPorts, homePath, openLocation } from '../adapters.ts';
 import {
   type CliIO,
   type Command,
@@ -73,13 +73,7 @@ export const monitorFeatureAttributionCommand: Command = {
     const name = optionalName(args, 'name') ?? optionalName(args, 'endpoint') ?? 'local';
     const now = new Date();
     const result = await runFeatureAttributionMonitor(
-      {
-        metrics: cliMetricSink({ cloudwatch: flag(args, 'cloudwatch'), home }),
-        events: cliEventPublisher(home),
-        clock: { now: () => new Date() },
-        log: { debug() {}, info() {}, warn: (m) => io.stderr(m), error() {} },
-        invoker,
-      },
+      { ...cliRunPorts({ cloudwatch: flag(args, 'cloudwatch'), home, warn: (m) => io.stderr(m) }), invoker },
       {
         endpoint: name,
         scheduleName: optionalString(args, 'schedule-name'),
@@ -87,7 +81,7 @@ export const monitorFeatureAttributionCommand: Command = {
         capture: captures.map((path) => openLocation(path, io.cwd)),
         baseline: openLocation(baselinePath, io.cwd),
         analysisConfig: openLocation(configPath, io.cwd),
-        output: { store: out.store, key: out.key === '' ? '' : `${joinKey(out.key)}/` },
+        output: out,
         readText: (location) => readUserText('the analysis config names', location, io.cwd),
         ndcgThreshold: threshold,
         maxInvocations: positiveInteger(args, 'max-invocations'),

@@ -1,8 +1,8 @@
-import { hourOf, type ObjectStore, type SkippedInput, silentLog, systemClock } from '@vigil/core';
+import { hourOf, type ObjectStore, SkippedInputTally, systemClock } from '@vigil/core';
 import { type CaptureRecord, parseCaptureStream } from '@vigil/core/capture';
 import { type GroundTruthLabel, parseGroundTruthText } from '@vigil/core/groundtruth';
 import { reportModelQuality } from '@vigil/core/modelquality';
-import { cliEventPublisher, cliMetricSink, homePath, openLocation } from '../adapters.ts';
+import { cliRunPorts, homePath, openLocation } from '../adapters.ts';
 import {
   type CliIO,
   type Command,
@@ -68,7 +68,7 @@ export const monitorModelQualityCommand: Command = {
     const endpoint = optionalName(args, 'endpoint') ?? 'local';
     const home = homePath(optionalString(args, 'home'), io.cwd);
 
-    const skipped: SkippedInput[] = [];
+    const skipped = new SkippedInputTally();
     const records: CaptureRecord[] = [];
     let captureFiles = 0;
     for (const path of captures) {
@@ -77,7 +77,7 @@ export const monitorModelQualityCommand: Command = {
         for await (const record of parseCaptureStream(
           location.store.stream(location.key),
           location.key,
-          (issue) => tally(skipped, `capture-${issue.reason}`, `${issue.key}:${issue.line}`),
+          (issue) => skipped.add(`capture-${issue.reason}`, `${issue.key}:${issue.line}`),
         )) {
           records.push(record);
         }
@@ -89,20 +89,15 @@ export const monitorModelQualityCommand: Command = {
         const text = new TextDecoder().decode(await location.store.get(location.key));
         labels.push(
           ...parseGroundTruthText(text, location.key, (issue) =>
-            tally(skipped, `ground-truth-${issue.reason}`, `${issue.key}:${issue.line}`),
+            skipped.add(`ground-truth-${issue.reason}`, `${issue.key}:${issue.line}`),
           ),
         );
       }
     }
     const now = systemClock.now();
     const result = await reportModelQuality(
-      {
-        metrics: cliMetricSink({ cloudwatch: flag(args, 'cloudwatch'), home }),
-        events: cliEventPublisher(home),
-        clock: systemClock,
-        log: silentLog,
-      },
-      { records, labels, skipped },
+      cliRunPorts({ cloudwatch: flag(args, 'cloudwatch'), home }),
+      { records, labels, skipped: skipped.toSkipped() },
       {
         endpoint,
         scheduleName: optionalString(args, 'schedule-name'),
@@ -150,14 +145,4 @@ async function jsonlObjects(location: {
       found.push({ store: location.store, key: info.key });
   }
   return found;
-}
-
-function tally(skipped: SkippedInput[], reason: string, example: string): void {
-  let entry = skipped.find((s) => s.reason === reason);
-  if (!entry) {
-    entry = { reason, count: 0, examples: [] };
-    skipped.push(entry);
-  }
-  entry.count++;
-  if ((entry.examples?.length ?? 0) < 5) entry.examples?.push(example);
 }

@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
+import type { SkippedInputTally } from '@vigil/core';
 import type { OutputColumnsPosition } from '@vigil/core/capture';
 import { capturePartitions } from '@vigil/core/capture';
 import {
   type CaptureLocation,
-  type IssueTally,
   mergePartitions,
   PARTITION_BYTES,
   profileCaptureObjects,
@@ -15,7 +15,7 @@ import { type PoolOptions, runOnThreads } from './worker-pool.ts';
 /** How `profileInParallel` profiles. */
 export interface ParallelProfileOptions extends PoolOptions {
   outputColumns: OutputColumnsPosition;
-  tally: IssueTally;
+  tally: SkippedInputTally;
   baselineNames?: readonly string[];
   /** Threads: this one and `threads - 1` workers (default: the cores, at most 8); 1 profiles in this thread only. */
   threads?: number;

@@ -1,5 +1,6 @@
 import { ConfigError } from '../errors/vigil-error.ts';
 import type { SkippedInput } from '../events/monitoring-execution.ts';
+import { SkippedInputTally } from '../events/skipped-input-tally.ts';
 import type { AnalysisConfig } from './analysis-config.ts';
 import { jsonColumn, textColumn } from './column-types.ts';
 import { parseCsv } from './csv.ts';
@@ -10,21 +11,6 @@ export interface BiasDataset {
   readonly columns: Series[];
   readonly rowCount: number;
   readonly skipped: SkippedInput[];
-}
-
-const MAX_EXAMPLES = 5;
-
-class SkipCounter {
-  private readonly byReason = new Map<string, SkippedInput>();
-  add(reason: string, example: string): void {
-    const entry = this.byReason.get(reason) ?? { reason, count: 0, examples: [] };
-    entry.count++;
-    if (entry.examples!.length < MAX_EXAMPLES) entry.examples!.push(example);
-    this.byReason.set(reason, entry);
-  }
-  list(): SkippedInput[] {
-    return [...this.byReason.values()];
-  }
 }
 
 /**
@@ -68,7 +54,7 @@ function readCsv(text: string, headers: readonly string[] | undefined): BiasData
   )
     rows.shift();
   names = names.map((n) => n.trim());
-  const skipped = new SkipCounter();
+  const skipped = new SkippedInputTally();
   const good: string[][] = [];
   rows.forEach((row, i) => {
     if (row.length === names.length) good.push(row);
@@ -83,7 +69,7 @@ function readCsv(text: string, headers: readonly string[] | undefined): BiasData
       ),
     ),
     rowCount: good.length,
-    skipped: skipped.list(),
+    skipped: skipped.toSkipped(),
   };
 }
 
@@ -91,7 +77,7 @@ function readJsonLines(
   text: string,
   config: Pick<AnalysisConfig, 'headers' | 'features' | 'label' | 'predicted_label'>,
 ): BiasDataset {
-  const skipped = new SkipCounter();
+  const skipped = new SkippedInputTally();
   const records: Record<string, unknown>[] = [];
   const lines = text.split('\n');
   let featureCount = -1;
@@ -131,7 +117,7 @@ function readJsonLines(
       ),
     ),
     rowCount: records.length,
-    skipped: skipped.list(),
+    skipped: skipped.toSkipped(),
   };
 }
 

@@ -58,8 +58,8 @@ export function decodePayload(eventData: unknown, field: string): DecodedPayload
   if (format === undefined) {
     return problem(
       'unsupported-content-type',
-      `${field} has content type ${JSON.stringify(observedContentType ?? null)} with encoding ` +
-        `${JSON.stringify(encoding ?? null)}: Vigil reads text/csv, application/json and application/jsonlines ` +
+      `${field} has content type ${metadataText(observedContentType)} with encoding ` +
+        `${metadataText(encoding)}: Vigil reads text/csv, application/json and application/jsonlines ` +
         'payloads (send one of these content types, or capture them as CSV/JSON)',
     );
   }
@@ -77,6 +77,16 @@ export function decodePayload(eventData: unknown, field: string): DecodedPayload
   }
   if (format === 'csv') return { payload: { format, rows: csvRecords(text) } };
   return decodeJson(text, format, field);
+}
+
+/**
+ * A content type or encoding as a message shows it: a string as written (it names a format), anything
+ * else by its type only, since a client may have put any value there, payload data included.
+ */
+function metadataText(value: unknown): string {
+  if (value === undefined || value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value);
+  return `of type ${Array.isArray(value) ? 'array' : typeof value}`;
 }
 
 /** Payloads are written by clients: Python's `json.dumps` writes `NaN` and `Infinity`, and Spark reads them. */

@@ -1,10 +1,10 @@
 import type { SkippedInput } from '../events/monitoring-execution.ts';
+import { SkippedInputTally } from '../events/skipped-input-tally.ts';
 import { toJacksonJson } from '../json/jackson.ts';
 import type { Profile } from '../profile/profile.ts';
 import { columnNotes } from './column-notes.ts';
 import { suggestConstraints } from './constraints.ts';
 import { type DatasetFormat, profileDataset } from './dataset.ts';
-import { IssueTally } from './issue-tally.ts';
 import { commonWidth, describeRaggedRows, fitProfileToWidth, type RaggedRows } from './ragged-rows.ts';
 import { statisticsFromProfile } from './statistics.ts';
 
@@ -44,7 +44,7 @@ export async function createDataQualityBaseline(
   format: DatasetFormat,
   source = 'dataset',
 ): Promise<DataQualityBaselineFiles> {
-  const tally = new IssueTally();
+  const tally = new SkippedInputTally();
   const dataset = await profileDataset(chunks, format, tally, source);
   let profile = dataset.profile;
   let raggedRows: RaggedRows | undefined;

@@ -3,8 +3,8 @@ import { forEachCaptureLine } from '../capture/parse-stream.ts';
 import { emptyPlainCsvCapture, parseCaptureLineOrPlainCsv } from '../capture/plain-csv.ts';
 import { captureRows, type OutputColumnsPosition } from '../capture/rows.ts';
 import type { CaptureIssue, CaptureRecord, ParsedCaptureLine } from '../capture/types.ts';
+import type { SkippedInputTally } from '../events/skipped-input-tally.ts';
 import type { ProfileBuilder } from '../profile/profile-builder.ts';
-import type { IssueTally } from './issue-tally.ts';
 
 /** What profiling one capture object found. */
 export interface CaptureProfileCounts {
@@ -34,7 +34,7 @@ export async function profileCaptureChunks(
   chunks: AsyncIterable<Uint8Array>,
   key: string,
   builder: ProfileBuilder,
-  options: { outputColumns: OutputColumnsPosition; tally: IssueTally; keep?: CaptureRecord[] },
+  options: { outputColumns: OutputColumnsPosition; tally: SkippedInputTally; keep?: CaptureRecord[] },
 ): Promise<CaptureProfileCounts> {
   const { outputColumns, tally, keep } = options;
   const issues: CaptureIssue[] = [];

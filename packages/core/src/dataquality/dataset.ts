@@ -4,9 +4,9 @@ import { jsonColumnValue } from '../capture/json-rows.ts';
 import { JsonTextError, parseJsonText } from '../capture/json-text.ts';
 import { captureLines, isNotUtf8Line } from '../capture/lines.ts';
 import { InputError } from '../errors/vigil-error.ts';
+import type { SkippedInputTally } from '../events/skipped-input-tally.ts';
 import type { Profile } from '../profile/profile.ts';
 import { ProfileBuilder, type RowValue } from '../profile/profile-builder.ts';
-import type { IssueTally } from './issue-tally.ts';
 
 /** How a baseline dataset is laid out (SageMaker's dataset_format). */
 export interface DatasetFormat {
@@ -38,7 +38,7 @@ export interface ProfiledDataset {
 export async function profileDataset(
   chunks: AsyncIterable<Uint8Array>,
   format: DatasetFormat,
-  tally: IssueTally,
+  tally: SkippedInputTally,
   source = 'dataset',
 ): Promise<ProfiledDataset> {
   const names: string[] = [];

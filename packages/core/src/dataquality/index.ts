@@ -1,3 +1,5 @@
+/** The skipped-input tally under its former name; `SkippedInputTally` (`@vigil/core`) is the class. */
+export { SkippedInputTally as IssueTally } from '../events/skipped-input-tally.ts';
 export type { DataQualityBaselineFiles } from './baseline.ts';
 export { createDataQualityBaseline } from './baseline.ts';
 export type {
@@ -52,7 +54,6 @@ export { resolveDriftChoice } from './drift/settings.ts';
 export { thresholdProblem } from './drift/threshold-problem.ts';
 export type { WeightedSample } from './drift/weighted-sample.ts';
 export { sampleFromSketch, sampleFromValues } from './drift/weighted-sample.ts';
-export { IssueTally } from './issue-tally.ts';
 export type { CaptureLocation } from './jobs/profile-capture-files.ts';
 export { captureObjectsIn, profileCaptureObjects } from './jobs/profile-capture-files.ts';
 export type {

@@ -1,6 +1,4 @@
-import type { Clock } from '../ports/clock.ts';
 import type { EventPublisher } from '../ports/event-publisher.ts';
-import type { Log } from '../ports/log.ts';
 import {
   MONITORING_EXECUTION_DETAIL_TYPE,
   type MonitoringExecutionDetail,
@@ -49,69 +47,15 @@ export function eventViolations<T>(
 }
 
 /**
- * Sets a run's status from its violations; a baseline that could not be read fails the run even
- * though its values were computed (`computed` says which), as nothing was checked.
+ * The failure reason of a run whose values were computed (and published) but whose baseline could
+ * not be used, so that nothing was checked.
  *
  * @example
  * ```ts
- * settleStatus(detail, violations.length, baselineProblem, 'bias metrics were computed and published');
+ * driftNotChecked('The baseline analysis.json cannot be used (…)', 'bias metrics were computed and published');
+ * // 'The baseline analysis.json cannot be used (…): bias metrics were computed and published, drift was not checked'
  * ```
  */
-export function settleStatus(
-  detail: MonitoringExecutionDetail,
-  violationCount: number,
-  baselineProblem: string | undefined,
-  computed: string,
-): void {
-  if (baselineProblem) {
-    detail.status = 'Failed';
-    detail.failureReason = `${baselineProblem}: ${computed}, drift was not checked`;
-  } else {
-    detail.status = violationCount > 0 ? 'CompletedWithViolations' : 'Completed';
-  }
-}
-
-/**
- * Marks a run Failed with the error's message, and logs it without payload data.
- *
- * @example
- * ```ts
- * catch (error) { failExecution(detail, error, log, 'Bias drift monitor'); }
- * ```
- */
-export function failExecution(
-  detail: MonitoringExecutionDetail,
-  error: unknown,
-  log: Log,
-  monitor: string,
-): void {
-  detail.status = 'Failed';
-  detail.failureReason = (error as Error).message;
-  log.error(`${monitor} failed`, {
-    endpoint: detail.endpointName,
-    error: (error as Error).name,
-    reason: (error as Error).message,
-  });
-}
-
-/**
- * Emits the run's "Vigil Monitoring Execution" event and logs how it ended.
- *
- * @example
- * ```ts
- * await finishExecution(ports, detail, 'Bias drift monitor');
- * ```
- */
-export async function finishExecution(
-  ports: { events: EventPublisher; clock: Clock; log: Log },
-  detail: MonitoringExecutionDetail,
-  monitor: string,
-): Promise<void> {
-  await publishExecution(ports.events, detail, ports.clock.now());
-  ports.log.info(`${monitor} finished`, {
-    endpoint: detail.endpointName,
-    status: detail.status,
-    violations: detail.violationCount,
-    records: detail.recordCount,
-  });
+export function driftNotChecked(baselineProblem: string, computed: string): string {
+  return `${baselineProblem}: ${computed}, drift was not checked`;
 }

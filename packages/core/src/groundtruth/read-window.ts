@@ -1,7 +1,7 @@
 import { decodeLinesText } from '../capture/lines.ts';
-import { joinKey } from '../layout/keys.ts';
+import { groundTruthHourPrefix } from '../layout/keys.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
-import { hourPath, hoursIn, type TimeWindow } from '../window/window.ts';
+import { hoursIn, type TimeWindow } from '../window/window.ts';
 import { parseGroundTruthText } from './parse-stream.ts';
 import type { GroundTruthIssue, GroundTruthLabel } from './types.ts';
 
@@ -31,7 +31,7 @@ export async function readWindowLabels(
 ): Promise<WindowLabels> {
   const result: WindowLabels = { labels: [], issues: [], files: 0 };
   for (const hour of hoursIn(options.window)) {
-    for await (const info of store.list(`${joinKey(options.prefix, hourPath(hour))}/`)) {
+    for await (const info of store.list(groundTruthHourPrefix(options.prefix, hour))) {
       // Lines that are not UTF-8 come out marked, to be counted as `not-utf8` rather than mangled.
       const text = decodeLinesText(await store.get(info.key));
       result.files++;

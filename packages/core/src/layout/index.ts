@@ -1,5 +1,5 @@
 export type { MonitorFolder } from './keys.ts';
-export { captureHourPrefix, joinKey, profileKeyFor, reportPrefix } from './keys.ts';
+export { captureHourPrefix, groundTruthHourPrefix, joinKey, profileKeyFor, reportPrefix } from './keys.ts';
 export {
   cloudWatchDimensionValueProblem,
   cloudWatchMetricNameProblem,

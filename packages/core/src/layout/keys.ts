@@ -18,6 +18,19 @@ export function captureHourPrefix(capture: string, endpoint: string, variant: st
   return `${joinKey(capture, keySegment(endpoint, 'endpoint'), keySegment(variant, 'variant'), hourPath(hour))}/`;
 }
 
+/**
+ * Ground-truth prefix of one hour: `{groundTruth}/yyyy/mm/dd/hh/`, the hour the labels were
+ * collected (SageMaker's layout), not the hour of the inference.
+ *
+ * @example
+ * ```ts
+ * groundTruthHourPrefix('ground-truth/ep', new Date('2024-05-01T13:00:00Z')); // 'ground-truth/ep/2024/05/01/13/'
+ * ```
+ */
+export function groundTruthHourPrefix(groundTruth: string, hour: Date): string {
+  return `${joinKey(groundTruth, hourPath(hour))}/`;
+}
+
 /** Report folder of one run: `{reports}/{endpoint}/{monitor}/yyyy/mm/dd/hh/`. */
 export function reportPrefix(reports: string, endpoint: string, monitor: MonitorFolder, hour: Date): string {
   return `${joinKey(reports, keySegment(endpoint, 'endpoint'), monitor, hourPath(hour))}/`;

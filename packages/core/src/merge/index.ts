@@ -7,4 +7,4 @@ export { mergeWithLabels } from './join.ts';
 export { jsonPathSteps, jsonPathValue } from './json-path.ts';
 export { captureKeyOfExtract, extractKeyFor, predictionKey } from './keys.ts';
 export type { WindowRecords, WindowRecordsOptions } from './read-window.ts';
-export { readWindowRecords } from './read-window.ts';
+export { readWindowRecords, windowCaptureObjects } from './read-window.ts';

@@ -1,11 +1,15 @@
 import { parseCaptureBatches } from '../capture/parse-stream.ts';
 import type { CaptureIssue, CaptureRecord } from '../capture/types.ts';
 import { joinKey } from '../layout/keys.ts';
-import type { ObjectStore } from '../ports/object-store.ts';
-import { hourPath, hoursIn, inWindow, type TimeWindow } from '../window/window.ts';
+import type { ObjectStore, StoreLocation } from '../ports/object-store.ts';
+import {
+  captureFileInWindow,
+  captureHours,
+  recordInWindow,
+  SPILLOVER_HOURS,
+} from '../window/analysis-window.ts';
+import { HOUR_MS, hourPath, type TimeWindow } from '../window/window.ts';
 import { extractRecords, parseExtract } from './extract.ts';
-
-const HOUR_MS = 3_600_000;
 
 /** What to read for a window of captured traffic. */
 export interface WindowRecordsOptions {
@@ -16,11 +20,7 @@ export interface WindowRecordsOptions {
   window: TimeWindow;
   /** Raw capture files, or the extracts profile-capture wrote beside their profiles. */
   source: 'capture' | 'extracts';
-  /**
-   * Hour folders before the window that are read too (default 1): a capture file sits in the hour
-   * folder of its creation and is flushed every few minutes, so the last file of an hour can hold
-   * records of the next hour.
-   */
+  /** Hour folders before the window that are read too (default `SPILLOVER_HOURS`, 1). */
   spilloverHours?: number;
   /** The store holding the extracts, when it is not `store` (default: `store`). */
   extractStore?: ObjectStore;
@@ -42,8 +42,9 @@ export interface WindowRecords {
 
 /**
  * Reads the capture records of an endpoint variant for a time window, from raw capture or from the
- * extracts (`extracts/<captureKey>.extract.jsonl`). Records are kept when their `inferenceTime` lies
- * in [start, end); a record without one is kept when its file's hour folder does. Nothing is dropped
+ * extracts (`extracts/<captureKey>.extract.jsonl`), by the `inference-time` selection of
+ * window/analysis-window.ts: records are kept when their `inferenceTime` lies in [start, end); a
+ * record without one is kept when its file's hour folder overlaps the window. Nothing is dropped
  * silently: unreadable lines are `issues`, out-of-window records are counted.
  *
  * @example
@@ -65,16 +66,10 @@ export async function readWindowRecords(
     filesOutsideWindowFolders: [],
   };
   const { window } = options;
-  const spillover = Math.max(0, options.spilloverHours ?? 1);
-  const listed: TimeWindow = {
-    start: new Date(window.start.getTime() - spillover * HOUR_MS),
-    end: window.end,
-  };
   const extractStore = options.extractStore ?? store;
   const onIssue = (issue: CaptureIssue) => result.issues.push(issue);
-  for (const hour of hoursIn(listed)) {
+  for (const hour of captureHours(window, 'inference-time', options.spilloverHours ?? SPILLOVER_HOURS)) {
     const folder = `${joinKey(options.capturePrefix, options.endpoint, options.variant, hourPath(hour))}/`;
-    const folderInWindow = hour.getTime() + HOUR_MS > window.start.getTime();
     const files =
       options.source === 'capture'
         ? store.list(folder)
@@ -97,20 +92,42 @@ export async function readWindowRecords(
       }
       let kept = 0;
       for (const record of records) {
-        if (recordInWindow(record, window, folderInWindow)) {
+        if (recordInWindow(record.inferenceTime, hour, window)) {
           result.records.push(record);
           kept++;
         } else {
           result.recordsOutsideWindow++;
         }
       }
-      if (!folderInWindow && kept > 0) result.filesOutsideWindowFolders.push(captureKey);
+      // A spill-over folder: it lies wholly before the window.
+      if (hour.getTime() + HOUR_MS <= window.start.getTime() && kept > 0)
+        result.filesOutsideWindowFolders.push(captureKey);
     }
   }
   return result;
 }
 
-function recordInWindow(record: CaptureRecord, window: TimeWindow, folderInWindow: boolean): boolean {
-  const time = record.inferenceTime === undefined ? Number.NaN : Date.parse(record.inferenceTime);
-  return Number.isNaN(time) ? folderInWindow : inWindow(new Date(time), window);
+/**
+ * The raw capture objects of `sources` that a window covers by the `capture-hour` selection of
+ * window/analysis-window.ts: each source itself, or the `.jsonl` objects below it, in listing
+ * order, left out when their `yyyy/mm/dd/hh` folder does not start in the window (no window: all).
+ * Listed lazily, source by source, so reading can start at the first object.
+ *
+ * @example
+ * ```ts
+ * for await (const { store, key } of windowCaptureObjects([{ store, key: 'capture/ep/AllTraffic/' }], window))
+ *   for await (const record of parseCaptureStream(store.stream(key), key, onIssue)) records.push(record);
+ * ```
+ */
+export async function* windowCaptureObjects(
+  sources: readonly StoreLocation[],
+  window?: TimeWindow,
+): AsyncGenerator<StoreLocation> {
+  for (const source of sources) {
+    for await (const info of source.store.list(source.key)) {
+      if (info.key !== source.key && !info.key.endsWith('.jsonl')) continue;
+      if (window && !captureFileInWindow(info.key, window)) continue;
+      yield { store: source.store, key: info.key };
+    }
+  }
 }

@@ -1,17 +1,17 @@
-import type { SkippedInput } from '../events/monitoring-execution.ts';
+import type { MonitorRun } from '../events/run-monitor.ts';
 import { readWindowLabels } from '../groundtruth/read-window.ts';
 import type { GroundTruthLabel } from '../groundtruth/types.ts';
 import { readWindowRecords, type WindowRecords } from '../merge/read-window.ts';
-import type { ObjectStore } from '../ports/object-store.ts';
+import type { ObjectStore, StoreLocation } from '../ports/object-store.ts';
 import type { TimeWindow } from '../window/window.ts';
 import {
+  type ModelQualityInputs,
   type ModelQualityPorts,
   type ModelQualityReportOptions,
   type ModelQualityRunResult,
-  reportModelQuality,
-  type StoreLocation,
+  runModelQuality,
 } from './report-run.ts';
-import { issueSkips } from './skipped-inputs.ts';
+import { tallyIssues } from './skipped-inputs.ts';
 
 /** A scheduled run: where the window's captures and labels are, and everything the report needs. */
 export interface ModelQualityMonitorOptions extends Omit<ModelQualityReportOptions, 'window' | 'variant'> {
@@ -35,8 +35,9 @@ export interface ModelQualityMonitorOptions extends Omit<ModelQualityReportOptio
 
 /**
  * The scheduled model-quality monitor of one endpoint: reads the window's captured predictions
- * and the label window's ground truth, then `reportModelQuality` (merge, metrics, violations,
- * estimate, report files, metrics, event).
+ * (by their inferenceTime, window/analysis-window.ts) and the label window's ground truth, then
+ * merges, evaluates and reports them through `runMonitor` (metrics, violations, estimate, report
+ * files, event).
  *
  * @example
  * ```ts
@@ -53,34 +54,37 @@ export async function runModelQualityMonitor(
   ports: ModelQualityPorts,
   options: ModelQualityMonitorOptions,
 ): Promise<ModelQualityRunResult> {
+  return runModelQuality(ports, options, (run) => readInputs(run, options));
+}
+
+// The window's predictions and labels; a failed read (a 503, a timeout) is the run's failure reason.
+async function readInputs(run: MonitorRun, options: ModelQualityMonitorOptions): Promise<ModelQualityInputs> {
   let captured: WindowRecords;
-  const skipped: SkippedInput[] = [];
   let labels: GroundTruthLabel[] = [];
   try {
     captured = await readCaptured(options);
-    skipped.push(...issueSkips('capture', captured.issues));
+    tallyIssues(run.tally, 'capture', captured.issues);
     if (options.groundTruth) {
       const read = await readWindowLabels(options.groundTruth.store, {
         prefix: options.groundTruth.key,
         window: options.labelWindow,
       });
       labels = read.labels;
-      skipped.push(...issueSkips('ground-truth', read.issues));
+      tallyIssues(run.tally, 'ground-truth', read.issues);
     } else {
-      skipped.push({ reason: 'ground-truth-location-not-configured', count: 1 });
+      run.tally.addAll([{ reason: 'ground-truth-location-not-configured', count: 1 }]);
     }
   } catch (error) {
-    // A failed read (a 503, a timeout) ends the run Failed with its event, not as a crash.
     const readProblem = `The window's captures or labels could not be read (${(error as Error).message}): the run will be retried on the next schedule or retry`;
-    return reportModelQuality(ports, { records: [], labels: [], skipped, readProblem }, options);
+    return { records: [], labels: [], skipped: [], readProblem };
   }
-  ports.log.debug('Model quality inputs read', {
+  run.log.debug('Model quality inputs read', {
     captureFiles: captured.files,
     records: captured.records.length,
     recordsOutsideWindow: captured.recordsOutsideWindow,
     labels: labels.length,
   });
-  return reportModelQuality(ports, { records: captured.records, labels, skipped }, options);
+  return { records: captured.records, labels, skipped: [] };
 }
 
 async function readCaptured(options: ModelQualityMonitorOptions): Promise<WindowRecords> {

@@ -9,5 +9,8 @@ export {
   MONITOR_FOLDERS,
   metricsNamespace,
   monitorSpec,
+  monitorTitle,
   SAGEMAKER_NAMESPACE_PREFIX,
 } from './names.ts';
+export type { ConfiguredStores, ScheduledMonitorSettings, ScheduledRunTarget } from './scheduled-run.ts';
+export { scheduledRunTarget } from './scheduled-run.ts';

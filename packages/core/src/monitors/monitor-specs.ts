@@ -11,6 +11,7 @@ import {
 } from '../config/feature-attribution.ts';
 import { modelQualityMonitorConfig } from '../config/model-quality.ts';
 import type { AlertSeverity } from '../ports/notifier.ts';
+import type { RecordSelection } from '../window/analysis-window.ts';
 
 /**
  * The monitors' names, spelled out because the table's own types refer to them (its alarms).
@@ -54,6 +55,11 @@ export interface MonitorSpec {
   alarms?(context: MonitorAlarmContext): GuardrailAlarm[];
   /** Whether runs join ground-truth labels (so the function may read `groundTruth`). */
   readsGroundTruth: boolean;
+  /**
+   * Which captured records belong to a run's window: by `inferenceTime`, or by the hour folder of
+   * their capture file (docs/monitoring-window.md).
+   */
+  recordSelection: RecordSelection;
   /** The SageMaker endpoint a run invokes, if any (so the function may call InvokeEndpoint). */
   invokedEndpoint?(settings: object, endpointName: string): string | undefined;
   /** The Lambda that runs it on its schedule. */
@@ -77,6 +83,7 @@ export const MONITOR_SPECS = [
       'a data-quality constraint was violated (feature_baseline_drift above its threshold, completeness, type)',
     alarms: dataQualityAlarms,
     readsGroundTruth: false,
+    recordSelection: 'capture-hour',
     function: {
       name: 'monitor-data-quality',
       description: 'Data-quality drift against the baseline (Model Monitor DataQuality)',
@@ -95,6 +102,7 @@ export const MONITOR_SPECS = [
       'a model-quality metric crossed its baseline constraint (e.g. recall below the baseline)',
     alarms: modelMetricAlarms,
     readsGroundTruth: true,
+    recordSelection: 'inference-time',
     function: {
       name: 'monitor-model-quality',
       description:
@@ -112,6 +120,7 @@ export const MONITOR_SPECS = [
     violationSeverity: 'critical',
     violationMeaning: 'a bias metric moved beyond its baseline bound',
     readsGroundTruth: true,
+    recordSelection: 'capture-hour',
     function: {
       name: 'monitor-bias-drift',
       description: 'Bias drift per facet against the baseline analysis.json (Clarify ModelBias)',
@@ -128,6 +137,7 @@ export const MONITOR_SPECS = [
     violationSeverity: 'warning',
     violationMeaning: 'the nDCG of feature attributions against the baseline fell below the threshold',
     readsGroundTruth: false,
+    recordSelection: 'capture-hour',
     // The explained model: the configured endpoint, the monitored one by default, none for a URL.
     invokedEndpoint: (settings: FeatureAttributionMonitorConfig, endpointName: string) =>
       settings.model && 'endpoint' in settings.model

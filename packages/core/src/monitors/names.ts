@@ -42,6 +42,19 @@ export function monitorSpec<F extends MonitorFolder>(folder: F): Extract<Monitor
 }
 
 /**
+ * A monitor's name in prose, for logs and messages.
+ *
+ * @example
+ * ```ts
+ * monitorTitle('bias-drift'); // 'Bias drift'
+ * ```
+ */
+export function monitorTitle(folder: MonitorFolder): string {
+  const words = folder.replace(/-/g, ' ');
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+}
+
+/**
  * Whether a value is one of SageMaker's MonitoringType values that Vigil runs.
  *
  * @example

@@ -26,6 +26,6 @@ export type {
   RegisteringModelRegistry,
 } from './model-registry.ts';
 export type { Alert, AlertSeverity, AlertSignal, AlertStatus, Notifier } from './notifier.ts';
-export type { ObjectInfo, ObjectStore, VersionedObject } from './object-store.ts';
+export type { ObjectInfo, ObjectStore, StoreLocation, VersionedObject } from './object-store.ts';
 export { lengthChecked } from './object-store.ts';
 export type { Sha256 } from './sha256.ts';

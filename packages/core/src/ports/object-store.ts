@@ -14,6 +14,12 @@ export interface VersionedObject {
   etag: string;
 }
 
+/** A key (an object, or a prefix of objects) in a store: where a run reads or writes. */
+export interface StoreLocation {
+  store: ObjectStore;
+  key: string;
+}
+
 /**
  * A bucket-like key/value store: S3 in AWS, a folder in local mode. Keys use `/` separators
  * and never start with `/`.

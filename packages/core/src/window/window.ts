@@ -7,7 +7,8 @@ export interface TimeWindow {
   end: Date;
 }
 
-const HOUR_MS = 3_600_000;
+/** One hour in milliseconds: capture, profiles, reports and labels are laid out in hour folders. */
+export const HOUR_MS = 3_600_000;
 
 /** The start of the UTC hour containing `at`. */
 export function hourOf(at: Date): Date {

@@ -1,10 +1,10 @@
 import type { OutputColumnsPosition } from '../../capture/rows.ts';
+import type { SkippedInputTally } from '../../events/skipped-input-tally.ts';
 import type { ObjectStore } from '../../ports/object-store.ts';
 import type { Profile } from '../../profile/profile.ts';
 import { ProfileBuilder } from '../../profile/profile-builder.ts';
 import { hourFromKey, hourOf, type TimeWindow } from '../../window/window.ts';
 import { profileCaptureChunks } from '../capture-profiler.ts';
-import type { IssueTally } from '../issue-tally.ts';
 
 /** A capture location: a single object or a prefix walked in yyyy/mm/dd/hh layout. */
 export interface CaptureLocation {
@@ -57,7 +57,11 @@ export async function captureObjectsIn(
  */
 export async function profileCaptureObjects(
   objects: readonly CaptureLocation[],
-  options: { outputColumns: OutputColumnsPosition; tally: IssueTally; baselineNames?: readonly string[] },
+  options: {
+    outputColumns: OutputColumnsPosition;
+    tally: SkippedInputTally;
+    baselineNames?: readonly string[];
+  },
 ): Promise<Profile> {
   const builder = new ProfileBuilder(options.baselineNames ?? []);
   for (const object of objects) {

@@ -1,6 +1,7 @@
 import type { OutputColumnsPosition } from '../../capture/rows.ts';
 import type { CaptureRecord } from '../../capture/types.ts';
 import type { SkippedInput } from '../../events/monitoring-execution.ts';
+import { SkippedInputTally } from '../../events/skipped-input-tally.ts';
 import { profileKeyFor } from '../../layout/keys.ts';
 import { buildCaptureExtract, serializeExtract } from '../../merge/extract.ts';
 import { extractKeyFor } from '../../merge/keys.ts';
@@ -9,7 +10,6 @@ import { lengthChecked, type ObjectStore } from '../../ports/object-store.ts';
 import { profileToJson } from '../../profile/profile.ts';
 import { ProfileBuilder } from '../../profile/profile-builder.ts';
 import { profileCaptureChunks } from '../capture-profiler.ts';
-import { IssueTally } from '../issue-tally.ts';
 
 /** Ports of profile-capture. */
 export interface ProfileCapturePorts {
@@ -74,7 +74,7 @@ export async function profileCaptureObject(
 ): Promise<ProfileCaptureResult> {
   const source = options.source ?? ports.store;
   const builder = new ProfileBuilder(options.baselineNames ?? []);
-  const tally = new IssueTally();
+  const tally = new SkippedInputTally();
   const keep: CaptureRecord[] | undefined = options.writeExtract === false ? undefined : [];
   const body = source.stream(options.key);
   const chunks =

@@ -6,11 +6,11 @@ import {
 } from '../../capture/partition.ts';
 import type { OutputColumnsPosition } from '../../capture/rows.ts';
 import type { CaptureIssue } from '../../capture/types.ts';
+import { SkippedInputTally } from '../../events/skipped-input-tally.ts';
 import type { ObjectStore } from '../../ports/object-store.ts';
 import { mergeProfiles, type Profile } from '../../profile/profile.ts';
 import { ProfileBuilder } from '../../profile/profile-builder.ts';
 import { profileCaptureChunks } from '../capture-profiler.ts';
-import { IssueTally } from '../issue-tally.ts';
 
 /**
  * Size of a partition of a large capture input. Fixed, not derived from the number of threads,
@@ -67,7 +67,7 @@ export async function profilePartition(
   const chunks = partitionChunks(store.stream(partition.key, readStart(partition)), partition);
   const counts = await profileCaptureChunks(chunks, partition.key, builder, {
     outputColumns: options.outputColumns,
-    tally: new IssueTally(),
+    tally: new SkippedInputTally(),
   });
   return { profile: builder.build(), records: counts.records, issues: counts.issues, lines: counts.lines };
 }
@@ -85,7 +85,7 @@ export async function profilePartition(
 export function mergePartitions(
   partitions: readonly CapturePartition[],
   results: readonly PartitionResult[],
-  tally: IssueTally,
+  tally: SkippedInputTally,
 ): Profile {
   let profile: Profile | undefined;
   let linesBefore = 0;

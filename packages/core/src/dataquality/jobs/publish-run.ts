@@ -4,14 +4,14 @@ import {
   type MonitoringExecutionStatus,
   type SkippedInput,
 } from '../../events/monitoring-execution.ts';
-import { eventViolations } from '../../events/publish-execution.ts';
-import { folderKey, type RunRecordStore } from '../../events/run-record.ts';
-import { type SettledRun, settleRun } from '../../events/settle-run.ts';
-import { joinKey } from '../../layout/keys.ts';
-import type { Clock } from '../../ports/clock.ts';
-import type { EventPublisher } from '../../ports/event-publisher.ts';
-import type { Log } from '../../ports/log.ts';
-import type { MetricSink } from '../../ports/metric-sink.ts';
+import {
+  type MonitorRun,
+  type MonitorRunPorts,
+  type RunVerdict,
+  runMonitor,
+} from '../../events/run-monitor.ts';
+import type { RunRecordStore } from '../../events/run-record.ts';
+import type { SettledRun } from '../../events/settle-run.ts';
 import type { ObjectStore } from '../../ports/object-store.ts';
 import type { Profile } from '../../profile/profile.ts';
 import type { TimeWindow } from '../../window/window.ts';
@@ -31,12 +31,7 @@ import type { DataQualityViolation } from '../violations.ts';
 export const NOTES_FILE = 'vigil_notes.json';
 
 /** Ports a data-quality run reports through. */
-export interface DataQualityReportPorts {
-  metrics: MetricSink;
-  events: EventPublisher;
-  clock: Clock;
-  log: Log;
-}
+export type DataQualityReportPorts = MonitorRunPorts;
 
 /** Who and what a run is about. */
 export interface DataQualityRunContext {
@@ -45,6 +40,7 @@ export interface DataQualityRunContext {
   monitoringSchedule: string;
   /** `${prefix}/Endpoints/data-metrics`. */
   namespace: string;
+  /** What the event and the metrics are stamped with; its hour names the report folder. */
   scheduledTime: Date;
   window: TimeWindow;
   /** Report folder: store and key prefix. */
@@ -78,8 +74,13 @@ export interface DataQualityRunSummary {
   detail: MonitoringExecutionDetail;
 }
 
+/** What a data-quality run checks: the window's merged profile and the baseline, or why there is none. */
+export type DataQualityWindow =
+  | { profile: Profile; baseline: LoadedBaseline }
+  | { failureReason: string; recordCount?: number };
+
 /**
- * Finishes a data-quality run through `settleRun`: with a profile and a baseline, writes
+ * Finishes a data-quality run through `runMonitor`: with a profile and a baseline, writes
  * statistics.json, constraint_violations.json, Vigil's drift_report.json and vigil_notes.json and
  * a copy of constraints.json to the report folder
  * (committed by its run record), publishes the metrics and emits "Vigil Monitoring Execution"
@@ -99,63 +100,77 @@ export async function publishDataQualityRun(
     | { profile: Profile; baseline: LoadedBaseline; skipped: SkippedInput[] }
     | { failureReason: string; skipped: SkippedInput[]; recordCount?: number },
 ): Promise<DataQualityRunSummary> {
-  const base = {
-    endpointName: context.endpoint,
-    variantName: context.variant,
-    monitoringScheduleName: context.monitoringSchedule,
-    monitoringType: 'DataQuality' as const,
-    scheduledTime: context.scheduledTime.toISOString(),
-    windowStart: context.window.start.toISOString(),
-    windowEnd: context.window.end.toISOString(),
-  };
-  const report = { store: context.reports.store, folder: folderKey(context.reports.key) };
-  const reportUri = `${report.store.location.replace(/\/$/, '')}/${joinKey(context.reports.key)}/`;
+  return runDataQuality(ports, context, async (run) => {
+    run.tally.addAll(outcome.skipped);
+    return outcome;
+  });
+}
+
+/**
+ * One data-quality run through `runMonitor`: `read` gets the window's merged profile and the
+ * baseline (counting what it skips in the run's tally), which are then checked and reported.
+ */
+export async function runDataQuality(
+  ports: DataQualityReportPorts,
+  context: DataQualityRunContext,
+  read: (run: MonitorRun) => Promise<DataQualityWindow>,
+): Promise<DataQualityRunSummary> {
   let built: DataQualityReport | undefined;
-  let failureReason = 'failureReason' in outcome ? outcome.failureReason : undefined;
-  if (!('failureReason' in outcome)) {
-    try {
-      built = buildDataQualityReport(
-        outcome.profile,
-        outcome.baseline,
-        {
-          namespace: context.namespace,
-          endpoint: context.endpoint,
-          monitoringSchedule: context.monitoringSchedule,
-          timestamp: context.scheduledTime,
-        },
-        context.drift,
-      );
-    } catch (error) {
-      // Whatever the check trips on, the run still ends Failed with its event.
-      failureReason = `The window could not be checked against the baseline (${(error as Error).message}): check the baseline files`;
-    }
+  const settled = await runMonitor(ports, {
+    monitor: 'data-quality',
+    endpoint: context.endpoint,
+    variant: context.variant,
+    scheduleName: context.monitoringSchedule,
+    scheduledTime: context.scheduledTime,
+    window: context.window,
+    output: context.reports,
+    records: context.records,
+    publishMetrics: context.publishMetrics,
+    async compute(run) {
+      const window = await read(run);
+      const verdict = checkWindow(run, window, context);
+      if (!verdict.failureReason) built = verdict.built;
+      return verdict;
+    },
+  });
+  return summaryOf(settled, built ?? { violations: [], drift: [], notes: [] });
+}
+
+// Checks the window's profile against the baseline: the report files, metrics and violations.
+function checkWindow(
+  run: MonitorRun,
+  window: DataQualityWindow,
+  context: DataQualityRunContext,
+): RunVerdict & { built?: DataQualityReport } {
+  if ('failureReason' in window) {
+    run.recordCount = window.recordCount ?? 0;
+    return { failureReason: window.failureReason, withoutReport: true };
   }
-  if ('failureReason' in outcome || built === undefined) {
-    const settled = await settleRun(
-      ports,
-      report,
+  const { profile, baseline } = window;
+  run.recordCount = profile.itemCount;
+  let built: DataQualityReport;
+  try {
+    built = buildDataQualityReport(
+      profile,
+      baseline,
       {
-        detail: {
-          ...base,
-          status: 'Failed',
-          reportUri: '',
-          violationCount: 0,
-          violations: [],
-          metrics: {},
-          skipped: outcome.skipped,
-          recordCount: 'failureReason' in outcome ? (outcome.recordCount ?? 0) : outcome.profile.itemCount,
-          failureReason,
-        },
+        namespace: context.namespace,
+        endpoint: context.endpoint,
+        monitoringSchedule: context.monitoringSchedule,
+        timestamp: context.scheduledTime,
       },
-      'Data-quality monitor',
-      context.records,
+      context.drift,
     );
-    return summaryOf(settled, { violations: [], drift: [], notes: [] });
+  } catch (error) {
+    // Whatever the check trips on, the run still ends Failed with its event.
+    return {
+      failureReason: `The window could not be checked against the baseline (${(error as Error).message}): check the baseline files`,
+      withoutReport: true,
+    };
   }
-  const { profile, baseline } = outcome;
   const { short, long, trimmed } = built.raggedRows;
   // Rows that are all wider are not ragged: extra_column_check (and the notes) report them.
-  const skipped = withCount(outcome.skipped, 'column-count-mismatch', short + (trimmed ? long : 0));
+  run.tally.addAll([{ reason: 'column-count-mismatch', count: short + (trimmed ? long : 0) }]);
   const notes = {
     notes: built.notes,
     non_finite_counts: built.nonFinite,
@@ -171,30 +186,17 @@ export async function publishDataQualityRun(
   // The verdict last: a run that fails on an earlier file leaves no constraint_violations.json of
   // its own, so its folder never reads as a finished SageMaker report.
   files.push({ name: 'constraint_violations.json', body: built.constraintViolations });
-  const status: MonitoringExecutionStatus =
-    built.violations.length > 0 ? 'CompletedWithViolations' : 'Completed';
-  const detail: MonitoringExecutionDetail = {
-    ...base,
-    status,
-    reportUri,
-    violationCount: built.violations.length,
-    violations: eventViolations(built.violations, (v) => ({
+  run.metrics = Object.fromEntries(built.drift.map((d) => [`feature_baseline_drift_${d.feature}`, d.value]));
+  return {
+    built,
+    files,
+    datums: built.metrics,
+    violations: built.violations.map((v) => ({
       subject: v.feature_name,
       checkType: v.constraint_check_type,
       description: v.description,
     })),
-    metrics: Object.fromEntries(built.drift.map((d) => [`feature_baseline_drift_${d.feature}`, d.value])),
-    skipped,
-    recordCount: profile.itemCount,
   };
-  const settled = await settleRun(
-    ports,
-    report,
-    { detail, files, metrics: context.publishMetrics ? built.metrics : [] },
-    'Data-quality monitor',
-    context.records,
-  );
-  return summaryOf(settled, built);
 }
 
 function summaryOf(
@@ -223,11 +225,4 @@ function summaryOf(
     duplicate: settled.duplicate,
     detail,
   };
-}
-
-/** `skipped` with `count` more under `reason` (one entry per reason). */
-function withCount(skipped: readonly SkippedInput[], reason: string, count: number): SkippedInput[] {
-  if (count === 0) return [...skipped];
-  if (!skipped.some((s) => s.reason === reason)) return [...skipped, { reason, count }];
-  return skipped.map((s) => (s.reason === reason ? { ...s, count: s.count + count } : s));
 }

@@ -1,31 +1,36 @@
 import type { EndpointConfig } from '../../config/schema.ts';
 import { ConfigError, InputError } from '../../errors/vigil-error.ts';
-import { joinKey, reportPrefix } from '../../layout/keys.ts';
+import type { MonitorRun, RunTarget } from '../../events/run-monitor.ts';
+import type { SkippedInputTally } from '../../events/skipped-input-tally.ts';
+import { joinKey } from '../../layout/keys.ts';
 import { metricsNamespace } from '../../monitors/names.ts';
+import { scheduledRunTarget } from '../../monitors/scheduled-run.ts';
 import type { ObjectStore } from '../../ports/object-store.ts';
 import { emptyProfile, mergeProfiles, type Profile, profileFromJson } from '../../profile/profile.ts';
-import { hourOf, hourPath, hoursIn, type TimeWindow, windowFromOffsets } from '../../window/window.ts';
-import { IssueTally } from '../issue-tally.ts';
+import { captureHours } from '../../window/analysis-window.ts';
+import { hourPath, type TimeWindow } from '../../window/window.ts';
+import type { DriftSettings } from '../drift/settings.ts';
 import { type LoadedBaseline, readDataQualityBaseline } from '../read-baseline.ts';
 import type { ProfileSource } from './profile-capture-object.ts';
 import {
   type DataQualityReportPorts,
   type DataQualityRunSummary,
-  publishDataQualityRun,
+  type DataQualityWindow,
+  runDataQuality,
 } from './publish-run.ts';
 
 /** Ports of the scheduled data-quality monitor. */
 export interface DataQualityMonitorPorts extends DataQualityReportPorts {
-  /** Vigil's store: profiles are read from it and reports written to it. */
+  /** Vigil's store: profiles are read from it and run records written to it. */
   store: ObjectStore;
   /** Resolves a configured location (key prefix or s3:// URI); default: a prefix in `store`. */
   storeFor?: (location: string) => { store: ObjectStore; key: string };
 }
 
-/** What to monitor and when. */
+/** What to monitor and when, from the endpoint's configuration (resolved as a scheduled handler resolves it). */
 export interface DataQualityMonitorOptions {
   endpoint: EndpointConfig;
-  /** The hour the run covers; default the clock's now. Report folder is this hour's. */
+  /** The time the run covers; default the clock's now. Report folder is this hour's. */
   scheduledTime?: Date;
   /** An explicit window instead of the configured offsets around scheduledTime. */
   window?: TimeWindow;
@@ -33,17 +38,30 @@ export interface DataQualityMonitorOptions {
   metricsNamespacePrefix?: string;
 }
 
+/** A resolved run (`scheduledRunTarget`): the target every monitor shares, and data quality's inputs. */
+export interface DataQualityRunOptions extends RunTarget {
+  variant: string;
+  window: TimeWindow;
+  /** The configured baseline folder (statistics.json and constraints.json). */
+  baseline: string;
+  /** The configured capture location: the window's profiles are `profiles/<its key>/<endpoint>/<variant>/` in Vigil's store. */
+  capture: string;
+  /** Vigil's drift methods and thresholds, and whether their verdicts count as violations. */
+  drift?: DriftSettings;
+}
+
 const PROFILE_SUFFIX = '.profile.json';
 
 /**
- * The scheduled data-quality monitor of one endpoint, SageMaker's DefaultModelMonitor execution:
- * merges the profiles profile-capture wrote for the window's hours (never re-reading raw capture;
- * `profiles/<capture>/<endpoint>/<variant>/yyyy/mm/dd/hh/`), checks them against the baseline,
- * writes statistics.json, constraint_violations.json and constraints.json to
+ * The scheduled data-quality monitor of one endpoint, SageMaker's DefaultModelMonitor execution,
+ * through `runMonitor`: merges the profiles profile-capture wrote for the window's hours (never
+ * re-reading raw capture; `profiles/<capture>/<endpoint>/<variant>/yyyy/mm/dd/hh/`), checks them
+ * against the baseline, writes statistics.json, constraint_violations.json and constraints.json to
  * `{reports}/{endpoint}/data-quality/yyyy/mm/dd/hh/`, publishes the metrics and emits
  * "Vigil Monitoring Execution". A missing or unreadable baseline, or a window with no data, ends
  * the run as Failed with the reason (as SageMaker fails an execution with no captured data);
- * unreadable profiles are counted in `skipped` and the run goes on.
+ * unreadable profiles are counted in `skipped` and the run goes on. Takes a resolved run (what the
+ * handler passes) or the endpoint's configuration, which it resolves the same way.
  *
  * @example
  * ```ts
@@ -56,8 +74,37 @@ const PROFILE_SUFFIX = '.profile.json';
  */
 export async function runDataQualityMonitor(
   ports: DataQualityMonitorPorts,
-  options: DataQualityMonitorOptions,
+  options: DataQualityMonitorOptions | DataQualityRunOptions,
 ): Promise<DataQualityRunSummary> {
+  const run = 'output' in options ? options : resolve(ports, options);
+  const storeFor = ports.storeFor ?? ((location: string) => ({ store: ports.store, key: location }));
+  const { endpoint, variant } = run;
+  return runDataQuality(
+    ports,
+    {
+      endpoint,
+      variant,
+      monitoringSchedule: run.scheduleName ?? `${endpoint}-data-quality`,
+      namespace: metricsNamespace(run.namespacePrefix, 'data-quality'),
+      scheduledTime: run.scheduledTime,
+      window: run.window,
+      reports: run.output,
+      publishMetrics: run.publishMetrics ?? true,
+      drift: run.drift,
+      records: run.records,
+    },
+    (monitorRun) =>
+      readWindow(ports.store, monitorRun, {
+        baseline: run.baseline,
+        storeFor,
+        profiles: joinKey('profiles', storeFor(run.capture).key, endpoint, variant),
+        describe: `${endpoint}/${variant}`,
+      }),
+  );
+}
+
+// The endpoint's configuration as a resolved run, as the scheduled handler resolves it.
+function resolve(ports: DataQualityMonitorPorts, options: DataQualityMonitorOptions): DataQualityRunOptions {
   const { endpoint } = options;
   const monitor = endpoint.monitors.dataQuality;
   if (!monitor) {
@@ -66,82 +113,85 @@ export async function runDataQualityMonitor(
       { path: 'endpoints.monitors.dataQuality' },
     );
   }
-  const resolve = ports.storeFor ?? ((location: string) => ({ store: ports.store, key: location }));
-  const scheduledTime = options.scheduledTime ?? ports.clock.now();
-  const window = options.window ?? windowFromOffsets(scheduledTime, monitor.window);
-  const reports = resolve(endpoint.reports);
-  const context = {
-    endpoint: endpoint.name,
-    variant: endpoint.variant,
-    monitoringSchedule: monitor.scheduleName ?? `${endpoint.name}-data-quality`,
-    namespace: metricsNamespace(options.metricsNamespacePrefix, 'data-quality'),
-    scheduledTime,
-    window,
-    reports: {
-      store: reports.store,
-      key: reportPrefix(reports.key, endpoint.name, 'data-quality', hourOf(scheduledTime)),
+  const at = options.scheduledTime ?? ports.clock.now();
+  const target = scheduledRunTarget('data-quality', endpoint, monitor, {
+    at,
+    stores: {
+      store: ports.store,
+      storeFor: ports.storeFor ?? ((location: string) => ({ store: ports.store, key: location })),
     },
-    publishMetrics: monitor.publishMetrics,
+    namespacePrefix: options.metricsNamespacePrefix,
+    window: options.window,
+  });
+  return {
+    ...target,
+    // Data quality stamps its event and metrics with the time it was run for, not its hour
+    // (docs/monitoring-window.md).
+    scheduledTime: at,
+    baseline: monitor.baseline,
+    capture: endpoint.capture,
     drift: monitor.drift,
-    records: { store: ports.store },
   };
-  const tally = new IssueTally();
+}
 
+// The window's merged profile and the baseline, or why the window cannot be checked.
+async function readWindow(
+  store: ObjectStore,
+  run: MonitorRun,
+  inputs: {
+    baseline: string;
+    storeFor: (location: string) => { store: ObjectStore; key: string };
+    profiles: string;
+    describe: string;
+  },
+): Promise<DataQualityWindow> {
+  const { tally, window } = run;
   let baseline: LoadedBaseline;
   try {
-    const location = resolve(monitor.baseline);
+    const location = inputs.storeFor(inputs.baseline);
     baseline = await readDataQualityBaseline(location.store, location.key);
   } catch (error) {
     // A bad baseline says what is wrong; a failed read (a 503, a timeout) says what failed.
-    const reason =
-      error instanceof InputError
-        ? error.message
-        : `The baseline at ${monitor.baseline} could not be read (${(error as Error).message}): the run will be retried on the next schedule or retry`;
-    return publishDataQualityRun(ports, context, { failureReason: reason, skipped: [] });
+    return {
+      failureReason:
+        error instanceof InputError
+          ? error.message
+          : `The baseline at ${inputs.baseline} could not be read (${(error as Error).message}): the run will be retried on the next schedule or retry`,
+    };
   }
 
-  const captureKey = resolve(endpoint.capture).key;
   let merged: { profile: Profile; files: number; unreadable: string[] };
   try {
-    merged = await mergeWindowProfiles(
-      ports.store,
-      joinKey('profiles', captureKey, endpoint.name, endpoint.variant),
-      window,
-      tally,
-    );
+    merged = await mergeWindowProfiles(store, inputs.profiles, window, tally);
   } catch (error) {
-    return publishDataQualityRun(ports, context, {
+    return {
       failureReason: `The window's profiles could not be read (${(error as Error).message}): the run will be retried on the next schedule or retry`,
-      skipped: tally.toSkipped(),
-    });
+    };
   }
-  const { profile } = merged;
-  ports.log.debug('Merged window profiles', {
-    endpoint: endpoint.name,
+  const { profile, unreadable } = merged;
+  run.log.debug('Merged window profiles', {
+    endpoint: run.endpoint,
     profiles: merged.files,
     rows: profile.itemCount,
   });
-  const { unreadable } = merged;
   if (profile.itemCount === 0 && unreadable.length > 0) {
     // Not "no captured data": there was data, in profiles that could not be read.
     const count =
       tally.toSkipped().find((s) => s.reason === 'unreadable-profile')?.count ?? unreadable.length;
-    return publishDataQualityRun(ports, context, {
+    return {
       failureReason:
-        `${count} stored profile(s) of ${endpoint.name}/${endpoint.variant} for the window could not be read ` +
+        `${count} stored profile(s) of ${inputs.describe} for the window could not be read ` +
         `and no other profile has rows (${unreadable.join('; ')}): re-run profile-capture on their capture files`,
-      skipped: tally.toSkipped(),
-    });
+    };
   }
   if (profile.itemCount === 0) {
-    return publishDataQualityRun(ports, context, {
+    return {
       failureReason:
-        `No captured data for ${endpoint.name}/${endpoint.variant} between ${window.start.toISOString()} and ` +
+        `No captured data for ${inputs.describe} between ${window.start.toISOString()} and ` +
         `${window.end.toISOString()} (${merged.files} profiles): check that data capture is enabled and profile-capture runs`,
-      skipped: tally.toSkipped(),
-    });
+    };
   }
-  return publishDataQualityRun(ports, context, { profile, baseline, skipped: tally.toSkipped() });
+  return { profile, baseline };
 }
 
 // Merges the profiles profile-capture wrote under `prefix/yyyy/mm/dd/hh/` for the window's hours.
@@ -149,12 +199,12 @@ async function mergeWindowProfiles(
   store: ObjectStore,
   prefix: string,
   window: TimeWindow,
-  tally: IssueTally,
+  tally: SkippedInputTally,
 ): Promise<{ profile: Profile; files: number; unreadable: string[] }> {
   let profile: Profile = emptyProfile();
   let merged = 0;
   const unreadable: string[] = [];
-  for (const hour of hoursIn(window)) {
+  for (const hour of captureHours(window, 'capture-hour')) {
     const hourPrefix = `${joinKey(prefix, hourPath(hour))}/`;
     const keys: string[] = [];
     for await (const info of store.list(hourPrefix))
