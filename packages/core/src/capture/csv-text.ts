@@ -1,7 +1,4 @@
-const QUOTE = 34; // "
-const COMMA = 44; // ,
-const LF = 10; // \n
-const CR = 13; // \r
+import { COMMA, CR, LF, QUOTE } from '../text/char-codes.ts';
 
 /**
  * Splits a CSV payload into records of field texts. Records are separated by `\n` or `\r\n`;

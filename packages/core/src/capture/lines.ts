@@ -1,6 +1,5 @@
 import { decodeIfAscii } from '../decoding/ascii.ts';
-
-const CR = 13;
+import { CR, LF } from '../text/char-codes.ts';
 
 /**
  * Splits text into lines, carrying an unfinished last line over to the next call. A line ends at
@@ -48,7 +47,6 @@ export async function* captureLines(chunks: AsyncIterable<Uint8Array>): AsyncIte
   if (last !== undefined) yield last;
 }
 
-const LF = 10;
 const BOM = 0xfeff;
 
 /**
