@@ -1,4 +1,4 @@
-import { BACKSLASH, DOT, MINUS, NINE, QUOTE, ZERO } from '../text/char-codes.ts';
+import { DOT, MINUS, NINE, QUOTE, ZERO } from '../text/char-codes.ts';
 import { type JsonNode, JsonNumber, JsonObject } from './json-node.ts';
 
 /** Why a text is not one JSON value; the message gives the offset, never the text. */
@@ -21,6 +21,8 @@ const NON_FINITE_WORDS = ['NaN', 'Infinity', '+Infinity', '-Infinity'];
 
 /** Above this many keys an object finds repeated keys through a Map rather than a scan. */
 const SCAN_KEYS = 16;
+
+const BACKSLASH = '\\'.charCodeAt(0);
 
 /**
  * Parses `text` as exactly one JSON value (RFC 8259, as strictly as `JSON.parse`: same texts

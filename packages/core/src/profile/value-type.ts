@@ -1,4 +1,4 @@
-import { COMMA, DOT, LOWER_E, MINUS, NINE, PLUS, SPACE, UPPER_E, ZERO } from '../text/char-codes.ts';
+import { COMMA, DOT, MINUS, ZERO } from '../text/char-codes.ts';
 
 /**
  * Deequ's data-type classes, in the order of its DataTypeHistogram (Unknown counts missing
@@ -15,6 +15,10 @@ export const NON_FINITE = 5;
 /** The `inferred_type` values SageMaker writes (Boolean only if a column holds nothing but true/false). */
 export type InferredType = 'Unknown' | 'Fractional' | 'Integral' | 'Boolean' | 'String';
 
+const PLUS = '+'.charCodeAt(0);
+const SPACE = ' '.charCodeAt(0);
+const LOWER_E = 'e'.charCodeAt(0);
+const UPPER_E = 'E'.charCodeAt(0);
 /** OR-ing a letter's code with this lowers its case. */
 const LOWER_CASE_BIT = 32;
 
