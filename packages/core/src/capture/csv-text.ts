@@ -1,4 +1,7 @@
-import { COMMA, CR, LF, QUOTE } from '../text/char-codes.ts';
+const QUOTE = 34; // "
+const COMMA = 44; // ,
+const LF = 10; // \n
+const CR = 13; // \r
 
 /**
  * Splits a CSV payload into records of field texts. Records are separated by `\n` or `\r\n`;

@@ -1,4 +1,3 @@
-import { DOT, MINUS, NINE, QUOTE, ZERO } from '../text/char-codes.ts';
 import { type JsonNode, JsonNumber, JsonObject } from './json-node.ts';
 
 /** Why a text is not one JSON value; the message gives the offset, never the text. */
@@ -22,7 +21,12 @@ const NON_FINITE_WORDS = ['NaN', 'Infinity', '+Infinity', '-Infinity'];
 /** Above this many keys an object finds repeated keys through a Map rather than a scan. */
 const SCAN_KEYS = 16;
 
-const BACKSLASH = '\\'.charCodeAt(0);
+const QUOTE = 34;
+const BACKSLASH = 92;
+const MINUS = 45;
+const ZERO = 48;
+const NINE = 57;
+const DOT = 46;
 
 /**
  * Parses `text` as exactly one JSON value (RFC 8259, as strictly as `JSON.parse`: same texts

@@ -1,5 +1,6 @@
 import { decodeIfAscii } from '../decoding/ascii.ts';
-import { CR, LF } from '../text/char-codes.ts';
+
+const CR = 13;
 
 /**
  * Splits text into lines, carrying an unfinished last line over to the next call. A line ends at
@@ -47,6 +48,7 @@ export async function* captureLines(chunks: AsyncIterable<Uint8Array>): AsyncIte
   if (last !== undefined) yield last;
 }
 
+const LF = 10;
 const BOM = 0xfeff;
 
 /**

@@ -1,5 +1,3 @@
-import { LF } from '../text/char-codes.ts';
-
 /**
  * A byte range of one capture object: the lines that start at a byte in `[start, end)`. Large
  * files are profiled in such parts (on worker threads, for example) and the parts' profiles
@@ -42,6 +40,8 @@ export function capturePartitions(key: string, size: number, partitionBytes: num
 export function readStart(partition: CapturePartition): number {
   return partition.start === 0 ? 0 : partition.start - 1;
 }
+
+const LF = 10;
 
 /**
  * The bytes of the lines that start in `partition`, from a stream of the object's bytes beginning

@@ -1,9 +1,10 @@
-import { CR } from '../text/char-codes.ts';
 import { CaptureLineTemplates } from './line-template.ts';
 import { isNotUtf8Line, NOT_UTF8_MESSAGE } from './lines.ts';
 import { captureRecordOf } from './parse-line.ts';
 import { payloadFormat } from './payload-format.ts';
 import type { ParsedCaptureLine } from './types.ts';
+
+const CR = 13;
 
 /**
  * A capture line in the shape endpoint capture has most of the time: one CSV record in, and one

@@ -1,5 +1,3 @@
-import { COMMA, DOT, MINUS, ZERO } from '../text/char-codes.ts';
-
 /**
  * Deequ's data-type classes, in the order of its DataTypeHistogram (Unknown counts missing
  * values), plus Vigil's NON_FINITE for `NaN`, `±Infinity` and numbers too large for a double.
@@ -15,10 +13,15 @@ export const NON_FINITE = 5;
 /** The `inferred_type` values SageMaker writes (Boolean only if a column holds nothing but true/false). */
 export type InferredType = 'Unknown' | 'Fractional' | 'Integral' | 'Boolean' | 'String';
 
-const PLUS = '+'.charCodeAt(0);
-const SPACE = ' '.charCodeAt(0);
-const LOWER_E = 'e'.charCodeAt(0);
-const UPPER_E = 'E'.charCodeAt(0);
+const PLUS = 43;
+const MINUS = 45;
+const SPACE = 32;
+const DOT = 46;
+const ZERO = 48;
+const NINE = 57;
+const LOWER_E = 101;
+const UPPER_E = 69;
+const COMMA = 44;
 /** OR-ing a letter's code with this lowers its case. */
 const LOWER_CASE_BIT = 32;
 
@@ -72,49 +75,32 @@ export function scanText(text: string): number {
  */
 export function scanTextRange(text: string, start: number, end: number): number {
   if (end <= start) return MISSING;
-  const first = afterSignAndSpace(text, start, end);
-  const stop = scanDigits(text, first, end);
-  if (stop < end) {
-    const c = text.charCodeAt(stop);
-    if (c === LOWER_E || c === UPPER_E)
-      return scanExponent(text, start, stop, end, first, scannedDotAt, scannedMantissa);
-    return scanWord(text, start, end);
-  }
-  return finishNumber(text, start, end, first, scannedDotAt, scannedMantissa, 0);
-}
-
-/** Where the digits of a numeric text start: after an optional sign and one optional space. */
-function afterSignAndSpace(text: string, start: number, end: number): number {
   let i = start;
-  const c = i < end ? text.charCodeAt(i) : COMMA;
-  if (c === MINUS || c === PLUS) i++;
-  if (i < end && text.charCodeAt(i) === SPACE) i++;
-  return i;
-}
-
-/** The value of the digits `scanDigits` read last, dot left out. */
-let scannedMantissa = 0;
-/** The index of the dot among the digits `scanDigits` read last, or -1. */
-let scannedDotAt = -1;
-
-/**
- * Reads digits and at most one dot from `first`, leaving their value in `scannedMantissa` and the
- * dot's index in `scannedDotAt`; returns the index of the first other character (or `end`).
- */
-function scanDigits(text: string, first: number, end: number): number {
+  let c = text.charCodeAt(i);
+  const negative = c === MINUS;
+  if (negative || c === PLUS) i++;
+  let spaced = false;
+  if (i < end && text.charCodeAt(i) === SPACE) {
+    i++;
+    spaced = true;
+  }
+  const first = i;
   let dotAt = -1;
   let mantissa = 0;
-  let i = first;
   for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    const digit = c - ZERO;
-    if (digit >= 0 && digit <= 9) mantissa = mantissa * 10 + digit;
-    else if (c === DOT && dotAt === -1) dotAt = i;
-    else break;
+    c = text.charCodeAt(i);
+    if (c >= ZERO && c <= NINE) {
+      mantissa = mantissa * 10 + (c - ZERO);
+      continue;
+    }
+    if (c === DOT && dotAt === -1) {
+      dotAt = i;
+      continue;
+    }
+    if (c === LOWER_E || c === UPPER_E) return scanExponent(text, start, i, end, first, dotAt, mantissa);
+    return scanWord(text, start, end);
   }
-  scannedMantissa = mantissa;
-  scannedDotAt = dotAt;
-  return i;
+  return finishNumber(text, start, end, first, dotAt, mantissa, spaced, 0);
 }
 
 /**
@@ -129,6 +115,7 @@ function finishNumber(
   first: number,
   dotAt: number,
   mantissa: number,
+  spaced: boolean,
   exponent: number,
   digitsEnd = end,
   exponential = false,
@@ -138,8 +125,6 @@ function finishNumber(
   const fraction = dot ? digitsEnd - dotAt - 1 : 0;
   if (whole === 0 || (dot && fraction === 0)) return scanWord(text, start, end);
   const scale = exponent - fraction;
-  // A space after the sign (`- 3`): Spark's cast gives null, which `Number` reproduces as NaN.
-  const spaced = first > start && text.charCodeAt(first - 1) === SPACE;
   if (
     spaced ||
     whole + fraction > MAX_EXACT_DIGITS ||
@@ -183,7 +168,20 @@ function scanExponent(
     if (exponent < 100_000) exponent = exponent * 10 + digit;
   }
   if (i === digitsStart) return scanWord(text, start, end);
-  return finishNumber(text, start, end, first, dotAt, mantissa, negative ? -exponent : exponent, at, true);
+  const sign = text.charCodeAt(start);
+  const spaced = text.charCodeAt(sign === MINUS || sign === PLUS ? start + 1 : start) === SPACE;
+  return finishNumber(
+    text,
+    start,
+    end,
+    first,
+    dotAt,
+    mantissa,
+    spaced,
+    negative ? -exponent : exponent,
+    at,
+    true,
+  );
 }
 
 /** Boolean, NonFinite or String: the classes of a text that is not a decimal number. */
@@ -206,12 +204,35 @@ export let scannedEnd = 0;
  * ```
  */
 export function scanCsvField(text: string, start: number, end: number): number {
-  const first = afterSignAndSpace(text, start, end);
-  const stop = scanDigits(text, first, end);
-  if (stop < end && text.charCodeAt(stop) !== COMMA) return scanRestOfField(text, start, stop, end);
-  scannedEnd = stop;
-  if (stop === start) return MISSING;
-  return finishNumber(text, start, stop, first, scannedDotAt, scannedMantissa, 0);
+  let i = start;
+  let c = i < end ? text.charCodeAt(i) : COMMA;
+  const negative = c === MINUS;
+  if (negative || c === PLUS) i++;
+  let spaced = false;
+  if (i < end && text.charCodeAt(i) === SPACE) {
+    i++;
+    spaced = true;
+  }
+  const first = i;
+  let dotAt = -1;
+  let mantissa = 0;
+  for (; i < end; i++) {
+    c = text.charCodeAt(i);
+    const digit = c - ZERO;
+    if (digit >= 0 && digit <= 9) {
+      mantissa = mantissa * 10 + digit;
+      continue;
+    }
+    if (c === DOT && dotAt === -1) {
+      dotAt = i;
+      continue;
+    }
+    if (c === COMMA) break;
+    return scanRestOfField(text, start, i, end);
+  }
+  scannedEnd = i;
+  if (i === start) return MISSING;
+  return finishNumber(text, start, i, first, dotAt, mantissa, spaced, 0);
 }
 
 /**
