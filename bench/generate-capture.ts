@@ -2,18 +2,10 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { seededRandom } from '@vigil/core/random';
 
-/** A small deterministic PRNG (mulberry32), so every run profiles the same bytes. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG (core's mulberry32), so every run profiles the same bytes. */
+export { seededRandom } from '@vigil/core/random';
 
 const CATEGORIES = [
   ['red', 'green', 'blue', 'yellow'],

@@ -99,3 +99,58 @@ export function optionalNumber(args: CommandArgs, name: string): number | undefi
   if (!Number.isFinite(n)) throw new UsageError(`--${name} must be a number, got "${v}"`);
   return n;
 }
+
+/** What an option takes: a value (`string`), a repeatable value (`string[]`) or nothing (`boolean`). */
+export type OptionType = 'string' | 'string[]' | 'boolean';
+
+/**
+ * The `parseArgs` declaration of a command's options, from their names and types, in the order
+ * `--help` lists them.
+ *
+ * @example
+ * ```ts
+ * optionTypes({ config: 'string', image: 'string[]', json: 'boolean' });
+ * // { config: { type: 'string' }, image: { type: 'string', multiple: true }, json: { type: 'boolean' } }
+ * ```
+ */
+export function optionTypes(types: Record<string, OptionType>): Command['options'] {
+  return Object.fromEntries(
+    Object.entries(types).map(([name, type]) => [
+      name,
+      type === 'string[]' ? { type: 'string', multiple: true } : { type },
+    ]),
+  );
+}
+
+/**
+ * The value of `--name` when it is one of `choices`, or undefined when the option is absent;
+ * anything else is refused with a `UsageError` that lists the choices.
+ *
+ * @example
+ * ```ts
+ * const format = optionalChoice(args, 'format', ['md', 'html']) ?? 'html';
+ * ```
+ */
+export function optionalChoice<T extends string>(
+  args: CommandArgs,
+  name: string,
+  choices: readonly T[],
+): T | undefined {
+  const value = optionalString(args, name);
+  if (value === undefined || (choices as readonly string[]).includes(value)) return value as T | undefined;
+  const listed = `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
+  throw new UsageError(`--${name} must be ${listed}, got "${value}"`);
+}
+
+/**
+ * Like `optionalChoice`, but the option is required.
+ *
+ * @example
+ * ```ts
+ * const problemType = requiredChoice(args, 'problem-type', PROBLEM_TYPES);
+ * ```
+ */
+export function requiredChoice<T extends string>(args: CommandArgs, name: string, choices: readonly T[]): T {
+  requiredString(args, name);
+  return optionalChoice(args, name, choices) as T;
+}

@@ -28,6 +28,7 @@ import {
   flag,
   optionalName,
   optionalString,
+  optionTypes,
   requiredName,
   requiredString,
   UsageError,
@@ -46,12 +47,7 @@ const listCommand: Command = {
   name: 'alarms',
   summary: 'Print the guardrail alarms of an endpoint and the DeploymentConfig to paste into UpdateEndpoint',
   usage: 'alarms --config FILE --endpoint NAME [--constraints FILE] [--json]',
-  options: {
-    config: { type: 'string' },
-    endpoint: { type: 'string' },
-    constraints: { type: 'string' },
-    json: { type: 'boolean' },
-  },
+  options: optionTypes({ config: 'string', endpoint: 'string', constraints: 'string', json: 'boolean' }),
   details: [
     '--constraints FILE  The model-quality baseline constraints.json: the model metric alarm takes its threshold',
     '                    from it when the configuration gives none.',
@@ -109,12 +105,7 @@ const evaluateCommand: Command = {
   name: 'alarms evaluate',
   summary: 'Evaluate the guardrail alarms on the local metrics store and route the alerts (outbox, Slack)',
   usage: 'alarms evaluate --config FILE [--endpoint NAME] [--home DIR] [--at ISO-TIME]',
-  options: {
-    config: { type: 'string' },
-    endpoint: { type: 'string' },
-    home: { type: 'string' },
-    at: { type: 'string' },
-  },
+  options: optionTypes({ config: 'string', endpoint: 'string', home: 'string', at: 'string' }),
   details: [
     'Evaluates with CloudWatch semantics, writes the "CloudWatch Alarm State Change" events to the local bus',
     'journal and hands them to alarm-router: alerts go to <home>/outbox/ and stdout, and to a real Slack webhook',
@@ -176,7 +167,7 @@ const deadLettersCommand: Command = {
   name: 'alarms dead-letters',
   summary: 'List alerts that could not be delivered (alerting/dead-letters/), or send them again',
   usage: 'alarms dead-letters [--home DIR] [--replay --config FILE]',
-  options: { home: { type: 'string' }, replay: { type: 'boolean' }, config: { type: 'string' } },
+  options: optionTypes({ home: 'string', replay: 'boolean', config: 'string' }),
   details: [
     '--replay  Send every dead letter not yet delivered to its channel again (outbox, and Slack when the',
     '          webhook secret is in the environment); a letter that goes through is marked delivered. Letters',

@@ -12,19 +12,14 @@ import {
 import { renderCardHtml, renderCardMarkdown } from '@vigil/core/cards';
 import { readJournaledAuditHeads } from '@vigil/local';
 import { homePath, openLocation } from '../adapters.ts';
-import { type Command, optionalString, requiredName, UsageError } from '../command.ts';
+import { type Command, optionalString, optionTypes, requiredName, UsageError } from '../command.ts';
 import { governanceContext, governanceOptions } from './registry.ts';
 
 const verifyCommand: Command = {
   name: 'audit verify',
   summary: 'Check the audit log: every record present, in order, unedited and chained to the previous one',
   usage: 'audit verify [--heads s3://HEADS-BUCKET] [--expect-head SEQUENCE:HASH] [--prefix audit]',
-  options: {
-    ...governanceOptions,
-    prefix: { type: 'string' },
-    'expect-head': { type: 'string' },
-    heads: { type: 'string' },
-  },
+  options: optionTypes({ ...governanceOptions, prefix: 'string', 'expect-head': 'string', heads: 'string' }),
   details: [
     'Exit code 0 when the log verifies, 1 when it does not (each problem is printed with its record number).',
     'Checks head.json and every head the writers published ("Vigil Audit Head" events): records cut off',
@@ -122,7 +117,7 @@ const exportCommand: Command = {
   summary:
     'Write the compliance bundle of a model package group: cards, decisions, monitoring, EU AI Act / SR 11-7 checklist',
   usage: 'audit export --group NAME [--out DIR]',
-  options: { ...governanceOptions, group: { type: 'string' }, out: { type: 'string' } },
+  options: optionTypes({ ...governanceOptions, group: 'string', out: 'string' }),
   details: [
     '--out DIR  Folder to write to (local or s3://; default compliance-<group>/): bundle.json (everything,',
     '           machine-readable), bundle.md (checklist, decisions, runs), cards/<card>.md and .html per version,',

@@ -7,6 +7,7 @@ import {
   type CommandArgs,
   flag,
   optionalString,
+  optionTypes,
   requiredString,
   UsageError,
 } from '../command.ts';
@@ -16,12 +17,7 @@ export const baselineDataQualityCommand: Command = {
   name: 'baseline data-quality',
   summary: 'Profile a dataset into SageMaker statistics.json and suggested constraints.json',
   usage: 'baseline data-quality --dataset FILE [--format csv|jsonl] [--no-header] --out DIR',
-  options: {
-    dataset: { type: 'string' },
-    format: { type: 'string' },
-    'no-header': { type: 'boolean' },
-    out: { type: 'string' },
-  },
+  options: optionTypes({ dataset: 'string', format: 'string', 'no-header': 'boolean', out: 'string' }),
   details: [
     '--dataset    The baseline dataset (usually the training set): a local file or an s3:// URI.',
     '--format     csv (default, or by the .jsonl/.json extension: jsonl).',

@@ -1,7 +1,7 @@
 import { joinKey } from '@vigil/core';
 import {
   createModelQualityBaseline,
-  isProblemType,
+  PROBLEM_TYPES,
   type ProblemType,
   readLabeledDataset,
 } from '@vigil/core/modelquality';
@@ -10,8 +10,11 @@ import {
   type CliIO,
   type Command,
   type CommandArgs,
+  optionalChoice,
   optionalNumber,
   optionalString,
+  optionTypes,
+  requiredChoice,
   requiredString,
   UsageError,
 } from '../command.ts';
@@ -26,16 +29,16 @@ export const baselineModelQualityCommand: Command = {
     'baseline model-quality --dataset FILE --problem-type BinaryClassification|MulticlassClassification|Regression ' +
     '--ground-truth-attribute COL --inference-attribute COL [--probability-attribute COL] [--probability-threshold X] ' +
     '[--format csv|jsonl] --out DIR',
-  options: {
-    dataset: { type: 'string' },
-    'problem-type': { type: 'string' },
-    'ground-truth-attribute': { type: 'string' },
-    'inference-attribute': { type: 'string' },
-    'probability-attribute': { type: 'string' },
-    'probability-threshold': { type: 'string' },
-    format: { type: 'string' },
-    out: { type: 'string' },
-  },
+  options: optionTypes({
+    dataset: 'string',
+    'problem-type': 'string',
+    'ground-truth-attribute': 'string',
+    'inference-attribute': 'string',
+    'probability-attribute': 'string',
+    'probability-threshold': 'string',
+    format: 'string',
+    out: 'string',
+  }),
   details: [
     '--dataset                 CSV with a header row (default) or JSON Lines (--format jsonl); a path or s3:// URI.',
     '--ground-truth-attribute  Column name (or 0-based index) of the label; a key or JSON path for JSON Lines.',
@@ -56,9 +59,7 @@ export const baselineModelQualityCommand: Command = {
       );
     }
     const probabilityThreshold = thresholdOption(args);
-    const format = optionalString(args, 'format') ?? 'csv';
-    if (format !== 'csv' && format !== 'jsonl')
-      throw new UsageError(`--format must be csv or jsonl, got "${format}"`);
+    const format = optionalChoice(args, 'format', ['csv', 'jsonl']) ?? 'csv';
     const datasetPath = requiredString(args, 'dataset');
     const out = openLocation(requiredString(args, 'out'), io.cwd);
     const text = await readUserText('--dataset', datasetPath, io.cwd);
@@ -90,13 +91,7 @@ export const baselineModelQualityCommand: Command = {
 
 /** The validated --problem-type. */
 export function problemTypeOption(args: CommandArgs): ProblemType {
-  const value = requiredString(args, 'problem-type');
-  if (!isProblemType(value)) {
-    throw new UsageError(
-      `--problem-type must be BinaryClassification, MulticlassClassification or Regression, got "${value}"`,
-    );
-  }
-  return value;
+  return requiredChoice(args, 'problem-type', PROBLEM_TYPES);
 }
 
 /** The validated --probability-threshold (in [0, 1]). */

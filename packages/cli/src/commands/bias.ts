@@ -14,6 +14,7 @@ import {
   flag,
   optionalNumber,
   optionalString,
+  optionTypes,
   requiredString,
   UsageError,
 } from '../command.ts';
@@ -25,15 +26,15 @@ export const biasCommand: Command = {
   summary: "Compute Clarify's pre- and post-training bias metrics of a dataset into analysis.json",
   usage:
     'bias --analysis-config FILE --dataset FILE --out DIR [--bootstrap [--resamples N] [--confidence C] [--seed S]]',
-  options: {
-    'analysis-config': { type: 'string' },
-    dataset: { type: 'string' },
-    out: { type: 'string' },
-    bootstrap: { type: 'boolean' },
-    resamples: { type: 'string' },
-    confidence: { type: 'string' },
-    seed: { type: 'string' },
-  },
+  options: optionTypes({
+    'analysis-config': 'string',
+    dataset: 'string',
+    out: 'string',
+    bootstrap: 'boolean',
+    resamples: 'string',
+    confidence: 'string',
+    seed: 'string',
+  }),
   details: [
     '--analysis-config  Clarify analysis_config.json, unchanged: label, label_values_or_threshold, facet,',
     '                   group_variable, predicted_label / probability_threshold, excluded_columns, headers,',

@@ -6,20 +6,21 @@ import {
   type CliIO,
   type Command,
   type CommandArgs,
+  optionalChoice,
   optionalNumber,
-  optionalString,
+  optionTypes,
   requiredString,
   UsageError,
 } from '../command.ts';
 import { governanceContext, governanceOptions, packageArnFrom } from './registry.ts';
 
-const cardOptions = {
+const cardOptions = optionTypes({
   ...governanceOptions,
-  arn: { type: 'string' },
-  group: { type: 'string' },
-  version: { type: 'string' },
-  'card-version': { type: 'string' },
-} as const;
+  arn: 'string',
+  group: 'string',
+  version: 'string',
+  'card-version': 'string',
+});
 
 const CARD_DETAILS = [
   'The card of a model version: --arn ARN, or --group NAME [--version N] (default: the newest version).',
@@ -75,16 +76,14 @@ const exportCommand: Command = {
   name: 'card export',
   summary: 'Write the model card as Markdown or a self-contained HTML page for auditors (print it to PDF)',
   usage: 'card export (--arn ARN | --group NAME [--version N]) --format md|html --out PATH',
-  options: { ...cardOptions, format: { type: 'string' }, out: { type: 'string' } },
+  options: { ...cardOptions, ...optionTypes({ format: 'string', out: 'string' }) },
   details: [
     '--format md|html  default html',
     '--out PATH         a file, or a folder ending in / to name the file after the card',
     ...CARD_DETAILS,
   ].join('\n'),
   async run(args, io) {
-    const format = optionalString(args, 'format') ?? 'html';
-    if (format !== 'md' && format !== 'html')
-      throw new UsageError(`--format must be md or html, got "${format}"`);
+    const format = optionalChoice(args, 'format', ['md', 'html']) ?? 'html';
     const { name, text } = await renderCard(args, io, format);
     const outPath = requiredString(args, 'out');
     const out = openLocation(outPath, io.cwd);

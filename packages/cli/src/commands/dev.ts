@@ -1,19 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConfigError, configWarnings, parseConfigText, systemClock } from '@vigil/core';
-import { type Command, flag, optionalNumber, optionalString } from '../command.ts';
+import { type Command, flag, optionalNumber, optionalString, optionTypes } from '../command.ts';
 
 /** `vigil dev`: the whole system on the local folder, until Ctrl-C (or one round with --once). */
 export const devCommand: Command = {
   name: 'dev',
   summary: 'Run Vigil locally: capture files in → profiles → monitors → metrics → alarms → alerts → rollback',
   usage: 'dev [--config vigil.config.json] [--home .vigil] [--interval-ms 1000] [--once]',
-  options: {
-    config: { type: 'string' },
-    home: { type: 'string' },
-    'interval-ms': { type: 'string' },
-    once: { type: 'boolean' },
-  },
+  options: optionTypes({ config: 'string', home: 'string', 'interval-ms': 'string', once: 'boolean' }),
   details: [
     "Runs the same handlers as the Lambdas on the home folder, which has the layout of Vigil's bucket:",
     'a new file under {capture}/{endpoint}/{variant}/yyyy/mm/dd/hh/ raises an S3 "Object Created" event',

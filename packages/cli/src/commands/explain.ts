@@ -8,6 +8,7 @@ import {
   type CommandArgs,
   optionalName,
   optionalString,
+  optionTypes,
   requiredString,
   UsageError,
 } from '../command.ts';
@@ -21,13 +22,13 @@ export const explainCommand: Command = {
   name: 'explain',
   summary: 'Explain a data set with KernelSHAP as SageMaker Clarify does (analysis.json, local values)',
   usage: 'explain --analysis-config FILE --dataset FILE [--model URL | --endpoint NAME] --out DIR',
-  options: {
-    'analysis-config': { type: 'string' },
-    dataset: { type: 'string' },
-    model: { type: 'string' },
-    endpoint: { type: 'string' },
-    out: { type: 'string' },
-  },
+  options: optionTypes({
+    'analysis-config': 'string',
+    dataset: 'string',
+    model: 'string',
+    endpoint: 'string',
+    out: 'string',
+  }),
   details: [
     '--analysis-config  Clarify analysis_config.json: headers, label, methods.shap, predictor.',
     '--dataset          CSV or JSON Lines data set (dataset_type); label and excluded columns are dropped.',

@@ -28,8 +28,10 @@ import {
   type Command,
   type CommandArgs,
   flag,
+  type OptionType,
   optionalNumber,
   optionalString,
+  optionTypes,
   requiredName,
   requiredString,
   stringList,
@@ -39,11 +41,11 @@ import { DeploymentAuditLog, deploymentAuditStore } from '../deployment-audit-lo
 import { readUserBytes } from '../user-files.ts';
 
 /** Options every governance command shares. */
-export const governanceOptions = {
-  home: { type: 'string' },
-  aws: { type: 'boolean' },
-  config: { type: 'string' },
-} as const;
+export const governanceOptions: Record<string, OptionType> = {
+  home: 'string',
+  aws: 'boolean',
+  config: 'string',
+};
 
 const GOVERNANCE_DETAILS = [
   "--home DIR    Vigil's folder (default .vigil): registry/, cards/, governance/ and audit/ live there;",
@@ -158,23 +160,23 @@ const registerCommand: Command = {
   name: 'registry register',
   summary: 'Register a model version with its reports in the local registry, then run the approval gate',
   usage: 'registry register --group NAME [--model-quality FILE] [--bias FILE] [--card FILE] [...]',
-  options: {
+  options: optionTypes({
     ...governanceOptions,
-    group: { type: 'string' },
-    description: { type: 'string' },
-    'model-quality': { type: 'string' },
-    'model-quality-constraints': { type: 'string' },
-    'data-quality-statistics': { type: 'string' },
-    'data-quality-constraints': { type: 'string' },
-    bias: { type: 'string' },
-    'bias-pre-training': { type: 'string' },
-    'bias-post-training': { type: 'string' },
-    explainability: { type: 'string' },
-    card: { type: 'string' },
-    image: { type: 'string', multiple: true },
-    'model-data': { type: 'string', multiple: true },
-    'no-gate': { type: 'boolean' },
-  },
+    group: 'string',
+    description: 'string',
+    'model-quality': 'string',
+    'model-quality-constraints': 'string',
+    'data-quality-statistics': 'string',
+    'data-quality-constraints': 'string',
+    bias: 'string',
+    'bias-pre-training': 'string',
+    'bias-post-training': 'string',
+    explainability: 'string',
+    card: 'string',
+    image: 'string[]',
+    'model-data': 'string[]',
+    'no-gate': 'boolean',
+  }),
   details: [
     'Reports are paths or s3:// URIs in the formats Model Monitor and Clarify write: --model-quality statistics.json,',
     '--data-quality-statistics / --data-quality-constraints, --bias / --bias-pre-training / --bias-post-training',
@@ -244,7 +246,7 @@ const listCommand: Command = {
   name: 'registry list',
   summary: 'List the versions of a model package group, newest first',
   usage: 'registry list --group NAME',
-  options: { ...governanceOptions, group: { type: 'string' } },
+  options: optionTypes({ ...governanceOptions, group: 'string' }),
   details: GOVERNANCE_DETAILS.join('\n'),
   async run(args, io) {
     const ctx = governanceContext(args, io);
@@ -267,15 +269,15 @@ function manualDecisionCommand(decision: 'approve' | 'reject'): Command {
     name: `registry ${decision}`,
     summary: `${decision === 'approve' ? 'Approve' : 'Reject'} a model version by hand (recorded in the audit log; the gate never overrides it)`,
     usage: `registry ${decision} (--arn ARN | --group NAME --version N) --reason TEXT [--as IDENTITY]`,
-    options: {
+    options: optionTypes({
       ...governanceOptions,
-      arn: { type: 'string' },
-      group: { type: 'string' },
-      version: { type: 'string' },
-      reason: { type: 'string' },
-      as: { type: 'string' },
-      by: { type: 'string' },
-    },
+      arn: 'string',
+      group: 'string',
+      version: 'string',
+      reason: 'string',
+      as: 'string',
+      by: 'string',
+    }),
     details: [
       '--reason  Why (becomes the ApprovalDescription, at most 1024 characters).',
       "--as      Who decides (default: the OS user; --by is an older name for it). When the group's policy",
@@ -323,13 +325,13 @@ const gateCommand: Command = {
   name: 'registry gate',
   summary: 'Run the approval gate on a model version (as its registration event would)',
   usage: 'registry gate (--arn ARN | --group NAME [--version N]) [--reevaluate]',
-  options: {
+  options: optionTypes({
     ...governanceOptions,
-    arn: { type: 'string' },
-    group: { type: 'string' },
-    version: { type: 'string' },
-    reevaluate: { type: 'boolean' },
-  },
+    arn: 'string',
+    group: 'string',
+    version: 'string',
+    reevaluate: 'boolean',
+  }),
   details: [
     '--reevaluate  Decide again on a version still pending after an earlier decision.',
     ...GOVERNANCE_DETAILS,

@@ -46,6 +46,8 @@ const reportIn = (e: ChecklistEvidence, kind: string) =>
   e.decisions.some((d) => d.evidence.reports.some((r) => r.kind === kind && r.status === 'present'));
 const rated = (c: ModelCardContent) =>
   text(c.intended_uses?.risk_rating) && c.intended_uses?.risk_rating !== 'Unknown';
+const riskRating = (_: ChecklistEvidence, c: ModelCardContent) =>
+  rated(c) ? `card intended_uses.risk_rating = ${c.intended_uses?.risk_rating}` : undefined;
 
 // Items abbreviated from Regulation (EU) 2024/1689 Annex IV and Art. 12, and from SR 11-7 (see
 // the governance reference §7). "present" means the bundle holds the evidence, not that it is adequate.
@@ -144,8 +146,7 @@ const CHECKS: Check[] = [
     framework: 'EU AI Act',
     reference: 'Annex IV(5)',
     item: 'Risk management system (Art. 9)',
-    find: (_, c) =>
-      rated(c) ? `card intended_uses.risk_rating = ${c.intended_uses?.risk_rating}` : undefined,
+    find: riskRating,
     fix: 'rate the risk (intended_uses.risk_rating, not Unknown) and explain it',
   },
   {
@@ -197,8 +198,7 @@ const CHECKS: Check[] = [
     framework: 'SR 11-7',
     reference: 'Governance: model inventory',
     item: 'Risk tier',
-    find: (_, c) =>
-      rated(c) ? `card intended_uses.risk_rating = ${c.intended_uses?.risk_rating}` : undefined,
+    find: riskRating,
     fix: 'rate the risk (intended_uses.risk_rating)',
   },
   {

@@ -1,7 +1,10 @@
+import { seededRandom } from '../random/seeded-random.ts';
 import type { MetricNumber } from './divide.ts';
 import type { MetricInputs } from './metric-inputs.ts';
 import type { BiasMetric } from './registry.ts';
 import type { Cell } from './values.ts';
+
+export { seededRandom } from '../random/seeded-random.ts';
 
 /** How to bootstrap: resample count, two-sided confidence and the seed that makes it repeatable. */
 export interface BootstrapOptions {
@@ -14,27 +17,6 @@ export interface BootstrapOptions {
 export interface BootstrapInterval {
   readonly lower: number;
   readonly upper: number;
-}
-
-/**
- * A small, fast, seedable PRNG (mulberry32): the same seed gives the same stream on every
- * platform, so a bootstrap is reproducible from the report.
- *
- * @example
- * ```ts
- * const next = seededRandom(42);
- * next(); // 0.6011037519201636, the same on every run
- * ```
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -63,8 +63,36 @@ export function disparateImpact(inputs: MetricInputs): number {
   return divide(ndPos / nd, naPos / na);
 }
 
-const acceptance = (c: Confusion) => divide(c.tp + c.fn, c.tp + c.fp);
-const rejection = (c: Confusion) => divide(c.tn + c.fp, c.tn + c.fn);
+/** A rate of one facet's confusion matrix. */
+type ConfusionRate = (c: Confusion) => number;
+
+/** Observed positives / predicted positives. */
+const acceptance: ConfusionRate = (c) => divide(c.tp + c.fn, c.tp + c.fp);
+/** Observed negatives / predicted negatives. */
+const rejection: ConfusionRate = (c) => divide(c.tn + c.fp, c.tn + c.fn);
+const recall: ConfusionRate = (c) => divide(c.tp, c.tp + c.fn);
+const specificity: ConfusionRate = (c) => divide(c.tn, c.tn + c.fp);
+const precision: ConfusionRate = (c) => divide(c.tp, c.tp + c.fp);
+const negativePredictiveValue: ConfusionRate = (c) => divide(c.tn, c.tn + c.fn);
+const accuracy: ConfusionRate = (c) => divide(c.tp + c.tn, c.tp + c.tn + c.fp + c.fn);
+const falseNegativesPerFalsePositive: ConfusionRate = (c) => divide(c.fn, c.fp);
+
+/**
+ * The metric `rate(a) − rate(d)` (or `rate(d) − rate(a)`, as `order` says) of the facets'
+ * confusion matrices, `zero` when both rates are infinite.
+ */
+function rateDifferenceMetric(
+  confusionOf: (inputs: MetricInputs) => { a: Confusion; d: Confusion },
+  rate: ConfusionRate,
+  order: 'a - d' | 'd - a',
+  zero: MetricNumber,
+): (inputs: MetricInputs) => MetricNumber {
+  return (inputs) => {
+    const { a, d } = confusionOf(inputs);
+    const [left, right] = order === 'a - d' ? [a, d] : [d, a];
+    return rateDifference(rate(left), rate(right), zero);
+  };
+}
 
 /**
  * Difference in Conditional Acceptance c_a − c_d, c = observed positives / predicted positives.
@@ -75,10 +103,12 @@ const rejection = (c: Confusion) => divide(c.tn + c.fp, c.tn + c.fn);
  * differenceInConditionalAcceptance({ facet: [false, true], positiveLabel: [true, true], positivePredictedLabel: [true, false] }); // -Infinity
  * ```
  */
-export function differenceInConditionalAcceptance(inputs: MetricInputs): MetricNumber {
-  const { a, d } = conditionalOutcomes(inputs);
-  return rateDifference(acceptance(a), acceptance(d), 0n);
-}
+export const differenceInConditionalAcceptance = rateDifferenceMetric(
+  conditionalOutcomes,
+  acceptance,
+  'a - d',
+  0n,
+);
 
 /**
  * Difference in Conditional Rejection r_d − r_a, r = observed negatives / predicted negatives.
@@ -89,10 +119,12 @@ export function differenceInConditionalAcceptance(inputs: MetricInputs): MetricN
  * differenceInConditionalRejection({ facet: [false, true], positiveLabel: [false, false], positivePredictedLabel: [true, true] }); // 0n
  * ```
  */
-export function differenceInConditionalRejection(inputs: MetricInputs): MetricNumber {
-  const { a, d } = conditionalOutcomes(inputs);
-  return rateDifference(rejection(d), rejection(a), 0n);
-}
+export const differenceInConditionalRejection = rateDifferenceMetric(
+  conditionalOutcomes,
+  rejection,
+  'd - a',
+  0n,
+);
 
 /**
  * Recall Difference rec_a − rec_d.
@@ -103,10 +135,7 @@ export function differenceInConditionalRejection(inputs: MetricInputs): MetricNu
  *   positivePredictedLabel: [true, true, true, false] }); // 1 - 0.5 = 0.5
  * ```
  */
-export function recallDifference(inputs: MetricInputs): MetricNumber {
-  const { a, d } = labelAccuracy(inputs);
-  return rateDifference(divide(a.tp, a.tp + a.fn), divide(d.tp, d.tp + d.fn), 0n);
-}
+export const recallDifference = rateDifferenceMetric(labelAccuracy, recall, 'a - d', 0n);
 
 /**
  * Specificity Difference spec_d − spec_a.
@@ -116,10 +145,7 @@ export function recallDifference(inputs: MetricInputs): MetricNumber {
  * specificityDifference({ facet: [false, true], positiveLabel: [false, false], positivePredictedLabel: [true, false] }); // 1 - 0 = 1
  * ```
  */
-export function specificityDifference(inputs: MetricInputs): MetricNumber {
-  const { a, d } = labelAccuracy(inputs);
-  return rateDifference(divide(d.tn, d.tn + d.fp), divide(a.tn, a.tn + a.fp), 0n);
-}
+export const specificityDifference = rateDifferenceMetric(labelAccuracy, specificity, 'd - a', 0n);
 
 /**
  * Difference in Acceptance Rates (precision a − precision d).
@@ -130,10 +156,7 @@ export function specificityDifference(inputs: MetricInputs): MetricNumber {
  *   positivePredictedLabel: [true, true, true] }); // 0.5 - 1 = -0.5
  * ```
  */
-export function differenceInAcceptanceRates(inputs: MetricInputs): MetricNumber {
-  const { a, d } = labelRates(inputs);
-  return rateDifference(divide(a.tp, a.tp + a.fp), divide(d.tp, d.tp + d.fp), 0n);
-}
+export const differenceInAcceptanceRates = rateDifferenceMetric(labelRates, precision, 'a - d', 0n);
 
 /**
  * Difference in Rejection Rates (negative predictive value d − a).
@@ -143,10 +166,12 @@ export function differenceInAcceptanceRates(inputs: MetricInputs): MetricNumber 
  * differenceInRejectionRates({ facet: [false, true], positiveLabel: [true, false], positivePredictedLabel: [false, false] }); // 1 - 0 = 1
  * ```
  */
-export function differenceInRejectionRates(inputs: MetricInputs): MetricNumber {
-  const { a, d } = labelRates(inputs);
-  return rateDifference(divide(d.tn, d.tn + d.fn), divide(a.tn, a.tn + a.fn), 0n);
-}
+export const differenceInRejectionRates = rateDifferenceMetric(
+  labelRates,
+  negativePredictiveValue,
+  'd - a',
+  0n,
+);
 
 /**
  * Accuracy Difference acc_a − acc_d.
@@ -156,11 +181,7 @@ export function differenceInRejectionRates(inputs: MetricInputs): MetricNumber {
  * accuracyDifference({ facet: [false, true], positiveLabel: [true, true], positivePredictedLabel: [true, false] }); // 1
  * ```
  */
-export function accuracyDifference(inputs: MetricInputs): MetricNumber {
-  const { a, d } = plainConfusion(inputs);
-  const accuracy = (c: Confusion) => divide(c.tp + c.tn, c.tp + c.tn + c.fp + c.fn);
-  return rateDifference(accuracy(a), accuracy(d), 0);
-}
+export const accuracyDifference = rateDifferenceMetric(plainConfusion, accuracy, 'a - d', 0);
 
 /**
  * Treatment Equality τ_d − τ_a, τ = FN / FP.
@@ -171,10 +192,12 @@ export function accuracyDifference(inputs: MetricInputs): MetricNumber {
  *   positivePredictedLabel: [false, true, false, true] }); // 1/1 - 1/1 = 0
  * ```
  */
-export function treatmentEquality(inputs: MetricInputs): MetricNumber {
-  const { a, d } = plainConfusion(inputs);
-  return rateDifference(divide(d.fn, d.fp), divide(a.fn, a.fp), 0);
-}
+export const treatmentEquality = rateDifferenceMetric(
+  plainConfusion,
+  falseNegativesPerFalsePositive,
+  'd - a',
+  0,
+);
 
 /**
  * Conditional Demographic Disparity in Predicted Labels.

@@ -38,77 +38,72 @@ export interface BiasMetric {
   readonly compute: (inputs: MetricInputs) => MetricNumber;
 }
 
+/** A registered metric whose description is `title (name)`, as smclarify writes it. */
 const metric = (
   name: string,
-  description: string,
+  title: string,
   stage: BiasStage,
   compute: (inputs: MetricInputs) => MetricNumber,
-): BiasMetric => ({ name, description, stage, compute });
+): BiasMetric => ({ name, description: `${title} (${name})`, stage, compute });
 
-/** Pre-training metrics, sorted by name as smclarify runs them. */
-export const PRE_TRAINING_METRICS: readonly BiasMetric[] = [
+/** Every registered metric, pre-training first, each stage sorted by name as smclarify runs them. */
+const REGISTERED: readonly BiasMetric[] = [
   metric(
     'CDDL',
-    'Conditional Demographic Disparity in Labels (CDDL)',
+    'Conditional Demographic Disparity in Labels',
     'pre_training',
     conditionalDemographicDisparityInLabels,
   ),
-  metric('CI', 'Class Imbalance (CI)', 'pre_training', classImbalance),
+  metric('CI', 'Class Imbalance', 'pre_training', classImbalance),
   metric(
     'DPL',
-    'Difference in Positive Proportions in Labels (DPL)',
+    'Difference in Positive Proportions in Labels',
     'pre_training',
     differenceInPositiveProportionsInLabels,
   ),
-  metric('JS', 'Jensen-Shannon Divergence (JS)', 'pre_training', jensenShannon),
+  metric('JS', 'Jensen-Shannon Divergence', 'pre_training', jensenShannon),
   // "Liebler" (sic) is how smclarify and every analysis.json spell it.
-  metric('KL', 'Kullback-Liebler Divergence (KL)', 'pre_training', kullbackLeibler),
-  metric('KS', 'Kolmogorov-Smirnov Distance (KS)', 'pre_training', kolmogorovSmirnov),
-  metric('LP', 'L-p Norm (LP)', 'pre_training', lpNorm),
-  metric('TVD', 'Total Variation Distance (TVD)', 'pre_training', totalVariationDistance),
-];
-
-/** Post-training metrics, sorted by name as smclarify runs them. */
-export const POST_TRAINING_METRICS: readonly BiasMetric[] = [
-  metric('AD', 'Accuracy Difference (AD)', 'post_training', accuracyDifference),
+  metric('KL', 'Kullback-Liebler Divergence', 'pre_training', kullbackLeibler),
+  metric('KS', 'Kolmogorov-Smirnov Distance', 'pre_training', kolmogorovSmirnov),
+  metric('LP', 'L-p Norm', 'pre_training', lpNorm),
+  metric('TVD', 'Total Variation Distance', 'pre_training', totalVariationDistance),
+  metric('AD', 'Accuracy Difference', 'post_training', accuracyDifference),
   metric(
     'CDDPL',
-    'Conditional Demographic Disparity in Predicted Labels (CDDPL)',
+    'Conditional Demographic Disparity in Predicted Labels',
     'post_training',
     conditionalDemographicDisparityInPredictedLabels,
   ),
-  metric('DAR', 'Difference in Acceptance Rates (DAR)', 'post_training', differenceInAcceptanceRates),
-  metric(
-    'DCA',
-    'Difference in Conditional Acceptance (DCA)',
-    'post_training',
-    differenceInConditionalAcceptance,
-  ),
-  metric(
-    'DCR',
-    'Difference in Conditional Rejection (DCR)',
-    'post_training',
-    differenceInConditionalRejection,
-  ),
-  metric('DI', 'Disparate Impact (DI)', 'post_training', disparateImpact),
+  metric('DAR', 'Difference in Acceptance Rates', 'post_training', differenceInAcceptanceRates),
+  metric('DCA', 'Difference in Conditional Acceptance', 'post_training', differenceInConditionalAcceptance),
+  metric('DCR', 'Difference in Conditional Rejection', 'post_training', differenceInConditionalRejection),
+  metric('DI', 'Disparate Impact', 'post_training', disparateImpact),
   metric(
     'DPPL',
-    'Difference in Positive Proportions in Predicted Labels (DPPL)',
+    'Difference in Positive Proportions in Predicted Labels',
     'post_training',
     differenceInPositiveProportionsInPredictedLabels,
   ),
-  metric('DRR', 'Difference in Rejection Rates (DRR)', 'post_training', differenceInRejectionRates),
-  metric('FT', 'Flip Test (FT)', 'post_training', flipTest),
-  metric('GE', 'Generalized Entropy (GE)', 'post_training', generalizedEntropy),
-  metric('RD', 'Recall Difference (RD)', 'post_training', recallDifference),
-  metric('SD', 'Specificity Difference (SD)', 'post_training', specificityDifference),
-  metric('TE', 'Treatment Equality (TE)', 'post_training', treatmentEquality),
+  metric('DRR', 'Difference in Rejection Rates', 'post_training', differenceInRejectionRates),
+  metric('FT', 'Flip Test', 'post_training', flipTest),
+  metric('GE', 'Generalized Entropy', 'post_training', generalizedEntropy),
+  metric('RD', 'Recall Difference', 'post_training', recallDifference),
+  metric('SD', 'Specificity Difference', 'post_training', specificityDifference),
+  metric('TE', 'Treatment Equality', 'post_training', treatmentEquality),
 ];
 
-/** Every metric by short name. */
-export const BIAS_METRICS: ReadonlyMap<string, BiasMetric> = new Map(
-  [...PRE_TRAINING_METRICS, ...POST_TRAINING_METRICS].map((m) => [m.name, m]),
+/** Pre-training metrics, sorted by name as smclarify runs them. */
+export const PRE_TRAINING_METRICS: readonly BiasMetric[] = REGISTERED.filter(
+  (m) => m.stage === 'pre_training',
 );
+
+/** Post-training metrics, sorted by name as smclarify runs them. */
+export const POST_TRAINING_METRICS: readonly BiasMetric[] = REGISTERED.filter(
+  (m) => m.stage === 'post_training',
+);
+
+/** Every metric by short name. */
+export const BIAS_METRICS: ReadonlyMap<string, BiasMetric> = new Map(REGISTERED.map((m) => [m.name, m]));
 
 /**
  * The metrics a `methods` entry of analysis_config.json asks for, in smclarify's run order (sorted

@@ -1,5 +1,5 @@
 import { batchRows } from './batch-output.ts';
-import { isNotUtf8Line, NOT_UTF8_MESSAGE } from './lines.ts';
+import { notJsonObjectProblem, parseJsonLine } from './json-line.ts';
 import { decodePayload } from './payload.ts';
 import type {
   CaptureIssueReason,
@@ -38,18 +38,9 @@ interface CaptureLineShape {
  * ```
  */
 export function parseCaptureLine(line: string, source: CaptureSource): ParsedCaptureLine {
-  if (isNotUtf8Line(line)) return issue('not-utf8', source, NOT_UTF8_MESSAGE);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(line);
-  } catch {
-    return issue(
-      'malformed-line',
-      source,
-      'the line is not valid JSON: a capture file holds one JSON object per line',
-    );
-  }
-  return captureRecordOf(parsed, source);
+  const read = parseJsonLine(line, 'capture');
+  if (read.problem) return issue(read.problem.reason, source, read.problem.message);
+  return captureRecordOf(read.value, source);
 }
 
 /**
@@ -62,14 +53,9 @@ export function parseCaptureLine(line: string, source: CaptureSource): ParsedCap
  * ```
  */
 export function captureRecordOf(json: unknown, source: CaptureSource): ParsedCaptureLine {
+  const notObject = notJsonObjectProblem(json, 'capture');
+  if (notObject) return issue(notObject.reason, source, notObject.message);
   const parsed = json as CaptureLineShape;
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return issue(
-      'malformed-line',
-      source,
-      'the line is not a JSON object: a capture line is one JSON object',
-    );
-  }
   const metadata = parsed.eventMetadata;
   const eventId = metadata?.eventId;
   if (typeof eventId !== 'string' || eventId.length === 0) {

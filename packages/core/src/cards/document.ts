@@ -74,39 +74,30 @@ export function cardDocument(card: StoredModelCard, history: CardDocumentHistory
   const records = history.auditRecords ?? [];
   const sections: DocumentSection[] = [];
   const overview = c.model_overview ?? {};
-  sections.push({
-    heading: 'Model overview',
-    blocks: [
-      fields([
-        ...OVERVIEW_LABELS.map(([k, label]): [string, unknown] => [label, overview[k]]),
-        ['Container images', overview.inference_environment?.container_image],
-      ]),
-    ],
-  });
+  sections.push(
+    fieldsSection('Model overview', [
+      ...OVERVIEW_LABELS.map(([k, label]): [string, unknown] => [label, overview[k]]),
+      ['Container images', overview.inference_environment?.container_image],
+    ]),
+  );
   const uses = c.intended_uses ?? {};
-  sections.push({
-    heading: 'Intended uses and risk',
-    blocks: [
-      fields([
-        ['Risk rating', uses.risk_rating],
-        ['Why this rating', uses.explanations_for_risk_rating],
-        ['Purpose', uses.purpose_of_model],
-        ['Intended uses', uses.intended_uses],
-        ['Factors affecting efficiency', uses.factors_affecting_model_efficiency],
-      ]),
-    ],
-  });
+  sections.push(
+    fieldsSection('Intended uses and risk', [
+      ['Risk rating', uses.risk_rating],
+      ['Why this rating', uses.explanations_for_risk_rating],
+      ['Purpose', uses.purpose_of_model],
+      ['Intended uses', uses.intended_uses],
+      ['Factors affecting efficiency', uses.factors_affecting_model_efficiency],
+    ]),
+  );
   const business = c.business_details ?? {};
-  sections.push({
-    heading: 'Business details',
-    blocks: [
-      fields([
-        ['Business problem', business.business_problem],
-        ['Stakeholders', business.business_stakeholders],
-        ['Line of business', business.line_of_business],
-      ]),
-    ],
-  });
+  sections.push(
+    fieldsSection('Business details', [
+      ['Business problem', business.business_problem],
+      ['Stakeholders', business.business_stakeholders],
+      ['Line of business', business.line_of_business],
+    ]),
+  );
   const training = c.training_details;
   if (training) {
     const job = training.training_job_details;
@@ -144,30 +135,24 @@ export function cardDocument(card: StoredModelCard, history: CardDocumentHistory
       : [{ kind: 'text', text: 'No evaluation recorded.' }],
   });
   const info = c.additional_information ?? {};
-  sections.push({
-    heading: 'Additional information',
-    blocks: [
-      fields([
-        ['Ethical considerations', info.ethical_considerations],
-        ['Caveats and recommendations', info.caveats_and_recommendations],
-        ...Object.entries(info.custom_details ?? {}).map(([k, v]): [string, string] => [k, v]),
-      ]),
-    ],
-  });
+  sections.push(
+    fieldsSection('Additional information', [
+      ['Ethical considerations', info.ethical_considerations],
+      ['Caveats and recommendations', info.caveats_and_recommendations],
+      ...Object.entries(info.custom_details ?? {}).map(([k, v]): [string, string] => [k, v]),
+    ]),
+  );
   const mp = c.model_package_details ?? {};
-  sections.push({
-    heading: 'Model package',
-    blocks: [
-      fields([
-        ['Package ARN', mp.model_package_arn],
-        ['Group', mp.model_package_group_name],
-        ['Version', mp.model_package_version],
-        ['Status', mp.model_package_status],
-        ['Approval status', history.approvalStatus ?? mp.model_approval_status],
-        ['Approval description', history.approvalDescription ?? mp.approval_description],
-      ]),
-    ],
-  });
+  sections.push(
+    fieldsSection('Model package', [
+      ['Package ARN', mp.model_package_arn],
+      ['Group', mp.model_package_group_name],
+      ['Version', mp.model_package_version],
+      ['Status', mp.model_package_status],
+      ['Approval status', history.approvalStatus ?? mp.model_approval_status],
+      ['Approval description', history.approvalDescription ?? mp.approval_description],
+    ]),
+  );
   const generated = (history.generatedAt ?? new Date()).toISOString();
   const approval = history.approvalStatus ?? mp.model_approval_status;
   return {
@@ -443,6 +428,11 @@ function short(n: number): string {
 
 function num(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(6)));
+}
+
+/** A section that is one list of label and value rows. */
+function fieldsSection(heading: string, rows: [string, unknown][]): DocumentSection {
+  return { heading, blocks: [fields(rows)] };
 }
 
 function fields(rows: [string, unknown][]): DocumentBlock {

@@ -1,16 +1,13 @@
 import * as z from 'zod';
-import { location, scheduleExpression, windowOffsets } from './common.ts';
+import { location, monitorFields, windowOffsets } from './common.ts';
 
 /** The bias-drift monitor of one endpoint (SageMaker's ModelBiasMonitor). */
 export const biasDriftMonitorConfig = z
   .object({
-    /** The baseline Clarify analysis.json (its metric values are the constraints). */
-    baseline: location,
+    /** baseline: the baseline Clarify analysis.json (its metric values are the constraints). */
+    ...monitorFields,
     /** Clarify's analysis_config.json. */
     analysisConfig: location,
-    schedule: scheduleExpression.default('rate(1 hour)'),
-    scheduleName: z.string().min(1).optional(),
-    window: windowOffsets.default({ startOffset: '-PT1H', endOffset: 'PT0H' }),
     groundTruthWindow: windowOffsets.default({ startOffset: '-P2D', endOffset: 'PT0H' }),
     /** Beyond Clarify: require the bootstrap interval, not the point value, to cross the baseline. */
     bootstrap: z
@@ -22,7 +19,6 @@ export const biasDriftMonitorConfig = z
       })
       .strict()
       .default({ enabled: false, resamples: 500, confidence: 0.95, seed: 1 }),
-    publishMetrics: z.boolean().default(true),
     /**
      * When a metric violates: `point` (SageMaker's rule: the value is farther from 0 than the
      * baseline's) or `interval` (beyond Clarify: the whole bootstrap interval is; needs bootstrap).

@@ -43,3 +43,18 @@ export const windowOffsets = z
   .strict();
 
 export type WindowOffsets = z.infer<typeof windowOffsets>;
+
+/**
+ * The fields every monitor has: where its baseline is, when it runs, the window of captured data
+ * it reads and whether it publishes CloudWatch metrics. Spread into each monitor's object.
+ */
+export const monitorFields = {
+  /** The baseline: a folder of baseline files, or Clarify's analysis.json (see each monitor). */
+  baseline: location,
+  schedule: scheduleExpression.default('rate(1 hour)'),
+  /** SageMaker's MonitoringScheduleName; used as the MonitoringSchedule metric dimension. */
+  scheduleName: z.string().min(1).optional(),
+  /** The window of captured data. */
+  window: windowOffsets.default({ startOffset: '-PT1H', endOffset: 'PT0H' }),
+  publishMetrics: z.boolean().default(true),
+};

@@ -1,17 +1,12 @@
 import * as z from 'zod';
-import { location, scheduleExpression, windowOffsets } from './common.ts';
+import { monitorFields } from './common.ts';
 import { driftConfig } from './drift.ts';
 
 /** The data-quality monitor of one endpoint (SageMaker's DefaultModelMonitor). */
 export const dataQualityMonitorConfig = z
   .object({
-    /** Folder (prefix) holding statistics.json and constraints.json. */
-    baseline: location,
-    schedule: scheduleExpression.default('rate(1 hour)'),
-    /** SageMaker's MonitoringScheduleName; used as the MonitoringSchedule metric dimension. */
-    scheduleName: z.string().min(1).optional(),
-    window: windowOffsets.default({ startOffset: '-PT1H', endOffset: 'PT0H' }),
-    publishMetrics: z.boolean().default(true),
+    /** baseline: folder (prefix) holding statistics.json and constraints.json. */
+    ...monitorFields,
     /**
      * Where the captured output columns go in a profiled row, as SageMaker's analyzer's
      * `output_columns_position`: START (its default: a baseline dataset with the label first),

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { location, scheduleExpression, windowOffsets } from './common.ts';
+import { location, monitorFields } from './common.ts';
 
 /** How to call the model that is explained. */
 export const modelTargetConfig = z.union([
@@ -10,11 +10,9 @@ export const modelTargetConfig = z.union([
 /** The feature-attribution drift monitor of one endpoint (SageMaker's ModelExplainabilityMonitor). */
 export const featureAttributionMonitorConfig = z
   .object({
-    baseline: location,
+    /** baseline: the baseline Clarify analysis.json (its global SHAP values). */
+    ...monitorFields,
     analysisConfig: location,
-    schedule: scheduleExpression.default('rate(1 hour)'),
-    scheduleName: z.string().min(1).optional(),
-    window: windowOffsets.default({ startOffset: '-PT1H', endOffset: 'PT0H' }),
     model: modelTargetConfig.optional(),
     /** Violation when nDCG of current against baseline attributions falls below this. */
     ndcgThreshold: z.number().gt(0).max(1).default(0.9),
@@ -22,7 +20,6 @@ export const featureAttributionMonitorConfig = z
     maxInvocations: z.number().int().positive().default(100_000),
     /** Records sampled from the window to explain. */
     sampleSize: z.number().int().positive().default(100),
-    publishMetrics: z.boolean().default(true),
   })
   .strict();
 

@@ -1,11 +1,11 @@
 import * as z from 'zod';
-import { location, scheduleExpression, windowOffsets } from './common.ts';
+import { monitorFields, windowOffsets } from './common.ts';
 
 /** The model-quality monitor of one endpoint (SageMaker's ModelQualityMonitor). */
 export const modelQualityMonitorConfig = z
   .object({
-    /** Folder (prefix or s3:// URI) holding constraints.json (and calibration.json for the estimate). */
-    baseline: location,
+    /** baseline: folder (prefix or s3:// URI) holding constraints.json (and calibration.json for the estimate). */
+    ...monitorFields,
     problemType: z.enum(['BinaryClassification', 'MulticlassClassification', 'Regression']),
     /** Where the prediction is in the captured output: a 0-based column index (CSV) or a JSON path (JSON). */
     inferenceAttribute: z.string().min(1).optional(),
@@ -15,10 +15,6 @@ export const modelQualityMonitorConfig = z
     probabilityThreshold: z.number().min(0).max(1).optional(),
     /** Where the label is in the ground-truth data: column index or JSON path. Default: its first column. */
     groundTruthAttribute: z.string().min(1).optional(),
-    schedule: scheduleExpression.default('rate(1 hour)'),
-    scheduleName: z.string().min(1).optional(),
-    /** The window of captured predictions. */
-    window: windowOffsets.default({ startOffset: '-PT1H', endOffset: 'PT0H' }),
     /** The window of ground-truth labels: labels often arrive later than the predictions. */
     groundTruthWindow: windowOffsets.default({ startOffset: '-P2D', endOffset: 'PT0H' }),
     /**
@@ -28,7 +24,6 @@ export const modelQualityMonitorConfig = z
     captureSource: z.enum(['auto', 'extracts', 'capture']).default('auto'),
     /** Confidence-based performance estimation before labels arrive (binary only). */
     estimate: z.boolean().default(true),
-    publishMetrics: z.boolean().default(true),
   })
   .strict();
 

@@ -249,14 +249,13 @@ function driftOf(
       settings.comparisonMethod,
     );
     if (Number.isNaN(distance.value)) return undefined;
-    return {
-      feature: name,
-      kind: 'numerical',
-      method: settings.comparisonMethod,
-      value: distance.value,
-      threshold: settings.comparisonThreshold,
-      violated: distance.value > settings.comparisonThreshold,
-    };
+    return featureDrift(
+      name,
+      'numerical',
+      settings.comparisonMethod,
+      distance.value,
+      settings.comparisonThreshold,
+    );
   }
   const buckets = stats.string_statistics?.distribution?.categorical?.buckets;
   if (!buckets || buckets.length === 0 || !column.frequencies || column.present === 0) return undefined;
@@ -270,23 +269,27 @@ function driftOf(
         '(Cochran: 10 with two categories; Yates: 5) left one category. A larger window makes it testable'
       );
     if (Number.isNaN(pValue)) return undefined;
-    return {
-      feature: name,
-      kind: 'categorical',
-      method: 'ChiSquared',
-      value: pValue,
-      threshold: settings.categoricalThreshold,
-      violated: pValue < settings.categoricalThreshold,
-    };
+    return featureDrift(name, 'categorical', 'ChiSquared', pValue, settings.categoricalThreshold);
   }
   const distance = categoricalDistance(expected, column.frequencies, settings.comparisonMethod);
   if (Number.isNaN(distance.value)) return undefined;
-  return {
-    feature: name,
-    kind: 'categorical',
-    method: settings.comparisonMethod,
-    value: distance.value,
-    threshold: settings.categoricalThreshold,
-    violated: distance.value > settings.categoricalThreshold,
-  };
+  return featureDrift(
+    name,
+    'categorical',
+    settings.comparisonMethod,
+    distance.value,
+    settings.categoricalThreshold,
+  );
+}
+
+/** A drift verdict: a distance violates above `threshold`, a ChiSquared p-value below it. */
+function featureDrift(
+  feature: string,
+  kind: FeatureDrift['kind'],
+  method: FeatureDrift['method'],
+  value: number,
+  threshold: number,
+): FeatureDrift {
+  const violated = method === 'ChiSquared' ? value < threshold : value > threshold;
+  return { feature, kind, method, value, threshold, violated };
 }

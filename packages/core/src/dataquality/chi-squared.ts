@@ -89,19 +89,36 @@ export function chiSquaredTest(
     cells.push({ key, expected, observed: current.get(key) ?? 0 });
   }
   const groups = regroupCategories(cells);
-  if (groups.length < 2)
-    return { statistic: Number.NaN, degreesOfFreedom: 0, pValue: Number.NaN, categories: groups.length };
+  if (groups.length < 2) return { ...NO_CHI_SQUARED_TEST, categories: groups.length };
   let statistic = 0;
   // A category expecting nothing adds nothing, as in Deequ (and avoids dividing by zero).
   for (const { expected, observed } of groups)
     if (expected > 0) statistic += (observed - expected) ** 2 / expected;
-  const degreesOfFreedom = groups.length - 1;
-  return {
-    statistic,
-    degreesOfFreedom,
-    pValue: upperRegularizedGamma(degreesOfFreedom / 2, statistic / 2),
-    categories: groups.length,
-  };
+  return { ...chiSquaredOutcome(statistic, groups.length), categories: groups.length };
+}
+
+/** The outcome of a chi-squared test that was not run: NaN statistic and p-value. */
+export const NO_CHI_SQUARED_TEST = {
+  statistic: Number.NaN,
+  degreesOfFreedom: 0,
+  pValue: Number.NaN,
+} as const;
+
+/**
+ * The statistic, degrees of freedom (`categories − 1`) and p-value `P(χ² ≥ statistic)` of a
+ * chi-squared test over `categories` categories.
+ *
+ * @example
+ * ```ts
+ * chiSquaredOutcome(3.84, 2).pValue; // ≈ 0.05
+ * ```
+ */
+export function chiSquaredOutcome(
+  statistic: number,
+  categories: number,
+): { statistic: number; degreesOfFreedom: number; pValue: number } {
+  const degreesOfFreedom = categories - 1;
+  return { statistic, degreesOfFreedom, pValue: upperRegularizedGamma(degreesOfFreedom / 2, statistic / 2) };
 }
 
 /**

@@ -34,16 +34,6 @@ export { asNumber, parseLenientJson } from './lenient-json.ts';
 export { authorizeManualDecision } from './manual-decision.ts';
 export { METADATA_KEYS, metadataValue } from './metadata.ts';
 export { emptyPolicyRule, evaluateApprovalPolicy, type PolicyEvidence, type RuleResult } from './policy.ts';
-export {
-  type BiasMetricValue,
-  type BiasReport,
-  type DataQualityReport,
-  type ExplainabilityReport,
-  type ModelQualityReport,
-  parseBiasAnalysis,
-  parseDataQualityFile,
-  parseExplainabilityAnalysis,
-  parseModelQualityStatistics,
-} from './reports.ts';
+export * from './reports.ts';
 export { metricBelongsTo } from './section-metrics.ts';
 export { storeLocator } from './store-locator.ts';

@@ -1,4 +1,4 @@
-import { isNotUtf8Line, NOT_UTF8_MESSAGE } from '../capture/lines.ts';
+import { notJsonObjectProblem, parseJsonLine } from '../capture/json-line.ts';
 import { decodePayload } from '../capture/payload.ts';
 import type { CaptureSource } from '../capture/types.ts';
 import type { GroundTruthIssueReason, GroundTruthLabel, ParsedGroundTruthLine } from './types.ts';
@@ -24,24 +24,11 @@ interface GroundTruthLineShape {
  * ```
  */
 export function parseGroundTruthLine(line: string, source: CaptureSource): ParsedGroundTruthLine {
-  if (isNotUtf8Line(line)) return issue('not-utf8', source, NOT_UTF8_MESSAGE);
-  let parsed: GroundTruthLineShape;
-  try {
-    parsed = JSON.parse(line);
-  } catch {
-    return issue(
-      'malformed-line',
-      source,
-      'the line is not valid JSON: a ground-truth file holds one JSON object per line',
-    );
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return issue(
-      'malformed-line',
-      source,
-      'the line is not a JSON object: a ground-truth line is one JSON object',
-    );
-  }
+  const read = parseJsonLine(line, 'ground-truth');
+  if (read.problem) return issue(read.problem.reason, source, read.problem.message);
+  const notObject = notJsonObjectProblem(read.value, 'ground-truth');
+  if (notObject) return issue(notObject.reason, source, notObject.message);
+  const parsed = read.value as GroundTruthLineShape;
   const eventId = parsed.eventMetadata?.eventId;
   if (typeof eventId !== 'string' || eventId.length === 0) {
     return issue(

@@ -11,10 +11,8 @@
  * ```
  */
 export function javaDouble(value: number): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (value === Number.POSITIVE_INFINITY) return 'Infinity';
-  if (value === Number.NEGATIVE_INFINITY) return '-Infinity';
-  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
+  const special = specialText(value);
+  if (special !== undefined) return special;
   const { sign, digits, exponent } = decompose(value);
   const magnitude = Math.abs(value);
   if (magnitude >= 1e-3 && magnitude < 1e7) return sign + plainNotation(digits, exponent);
@@ -34,10 +32,8 @@ export function javaDouble(value: number): string {
  * ```
  */
 export function pythonFloat(value: number): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (value === Number.POSITIVE_INFINITY) return 'Infinity';
-  if (value === Number.NEGATIVE_INFINITY) return '-Infinity';
-  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
+  const special = specialText(value);
+  if (special !== undefined) return special;
   const { sign, digits, exponent } = decompose(value);
   if (exponent >= -4 && exponent < 16) return sign + plainNotation(digits, exponent);
   const mantissa = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
@@ -57,4 +53,13 @@ function plainNotation(digits: string, exponent: number): string {
   const intLength = exponent + 1;
   if (digits.length <= intLength) return `${digits}${'0'.repeat(intLength - digits.length)}.0`;
   return `${digits.slice(0, intLength)}.${digits.slice(intLength)}`;
+}
+
+/** The text Java and Python agree on for NaN, the infinities and the zeros; undefined for others. */
+function specialText(value: number): string | undefined {
+  if (Number.isNaN(value)) return 'NaN';
+  if (value === Number.POSITIVE_INFINITY) return 'Infinity';
+  if (value === Number.NEGATIVE_INFINITY) return '-Infinity';
+  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
+  return undefined;
 }

@@ -55,47 +55,38 @@ class Parser {
 
   private object(): JsonOut {
     const result: Record<string, JsonOut> = {};
-    this.at++;
-    this.space();
-    if (this.text[this.at] === '}') {
-      this.at++;
-      return result;
-    }
-    for (;;) {
+    this.items('}', () => {
       this.space();
       if (this.text[this.at] !== '"') this.fail('expected a quoted key');
       const key = this.string();
       this.space();
       this.expect(':');
       result[key] = this.value();
-      this.space();
-      if (this.text[this.at] === ',') {
-        this.at++;
-        continue;
-      }
-      this.expect('}');
-      return result;
-    }
+    });
+    return result;
   }
 
   private array(): JsonOut {
     const result: JsonOut[] = [];
+    this.items(']', () => result.push(this.value()));
+    return result;
+  }
+
+  /** Reads the comma-separated items of the object or array that opens at `at`, through `close`. */
+  private items(close: '}' | ']', item: () => void): void {
     this.at++;
     this.space();
-    if (this.text[this.at] === ']') {
+    if (this.text[this.at] === close) {
       this.at++;
-      return result;
+      return;
     }
     for (;;) {
-      result.push(this.value());
+      item();
       this.space();
-      if (this.text[this.at] === ',') {
-        this.at++;
-        continue;
-      }
-      this.expect(']');
-      return result;
+      if (this.text[this.at] !== ',') break;
+      this.at++;
     }
+    this.expect(close);
   }
 
   private string(): string {

@@ -1,3 +1,7 @@
+import { seededRandom } from '../random/seeded-random.ts';
+
+export { seededRandom } from '../random/seeded-random.ts';
+
 /** SageMaker reports a standard deviation only from this many samples on. */
 export const MIN_SAMPLES_FOR_STANDARD_DEVIATION = 200;
 /** How many random subsamples the standard deviation is taken over. */
@@ -6,26 +10,6 @@ export const SUBSAMPLE_COUNT = 5;
 export const SUBSAMPLE_FRACTION = 0.8;
 /** The seed of the subsampling, fixed so that a run is reproducible. */
 export const DEFAULT_SEED = 20_200_801;
-
-/**
- * A small, fast, seeded pseudo-random generator (mulberry32) returning doubles in [0, 1).
- *
- * @example
- * ```ts
- * const random = seededRandom(42);
- * random(); // the same sequence on every run
- * ```
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /**
  * `SUBSAMPLE_COUNT` subsets of `floor(0.8·n)` distinct row indexes each (partial Fisher–Yates),

@@ -1,4 +1,4 @@
-import { upperRegularizedGamma } from '../chi-squared.ts';
+import { chiSquaredOutcome, NO_CHI_SQUARED_TEST } from '../chi-squared.ts';
 
 /** Expected count below which a category is pooled with others (Cochran's rule). */
 export const MIN_EXPECTED = 5;
@@ -47,19 +47,12 @@ export function homogeneityTest(
     columns.push({ a: first.a + second.a, b: first.b + second.b });
     columns.sort((x, y) => x.a + x.b - (y.a + y.b));
   }
-  if (n === 0 || m === 0 || columns.length < 2)
-    return { statistic: Number.NaN, degreesOfFreedom: 0, pValue: Number.NaN, cells: columns.length };
+  if (n === 0 || m === 0 || columns.length < 2) return { ...NO_CHI_SQUARED_TEST, cells: columns.length };
   let statistic = 0;
   for (const { a, b } of columns) {
     const expectedA = (n * (a + b)) / total;
     const expectedB = (m * (a + b)) / total;
     statistic += (a - expectedA) ** 2 / expectedA + (b - expectedB) ** 2 / expectedB;
   }
-  const degreesOfFreedom = columns.length - 1;
-  return {
-    statistic,
-    degreesOfFreedom,
-    pValue: upperRegularizedGamma(degreesOfFreedom / 2, statistic / 2),
-    cells: columns.length,
-  };
+  return { ...chiSquaredOutcome(statistic, columns.length), cells: columns.length };
 }
