@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import type { LabeledPrediction } from '@vigil/core/modelquality';
 import {
   compareMetrics,
   meanSampleSize,
@@ -9,7 +9,7 @@ import {
   studentTQuantile,
   studentTTwoSided,
 } from '@vigil/core/variants';
-import type { LabeledPrediction } from '@vigil/core/modelquality';
+import { describe, expect, it } from 'vitest';
 
 interface VariantRows {
   labels: (number | string)[];
@@ -42,13 +42,16 @@ const fixture = JSON.parse(
   readFileSync(new URL('../../fixtures/variants/cases.json', import.meta.url), 'utf8'),
 ) as {
   cases: Case[];
-  power: ({ kind: 'proportion'; p1: number; p2: number; n: number } | {
-    kind: 'mean';
-    delta: number;
-    sd1: number;
-    sd2: number;
-    n: number;
-  })[];
+  power: (
+    | { kind: 'proportion'; p1: number; p2: number; n: number }
+    | {
+        kind: 'mean';
+        delta: number;
+        sd1: number;
+        sd2: number;
+        n: number;
+      }
+  )[];
   distributions: Record<string, number[][]>;
 };
 
@@ -82,17 +85,21 @@ describe('compareMetrics against scipy/statsmodels on generated variants', () =>
     it('tests exactly the expected metrics', () => {
       expect(comparisons.map((m) => m.metric).sort()).toEqual(Object.keys(c.expected.metrics).sort());
     });
-    it.each(Object.entries(c.expected.metrics))('%s: values, interval, p-value and decision', (metric, expected) => {
-      const actual = comparisons.find((m) => m.metric === metric)!;
-      close(actual.champion, expected.champion, 1e-12);
-      close(actual.challenger, expected.challenger, 1e-12);
-      close(actual.difference, expected.difference, 1e-9);
-      close(actual.confidenceInterval[0], expected.confidenceInterval[0], 1e-8);
-      close(actual.confidenceInterval[1], expected.confidenceInterval[1], 1e-8);
-      close(actual.pValue, expected.pValue, 1e-7);
-      if (expected.degreesOfFreedom !== undefined) close(actual.degreesOfFreedom!, expected.degreesOfFreedom, 1e-10);
-      expect(actual.decision).toBe(c.expected.decisions[metric]);
-    });
+    it.each(Object.entries(c.expected.metrics))(
+      '%s: values, interval, p-value and decision',
+      (metric, expected) => {
+        const actual = comparisons.find((m) => m.metric === metric)!;
+        close(actual.champion, expected.champion, 1e-12);
+        close(actual.challenger, expected.challenger, 1e-12);
+        close(actual.difference, expected.difference, 1e-9);
+        close(actual.confidenceInterval[0], expected.confidenceInterval[0], 1e-8);
+        close(actual.confidenceInterval[1], expected.confidenceInterval[1], 1e-8);
+        close(actual.pValue, expected.pValue, 1e-7);
+        if (expected.degreesOfFreedom !== undefined)
+          close(actual.degreesOfFreedom!, expected.degreesOfFreedom, 1e-10);
+        expect(actual.decision).toBe(c.expected.decisions[metric]);
+      },
+    );
     it.each(Object.entries(c.expected.sampleSize ?? {}))('%s: sample size still needed', (metric, n) => {
       const actual = comparisons.find((m) => m.metric === metric)!;
       if (actual.decision === 'inconclusive') {

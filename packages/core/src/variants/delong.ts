@@ -34,7 +34,9 @@ export function deLongAuc(scores: ArrayLike<number>, labels: ArrayLike<number>):
   const sortedNeg = Float64Array.from(negatives).sort();
   const sortedPos = Float64Array.from(positives).sort();
   const v10 = positives.map((s) => (below(sortedNeg, s) + 0.5 * ties(sortedNeg, s)) / n);
-  const v01 = negatives.map((s) => (m - below(sortedPos, s) - ties(sortedPos, s) + 0.5 * ties(sortedPos, s)) / m);
+  const v01 = negatives.map(
+    (s) => (m - below(sortedPos, s) - ties(sortedPos, s) + 0.5 * ties(sortedPos, s)) / m,
+  );
   const auc = mean(v10);
   const variance = (m > 1 ? sampleVariance(v10) / m : 0) + (n > 1 ? sampleVariance(v01) / n : 0);
   return { auc, variance, positives: m, negatives: n };

@@ -55,7 +55,12 @@ export function meanSampleSize(delta: number, sd1: number, sd2: number, target: 
  * scaledSampleSize(0.02, 0.015, 1000, { alpha: 0.05, power: 0.8 }); // 4416
  * ```
  */
-export function scaledSampleSize(delta: number, standardError: number, n: number, target: PowerTarget): number {
+export function scaledSampleSize(
+  delta: number,
+  standardError: number,
+  n: number,
+  target: PowerTarget,
+): number {
   if (!(Math.abs(delta) > 0) || !Number.isFinite(standardError)) return Number.POSITIVE_INFINITY;
   const z = normalQuantile(1 - target.alpha / 2) + normalQuantile(target.power);
   return Math.ceil(n * ((z * standardError) / delta) ** 2);

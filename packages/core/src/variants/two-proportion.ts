@@ -18,7 +18,11 @@ export interface Proportion {
  * // difference 0.06, pValue ≈ 0.011, confidenceInterval ≈ [0.014, 0.106]
  * ```
  */
-export function twoProportionTest(champion: Proportion, challenger: Proportion, alpha: number): DifferenceTest {
+export function twoProportionTest(
+  champion: Proportion,
+  challenger: Proportion,
+  alpha: number,
+): DifferenceTest {
   const p1 = champion.successes / champion.trials;
   const p2 = challenger.successes / challenger.trials;
   const difference = p2 - p1;

@@ -39,7 +39,11 @@ export function sampleMoments(values: ArrayLike<number>): SampleMoments {
  * welchTest(sampleMoments(championErrors), sampleMoments(challengerErrors), 0.05).pValue;
  * ```
  */
-export function welchTest(champion: SampleMoments, challenger: SampleMoments, alpha: number): DifferenceTest & {
+export function welchTest(
+  champion: SampleMoments,
+  challenger: SampleMoments,
+  alpha: number,
+): DifferenceTest & {
   degreesOfFreedom: number;
 } {
   const a = champion.variance / champion.count;
