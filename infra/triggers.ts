@@ -3,7 +3,7 @@ import { config } from './config';
 import { deliveryDlq } from './dead-letters';
 import { functions } from './functions';
 import { bucket } from './storage';
-import { type EventPatternJson, monitorSchedules, subscriptions } from './wiring';
+import { type EventPatternJson, monitorSchedules, subscriptions, variantSchedules } from './wiring';
 
 /** Stands for the bucket's name, which is known only once the bucket exists. */
 const VIGIL_BUCKET = '{vigil-bucket}';
@@ -19,8 +19,11 @@ export const rules = subscriptions(config, VIGIL_BUCKET).map((subscription) => {
   });
 });
 
-/** EventBridge Scheduler schedules: each configured monitor of each endpoint, input `{ endpoint }`. */
-export const schedules = monitorSchedules(config).map(
+/**
+ * EventBridge Scheduler schedules: each configured monitor of each endpoint, and each endpoint's
+ * variant comparison, input `{ endpoint }`.
+ */
+export const schedules = [...monitorSchedules(config), ...variantSchedules(config)].map(
   (schedule) =>
     new sst.aws.CronV2(`${schedule.name}Schedule`, {
       schedule: schedule.schedule as `rate(${string})` | `cron(${string})`,

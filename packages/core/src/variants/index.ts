@@ -1,3 +1,4 @@
+export { readCalibration } from './calibration.ts';
 export { variantOfCaptureKey } from './capture-key.ts';
 export {
   type ComparisonSettings,
