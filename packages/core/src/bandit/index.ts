@@ -1,3 +1,4 @@
+export { EndpointWeightsError } from './errors.ts';
 export { armFromCapture, armsFromComparison } from './evidence.ts';
 export {
   type GuardContext,
