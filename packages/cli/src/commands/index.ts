@@ -52,6 +52,12 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./compare-variants.ts')).compareVariantsCommand,
   },
   {
+    name: 'bandit simulate',
+    summary:
+      'Simulate Thompson-sampling traffic shifting under guardrails: cumulative regret vs the best fixed split',
+    load: async () => (await import('./bandit-simulate.ts')).banditSimulateCommand,
+  },
+  {
     name: 'explain',
     summary: 'Explain a data set with KernelSHAP as SageMaker Clarify does (analysis.json, local values)',
     load: async () => (await import('./explain.ts')).explainCommand,
