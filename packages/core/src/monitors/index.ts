@@ -11,3 +11,4 @@ export {
   monitorSpec,
   SAGEMAKER_NAMESPACE_PREFIX,
 } from './names.ts';
+export { variantMetricsNamespace } from './variant-namespace.ts';

@@ -1,3 +1,4 @@
+export { variantMetricsNamespace } from '../monitors/variant-namespace.ts';
 export { readCalibration } from './calibration.ts';
 export { variantOfCaptureKey } from './capture-key.ts';
 export {
@@ -34,7 +35,7 @@ export {
   studentTTwoSided,
 } from './distributions.ts';
 export { VariantComparisonError } from './errors.ts';
-export { VARIANT_METRICS_SUFFIX, variantMetricDatums, variantMetricsNamespace } from './metric-datums.ts';
+export { variantMetricDatums } from './metric-datums.ts';
 export {
   COMPARED_METRICS,
   compareMetrics,

@@ -1,21 +1,7 @@
+import { variantMetricsNamespace } from '../monitors/variant-namespace.ts';
 import type { MetricDatum } from '../ports/metric-sink.ts';
 import type { VariantComparisonResult } from './compare.ts';
 import { decisionValue } from './decision.ts';
-
-/** The last part of the comparison's metric namespace: `<prefix>/Endpoints/variant-metrics`. */
-export const VARIANT_METRICS_SUFFIX = 'variant-metrics';
-
-/**
- * The comparison's metric namespace.
- *
- * @example
- * ```ts
- * variantMetricsNamespace('aws/sagemaker'); // 'aws/sagemaker/Endpoints/variant-metrics'
- * ```
- */
-export function variantMetricsNamespace(prefix = 'aws/sagemaker'): string {
-  return `${prefix}/Endpoints/${VARIANT_METRICS_SUFFIX}`;
-}
 
 /**
  * The metrics of a comparison, per challenger or shadow (dimensions Endpoint, MonitoringSchedule
