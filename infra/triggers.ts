@@ -9,6 +9,7 @@ import {
   SCHEDULE_FLEXIBLE_WINDOW_MINUTES,
   SCHEDULER_SCHEDULED_TIME,
   subscriptions,
+  variantSchedules,
 } from './wiring';
 
 /** Stands for the bucket's name, which is known only once the bucket exists. */
@@ -26,12 +27,12 @@ export const rules = subscriptions(config, VIGIL_BUCKET).map((subscription) => {
 });
 
 /**
- * EventBridge Scheduler schedules: each configured monitor of each endpoint, input `{ endpoint,
- * scheduledTime }`. A flexible window spreads the hour's runs of many endpoints over
+ * EventBridge Scheduler schedules: each configured monitor of each endpoint and each endpoint's
+ * variant comparison, input `{ endpoint, scheduledTime }`. A flexible window spreads the hour's runs of many endpoints over
  * `SCHEDULE_FLEXIBLE_WINDOW_MINUTES` instead of one burst (docs/scaling.md); the window each run
  * monitors still follows from the nominal time Scheduler puts in `scheduledTime`.
  */
-export const schedules = monitorSchedules(config).map(
+export const schedules = [...monitorSchedules(config), ...variantSchedules(config)].map(
   (schedule) =>
     new sst.aws.CronV2(`${schedule.name}Schedule`, {
       schedule: schedule.schedule as `rate(${string})` | `cron(${string})`,

@@ -20,6 +20,11 @@ export const FUNCTIONS = {
     memory: '1024 MB',
   },
   ...MONITOR_FUNCTIONS,
+  'compare-variants': {
+    description: 'Compares the challenger and shadow variants of an endpoint with its champion',
+    timeout: '10 minutes',
+    memory: '2048 MB',
+  },
   'registry-gate': {
     description: 'Approves, rejects or holds new model package versions on evidence',
     timeout: '2 minutes',

@@ -1,7 +1,7 @@
 import type { VigilConfig } from '@vigil/core';
 import { captureSources, type EventPatternJson, subscriptions } from './events.ts';
 import type { FunctionName } from './functions.ts';
-import { monitorSchedules } from './schedules.ts';
+import { monitorSchedules, variantSchedules } from './schedules.ts';
 
 /** A function's handler, as the local loop calls it. */
 export type LocalHandler = (event: unknown) => Promise<unknown> | unknown;
@@ -35,7 +35,7 @@ export function localWiring(
       pattern: s.pattern,
       handler: handlers[s.function],
     })),
-    schedules: monitorSchedules(config).map((s) => ({
+    schedules: [...monitorSchedules(config), ...variantSchedules(config)].map((s) => ({
       name: s.name,
       schedule: s.schedule,
       event: s.event,

@@ -9,6 +9,7 @@ import {
 } from '@vigil/core';
 import { type ChannelGrant, channelGrants } from '@vigil/core/alerting';
 import { modelCardNamePatterns } from '@vigil/core/cards';
+import { variantMetricsNamespace } from '@vigil/core/variants';
 import { captureSources } from './events.ts';
 import {
   CONFIG_KEY,
@@ -170,6 +171,9 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
       s3.readWrite(ctx.bucket, PREFIXES.endpointRecords);
       statements.push(endpointRead(ctx, config));
       break;
+    case 'compare-variants':
+      statements.push(...variantComparisonPermissions(config, ctx, s3));
+      break;
     case 'audit-head-recorder':
       // Create-only: a head once kept cannot be replaced, by it or by anyone else.
       s3.createOnly(ctx.auditHeadsBucket, PREFIXES.auditHeads);
@@ -219,6 +223,47 @@ function monitorPermissions(
   }
   statements.push(putMetrics(config, [monitor.folder]), putVigilEvents(ctx));
   return statements;
+}
+
+/**
+ * compare-variants: each compared variant's capture (and its extracts), the ground truth and the
+ * calibration baseline of endpoints with a `variants` section; writes only their
+ * `variant-comparison/` report folders and the variant-metrics namespace.
+ */
+function variantComparisonPermissions(
+  config: VigilConfig,
+  ctx: DeploymentContext,
+  s3: S3Grants,
+): Permission[] {
+  const compared = config.endpoints.filter((e) => e.variants);
+  for (const endpoint of compared) {
+    const variants = endpoint.variants!;
+    const capture = resolveLocation(endpoint.capture, ctx.bucket);
+    for (const variant of [variants.champion, ...variants.challengers, ...variants.shadows]) {
+      const folder = `${joinKey(capture.key, endpoint.name, variant)}/`;
+      s3.readFolder(`s3://${capture.bucket}/${folder}`);
+      s3.read(ctx.bucket, `${PREFIXES.extracts}${folder}`);
+      s3.list(ctx.bucket, `${PREFIXES.extracts}${folder}`);
+    }
+    if (endpoint.groundTruth) s3.readFolder(endpoint.groundTruth);
+    if (variants.baseline) s3.readFolder(variants.baseline);
+    const reports = resolveLocation(endpoint.reports, ctx.bucket);
+    s3.write(reports.bucket, `${joinKey(reports.key, endpoint.name, 'variant-comparison')}/`);
+  }
+  if (compared.length === 0) return [];
+  return [
+    {
+      actions: ['cloudwatch:PutMetricData'],
+      resources: ['*'],
+      conditions: [
+        {
+          test: 'StringEquals',
+          variable: 'cloudwatch:namespace',
+          values: [variantMetricsNamespace(config.metricsNamespacePrefix)],
+        },
+      ],
+    },
+  ];
 }
 
 function monitorInputs(settings: { baseline: string; analysisConfig?: string }): string[] {

@@ -53,3 +53,38 @@ export function monitorSchedules(config: VigilConfig): MonitorSchedule[] {
     }),
   );
 }
+
+/** One schedule of an endpoint's variant comparison (the compare-variants function). */
+export interface VariantSchedule {
+  /** Unique, alphanumeric: SST resource names derive from it. */
+  name: string;
+  function: 'compare-variants';
+  schedule: string;
+  /** Exactly what compare-variants receives. */
+  event: { endpoint: string };
+  endpoint: string;
+}
+
+/**
+ * A comparison schedule per endpoint with a `variants` section (two or more variants).
+ *
+ * @example
+ * ```ts
+ * variantSchedules(config).map((s) => s.name); // ['ChurnProdVariantComparison']
+ * ```
+ */
+export function variantSchedules(config: VigilConfig): VariantSchedule[] {
+  return config.endpoints.flatMap((endpoint) =>
+    endpoint.variants
+      ? [
+          {
+            name: `${resourceName(endpoint.name)}VariantComparison`,
+            function: 'compare-variants' as const,
+            schedule: endpoint.variants.schedule,
+            event: { endpoint: endpoint.name },
+            endpoint: endpoint.name,
+          },
+        ]
+      : [],
+  );
+}

@@ -18,6 +18,7 @@ import {
   permissionsFor,
   resourceName,
   subscriptions,
+  variantSchedules,
 } from '../../infra/wiring.ts';
 import { DEPLOYMENT_CONTEXT } from '../support/deployment-context.ts';
 import { TWO_ENDPOINTS_CONFIG } from '../support/two-endpoints-config.ts';
@@ -168,9 +169,14 @@ describe('subscriptions and schedules of a configuration', () => {
     const triggered = new Set([
       ...subs.map((s) => s.function),
       ...monitorSchedules(config).map((s) => s.function),
+      ...variantSchedules(config).map((s) => s.function),
     ]);
     expect([...triggered].sort()).toEqual([...FUNCTION_NAMES].sort());
-    const names = [...subs.map((s) => s.name), ...monitorSchedules(config).map((s) => s.name)];
+    const names = [
+      ...subs.map((s) => s.name),
+      ...monitorSchedules(config).map((s) => s.name),
+      ...variantSchedules(config).map((s) => s.name),
+    ];
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(name).toMatch(/^[A-Z][A-Za-z0-9]*$/);
     expect(resourceName('churn-prod')).toBe('ChurnProd');
@@ -285,6 +291,37 @@ describe('permissions', () => {
       actions: ['sagemaker:InvokeEndpoint'],
       resources: ['arn:aws:sagemaker:eu-west-1:111122223333:endpoint/churn-prod'],
     });
+  });
+
+  it('lets compare-variants read only the compared variants’ capture and write only its report folder', () => {
+    const compare = permissionsFor('compare-variants', config, ctx);
+    const reads = compare.find((s) => s.actions.includes('s3:GetObject'))?.resources ?? [];
+    expect(reads).toEqual(
+      expect.arrayContaining([
+        'arn:aws:s3:::vigil-bucket/capture/churn-prod/champion/*',
+        'arn:aws:s3:::vigil-bucket/capture/churn-prod/challenger/*',
+        'arn:aws:s3:::vigil-bucket/capture/churn-prod/shadow/*',
+        'arn:aws:s3:::vigil-bucket/extracts/capture/churn-prod/shadow/*',
+        'arn:aws:s3:::labels-bucket/churn/*',
+        'arn:aws:s3:::vigil-bucket/baselines/churn/model-quality/*',
+      ]),
+    );
+    expect(reads).not.toContain('arn:aws:s3:::vigil-bucket/capture/churn-prod/*');
+    expect(compare.find((s) => s.actions.includes('s3:PutObject'))?.resources).toEqual([
+      'arn:aws:s3:::vigil-bucket/reports/churn-prod/variant-comparison/*',
+    ]);
+    expect(compare).toContainEqual({
+      actions: ['cloudwatch:PutMetricData'],
+      resources: ['*'],
+      conditions: [
+        {
+          test: 'StringEquals',
+          variable: 'cloudwatch:namespace',
+          values: ['aws/sagemaker/Endpoints/variant-metrics'],
+        },
+      ],
+    });
+    expect(compare.some((s) => s.actions.some((a) => a.startsWith('sagemaker:')))).toBe(false);
   });
 
   it('lets only alarm-router roll back endpoints, publish alerts and send email from the configured sender', () => {
@@ -542,9 +579,10 @@ describe('localWiring', () => {
     expect(wiring.subscriptions[0]?.pattern).toEqual(
       captureCreatedPattern('vigil-local', ['capture/churn-prod/']),
     );
-    expect(wiring.schedules.map((s) => [s.name, s.schedule])).toEqual(
-      monitorSchedules(config).map((s) => [s.name, s.schedule]),
-    );
+    expect(wiring.schedules.map((s) => [s.name, s.schedule])).toEqual([
+      ...monitorSchedules(config).map((s) => [s.name, s.schedule]),
+      ['ChurnProdVariantComparison', 'rate(1 hour)'],
+    ]);
     await wiring.schedules[0]?.handler(wiring.schedules[0].event);
     const modelPackageRule = wiring.subscriptions.find((s) =>
       matchesPattern(s.pattern, events['sagemaker-model-package-state-change']),

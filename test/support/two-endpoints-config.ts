@@ -26,6 +26,15 @@ export const TWO_ENDPOINTS_CONFIG = {
       },
       alerts: { channels: ['oncall', 'mail'] },
       rollback: { policy: 'rollback' },
+      variants: {
+        champion: 'champion',
+        challengers: ['challenger'],
+        shadows: ['shadow'],
+        problemType: 'BinaryClassification',
+        probabilityAttribute: '0',
+        baseline: 'baselines/churn/model-quality/',
+        bandit: { reward: { type: 'quality', metric: 'accuracy' }, guardrailAlarms: ['churn-guardrail'] },
+      },
     },
     {
       name: 'fraud',

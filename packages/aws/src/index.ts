@@ -1,6 +1,7 @@
 export type { RetryOptions } from './backoff.ts';
 export { backoff } from './backoff.ts';
 export { AWS_RETRY_POLICY, awsClientConfig } from './client-config.ts';
+export { CloudWatchAlarmStates } from './cloudwatch-alarm-states.ts';
 export type { CloudWatchMetricSinkOptions, MetricPublishReport } from './cloudwatch-metric-sink.ts';
 export { CloudWatchMetricSink } from './cloudwatch-metric-sink.ts';
 export { EventPublishError } from './event-publish-error.ts';
@@ -12,6 +13,7 @@ export { logger, type VigilLogger } from './powertools-logger.ts';
 export type { S3ObjectStoreOptions } from './s3-object-store.ts';
 export { S3ObjectStore } from './s3-object-store.ts';
 export { SageMakerModelCardStore, type SageMakerModelCardStoreOptions } from './sagemaker-cards.ts';
+export { SageMakerEndpointWeights } from './sagemaker-endpoint-weights.ts';
 export { SageMakerEndpointController } from './sagemaker-endpoints.ts';
 export { SageMakerInvoker, type SageMakerInvokerOptions } from './sagemaker-invoker.ts';
 export {

@@ -8,6 +8,7 @@ export { CaptureWatcher, objectCreatedEvent } from './capture-watcher.ts';
 export type { EventPattern, PatternCondition } from './event-pattern.ts';
 export { matchesPattern } from './event-pattern.ts';
 export { LocalCardError, LocalModelCardStore } from './local-cards.ts';
+export { LOCAL_WEIGHTS_PREFIX, LocalAlarmStates, LocalEndpointWeights } from './local-endpoint-weights.ts';
 export type { LocalEndpoint } from './local-endpoints.ts';
 export { endpointStateEvent, LOCAL_ENDPOINT_PREFIX, LocalEndpointController } from './local-endpoints.ts';
 export type { BusListener } from './local-event-bus.ts';

@@ -47,6 +47,17 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./monitor-model-quality.ts')).monitorModelQualityCommand,
   },
   {
+    name: 'compare variants',
+    summary: 'Compare challenger and shadow variants with the champion: differences, p-values, a decision',
+    load: async () => (await import('./compare-variants.ts')).compareVariantsCommand,
+  },
+  {
+    name: 'bandit simulate',
+    summary:
+      'Simulate Thompson-sampling traffic shifting under guardrails: cumulative regret vs the best fixed split',
+    load: async () => (await import('./bandit-simulate.ts')).banditSimulateCommand,
+  },
+  {
     name: 'explain',
     summary: 'Explain a data set with KernelSHAP as SageMaker Clarify does (analysis.json, local values)',
     load: async () => (await import('./explain.ts')).explainCommand,

@@ -88,6 +88,8 @@ export function createLocalSystem(options: LocalSystemOptions): LocalSystem {
   const handlers: Record<FunctionName, LocalHandler> = {
     'profile-capture': profileCapture,
     ...monitorHandlers(),
+    'compare-variants': async (event: unknown) =>
+      (await import('@vigil/functions/compare-variants')).handler(event),
     'registry-gate': createRegistryGateHandler({ registry, cards, loadRuntime }),
     'card-sync': createCardSyncHandler({ registry, cards, loadRuntime }),
     'alarm-router': createAlarmRouterHandler({

@@ -13,4 +13,5 @@ export type { ModelQualityMonitorConfig } from './model-quality.ts';
 export { parseS3Uri, resolveLocation } from './s3-location.ts';
 export type { EndpointConfig, VigilConfig } from './schema.ts';
 export { vigilConfigSchema } from './schema.ts';
+export type { BanditConfig, VariantsConfig } from './variants.ts';
 export { configWarnings } from './warnings.ts';

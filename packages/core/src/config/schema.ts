@@ -6,6 +6,7 @@ import { endpointAlertConfig, rollbackPolicyConfig } from './alerts.ts';
 import { approvalPoliciesConfig } from './approval.ts';
 import { auditConfig } from './audit.ts';
 import { location, sagemakerName } from './common.ts';
+import { variantsConfig } from './variants.ts';
 
 /** An endpoint's `monitors`: each monitor of the table, optional, under its config key. */
 const monitorsShape = Object.fromEntries(
@@ -26,6 +27,8 @@ export const endpointConfig = z
     monitors: z.object(monitorsShape).strict().default({}),
     alerts: endpointAlertConfig.default({ channels: [], suppressMinutes: 60 }),
     rollback: rollbackPolicyConfig.default({ policy: 'notify', rejectModelPackage: true }),
+    /** Production variants compared champion against challengers (and shadows). */
+    variants: variantsConfig.optional(),
   })
   .strict();
 

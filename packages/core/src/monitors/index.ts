@@ -14,3 +14,4 @@ export {
 } from './names.ts';
 export type { ConfiguredStores, ScheduledMonitorSettings, ScheduledRunTarget } from './scheduled-run.ts';
 export { scheduledRunTarget } from './scheduled-run.ts';
+export { variantMetricsNamespace } from './variant-namespace.ts';

@@ -3,6 +3,7 @@ export type { AuditEntry, AuditLog, AuditRecord } from './audit-log.ts';
 export type { Clock } from './clock.ts';
 export { fixedClock, systemClock } from './clock.ts';
 export type { EndpointController, EndpointDescription, EndpointStatus } from './endpoint-controller.ts';
+export type { AlarmStates, EndpointWeights, VariantWeight } from './endpoint-weights.ts';
 export type { EventPublisher, VigilEvent } from './event-publisher.ts';
 export type { Log } from './log.ts';
 export { silentLog } from './log.ts';
