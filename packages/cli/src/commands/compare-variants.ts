@@ -1,6 +1,7 @@
 import { joinKey, type ObjectStore, systemClock } from '@vigil/core';
 import { type CaptureRecord, parseCaptureStream } from '@vigil/core/capture';
 import { type GroundTruthLabel, parseGroundTruthText } from '@vigil/core/groundtruth';
+import { REPORT_FILE, renderVariantReport } from '@vigil/core/report';
 import {
   COMPARED_METRICS,
   COMPARISON_FILE,
@@ -69,7 +70,7 @@ export const compareVariantsCommand: Command = {
     '--metric           The decision metric: auc, accuracy, precision, recall, f1 (binary), accuracy',
     '                   (multiclass), mae, mse (regression). Default: the first of these for the problem type.',
     '--baseline         A model-quality baseline folder with calibration.json: estimates before labels.',
-    '--out              Folder for comparison.json. Metrics variant_<metric>_delta, variant_decision, … go to',
+    '--out              Folder for comparison.json and report.html. Metrics variant_<metric>_delta, variant_decision, … go to',
     '                   the local store under --home (default .vigil), or to CloudWatch with --cloudwatch.',
     'Exit 0 whatever the decision; 1 when the comparison could not be made.',
   ].join('\n'),
@@ -173,6 +174,11 @@ export const compareVariantsCommand: Command = {
       key,
       comparisonJson(comparison, { endpoint, window: times, generatedAt: now }),
       'application/json',
+    );
+    await out.store.put(
+      joinKey(out.key, REPORT_FILE),
+      renderVariantReport({ endpoint, window: times, result: comparison, files: [COMPARISON_FILE] }),
+      'text/html; charset=utf-8',
     );
     await cliMetricSink({
       cloudwatch: flag(args, 'cloudwatch'),

@@ -46,7 +46,7 @@ export const monitorBiasDriftCommand: Command = {
     '--analysis-config   Clarify analysis_config.json (label, label_values_or_threshold, facet, headers).',
     '--capture           Data-capture files or folders (repeatable); local paths or s3:// URIs.',
     '--ground-truth      Ground-truth files or folders (repeatable); joined on inferenceId, else eventId.',
-    '--out               Report folder: analysis.json and constraint_violations.json.',
+    '--out               Report folder: analysis.json, constraint_violations.json and report.html.',
     '--endpoint          Endpoint name for metrics and events (default "local").',
     '--inference-attribute / --probability-attribute  Where the prediction is in the output (index or path);',
     '                    a score greater than --probability-threshold (default 0.5) is label 1.',

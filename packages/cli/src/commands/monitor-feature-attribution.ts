@@ -43,7 +43,7 @@ export const monitorFeatureAttributionCommand: Command = {
     '--analysis-config  Clarify analysis_config.json (methods.shap, predictor, headers).',
     '--capture          Capture files or folders (repeatable); local paths or s3:// URIs.',
     '--model / --endpoint  The model to call: an HTTP server with POST /invocations, or a SageMaker endpoint.',
-    '--out              Report folder: analysis.json and constraint_violations.json.',
+    '--out              Report folder: analysis.json, constraint_violations.json and report.html.',
     '--name             Endpoint name for metrics and events (default --endpoint, else "local").',
     '--threshold        nDCG below which a violation is reported (default 0.9).',
     '--max-invocations  Budget of records × coalitions (default 100000); over it, fewer records are sampled.',

@@ -50,7 +50,7 @@ export const monitorModelQualityCommand: Command = {
     '--inference-attribute    CSV output: 0-based column index; JSON output: JSON path (predicted_label, $.score).',
     '--probability-attribute  Same, for the positive-class probability (binary).',
     '--ground-truth-attribute Where the label is in the ground-truth data (default: its first column).',
-    '--out                    Report folder: statistics.json, constraint_violations.json, estimated_quality.json.',
+    '--out                    Report folder: statistics.json, constraint_violations.json, estimated_quality.json, report.html.',
     'Metrics (SageMaker names, plus estimated_accuracy/precision/recall/f1/auc) go to the local store under --home',
     '(default .vigil), or to CloudWatch with --cloudwatch. Exit 0 with or without violations; 1 when the run failed.',
   ].join('\n'),

@@ -1,9 +1,18 @@
 import { hourOf, type MonitoringExecutionDetail, type ObjectStore, reportPrefix } from '@vigil/core';
 import {
-  escapeHtml,
-  renderDataQualityReport,
+  DRIFT_REPORT_FILE,
+  type DriftReport,
+  parseStatisticsFile,
   type StatisticsFile,
-  type ViolationsFile,
+} from '@vigil/core/dataquality';
+import { parseJson } from '@vigil/core/json';
+import {
+  dataQualitySection,
+  escapeHtml,
+  type MonitorReport,
+  REPORT_FILE,
+  type ReportSection,
+  renderPage,
 } from '@vigil/core/report';
 import { DEMO } from './scenario.ts';
 
@@ -23,9 +32,10 @@ export interface DemoFindings {
 const decoder = new TextDecoder();
 
 /**
- * Writes `report.html` in the demo's home: the data-quality report of the most drifted hour (a
- * chart per drifted feature, baseline against current) followed by every monitor run, the
- * estimate-versus-realized table, the approval decisions and the audit state.
+ * Writes `report.html` in the demo's home, with the same renderer as every run's own report: the
+ * data-quality tables and shared-bin charts of the most drifted hour, then every monitor run
+ * (each linking to its own report.html), the estimate-versus-realized table, the approval
+ * decisions and the audit state.
  */
 export async function writeDemoReport(
   store: ObjectStore,
@@ -37,54 +47,102 @@ export async function writeDemoReport(
   const folder = worst
     ? reportPrefix('reports', DEMO.endpoint, 'data-quality', hourOf(new Date(worst.scheduledTime)))
     : undefined;
-  const read = async <T>(key: string, fallback: T): Promise<T> =>
-    JSON.parse(
-      decoder.decode(await store.get(key).catch(() => new TextEncoder().encode(JSON.stringify(fallback)))),
-    ) as T;
-  const baseline = await read<StatisticsFile>('baselines/data-quality/statistics.json', { features: [] });
-  const current = folder ? await read<StatisticsFile>(`${folder}statistics.json`, baseline) : baseline;
-  const violations = folder
-    ? await read<ViolationsFile>(`${folder}constraint_violations.json`, { violations: [] })
-    : { violations: [] };
-  const html = renderDataQualityReport({
+  const worstReport = folder ? await readDataQuality(store, folder) : undefined;
+  const shown = worst ? { start: new Date(worst.windowStart), end: new Date(worst.windowEnd) } : window;
+  const sections: ReportSection[] = [
+    ...(worstReport?.sections ?? []).map((s) => ({
+      heading: `Most drifted hour — ${s.heading.toLowerCase()}`,
+      html: s.html,
+    })),
+    {
+      heading: 'Every monitoring run',
+      html: runsTable(findings.runs, store.location),
+    },
+    {
+      heading: 'Model quality: estimated before labels, realized after',
+      html: estimatesTable(findings.estimates),
+    },
+    { heading: 'Approval decisions', html: decisionsList(findings.decisions) },
+    {
+      heading: 'Guardrails and audit',
+      html: `<p>Endpoint ${escapeHtml(DEMO.endpoint)} now serves <b>${escapeHtml(findings.endpointConfig)}</b>. Audit log: ${findings.auditRecords} records, hash chain ${findings.auditOk ? 'intact' : '<b>broken</b>'}. Alerts are in <code>outbox/</code>.</p>`,
+    },
+  ];
+  const html = renderPage({
     title: `Vigil demo — ${DEMO.endpoint}`,
-    endpoint: DEMO.endpoint,
-    window: worst ? { start: new Date(worst.windowStart), end: new Date(worst.windowEnd) } : window,
-    baseline,
-    current,
-    violations,
-    sections: [
-      { heading: 'Every monitoring run', html: runsTable(findings.runs) },
-      {
-        heading: 'Model quality: estimated before labels, realized after',
-        html: estimatesTable(findings.estimates),
-      },
-      { heading: 'Approval decisions', html: decisionsList(findings.decisions) },
-      {
-        heading: 'Guardrails and audit',
-        html: `<p>Endpoint ${escapeHtml(DEMO.endpoint)} now serves <b>${escapeHtml(findings.endpointConfig)}</b>. Audit log: ${findings.auditRecords} records, hash chain ${findings.auditOk ? 'intact' : '<b>broken</b>'}. Alerts are in <code>outbox/</code>.</p>`,
-      },
+    facts: [
+      ['Endpoint', DEMO.endpoint],
+      ['Most drifted hour', `${shown.start.toISOString()} → ${shown.end.toISOString()}`],
+      ['Runs', String(findings.runs.length)],
+      ...(folder ? ([["That hour's report", `${folder}${REPORT_FILE}`]] as [string, string][]) : []),
     ],
+    violations: worstReport?.violations ?? [],
+    sections,
   });
-  await store.put('report.html', html, 'text/html');
+  await store.put('report.html', html, 'text/html; charset=utf-8');
 }
 
-function runsTable(runs: readonly MonitoringExecutionDetail[]): string {
+// The data-quality report of one run folder, from the files the run wrote there.
+async function readDataQuality(store: ObjectStore, folder: string): Promise<MonitorReport | undefined> {
+  const text = (key: string) =>
+    store.get(key).then(
+      (bytes) => decoder.decode(bytes),
+      () => undefined,
+    );
+  const [baselineText, currentText, driftText, violationsText] = await Promise.all([
+    text('baselines/data-quality/statistics.json'),
+    text(`${folder}statistics.json`),
+    text(`${folder}${DRIFT_REPORT_FILE}`),
+    text(`${folder}constraint_violations.json`),
+  ]);
+  if (!currentText) return undefined;
+  const statistics = (t: string): StatisticsFile => {
+    try {
+      return parseStatisticsFile(t);
+    } catch {
+      return parseJson(t) as unknown as StatisticsFile;
+    }
+  };
+  const violations = violationsText
+    ? ((parseJson(violationsText) as unknown as { violations?: DataQualityViolationLike[] }).violations ?? [])
+    : [];
+  return dataQualitySection({
+    baseline: baselineText ? statistics(baselineText) : undefined,
+    current: statistics(currentText),
+    driftReport: driftText ? (parseJson(driftText) as unknown as DriftReport) : undefined,
+    violations,
+  });
+}
+
+interface DataQualityViolationLike {
+  feature_name: string;
+  constraint_check_type: string;
+  description: string;
+}
+
+// Every run, each with a relative link to its own report.html when it wrote one.
+function runsTable(runs: readonly MonitoringExecutionDetail[], home: string): string {
+  const prefix = `${home.replace(/\/+$/, '')}/`;
   const rows = runs.map((r) => {
     const detail =
       r.status === 'Failed' ? (r.failureReason ?? '') : r.violations.map((v) => v.subject).join(', ');
-    return `<tr><td>${escapeHtml(r.scheduledTime)}</td><td>${escapeHtml(r.monitoringType)}</td><td>${escapeHtml(r.status)}</td><td>${r.recordCount}</td><td>${r.violationCount}</td><td>${escapeHtml(detail)}</td></tr>`;
+    const folder = r.reportUri.startsWith(prefix) ? r.reportUri.slice(prefix.length) : '';
+    const link =
+      folder && r.status !== 'Failed'
+        ? `<a href="${escapeHtml(folder.split('/').map(encodeURIComponent).join('/'))}${REPORT_FILE}">report</a>`
+        : '';
+    return `<tr><td>${escapeHtml(r.scheduledTime)}</td><td>${escapeHtml(r.monitoringType)}</td><td>${escapeHtml(r.status)}</td><td class="num">${r.recordCount}</td><td class="num">${r.violationCount}</td><td>${escapeHtml(detail)}</td><td>${link}</td></tr>`;
   });
-  return `<table><thead><tr><th>Scheduled</th><th>Monitor</th><th>Status</th><th>Records</th><th>Violations</th><th>What</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table><thead><tr><th scope="col">Scheduled</th><th scope="col">Monitor</th><th scope="col">Status</th><th scope="col">Records</th><th scope="col">Violations</th><th scope="col">What</th><th scope="col">Report</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function estimatesTable(estimates: DemoFindings['estimates']): string {
   const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(3) : 'n/a');
   const rows = estimates.map(
     (e) =>
-      `<tr><td>${String(e.hour).padStart(2, '0')}:00</td><td>${fmt(e.estimated)}</td><td>${fmt(e.realized)}</td></tr>`,
+      `<tr><td>${String(e.hour).padStart(2, '0')}:00</td><td class="num">${fmt(e.estimated)}</td><td class="num">${fmt(e.realized)}</td></tr>`,
   );
-  return `<table><thead><tr><th>Capture hour</th><th>Estimated accuracy (no labels)</th><th>Realized accuracy</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table><thead><tr><th scope="col">Capture hour</th><th scope="col">Estimated accuracy (no labels)</th><th scope="col">Realized accuracy</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function decisionsList(decisions: DemoFindings['decisions']): string {

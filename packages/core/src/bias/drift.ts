@@ -102,7 +102,16 @@ function compareStage(
   return compared;
 }
 
-function matchingEntry(
+/**
+ * The baseline entry a window's facet entry is compared with: the same facet value, else the
+ * single entry of a facet that has one on both sides (a continuous facet's interval).
+ *
+ * @example
+ * ```ts
+ * matchingEntry(entry, stage.facets.get('age') ?? [], baseline.facets.get('age') ?? [])?.metrics;
+ * ```
+ */
+export function matchingEntry(
   entry: AnalysisFacetEntry,
   entries: readonly AnalysisFacetEntry[],
   baseEntries: readonly AnalysisFacetEntry[],
@@ -118,7 +127,7 @@ function matchingEntry(
  * a fair window must not violate a 0.9 baseline), so it is measured from 1. SageMaker does not
  * document DI; this is Vigil's reading.
  */
-const IDEAL_VALUE: Readonly<Record<string, number>> = { DI: 1 };
+export const IDEAL_VALUE: Readonly<Record<string, number>> = { DI: 1 };
 
 function isWorse(metric: AnalysisMetric, baselineGap: number, ideal: number, policy: DriftPolicy): boolean {
   const value = Number(metric.value);

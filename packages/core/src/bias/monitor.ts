@@ -11,6 +11,7 @@ import { toPythonJson } from '../json/python-json.ts';
 import { windowCaptureObjects } from '../merge/read-window.ts';
 import type { MetricDatum } from '../ports/metric-sink.ts';
 import type { StoreLocation } from '../ports/object-store.ts';
+import { biasSection } from '../report/sections/bias-section.ts';
 import type { TimeWindow } from '../window/window.ts';
 import { runBiasAnalysis } from './analysis.ts';
 import { parseAnalysisConfig, requestedMethods } from './analysis-config.ts';
@@ -156,6 +157,7 @@ export async function runBiasDriftMonitor(
       }
       return {
         files,
+        report: biasSection({ analysis, baseline, violations }),
         datums,
         violations: violations.map((v) => ({
           subject: `${v.metric_name} (${v.facet}=${v.facet_value})`,

@@ -3,6 +3,8 @@ import type { Clock } from '../ports/clock.ts';
 import type { Log } from '../ports/log.ts';
 import type { MetricDatum } from '../ports/metric-sink.ts';
 import type { StoreLocation } from '../ports/object-store.ts';
+import { REPORT_FILE, renderRunReport } from '../report/run-report.ts';
+import type { MonitorReport } from '../report/sections/monitor-report.ts';
 import type { TimeWindow } from '../window/window.ts';
 import type { MonitoringExecutionDetail, ViolationSummary } from './monitoring-execution.ts';
 import { MAX_EVENT_VIOLATIONS } from './publish-execution.ts';
@@ -64,6 +66,8 @@ export interface MonitorRun {
 export interface ReportFile {
   name: string;
   body: string;
+  /** Default `application/json`. */
+  contentType?: string;
 }
 
 /** What a computation found. Completed, or CompletedWithViolations, unless it names a failure. */
@@ -77,6 +81,8 @@ export interface RunVerdict {
   failureReason?: string;
   /** With a failure: the event names no report folder (`reportUri` ''), as data quality's always have. */
   withoutReport?: boolean;
+  /** The monitor's part of report.html (tables, charts, violations in words); see `renderRunReport`. */
+  report?: MonitorReport;
 }
 
 /**
@@ -162,12 +168,36 @@ export async function runMonitor(ports: MonitorRunPorts, definition: RunDefiniti
     { store: output.store, folder: folderKey(output.key) },
     {
       detail,
-      files: verdict.files,
+      files: withReportPage(verdict, detail, ports.log),
       metrics: definition.publishMetrics === false ? [] : verdict.datums,
     },
     label,
     definition.records,
   );
+}
+
+/**
+ * The run's files with report.html added (every run that writes files gets one), before a
+ * closing constraint_violations.json so that file stays the last one written. A page that cannot
+ * be rendered is left out with a warning: it is a view of the files, never a reason to fail the run.
+ */
+function withReportPage(
+  verdict: RunVerdict,
+  detail: MonitoringExecutionDetail,
+  log: Log,
+): ReportFile[] | undefined {
+  const files = verdict.files;
+  if (!files || files.length === 0) return files ? [...files] : undefined;
+  let body: string;
+  try {
+    body = renderRunReport({ detail, report: verdict.report, files: files.map((f) => f.name) });
+  } catch (error) {
+    log.warn('report.html not rendered', { endpoint: detail.endpointName, reason: (error as Error).message });
+    return [...files];
+  }
+  const page = { name: REPORT_FILE, body, contentType: 'text/html; charset=utf-8' };
+  const last = files[files.length - 1] as ReportFile;
+  return last.name === 'constraint_violations.json' ? [...files.slice(0, -1), page, last] : [...files, page];
 }
 
 /**

@@ -27,7 +27,7 @@ export interface SettleRunPorts {
 export interface RunOutcome {
   detail: MonitoringExecutionDetail;
   /** Report files by name, written into the report folder. */
-  files?: readonly { name: string; body: string }[];
+  files?: readonly { name: string; body: string; contentType?: string }[];
   metrics?: readonly MetricDatum[];
 }
 
@@ -146,7 +146,7 @@ export async function settleRun(
       };
       if (records) await writeRunRecord(records, record);
       for (const file of files) {
-        await report.store.put(`${folder}${file.name}`, file.body, 'application/json');
+        await report.store.put(`${folder}${file.name}`, file.body, file.contentType ?? 'application/json');
         written.push(`${folder}${file.name}`);
       }
       record = { ...record, status: detail.status, files: files.map((f) => f.name), detail };

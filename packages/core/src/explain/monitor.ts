@@ -10,6 +10,7 @@ import { windowCaptureObjects } from '../merge/read-window.ts';
 import type { MetricDatum } from '../ports/metric-sink.ts';
 import type { ModelInvoker, ModelRecord, ModelValue } from '../ports/model-invoker.ts';
 import type { StoreLocation } from '../ports/object-store.ts';
+import { attributionSection } from '../report/sections/attribution-section.ts';
 import type { TimeWindow } from '../window/window.ts';
 import { type ClarifyAnalysisConfig, parseAnalysisConfig, shapSettings } from './analysis-config.ts';
 import { resolveBackground } from './background.ts';
@@ -188,6 +189,13 @@ async function explainWindow(
   }
   return {
     files,
+    report: attributionSection({
+      current: explanation.perLabel,
+      baseline,
+      ndcgByLabel: result.ndcgByLabel,
+      threshold: options.ndcgThreshold ?? 0.9,
+      violations: result.violations,
+    }),
     datums:
       options.publishMetrics === false ? [] : metricData(explanation, run.namespace, run, run.clock.now()),
     violations: result.violations.map((v) => ({

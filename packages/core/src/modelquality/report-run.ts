@@ -13,6 +13,7 @@ import { joinKey } from '../layout/keys.ts';
 import { attributeValue, toLabelValue, toProbability } from '../merge/attributes.ts';
 import { mergeWithLabels, type PredictionAttributes } from '../merge/join.ts';
 import type { StoreLocation } from '../ports/object-store.ts';
+import { modelQualitySection } from '../report/sections/model-quality-section.ts';
 import { type LoadedBaseline, loadModelQualityBaseline } from './baseline-files.ts';
 import { evaluateModelQuality, type ModelQualityEvaluation, violationSummaries } from './evaluate.ts';
 import type { UnlabeledPrediction } from './labeled-prediction.ts';
@@ -190,6 +191,12 @@ async function evaluateInputs(
   }
   return {
     files: Object.entries(evaluation.files).map(([name, body]) => ({ name, body })),
+    report: modelQualitySection({
+      statistics: evaluation.statistics,
+      constraints: baseline.constraints,
+      violations: evaluation.violations,
+      estimate: evaluation.estimate,
+    }),
     datums,
     violations: violationSummaries(evaluation.violations),
     failureReason,

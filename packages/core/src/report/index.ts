@@ -1,12 +1,29 @@
 export { escapeHtml } from '../escape/html.ts';
-export type { DataQualityReportInput } from './data-quality-html.ts';
-export { renderDataQualityReport } from './data-quality-html.ts';
-export type {
-  CategoricalBucket,
-  FeatureStatistics,
-  KllBucket,
-  StatisticsFile,
-  Violation,
-  ViolationsFile,
-} from './statistics-shape.ts';
-export { categoricalChart, numericChart } from './svg-chart.ts';
+export { axes, legend, PLOT, SERIES_COLORS } from './chart-axes.ts';
+export type { FeatureRow, Verdict } from './feature-table.ts';
+export { featureTable } from './feature-table.ts';
+export { fileLinks } from './file-links.ts';
+export { formatNumber, formatPercent } from './format.ts';
+export type { GroupedBars } from './histogram-chart.ts';
+export { categoryChart, groupedBarChart, histogramChart } from './histogram-chart.ts';
+export { niceTicks } from './nice-ticks.ts';
+export type { ReportPage, ReportSection } from './page-shell.ts';
+export { renderPage } from './page-shell.ts';
+export type { NumericDistribution, SharedBins, SharedCategories } from './rebin.ts';
+export { MAX_CATEGORIES, NUMERIC_BINS, OTHER_CATEGORY, sharedBins, sharedCategories } from './rebin.ts';
+export type { RunReportInput } from './run-report.ts';
+export { REPORT_FILE, renderRunReport } from './run-report.ts';
+export type { AttributionSectionInput, CurrentAttribution } from './sections/attribution-section.ts';
+export { attributionSection } from './sections/attribution-section.ts';
+export type { BiasSectionInput } from './sections/bias-section.ts';
+export { biasSection } from './sections/bias-section.ts';
+export type { DataQualitySectionInput } from './sections/data-quality-section.ts';
+export { dataQualitySection, MAX_FEATURE_CHARTS } from './sections/data-quality-section.ts';
+export type { ModelQualitySectionInput } from './sections/model-quality-section.ts';
+export { modelQualitySection } from './sections/model-quality-section.ts';
+export type { MonitorReport } from './sections/monitor-report.ts';
+export { variantSection } from './sections/variant-section.ts';
+export type { VariantReportInput } from './variant-report.ts';
+export { renderVariantReport } from './variant-report.ts';
+export type { PlainViolation } from './violations-text.ts';
+export { violationsText } from './violations-text.ts';

@@ -7,6 +7,8 @@ import type { Clock } from '../ports/clock.ts';
 import type { Log } from '../ports/log.ts';
 import type { MetricSink } from '../ports/metric-sink.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
+import { REPORT_FILE } from '../report/run-report.ts';
+import { renderVariantReport } from '../report/variant-report.ts';
 import { hourPath, type TimeWindow } from '../window/window.ts';
 import type { VariantComparisonResult } from './compare.ts';
 import type { CapturedComparisonOptions, CapturedVariant, VariantRoles } from './compare-captured.ts';
@@ -61,7 +63,7 @@ export interface VariantComparisonRun {
 /**
  * The scheduled comparison of an endpoint's variants: reads each variant's captured predictions of
  * the window and the label window's ground truth, compares (`compareCapturedVariants`), writes
- * `comparison.json` to `{reports}/{endpoint}/variant-comparison/yyyy/mm/dd/hh/` and publishes
+ * `comparison.json` and its `report.html` to `{reports}/{endpoint}/variant-comparison/yyyy/mm/dd/hh/` and publishes
  * `variant_*` metrics. Read failures propagate: the schedule retries the run.
  *
  * @example
@@ -102,6 +104,16 @@ export async function runVariantComparison(
     reportKey,
     comparisonJson(result, { endpoint: options.endpoint, window: options.window, generatedAt: now }),
     'application/json',
+  );
+  await options.reports.store.put(
+    `${folder}${REPORT_FILE}`,
+    renderVariantReport({
+      endpoint: options.endpoint,
+      window: options.window,
+      result,
+      files: [COMPARISON_FILE],
+    }),
+    'text/html; charset=utf-8',
   );
   if (options.publishMetrics !== false) {
     await ports.metrics.publish(
