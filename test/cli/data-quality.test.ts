@@ -157,6 +157,7 @@ describe('vigil monitor data-quality', () => {
       'constraint_violations.json',
       'constraints.json',
       'drift_report.json',
+      'report.html',
       'statistics.json',
       'vigil_notes.json',
     ]);

@@ -1,7 +1,8 @@
 import type { Alert, StoredModelCard } from '@vigil/core';
 import { renderAlertText, renderEmail, renderSlackMessage } from '@vigil/core/alerting';
 import { renderCardHtml, renderCardMarkdown } from '@vigil/core/cards';
-import { renderDataQualityReport, type StatisticsFile } from '@vigil/core/report';
+import type { StatisticsFile } from '@vigil/core/dataquality';
+import { dataQualitySection, renderPage } from '@vigil/core/report';
 import { describe, expect, it } from 'vitest';
 
 // Names and texts an attacker (or an unlucky data set) can put where Vigil renders them: feature
@@ -227,17 +228,33 @@ describe('hostile feature names in the data-quality HTML report', () => {
       version: 0,
       features: [feature(SCRIPT, `String${IMG}`)],
     } as StatisticsFile;
-    const html = renderDataQualityReport({
-      title: `Report ${IMG}`,
-      endpoint: SCRIPT,
-      window: { start: new Date('2024-05-01T12:00:00Z'), end: new Date('2024-05-01T13:00:00Z') },
+    const violations = [
+      { feature_name: SCRIPT, constraint_check_type: IMG, description: `${MD_LINK} ${SCRIPT}` },
+    ];
+    const { sections, violations: words } = dataQualitySection({
       baseline: statistics,
       current: statistics,
-      violations: {
-        violations: [
-          { feature_name: SCRIPT, constraint_check_type: IMG, description: `${MD_LINK} ${SCRIPT}` },
-        ],
+      driftReport: {
+        features: {
+          [SCRIPT]: {
+            type: 'categorical',
+            method: `chi${IMG}`,
+            value: 0.5,
+            threshold: 0.1,
+            drift: true,
+            note: IMG,
+          },
+        },
+        drifted_features: [SCRIPT],
       },
+      violations,
+    });
+    const html = renderPage({
+      title: `Report ${IMG}`,
+      facts: [['Endpoint', SCRIPT]],
+      violations: words,
+      sections,
+      files: [`${IMG}.json`],
     });
     expect(tagNames(html)).not.toContain('script');
     expect(tagNames(html)).not.toContain('img');

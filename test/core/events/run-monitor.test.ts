@@ -71,7 +71,7 @@ describe('runMonitor', () => {
     };
     expect(settled).toEqual({
       detail: expected,
-      written: [`${folder}analysis.json`],
+      written: [`${folder}analysis.json`, `${folder}report.html`],
       metricsPublished: 1,
       duplicate: false,
     });

@@ -126,7 +126,9 @@ function runsTable(runs: readonly MonitoringExecutionDetail[], home: string): st
   const rows = runs.map((r) => {
     const detail =
       r.status === 'Failed' ? (r.failureReason ?? '') : r.violations.map((v) => v.subject).join(', ');
-    const folder = r.reportUri.startsWith(prefix) ? r.reportUri.slice(prefix.length) : '';
+    // A run that wrote no report (a failure before its files) has no folder to link.
+    const uri = r.reportUri ?? '';
+    const folder = uri.startsWith(prefix) ? uri.slice(prefix.length) : '';
     const link =
       folder && r.status !== 'Failed'
         ? `<a href="${escapeHtml(folder.split('/').map(encodeURIComponent).join('/'))}${REPORT_FILE}">report</a>`

@@ -18,12 +18,13 @@ export interface SharedBins {
   current: number[];
 }
 
-/** About how many equal-width bins a numeric chart gets (the edges are rounded). */
+/** About the most equal-width bins a numeric chart gets: round edges make it about 10 to 20. */
 export const NUMERIC_BINS = 20;
 
 /**
  * Re-bins the baseline and the current distribution onto the SAME equal-width edges at round
- * values, about `bins` of them, spanning both ranges: each file's KLL buckets span its own min–max, so drawing them as they are compares bars of
+ * values (steps of 1, 2 or 5 × 10^k; about `bins/2` to `bins` bins), spanning both ranges: each
+ * file's KLL buckets span its own min–max, so drawing them as they are compares bars of
  * different widths. From a sketch the share of a bin is exact (the sketch's CDF at both edges);
  * from buckets alone, a bucket's count is spread evenly over its range (a zero-width bucket puts it
  * all at its point). Undefined when either side has neither.
@@ -120,7 +121,7 @@ export const OTHER_CATEGORY = '(other)';
  * @example
  * ```ts
  * sharedCategories([{ value: 'a', count: 3 }, { value: 'b', count: 1 }], [{ value: 'c', count: 2 }]);
- * // { categories: ['a', 'c', 'b'], baseline: [0.75, 0, 0.25], current: [0, 1, 0] }
+ * // { categories: ['c', 'a', 'b'], baseline: [0, 0.75, 0.25], current: [1, 0, 0] }
  * ```
  */
 export function sharedCategories(
