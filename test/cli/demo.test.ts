@@ -35,6 +35,31 @@ describe('vigil demo', () => {
     expect(html).toContain('wind');
   });
 
+  it('writes a report.html in every run folder (the local twin), and the home report links to each', async () => {
+    const home = join(dir, 'home');
+    const files = (await readdir(join(home, 'reports'), { recursive: true })).map((f) =>
+      f.split('\\').join('/'),
+    );
+    const folders = new Set(
+      files.filter((f) => /\.json$/.test(f)).map((f) => f.slice(0, f.lastIndexOf('/') + 1)),
+    );
+    expect(folders.size).toBeGreaterThanOrEqual(20);
+    for (const folder of folders) expect(files, folder).toContain(`${folder}report.html`);
+    const html = await readFile(join(home, 'report.html'), 'utf8');
+    const links = [...html.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThanOrEqual(20);
+    for (const link of links) expect(files, link).toContain(link.replace(/^reports\//, ''));
+    // The drifted hour's wind chart: baseline and current on the same bins.
+    const wind =
+      html.match(/<svg class="chart"[^>]*aria-label="Distribution of wind,[\s\S]*?<\/svg>/)?.[0] ?? '';
+    const bins = (series: string) =>
+      [...wind.matchAll(new RegExp(`data-series="${series}" data-lo="([^"]+)" data-hi="([^"]+)"`, 'g'))].map(
+        (m) => `${m[1]}–${m[2]}`,
+      );
+    expect(bins('baseline').length).toBeGreaterThanOrEqual(5);
+    expect(bins('current')).toEqual(bins('baseline'));
+  });
+
   it('approves v1 and v3 on their evidence and rejects v2 with the failing rules', () => {
     const text = printed();
     expect(text).toMatch(/v1 \(trained on 2012–2013\): decided → approve \(0 of \d+ rules failed\)/);

@@ -60,7 +60,7 @@ const CSS = [
   'h3{font-size:15px;margin:1.2em 0 .3em}',
   '.facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0}.facts dt{color:#374151;font-weight:600}.facts dd{margin:0}',
   'table{border-collapse:collapse;width:100%;margin:.5em 0}td,th{border:1px solid #d1d5db;padding:4px 8px;text-align:left;vertical-align:top}',
-  'th{background:#f3f4f6}td.num{text-align:right;font-variant-numeric:tabular-nums}',
+  'th{background:#f3f4f6}td.num{text-align:right;font-variant-numeric:tabular-nums}table.features td:nth-child(5){white-space:nowrap}',
   'tr.bad td{background:#fef2f2}tr.bad td:nth-child(5){color:#991b1b;font-weight:600}tr.good td:nth-child(5){color:#166534}tr.skip td{color:#4b5563}tr.warn td{background:#fffbeb}tr.warn td:nth-child(5){color:#92400e;font-weight:600}',
   '.violations li{margin:.2em 0}.ok-line{color:#166534}.failure{background:#fef2f2;border:1px solid #fca5a5;padding:8px}',
   '.muted{color:#4b5563}.chart{max-width:100%;height:auto;display:block;margin:.4em 0}',

@@ -39,7 +39,7 @@ export function biasSection(input: BiasSectionInput): MonitorReport {
     sections: [
       {
         heading: 'Every bias metric',
-        html: `<p class="muted">${rows.length} metrics over ${facets.size} facet values; ${input.baseline ? 'a metric violates when it is farther from its fair value (0, or 1 for DI) than in the baseline.' : 'no baseline: nothing was compared.'}</p>${featureTable(rows, 'Facet value and metric')}`,
+        html: `<p class="muted">${rows.length} metrics over ${facets.size} facet value${facets.size === 1 ? '' : 's'}; ${input.baseline ? 'a metric violates when it is farther from its fair value (0, or 1 for DI) than in the baseline.' : 'no baseline: nothing was compared.'}</p>${featureTable(rows, 'Facet value and metric')}`,
       },
     ],
     violations: words,
