@@ -121,6 +121,12 @@ describe('runVariantComparison', () => {
     ]);
     // SageMaker's auc of the champion's labeled predictions, from the model-quality metrics.
     expect(doc.variants[0]!.metrics.auc).toBeCloseTo(better.expected.metrics.auc!.champion, 12);
+    // Its report.html beside it: the decisions, and a link to comparison.json.
+    const html = store.text('reports/churn/variant-comparison/2024/05/01/13/report.html');
+    expect(html).toContain(
+      '<tr data-name="B"><td>B</td><td>challenger</td><td>auc</td><td><b>challenger_better</b></td>',
+    );
+    expect(html).toContain('<a href="comparison.json">comparison.json</a>');
   });
 
   it('measures the shadow’s agreement with the champion on the same requests', async () => {
