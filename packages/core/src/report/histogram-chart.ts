@@ -35,9 +35,10 @@ export function histogramChart(bins: SharedBins, feature: string): string {
       return `<rect class="bar" data-series="${series}" data-lo="${left}" data-hi="${right}" data-share="${share}" x="${fmt(x(left))}" y="${fmt(y(share))}" width="${fmt(Math.max(x(right) - x(left), 0.5))}" height="${fmt(a.height - a.bottom - y(share))}" ${style}><title>${escapeHtml(`${series} ${formatNumber(left)} – ${formatNumber(right)}: ${formatPercent(share)}`)}</title></rect>`;
     }),
   );
+  // About five labelled edges, every `step`-th one, so labels never crowd.
   const step = Math.ceil((bins.edges.length - 1) / 5);
   const xTicks = bins.edges
-    .filter((_, i) => i % step === 0 || i === bins.edges.length - 1)
+    .filter((_, i) => i % step === 0)
     .map((edge) => ({ at: x(edge), text: formatNumber(edge) }));
   return svg(
     `Distribution of ${feature}, baseline and current, on shared bins`,
