@@ -58,6 +58,13 @@ describe('vigil demo', () => {
       );
     expect(bins('baseline').length).toBeGreaterThanOrEqual(5);
     expect(bins('current')).toEqual(bins('baseline'));
+    // The trend: wind's drift value per hour, above the threshold once the feed changes units.
+    const windTrend = [...html.matchAll(/data-series="wind" data-x="[^"]+" data-value="([^"]+)"/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(windTrend).toHaveLength(6);
+    expect(windTrend.slice(0, 4).every((v) => v < 1)).toBe(true);
+    expect(windTrend.slice(4).every((v) => v > 1)).toBe(true);
   });
 
   it('approves v1 and v3 on their evidence and rejects v2 with the failing rules', () => {

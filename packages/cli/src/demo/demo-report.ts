@@ -13,6 +13,7 @@ import {
   REPORT_FILE,
   type ReportSection,
   renderPage,
+  trendChart,
 } from '@vigil/core/report';
 import { DEMO } from './scenario.ts';
 
@@ -54,13 +55,14 @@ export async function writeDemoReport(
       heading: `Most drifted hour — ${s.heading.toLowerCase()}`,
       html: s.html,
     })),
+    { heading: 'Drift hour by hour', html: await driftTrend(store, dataQuality) },
     {
       heading: 'Every monitoring run',
       html: runsTable(findings.runs, store.location),
     },
     {
       heading: 'Model quality: estimated before labels, realized after',
-      html: estimatesTable(findings.estimates),
+      html: estimatesChart(findings.estimates) + estimatesTable(findings.estimates),
     },
     { heading: 'Approval decisions', html: decisionsList(findings.decisions) },
     {
@@ -111,6 +113,55 @@ async function readDataQuality(store: ObjectStore, folder: string): Promise<Moni
     current: statistics(currentText),
     driftReport: driftText ? (parseJson(driftText) as unknown as DriftReport) : undefined,
     violations,
+  });
+}
+
+// Each feature's drift value (drift_report.json) in every data-quality run, hour by hour.
+async function driftTrend(store: ObjectStore, runs: readonly MonitoringExecutionDetail[]): Promise<string> {
+  const ordered = [...runs].sort((a, b) => a.windowStart.localeCompare(b.windowStart));
+  const reports = await Promise.all(
+    ordered.map((r) =>
+      store
+        .get(
+          `${reportPrefix('reports', DEMO.endpoint, 'data-quality', hourOf(new Date(r.scheduledTime)))}${DRIFT_REPORT_FILE}`,
+        )
+        .then(
+          (bytes) => parseJson(decoder.decode(bytes)) as unknown as DriftReport,
+          () => undefined,
+        ),
+    ),
+  );
+  const features = [...new Set(reports.flatMap((r) => Object.keys(r?.features ?? {})))];
+  if (features.length === 0) return '<p class="muted">No drift report was written.</p>';
+  const thresholds = new Set(
+    reports.flatMap((r) => Object.values(r?.features ?? {}).map((f) => f.threshold)),
+  );
+  const threshold = thresholds.size === 1 ? ([...thresholds][0] as number) : undefined;
+  return trendChart({
+    labels: ordered.map((r) => `${r.windowStart.slice(11, 16)}`),
+    series: features.map((name) => ({
+      name,
+      values: reports.map((r) => r?.features[name]?.value ?? null),
+    })),
+    threshold: threshold === undefined ? undefined : { value: threshold, label: `threshold ${threshold}` },
+    label: 'Drift value of each feature, hour by hour',
+    xTitle: 'capture hour (UTC)',
+    yTitle: 'drift value (drift_report.json)',
+  });
+}
+
+function estimatesChart(estimates: DemoFindings['estimates']): string {
+  if (estimates.length === 0) return '';
+  const finite = (n: number) => (Number.isFinite(n) ? n : null);
+  return trendChart({
+    labels: estimates.map((e) => `${String(e.hour).padStart(2, '0')}:00`),
+    series: [
+      { name: 'estimated', values: estimates.map((e) => finite(e.estimated)) },
+      { name: 'realized', values: estimates.map((e) => finite(e.realized)) },
+    ],
+    label: 'Accuracy estimated before labels and realized after, hour by hour',
+    xTitle: 'capture hour',
+    yTitle: 'accuracy',
   });
 }
 

@@ -23,6 +23,8 @@ export type { ModelQualitySectionInput } from './sections/model-quality-section.
 export { modelQualitySection } from './sections/model-quality-section.ts';
 export type { MonitorReport } from './sections/monitor-report.ts';
 export { variantSection } from './sections/variant-section.ts';
+export type { TrendChartInput, TrendSeries } from './trend-chart.ts';
+export { trendChart } from './trend-chart.ts';
 export type { VariantReportInput } from './variant-report.ts';
 export { renderVariantReport } from './variant-report.ts';
 export type { PlainViolation } from './violations-text.ts';
