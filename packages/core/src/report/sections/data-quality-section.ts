@@ -72,12 +72,13 @@ export function dataQualitySection(input: DataQualitySectionInput): MonitorRepor
       ? `<p class="muted">${charted.length - MAX_FEATURE_CHARTS} more features are in the table; statistics.json has their distributions.</p>`
       : '';
   const count = input.current.dataset?.item_count;
+  const violated = rows.filter((r) => r.verdict === 'violation').length;
+  const drifted = rows.filter((r) => r.verdict === 'drift').length;
+  const records = count === undefined ? '' : `${escapeHtml(String(count))} records in the window; `;
+  const summary = `${records}${violated} of ${names.length} features violated a check${drifted > 0 ? `, ${drifted} more drifted` : ''}.`;
   return {
     sections: [
-      {
-        heading: 'Every feature',
-        html: `<p class="muted">${count === undefined ? '' : `${escapeHtml(String(count))} records in the window; `}${rows.filter((r) => r.verdict === 'violation').length} of ${names.length} features violated a check${rows.some((r) => r.verdict === 'drift') ? `, ${rows.filter((r) => r.verdict === 'drift').length} more drifted` : ''}.</p>${featureTable(rows)}`,
-      },
+      { heading: 'Every feature', html: `<p class="muted">${summary}</p>${featureTable(rows)}` },
       {
         heading: 'Distributions, baseline against current',
         html: input.baseline
