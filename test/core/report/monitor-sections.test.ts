@@ -242,6 +242,20 @@ describe('runMonitor', () => {
     expect(hrefsOf(html)).toEqual(['analysis.json', 'constraint_violations.json']);
   });
 
+  it('says why a run that still wrote files failed, first', async () => {
+    const { store, settled } = run(async () => ({
+      files: [{ name: 'analysis.json', body: '{}' }],
+      failureReason:
+        'The baseline analysis.json cannot be used (not JSON): bias metrics were computed and published',
+    }));
+    expect((await settled).detail.status).toBe('Failed');
+    const html = store.text(`${folder}report.html`);
+    expect(html).toContain(
+      '<p class="failure" role="alert"><b>The run failed:</b> The baseline analysis.json cannot be used (not JSON): bias metrics were computed and published</p>',
+    );
+    expect(html.indexOf('class="failure"')).toBeLessThan(html.indexOf('<h2>Violations</h2>'));
+  });
+
   it('writes no report for a run that broke off before any file', async () => {
     const { store, settled } = run(async () => {
       throw new Error('no capture');
