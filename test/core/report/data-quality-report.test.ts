@@ -197,6 +197,23 @@ describe('the data-quality report of a run, from the real aai540 baseline', () =
     expect(currentBars.find((b) => b.category === 'Texas')?.value).toBeCloseTo(2881 / (23432 - 2950), 12);
   });
 
+  it('says so when the window matches the baseline', () => {
+    const same = renderRunReport({
+      detail: { ...detail, status: 'Completed', violationCount: 0 },
+      report: dataQualitySection({ baseline, current: baseline, violations: [] }),
+      files: [],
+    });
+    expect(same).toContain('No violations: every check passed.');
+    expect(violationItemsOf(same)).toEqual([]);
+    expect(new Set(verdictsOf(same).values())).toEqual(new Set(['ok']));
+    // Both series on the same bins and of the same shares: the baseline against itself.
+    for (const svg of chartsOf(same).filter((c) => c.includes('data-edges'))) {
+      const bars = barsOf(svg);
+      const shares = (series: string) => bars.filter((b) => b.series === series).map((b) => b.share);
+      expect(shares('current')).toEqual(shares('baseline'));
+    }
+  });
+
   it('links the files beside it relatively, and loads nothing from elsewhere', () => {
     expect(hrefsOf(html)).toEqual(['statistics.json', 'drift_report.json', 'constraint_violations.json']);
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
