@@ -1,0 +1,10 @@
+export type {
+  BackfillCaptureHour,
+  BackfillPlan,
+  BackfillPlanContext,
+  BackfillRequest,
+  BackfillRun,
+} from './plan.ts';
+export { planBackfill } from './plan.ts';
+export type { BackfillPhase, BackfillProgressSnapshot, PhaseCounts } from './progress.ts';
+export { BackfillProgress } from './progress.ts';
