@@ -36,7 +36,7 @@ export const backfillCommand: Command = {
   summary: 'Re-profile a range of capture and re-run its monitor windows, locally or on Step Functions',
   usage:
     'backfill --endpoint NAME --from ISO --to ISO [--monitors data-quality,model-quality] [--config vigil.config.json]\n' +
-    '         [--home .vigil] [--concurrency 4] [--attempts 3]\n' +
+    '         [--home .vigil] [--concurrency 4] [--threads N] [--attempts 3]\n' +
     '       vigil backfill --aws --state-machine ARN [--bucket VIGIL_BUCKET] --endpoint NAME --from ISO --to ISO',
   options: optionTypes({
     endpoint: 'string',
@@ -46,6 +46,7 @@ export const backfillCommand: Command = {
     config: 'string',
     home: 'string',
     concurrency: 'string',
+    threads: 'string',
     attempts: 'string',
     aws: 'boolean',
     'state-machine': 'string',
@@ -59,14 +60,15 @@ export const backfillCommand: Command = {
     'settled before gets its report and run record replaced, without sending its metrics or event again.',
     'A failing file or run is retried (--attempts), then reported; the others go on. Exit code 1 if any failed.',
     '',
-    'Locally (default) the handlers run on the home folder, --concurrency files at a time.',
+    'Locally (default) the handlers run on the home folder: profile-capture on --threads worker threads',
+    '(default: the cores, at most 8), --concurrency files at a time; then the monitors in order.',
     'With --aws the deployed state machine runs it (sst deploy prints its ARN as backfillStateMachine; or set',
     "VIGIL_BACKFILL_STATE_MACHINE); --bucket (or VIGIL_BUCKET) names Vigil's bucket when the capture is in it.",
     '',
     'Example: vigil backfill --endpoint churn --from 2024-05-01T00:00:00Z --to 2024-05-08T00:00:00Z --monitors data-quality',
   ].join('\n'),
   async run(args, io) {
-    const config = await readConfig(args, io);
+    const { config, text: configText, path: configSource } = await readConfig(args, io);
     const clock = systemClock;
     const plan = planBackfill(
       config,
@@ -91,7 +93,8 @@ export const backfillCommand: Command = {
     logger.setLogLevel((io.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR') as Parameters<typeof logger.setLogLevel>[0]);
     const { createLocalSystem } = await import('../dev/local-system.ts');
     const { monitorHandlers } = await import('../dev/monitor-handlers.ts');
-    const { handler: profileCapture } = await import('@vigil/functions/profile-capture');
+    const { ProfileCapturePool } = await import('../backfill/profile-capture-pool.ts');
+    const { defaultThreads } = await import('../profiling/profile-in-parallel.ts');
     const system = createLocalSystem({
       config,
       cwd: io.cwd,
@@ -100,8 +103,20 @@ export const backfillCommand: Command = {
       print: io.stdout,
       env: io.env,
     });
+    const concurrency = positive(args, 'concurrency') ?? 4;
+    // profile-capture on worker threads (it is CPU work), the monitors in this thread, in order.
+    const pool = ProfileCapturePool.start(
+      Math.min(positive(args, 'threads') ?? defaultThreads(), concurrency),
+      {
+        configText,
+        configSource,
+        cwd: io.cwd,
+        ...(optionalString(args, 'home') ? { home: optionalString(args, 'home') } : {}),
+        logLevel: io.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
+      },
+    );
     const handlers: Record<string, (event: unknown) => unknown> = {
-      'profile-capture': profileCapture,
+      'profile-capture': (event) => pool.invoke(event),
       ...monitorHandlers(),
     };
     const capture = system.runtime.storeFor(plan.capture);
@@ -118,11 +133,8 @@ export const backfillCommand: Command = {
         nowMs: () => Date.now(),
         onProgress: (snapshot) => display.update(snapshot),
       },
-      {
-        concurrency: positive(args, 'concurrency') ?? 4,
-        attempts: positive(args, 'attempts') ?? 3,
-      },
-    );
+      { concurrency, attempts: positive(args, 'attempts') ?? 3 },
+    ).finally(() => pool.close());
     printReport(report, io);
     return report.failures.length > 0 ? 1 : 0;
   },
@@ -173,7 +185,10 @@ async function runOnAws(plan: BackfillPlan, args: CommandArgs, io: CliIO, displa
   return final.status === 'SUCCEEDED' && failed === 0 ? 0 : 1;
 }
 
-async function readConfig(args: CommandArgs, io: CliIO): Promise<VigilConfig> {
+async function readConfig(
+  args: CommandArgs,
+  io: CliIO,
+): Promise<{ config: VigilConfig; text: string; path: string }> {
   const configPath = resolve(io.cwd, optionalString(args, 'config') ?? 'vigil.config.json');
   const text = await readFile(configPath, 'utf8').catch((error: unknown) => {
     throw new ConfigError(`Cannot read ${configPath}: write a configuration there or pass --config FILE`, {
@@ -182,7 +197,7 @@ async function readConfig(args: CommandArgs, io: CliIO): Promise<VigilConfig> {
   });
   const config = parseConfigText(text, configPath);
   for (const warning of configWarnings(config)) io.stderr(`warning: ${configPath}: ${warning}`);
-  return config;
+  return { config, text, path: configPath };
 }
 
 function isoOption(args: CommandArgs, name: string): Date {
