@@ -36,8 +36,13 @@ describe('StepFunctionsBackfill', () => {
       .on(ListMapRunsCommand, { executionArn: execution, nextToken: 't' })
       .resolves({ mapRuns: [{ mapRunArn: mapRun('ProfileHour', 'b') } as never] });
     const counts = { pending: 0, running: 1, succeeded: 7, failed: 1, timedOut: 1, aborted: 0, total: 10 };
-    sfn.on(DescribeMapRunCommand).resolves({ itemCounts: counts } as never);
-    const state = await new StepFunctionsBackfill({ client: sfn as unknown as SFNClient }).state(execution);
+    sfn
+      .on(DescribeMapRunCommand, { mapRunArn: mapRun('ProfileHour', 'a') })
+      .resolves({ status: 'SUCCEEDED', itemCounts: counts } as never)
+      .on(DescribeMapRunCommand, { mapRunArn: mapRun('ProfileHour', 'b') })
+      .resolves({ status: 'RUNNING', itemCounts: counts } as never);
+    const backfill = new StepFunctionsBackfill({ client: sfn as unknown as SFNClient });
+    const state = await backfill.state(execution);
     expect(state).toEqual({
       status: 'RUNNING',
       mapRuns: [
@@ -45,6 +50,14 @@ describe('StepFunctionsBackfill', () => {
         { label: 'ProfileHour', total: 10, succeeded: 7, failed: 2, running: 1, pending: 0 },
       ],
     });
+    // A Map Run that ended is described once; the running one on every poll.
+    await backfill.state(execution);
+    const described = sfn.commandCalls(DescribeMapRunCommand).map((c) => c.args[0].input.mapRunArn);
+    expect(described).toEqual([
+      mapRun('ProfileHour', 'a'),
+      mapRun('ProfileHour', 'b'),
+      mapRun('ProfileHour', 'b'),
+    ]);
   });
 
   it('takes the map label out of a Map Run ARN', () => {

@@ -41,6 +41,17 @@ describe('vigil backfill --aws', () => {
   afterEach(async () => {
     await rm(cwd, { recursive: true, force: true });
   });
+  /** The CLI's output, both streams in order, and the io that collects it. */
+  const collect = () => {
+    const out: string[] = [];
+    const io = {
+      stdout: (l: string) => void out.push(l),
+      stderr: (l: string) => void out.push(l),
+      cwd,
+      env: {},
+    };
+    return { out, io };
+  };
 
   it('starts the state machine with the plan, follows its Map Runs and reports failed items', async () => {
     sfn.on(StartExecutionCommand).resolves({ executionArn: execution, startDate: new Date() });
@@ -53,13 +64,7 @@ describe('vigil backfill --aws', () => {
       .resolves({ itemCounts: { total: 4, succeeded: 3, failed: 1 } } as never)
       .on(DescribeMapRunCommand, { mapRunArn: mapRun('MonitorRuns') })
       .resolves({ itemCounts: { total: 1, succeeded: 1, failed: 0 } } as never);
-    const out: string[] = [];
-    const io = {
-      stdout: (l: string) => void out.push(l),
-      stderr: (l: string) => void out.push(l),
-      cwd,
-      env: {},
-    };
+    const { out, io } = collect();
     const code = await main(
       [
         'backfill',
@@ -98,13 +103,7 @@ describe('vigil backfill --aws', () => {
   });
 
   it('says how to name the state machine and refuses more than a month per execution', async () => {
-    const out: string[] = [];
-    const io = {
-      stdout: (l: string) => void out.push(l),
-      stderr: (l: string) => void out.push(l),
-      cwd,
-      env: {},
-    };
+    const { out, io } = collect();
     const range = ['--endpoint', 'ep', '--from', '2024-01-01T00:00:00Z', '--to', '2024-03-01T00:00:00Z'];
     expect(await main(['backfill', '--aws', ...range], io)).toBe(2);
     expect(out.join('\n')).toContain('--state-machine with the backfillStateMachine output of sst deploy');

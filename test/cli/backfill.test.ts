@@ -11,23 +11,7 @@ import { resetRuntime } from '../../functions/src/shared/runtime.ts';
 import { runBackfill } from '../../packages/cli/src/backfill/run-backfill.ts';
 import { createLocalSystem } from '../../packages/cli/src/dev/local-system.ts';
 import { main } from '../../packages/cli/src/main.ts';
-
-/** A capture record as SageMaker writes it: CSV input "a,b", CSV output "prediction". */
-function captureLine(id: string, a: number, b: number, prediction: number, at: string): string {
-  return JSON.stringify({
-    captureData: {
-      endpointInput: { observedContentType: 'text/csv', mode: 'INPUT', data: `${a},${b}`, encoding: 'CSV' },
-      endpointOutput: {
-        observedContentType: 'text/csv',
-        mode: 'OUTPUT',
-        data: `${prediction}`,
-        encoding: 'CSV',
-      },
-    },
-    eventMetadata: { eventId: id, inferenceTime: at },
-    eventVersion: '0',
-  });
-}
+import { captureLine } from '../core/explain/capture-line.ts';
 
 const configJson = {
   version: 1,
@@ -79,10 +63,9 @@ describe('vigil backfill on the local twin', () => {
         const shift = h === 1 && file === 'b' ? 100 : 0;
         const lines = Array.from({ length: 20 }, (_, i) =>
           captureLine(
-            `${hour}-${file}-${i}`,
-            (i % 10) + 1 + shift,
-            (i % 7) * 2,
+            [(i % 10) + 1 + shift, (i % 7) * 2],
             i % 2,
+            `${hour}-${file}-${i}`,
             `2024-05-01T${hour}:30:00Z`,
           ),
         );

@@ -36,6 +36,8 @@ export interface BackfillExecutionState {
  */
 export class StepFunctionsBackfill {
   #clientOrUndefined: SFNClient | undefined;
+  /** Counts of Map Runs that ended: they cannot change, so a month's 744 hours are described once each. */
+  readonly #ended = new Map<string, MapRunCounts>();
 
   constructor(options: { client?: SFNClient } = {}) {
     this.#clientOrUndefined = options.client;
@@ -67,16 +69,23 @@ export class StepFunctionsBackfill {
       const page = await client.send(new sdk.ListMapRunsCommand({ executionArn, nextToken }));
       for (const run of page.mapRuns ?? []) {
         if (!run.mapRunArn) continue;
+        const ended = this.#ended.get(run.mapRunArn);
+        if (ended) {
+          mapRuns.push(ended);
+          continue;
+        }
         const described = await client.send(new sdk.DescribeMapRunCommand({ mapRunArn: run.mapRunArn }));
         const counts = described.itemCounts;
-        mapRuns.push({
+        const current: MapRunCounts = {
           label: mapRunLabel(run.mapRunArn),
           total: counts?.total ?? 0,
           succeeded: counts?.succeeded ?? 0,
           failed: (counts?.failed ?? 0) + (counts?.timedOut ?? 0) + (counts?.aborted ?? 0),
           running: counts?.running ?? 0,
           pending: counts?.pending ?? 0,
-        });
+        };
+        if (described.status && described.status !== 'RUNNING') this.#ended.set(run.mapRunArn, current);
+        mapRuns.push(current);
       }
       nextToken = page.nextToken;
     } while (nextToken);

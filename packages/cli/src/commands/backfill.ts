@@ -1,13 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import {
-  ConfigError,
-  configWarnings,
-  parseConfigText,
-  parseS3Uri,
-  systemClock,
-  type VigilConfig,
-} from '@vigil/core';
+import { parseS3Uri, systemClock } from '@vigil/core';
 import type { BackfillPlan } from '@vigil/core/backfill';
 import { planBackfill } from '@vigil/core/backfill';
 import type { MonitorFolder } from '@vigil/core/monitors';
@@ -29,6 +20,7 @@ import {
   stringList,
   UsageError,
 } from '../command.ts';
+import { readConfigFile } from '../config-file.ts';
 
 /** `vigil backfill`: profile a range of capture again and re-run its monitor windows. */
 export const backfillCommand: Command = {
@@ -68,7 +60,7 @@ export const backfillCommand: Command = {
     'Example: vigil backfill --endpoint churn --from 2024-05-01T00:00:00Z --to 2024-05-08T00:00:00Z --monitors data-quality',
   ].join('\n'),
   async run(args, io) {
-    const { config, text: configText, path: configSource } = await readConfig(args, io);
+    const { config, text: configText, path: configSource } = await readConfigFile(args, io);
     const clock = systemClock;
     const plan = planBackfill(
       config,
@@ -183,21 +175,6 @@ async function runOnAws(plan: BackfillPlan, args: CommandArgs, io: CliIO, displa
   );
   if (final.error) io.stderr(`vigil backfill: ${final.error}: ${final.cause ?? ''}`);
   return final.status === 'SUCCEEDED' && failed === 0 ? 0 : 1;
-}
-
-async function readConfig(
-  args: CommandArgs,
-  io: CliIO,
-): Promise<{ config: VigilConfig; text: string; path: string }> {
-  const configPath = resolve(io.cwd, optionalString(args, 'config') ?? 'vigil.config.json');
-  const text = await readFile(configPath, 'utf8').catch((error: unknown) => {
-    throw new ConfigError(`Cannot read ${configPath}: write a configuration there or pass --config FILE`, {
-      cause: error,
-    });
-  });
-  const config = parseConfigText(text, configPath);
-  for (const warning of configWarnings(config)) io.stderr(`warning: ${configPath}: ${warning}`);
-  return { config, text, path: configPath };
 }
 
 function isoOption(args: CommandArgs, name: string): Date {
