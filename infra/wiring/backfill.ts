@@ -15,7 +15,7 @@ export const MONITOR_MAP_LABEL = 'MonitorRuns';
 /**
  * Hours one execution may hold: a month. The hour loop adds about ten history events an hour and a
  * Standard execution keeps at most 25,000; the input (hour prefixes and run times) stays far below
- * Step Functions' 256 KB. Longer ranges are backfilled month by month.
+ * Step Functions' 256 KB. A longer range runs as consecutive executions (`splitPlan`).
  */
 export const BACKFILL_MAX_HOURS = 31 * 24;
 

@@ -102,13 +102,35 @@ describe('vigil backfill --aws', () => {
     expect(out.some((l) => l.startsWith('Backfill SUCCEEDED: 1 failed item(s)'))).toBe(true);
   });
 
-  it('says how to name the state machine and refuses more than a month per execution', async () => {
+  it('says how to name the state machine, and runs a range longer than a month as consecutive executions', async () => {
     const { out, io } = collect();
     const range = ['--endpoint', 'ep', '--from', '2024-01-01T00:00:00Z', '--to', '2024-03-01T00:00:00Z'];
     expect(await main(['backfill', '--aws', ...range], io)).toBe(2);
     expect(out.join('\n')).toContain('--state-machine with the backfillStateMachine output of sst deploy');
-    expect(await main(['backfill', '--aws', '--state-machine', machine, ...range], io)).toBe(2);
-    expect(out.join('\n')).toContain('at most 31 days per execution');
     expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
+
+    sfn.on(StartExecutionCommand).resolves({ executionArn: execution, startDate: new Date() });
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'SUCCEEDED' } as never);
+    sfn.on(ListMapRunsCommand).resolves({ mapRuns: [] });
+    expect(await main(['backfill', '--aws', '--state-machine', machine, ...range], io)).toBe(0);
+    const inputs = sfn
+      .commandCalls(StartExecutionCommand)
+      .map(
+        (c) =>
+          JSON.parse(c.args[0].input.input ?? '{}') as {
+            hours: string[];
+            monitors: { runs: { scheduledTime: string }[] }[];
+          },
+      );
+    // 60 days = 1,440 hours: 744 + 696, every hour once and in order, each run in the part before it.
+    expect(inputs.map((i) => i.hours.length)).toEqual([744, 696]);
+    expect(inputs[0]?.hours[0]).toBe('sagemaker/ep/AllTraffic/2024/01/01/00/');
+    expect(inputs[1]?.hours[0]).toBe('sagemaker/ep/AllTraffic/2024/02/01/00/');
+    const times = inputs.map((i) => i.monitors[0]?.runs.map((r) => r.scheduledTime) ?? []);
+    expect(times[0]?.at(-1)).toBe('2024-02-01T00:00:00.000Z');
+    expect(times[1]?.[0]).toBe('2024-02-01T01:00:00.000Z');
+    expect(times[1]?.at(-1)).toBe('2024-03-01T00:00:00.000Z');
+    expect((times[0]?.length ?? 0) + (times[1]?.length ?? 0)).toBe(1440);
+    expect(out.filter((l) => l.includes('(part 2 of 2)'))).toHaveLength(1);
   });
 });

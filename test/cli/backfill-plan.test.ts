@@ -1,5 +1,5 @@
 import { ConfigError, InputError, parseConfig } from '@vigil/core';
-import { BackfillProgress, planBackfill } from '@vigil/core/backfill';
+import { BackfillProgress, planBackfill, splitPlan } from '@vigil/core/backfill';
 import { scheduledTimes } from '@vigil/local';
 import { describe, expect, it } from 'vitest';
 import { executionProgress } from '../../packages/cli/src/backfill/follow-execution.ts';
@@ -107,6 +107,31 @@ describe('planBackfill', () => {
     );
     expect(() => planBackfill(config, { ...request, to: request.from }, context)).toThrow(InputError);
     expect(() => planBackfill(config, { ...request, from: new Date('x') }, context)).toThrow(/ISO-8601/);
+  });
+});
+
+describe('splitPlan', () => {
+  it('cuts a plan into parts of at most N hours that hold exactly its hours and runs, in order', () => {
+    const plan = planBackfill(
+      config,
+      { endpoint: 'churn', from: at('2024-05-01T00:00:00Z'), to: at('2024-05-03T00:00:00Z') },
+      context,
+    );
+    const parts = splitPlan(plan, 20);
+    expect(parts.map((p) => p.captureHours.length)).toEqual([20, 20, 8]);
+    expect(parts.flatMap((p) => p.captureHours)).toEqual(plan.captureHours);
+    expect(parts.flatMap((p) => p.runs).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...plan.runs].sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    // Each run is in the part that profiled the hour before it.
+    for (const part of parts) {
+      for (const run of part.runs) {
+        expect(run.scheduledTime > part.range.start && run.scheduledTime <= part.range.end).toBe(true);
+      }
+    }
+    expect(parts[1]?.range).toEqual({ start: at('2024-05-01T20:00:00Z'), end: at('2024-05-02T16:00:00Z') });
+    expect(splitPlan(plan, 48)).toEqual([plan]);
+    expect(() => splitPlan(plan, 0)).toThrow(/at least 1/);
   });
 });
 

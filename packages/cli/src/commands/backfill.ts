@@ -1,9 +1,13 @@
 import { parseS3Uri, systemClock } from '@vigil/core';
 import type { BackfillPlan } from '@vigil/core/backfill';
-import { planBackfill } from '@vigil/core/backfill';
+import { planBackfill, splitPlan } from '@vigil/core/backfill';
 import type { MonitorFolder } from '@vigil/core/monitors';
 import { scheduledTimes } from '@vigil/local';
-import { BACKFILL_MAX_HOURS, backfillExecutionInput } from '../../../../infra/wiring.ts';
+import {
+  BACKFILL_MAX_HOURS,
+  BACKFILL_RESULTS_PREFIX,
+  backfillExecutionInput,
+} from '../../../../infra/wiring.ts';
 import { followExecution } from '../backfill/follow-execution.ts';
 import { ProgressDisplay } from '../backfill/progress-bar.ts';
 import { type BackfillReport, runBackfill } from '../backfill/run-backfill.ts';
@@ -56,6 +60,7 @@ export const backfillCommand: Command = {
     '(default: the cores, at most 8), --concurrency files at a time; then the monitors in order.',
     'With --aws the deployed state machine runs it (sst deploy prints its ARN as backfillStateMachine; or set',
     "VIGIL_BACKFILL_STATE_MACHINE); --bucket (or VIGIL_BUCKET) names Vigil's bucket when the capture is in it.",
+    'A range longer than 31 days runs as one execution per 31 days, one after another.',
     '',
     'Example: vigil backfill --endpoint churn --from 2024-05-01T00:00:00Z --to 2024-05-08T00:00:00Z --monitors data-quality',
   ].join('\n'),
@@ -139,11 +144,6 @@ async function runOnAws(plan: BackfillPlan, args: CommandArgs, io: CliIO, displa
       '--aws needs the state machine: pass --state-machine with the backfillStateMachine output of sst deploy, or set VIGIL_BACKFILL_STATE_MACHINE',
     );
   }
-  if (plan.captureHours.length > BACKFILL_MAX_HOURS) {
-    throw new UsageError(
-      `--aws backfills at most ${BACKFILL_MAX_HOURS / 24} days per execution (Step Functions' history and input limits); this range has ${plan.captureHours.length} hours: run one backfill per month`,
-    );
-  }
   const bucket = parseS3Uri(plan.capture)?.bucket ?? optionalString(args, 'bucket') ?? io.env.VIGIL_BUCKET;
   if (!bucket) {
     throw new UsageError(
@@ -153,28 +153,38 @@ async function runOnAws(plan: BackfillPlan, args: CommandArgs, io: CliIO, displa
   const { StepFunctionsBackfill } = await import('@vigil/aws');
   const sfn = new StepFunctionsBackfill();
   const compact = (d: Date) => d.toISOString().slice(0, 13).replace(/[-T]/g, '');
-  // Unique per start (Step Functions keeps names 90 days); the outputs are the same whatever the name.
-  const name = `${plan.endpoint}-${compact(plan.range.start)}-${compact(plan.range.end)}-${Date.now()}`.slice(
-    0,
-    80,
-  );
-  const executionArn = await sfn.start(stateMachine, name, backfillExecutionInput(plan, bucket));
-  io.stderr(`vigil backfill: started ${executionArn}`);
-  const final = await followExecution(
-    {
-      state: () => sfn.state(executionArn),
-      nowMs: () => Date.now(),
-      sleep: (ms) => new Promise((done) => setTimeout(done, ms)),
-      onProgress: (snapshot) => display.update(snapshot),
-    },
-    plan.captureHours.length,
-  );
-  const failed = final.mapRuns.reduce((n, r) => n + r.failed, 0);
+  // One execution per month at most (Step Functions' history and input limits), one after another.
+  const parts = splitPlan(plan, BACKFILL_MAX_HOURS);
+  let failed = 0;
+  for (const [index, part] of parts.entries()) {
+    // Unique per start (Step Functions keeps names 90 days); the outputs are the same whatever the name.
+    const name =
+      `${part.endpoint}-${compact(part.range.start)}-${compact(part.range.end)}-${Date.now()}`.slice(0, 80);
+    const executionArn = await sfn.start(stateMachine, name, backfillExecutionInput(part, bucket));
+    const of = parts.length > 1 ? ` (part ${index + 1} of ${parts.length})` : '';
+    io.stderr(`vigil backfill: started ${executionArn}${of}`);
+    const final = await followExecution(
+      {
+        state: () => sfn.state(executionArn),
+        nowMs: () => Date.now(),
+        sleep: (ms) => new Promise((done) => setTimeout(done, ms)),
+        onProgress: (snapshot) => display.update(snapshot),
+      },
+      part.captureHours.length,
+    );
+    failed += final.mapRuns.reduce((n, r) => n + r.failed, 0);
+    if (final.status !== 'SUCCEEDED') {
+      io.stdout(`Backfill ${final.status}${of}: ${final.error ?? 'stopped'}: ${final.cause ?? ''}`);
+      io.stdout(
+        `Failed items are listed under s3://${io.env.VIGIL_BUCKET ?? "<Vigil's bucket>"}/${BACKFILL_RESULTS_PREFIX}`,
+      );
+      return 1;
+    }
+  }
   io.stdout(
-    `Backfill ${final.status}: ${failed} failed item(s); failed items are listed under s3://<Vigil's bucket>/backfill/results/`,
+    `Backfill SUCCEEDED: ${failed} failed item(s)${failed > 0 ? `, listed under s3://${io.env.VIGIL_BUCKET ?? "<Vigil's bucket>"}/${BACKFILL_RESULTS_PREFIX}` : ''}`,
   );
-  if (final.error) io.stderr(`vigil backfill: ${final.error}: ${final.cause ?? ''}`);
-  return final.status === 'SUCCEEDED' && failed === 0 ? 0 : 1;
+  return failed === 0 ? 0 : 1;
 }
 
 function isoOption(args: CommandArgs, name: string): Date {

@@ -8,3 +8,4 @@ export type {
 export { planBackfill } from './plan.ts';
 export type { BackfillPhase, BackfillProgressSnapshot, PhaseCounts } from './progress.ts';
 export { BackfillProgress } from './progress.ts';
+export { splitPlan } from './split-plan.ts';
