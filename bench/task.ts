@@ -22,6 +22,19 @@ import { serveModel } from '@vigil/local';
 import { readAndParseLines } from './floor.ts';
 import { seededRandom } from './generate-capture.ts';
 
+/** Profiles one capture file as profile-capture does, read in 1 MiB chunks. */
+async function profileCaptureFile(path: string, names: string[], outputColumns: 'START' | 'NONE') {
+  const builder = new ProfileBuilder(names);
+  const tally = new SkippedInputTally();
+  const counts = await profileCaptureChunks(
+    createReadStream(path, { highWaterMark: 1 << 20 }),
+    path,
+    builder,
+    { outputColumns, tally },
+  );
+  return { counts, profile: builder.build(), tally };
+}
+
 type Task = () => Promise<{ units: number; extra?: Record<string, number | string> }>;
 
 const [taskName = '', ...args] = process.argv.slice(2);
@@ -32,19 +45,7 @@ const tasks: Record<string, Task> = {
   },
 
   async profile() {
-    const path = args[0] ?? '';
-    const builder = new ProfileBuilder([]);
-    const tally = new SkippedInputTally();
-    const counts = await profileCaptureChunks(
-      createReadStream(path, { highWaterMark: 1 << 20 }),
-      path,
-      builder,
-      {
-        outputColumns: 'START',
-        tally,
-      },
-    );
-    const profile = builder.build();
+    const { counts, profile, tally } = await profileCaptureFile(args[0] ?? '', [], 'START');
     return { units: counts.records, extra: { columns: profile.columns.length, skipped: tally.total } };
   },
 
@@ -66,18 +67,7 @@ const tasks: Record<string, Task> = {
     const statistics = parseStatisticsFile(readFileSync(`${folder}statistics.json`, 'utf8'));
     const constraints = parseConstraintsFile(readFileSync(`${folder}constraints.json`, 'utf8'));
     const names = constraints.features.map((f) => f.name);
-    const builder = new ProfileBuilder(names);
-    const tally = new SkippedInputTally();
-    const counts = await profileCaptureChunks(
-      createReadStream(path, { highWaterMark: 1 << 20 }),
-      path,
-      builder,
-      {
-        outputColumns: 'NONE',
-        tally,
-      },
-    );
-    const profile = builder.build();
+    const { counts, profile, tally } = await profileCaptureFile(path, names, 'NONE');
     const profiledMs = performance.now() - started;
     const extra: Record<string, number | string> = {
       profileMs: profiledMs,

@@ -1,31 +1,20 @@
-import { SageMakerModelCardStore, SageMakerModelRegistry } from '@vigil/aws';
 import {
   EventShapeError,
   isMonitoringType,
-  type Log,
   MONITOR_SPECS,
   MONITORING_EXECUTION_DETAIL_TYPE,
-  type ModelCardStore,
-  type ModelRegistry,
   type MonitoringExecutionDetail,
 } from '@vigil/core';
 import { type CardSyncResult, syncModelCard } from '@vigil/core/cards';
 import { auditLogOf } from './shared/audit-log.ts';
 import { assertEventBridge } from './shared/events.ts';
+import { type GovernanceDependencies, sageMakerGovernance } from './shared/governance.ts';
 import { lambdaHandler } from './shared/lambda-handler.ts';
-import { loadRuntime, type Runtime } from './shared/runtime.ts';
 
 const STATUSES = new Set(['Completed', 'CompletedWithViolations', 'Failed']);
 
 /** What the handler runs on; `vigil dev` passes the local registry, cards and runtime. */
-export interface CardSyncDependencies {
-  registry: ModelRegistry;
-  cards: ModelCardStore;
-  loadRuntime: () => Promise<
-    Pick<Runtime, 'config' | 'store' | 'clock'> &
-      Partial<Pick<Runtime, 'auditStore' | 'events'>> & { log: Log }
-  >;
-}
+export type CardSyncDependencies = GovernanceDependencies<'config' | 'store' | 'clock'>;
 
 /**
  * A card-sync handler over the given registry, cards and runtime: SageMaker and the Lambda
@@ -74,13 +63,7 @@ export function createCardSyncHandler(
  * card of the model package version the endpoint serves, as a new card version, and records the
  * run in the audit log. SageMaker clients at module scope, reused by a warm container.
  */
-export const handler = lambdaHandler(
-  createCardSyncHandler({
-    registry: new SageMakerModelRegistry(),
-    cards: new SageMakerModelCardStore(),
-    loadRuntime,
-  }),
-);
+export const handler = lambdaHandler(createCardSyncHandler(sageMakerGovernance()));
 
 function parseMonitoringExecution(detail: unknown): MonitoringExecutionDetail {
   const d = detail as Record<string, unknown>;

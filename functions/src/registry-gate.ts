@@ -1,5 +1,3 @@
-import { SageMakerModelCardStore, SageMakerModelRegistry } from '@vigil/aws';
-import type { Log, ModelCardStore, ModelRegistry } from '@vigil/core';
 import { type GateResult, runRegistryGate } from '@vigil/core/governance';
 import { auditLogOf } from './shared/audit-log.ts';
 import {
@@ -8,8 +6,8 @@ import {
   ModelPackageStateChangeDetailSchema,
 } from './shared/event-schemas.ts';
 import { assertEventBridge } from './shared/events.ts';
+import { type GovernanceDependencies, sageMakerGovernance } from './shared/governance.ts';
 import { lambdaHandler } from './shared/lambda-handler.ts';
-import { loadRuntime, type Runtime } from './shared/runtime.ts';
 
 const PACKAGE_CHANGE = 'SageMaker Model Package State Change';
 const CARD_CHANGE = 'SageMaker Model Card State Change';
@@ -18,14 +16,7 @@ type ModelPackageChange = ReturnType<typeof ModelPackageStateChangeDetailSchema.
 type ModelCardChange = ReturnType<typeof ModelCardStateChangeDetailSchema.parse>;
 
 /** What the handler runs on; `vigil dev` passes the local registry, cards and runtime. */
-export interface RegistryGateDependencies {
-  registry: ModelRegistry;
-  cards: ModelCardStore;
-  loadRuntime: () => Promise<
-    Pick<Runtime, 'config' | 'store' | 'storeFor' | 'clock'> &
-      Partial<Pick<Runtime, 'auditStore' | 'events'>> & { log: Log }
-  >;
-}
+export type RegistryGateDependencies = GovernanceDependencies<'config' | 'store' | 'storeFor' | 'clock'>;
 
 /**
  * A registry-gate handler over the given registry, cards and runtime: SageMaker and the Lambda
@@ -100,10 +91,4 @@ export function createRegistryGateHandler(
  * approved the card the policy requires).
  * SageMaker clients at module scope, reused by a warm container.
  */
-export const handler = lambdaHandler(
-  createRegistryGateHandler({
-    registry: new SageMakerModelRegistry(),
-    cards: new SageMakerModelCardStore(),
-    loadRuntime,
-  }),
-);
+export const handler = lambdaHandler(createRegistryGateHandler(sageMakerGovernance()));

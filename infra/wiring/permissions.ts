@@ -80,9 +80,8 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
       // each policy names (modelMetricsLocations); never a whole bucket.
       for (const location of evidenceLocations(config)) s3.readFolder(location);
       s3.readWrite(ctx.bucket, PREFIXES.governance);
-      s3.auditLog(ctx.auditBucket);
-      statements.push(putAuditHeads(ctx));
       statements.push(
+        appendAudit(s3, ctx),
         {
           actions: [
             'sagemaker:DescribeModelPackage',
@@ -108,9 +107,8 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
       s3.read(ctx.bucket, PREFIXES.endpointRecords);
       s3.list(ctx.bucket, PREFIXES.endpointRecords);
       s3.readWrite(ctx.bucket, PREFIXES.governance);
-      s3.auditLog(ctx.auditBucket);
-      statements.push(putAuditHeads(ctx));
       statements.push(
+        appendAudit(s3, ctx),
         {
           actions: [
             'sagemaker:DescribeModelCard',
@@ -135,9 +133,8 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
       s3.readAllReports(config);
       s3.readWrite(ctx.bucket, PREFIXES.state);
       s3.readWrite(ctx.bucket, PREFIXES.alerting);
-      s3.auditLog(ctx.auditBucket);
-      statements.push(putAuditHeads(ctx));
       statements.push(
+        appendAudit(s3, ctx),
         { actions: ['sns:Publish'], resources: [ctx.alertTopicArn] },
         endpointRead(ctx, config),
         {
@@ -287,6 +284,16 @@ function putMetrics(config: VigilConfig, folders: readonly MonitorFolder[]): Per
 
 function putVigilEvents(ctx: DeploymentContext): Permission {
   return { actions: ['events:PutEvents'], resources: [ctx.vigilBusArn] };
+}
+
+/**
+ * What a function that appends to the audit log needs: the log's objects (read, list, create-only,
+ * the head swapped) and the head event each append publishes. The S3 grants go into `s3`; the
+ * event grant is returned.
+ */
+function appendAudit(s3: S3Grants, ctx: DeploymentContext): Permission {
+  s3.auditLog(ctx.auditBucket);
+  return putAuditHeads(ctx);
 }
 
 /** Every audit append publishes its head on Vigil's bus; this grant allows that event and no other. */

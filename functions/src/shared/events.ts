@@ -1,4 +1,4 @@
-import { EventShapeError } from '@vigil/core';
+import { type EventBridgeEnvelope, EventShapeError } from '@vigil/core';
 import {
   describeIssues,
   EventEnvelopeSchema,
@@ -6,19 +6,7 @@ import {
   ScheduledMonitorInputSchema,
 } from './event-schemas.ts';
 
-/** An EventBridge event as a Lambda target receives it. */
-export interface EventBridgeEnvelope<TDetailType extends string = string, TDetail = unknown> {
-  version: string;
-  id: string;
-  'detail-type': TDetailType;
-  source: string;
-  account: string;
-  time: string;
-  region: string;
-  resources: string[];
-  detail: TDetail;
-  'replay-name'?: string;
-}
+export type { EventBridgeEnvelope };
 
 /** What a zod schema's `safeParse` answers. */
 type DetailParse<T> =

@@ -1,7 +1,6 @@
 import type { ModelCardStatus as SageMakerCardStatus, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { ModelCardStatus, ModelCardStore, ModelCardVersionSummary, StoredModelCard } from '@vigil/core';
-import { awsClientConfig } from './client-config.ts';
-import { sageMakerSdk } from './lazy-sdk.ts';
+import { type SageMakerConnection, sageMakerConnection } from './sagemaker-client.ts';
 
 export interface SageMakerModelCardStoreOptions {
   client?: SageMakerClient;
@@ -19,17 +18,11 @@ export interface SageMakerModelCardStoreOptions {
  * ```
  */
 export class SageMakerModelCardStore implements ModelCardStore {
-  #clientOrUndefined: SageMakerClient | undefined;
+  /** The SDK and the client, made on first use: importing a handler loads and builds neither. */
+  readonly #sdk: () => Promise<SageMakerConnection>;
 
   constructor(options: SageMakerModelCardStoreOptions = {}) {
-    this.#clientOrUndefined = options.client;
-  }
-
-  /** The SDK and the client, made on first use: importing a handler loads and builds neither. */
-  async #sdk() {
-    const sdk = await sageMakerSdk();
-    this.#clientOrUndefined ??= new sdk.SageMakerClient(awsClientConfig());
-    return { sdk, client: this.#clientOrUndefined };
+    this.#sdk = sageMakerConnection(options.client);
   }
 
   async get(name: string, version?: number): Promise<StoredModelCard | undefined> {

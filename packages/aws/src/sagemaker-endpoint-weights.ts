@@ -1,8 +1,7 @@
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { EndpointWeights, VariantWeight } from '@vigil/core';
 import { EndpointWeightsError } from '@vigil/core/bandit';
-import { awsClientConfig } from './client-config.ts';
-import { sageMakerSdk } from './lazy-sdk.ts';
+import { type SageMakerConnection, sageMakerConnection } from './sagemaker-client.ts';
 
 /**
  * The EndpointWeights port over SageMaker: `DescribeEndpoint` for the production variants' current
@@ -16,16 +15,11 @@ import { sageMakerSdk } from './lazy-sdk.ts';
  * ```
  */
 export class SageMakerEndpointWeights implements EndpointWeights {
-  #clientOrUndefined: SageMakerClient | undefined;
+  /** The SDK and the client, made on first use: importing a handler loads and builds neither. */
+  readonly #sdk: () => Promise<SageMakerConnection>;
 
   constructor(options: { client?: SageMakerClient } = {}) {
-    this.#clientOrUndefined = options.client;
-  }
-
-  async #sdk() {
-    const sdk = await sageMakerSdk();
-    this.#clientOrUndefined ??= new sdk.SageMakerClient(awsClientConfig());
-    return { sdk, client: this.#clientOrUndefined };
+    this.#sdk = sageMakerConnection(options.client);
   }
 
   async current(endpointName: string): Promise<VariantWeight[]> {

@@ -1,8 +1,7 @@
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { EndpointController, EndpointDescription } from '@vigil/core';
 import { normalizeEndpointStatus } from '@vigil/core/rollback';
-import { awsClientConfig } from './client-config.ts';
-import { sageMakerSdk } from './lazy-sdk.ts';
+import { type SageMakerConnection, sageMakerConnection } from './sagemaker-client.ts';
 
 /**
  * The EndpointController port over SageMaker: DescribeEndpoint, DescribeEndpointConfig,
@@ -16,17 +15,11 @@ import { sageMakerSdk } from './lazy-sdk.ts';
  * ```
  */
 export class SageMakerEndpointController implements EndpointController {
-  #clientOrUndefined: SageMakerClient | undefined;
+  /** The SDK and the client, made on first use: importing a handler loads and builds neither. */
+  readonly #sdk: () => Promise<SageMakerConnection>;
 
   constructor(options: { client?: SageMakerClient } = {}) {
-    this.#clientOrUndefined = options.client;
-  }
-
-  /** The SDK and the client, made on first use: importing a handler loads and builds neither. */
-  async #sdk() {
-    const sdk = await sageMakerSdk();
-    this.#clientOrUndefined ??= new sdk.SageMakerClient(awsClientConfig());
-    return { sdk, client: this.#clientOrUndefined };
+    this.#sdk = sageMakerConnection(options.client);
   }
 
   async describe(endpointName: string): Promise<EndpointDescription> {

@@ -15,8 +15,7 @@ import {
   type ModelRegistry,
   ObjectNotFoundError,
 } from '@vigil/core';
-import { awsClientConfig } from './client-config.ts';
-import { sageMakerSdk } from './lazy-sdk.ts';
+import { type SageMakerConnection, sageMakerConnection } from './sagemaker-client.ts';
 
 export interface SageMakerModelRegistryOptions {
   client?: SageMakerClient;
@@ -33,17 +32,11 @@ export interface SageMakerModelRegistryOptions {
  * ```
  */
 export class SageMakerModelRegistry implements ModelRegistry {
-  #clientOrUndefined: SageMakerClient | undefined;
+  /** The SDK and the client, made on first use: importing a handler loads and builds neither. */
+  readonly #sdk: () => Promise<SageMakerConnection>;
 
   constructor(options: SageMakerModelRegistryOptions = {}) {
-    this.#clientOrUndefined = options.client;
-  }
-
-  /** The SDK and the client, made on first use: importing a handler loads and builds neither. */
-  async #sdk() {
-    const sdk = await sageMakerSdk();
-    this.#clientOrUndefined ??= new sdk.SageMakerClient(awsClientConfig());
-    return { sdk, client: this.#clientOrUndefined };
+    this.#sdk = sageMakerConnection(options.client);
   }
 
   async describe(arn: string): Promise<ModelPackage> {

@@ -1,17 +1,11 @@
+import type { EventBridgeEnvelope } from '@vigil/core';
+
 /**
  * An event as EventBridge delivers it to a target (the envelope Lambda handlers receive). The
  * local loop writes and dispatches exactly this shape, so handlers run unchanged.
  */
-export interface BusEvent<TDetail = unknown> {
+export interface BusEvent<TDetail = unknown> extends EventBridgeEnvelope<string, TDetail> {
   version: '0';
-  id: string;
-  'detail-type': string;
-  source: string;
-  account: string;
-  time: string;
-  region: string;
-  resources: string[];
-  detail: TDetail;
 }
 
 /** Account and region written into locally synthesized events. */

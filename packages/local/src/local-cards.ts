@@ -1,6 +1,5 @@
 import {
   type Clock,
-  keySegment,
   type ModelCardStatus,
   type ModelCardStore,
   type ModelCardVersionSummary,
@@ -9,8 +8,7 @@ import {
   systemClock,
   VigilError,
 } from '@vigil/core';
-
-const decoder = new TextDecoder();
+import { VersionedJsonFiles } from './versioned-json-files.ts';
 
 /** A card operation SageMaker would refuse (card exists, is archived, does not exist). */
 export class LocalCardError extends VigilError {
@@ -33,21 +31,19 @@ export class LocalCardError extends VigilError {
  * ```
  */
 export class LocalModelCardStore implements ModelCardStore {
-  private readonly store: ObjectStore;
+  private readonly files: VersionedJsonFiles<StoredModelCard>;
   private readonly clock: Clock;
-  private readonly prefix: string;
 
   constructor(store: ObjectStore, options: { clock?: Clock; prefix?: string } = {}) {
-    this.store = store;
+    this.files = new VersionedJsonFiles(store, options.prefix ?? 'cards', 'model card');
     this.clock = options.clock ?? systemClock;
-    this.prefix = options.prefix ?? 'cards';
   }
 
   async get(name: string, version?: number): Promise<StoredModelCard | undefined> {
-    const versions = await this.versions(name);
+    const versions = await this.files.versions(name);
     const wanted = version ?? versions.at(-1);
     if (wanted === undefined || !versions.includes(wanted)) return undefined;
-    return this.read(name, wanted);
+    return this.files.read(name, wanted);
   }
 
   async create(
@@ -57,7 +53,7 @@ export class LocalModelCardStore implements ModelCardStore {
   ): Promise<StoredModelCard> {
     const now = this.clock.now().toISOString();
     const card: StoredModelCard = { name, version: 1, status, content, createdAt: now, lastModifiedAt: now };
-    if (!(await this.store.putIfAbsent(this.keyOf(name, 1), serialize(card), 'application/json'))) {
+    if (!(await this.files.create(name, 1, card))) {
       throw new LocalCardError(`Model card "${name}" already exists: update it instead of creating it`);
     }
     return card;
@@ -76,8 +72,7 @@ export class LocalModelCardStore implements ModelCardStore {
         content,
         lastModifiedAt: this.clock.now().toISOString(),
       };
-      if (await this.store.putIfAbsent(this.keyOf(name, version), serialize(card), 'application/json'))
-        return version;
+      if (await this.files.create(name, version, card)) return version;
     }
     throw new LocalCardError(`Could not update model card "${name}": too many concurrent writers, retry`);
   }
@@ -85,13 +80,13 @@ export class LocalModelCardStore implements ModelCardStore {
   async updateStatus(name: string, status: ModelCardStatus): Promise<void> {
     const latest = await this.latestOrThrow(name);
     const card: StoredModelCard = { ...latest, status, lastModifiedAt: this.clock.now().toISOString() };
-    await this.store.put(this.keyOf(name, latest.version), serialize(card), 'application/json');
+    await this.files.replace(name, latest.version, card);
   }
 
   async listVersions(name: string): Promise<ModelCardVersionSummary[]> {
     const summaries: ModelCardVersionSummary[] = [];
-    for (const version of await this.versions(name)) {
-      const card = await this.read(name, version);
+    for (const version of await this.files.versions(name)) {
+      const card = await this.files.read(name, version);
       summaries.push({
         name,
         version,
@@ -108,25 +103,4 @@ export class LocalModelCardStore implements ModelCardStore {
     if (!latest) throw new LocalCardError(`Model card "${name}" does not exist: create it first`);
     return latest;
   }
-
-  private async read(name: string, version: number): Promise<StoredModelCard> {
-    return JSON.parse(decoder.decode(await this.store.get(this.keyOf(name, version)))) as StoredModelCard;
-  }
-
-  private async versions(name: string): Promise<number[]> {
-    const versions: number[] = [];
-    for await (const info of this.store.list(`${this.prefix}/${keySegment(name, 'model card')}/`)) {
-      const match = /\/(\d{6})\.json$/.exec(info.key);
-      if (match) versions.push(Number(match[1]));
-    }
-    return versions.sort((a, b) => a - b);
-  }
-
-  private keyOf(name: string, version: number): string {
-    return `${this.prefix}/${keySegment(name, 'model card')}/${String(version).padStart(6, '0')}.json`;
-  }
-}
-
-function serialize(card: StoredModelCard): string {
-  return `${JSON.stringify(card, null, 2)}\n`;
 }

@@ -2,7 +2,6 @@ import {
   type ApprovalUpdate,
   type Clock,
   InputError,
-  keySegment,
   type ModelApprovalStatus,
   type ModelPackage,
   type ModelPackageRegistration,
@@ -14,8 +13,8 @@ import {
   VigilError,
 } from '@vigil/core';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from './bus-event.ts';
+import { VersionedJsonFiles } from './versioned-json-files.ts';
 
-const decoder = new TextDecoder();
 const ARN_PATTERN = /:model-package\/([^/]+)\/(\d+)$/;
 const GROUP_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
 
@@ -46,12 +45,14 @@ export class LocalModelRegistry implements RegisteringModelRegistry {
   private readonly clock: Clock;
   private readonly prefix: string;
   private readonly identity: string;
+  private readonly files: VersionedJsonFiles<ModelPackage>;
 
   constructor(store: ObjectStore, options: LocalModelRegistryOptions = {}) {
     this.store = store;
     this.clock = options.clock ?? systemClock;
     this.prefix = options.prefix ?? 'registry';
     this.identity = options.identity ?? 'local-user';
+    this.files = new VersionedJsonFiles(store, this.prefix, 'model package group');
   }
 
   async register(registration: ModelPackageRegistration): Promise<ModelPackage> {
@@ -61,7 +62,7 @@ export class LocalModelRegistry implements RegisteringModelRegistry {
         `Model package group "${group}" is not valid: use letters, digits and hyphens, at most 63 characters`,
       );
     }
-    let version = (await this.versions(group)).at(-1) ?? 0;
+    let version = (await this.files.versions(group)).at(-1) ?? 0;
     for (let attempt = 0; attempt < 50; attempt++) {
       version++;
       const now = this.clock.now().toISOString();
@@ -81,8 +82,7 @@ export class LocalModelRegistry implements RegisteringModelRegistry {
         modelDataUrls: registration.modelDataUrls ?? [],
         ...(registration.modelCardContent ? { modelCardContent: registration.modelCardContent } : {}),
       };
-      if (await this.store.putIfAbsent(this.keyOf(group, version), serialize(pkg), 'application/json'))
-        return pkg;
+      if (await this.files.create(group, version, pkg)) return pkg;
     }
     throw new VigilError(
       `Could not register a version in group "${group}": too many concurrent registrations, retry`,
@@ -95,10 +95,10 @@ export class LocalModelRegistry implements RegisteringModelRegistry {
   async describe(arn: string): Promise<ModelPackage> {
     const { group, version } = parseArn(arn);
     try {
-      return JSON.parse(decoder.decode(await this.store.get(this.keyOf(group, version)))) as ModelPackage;
+      return await this.files.read(group, version);
     } catch (error) {
       if (error instanceof ObjectNotFoundError) {
-        throw new ObjectNotFoundError(this.keyOf(group, version), { cause: error });
+        throw new ObjectNotFoundError(this.files.keyOf(group, version), { cause: error });
       }
       throw error;
     }
@@ -109,10 +109,8 @@ export class LocalModelRegistry implements RegisteringModelRegistry {
     filter: { approvalStatus?: ModelApprovalStatus } = {},
   ): Promise<ModelPackageSummary[]> {
     const summaries: ModelPackageSummary[] = [];
-    for (const version of (await this.versions(groupName)).reverse()) {
-      const pkg = JSON.parse(
-        decoder.decode(await this.store.get(this.keyOf(groupName, version))),
-      ) as ModelPackage;
+    for (const version of (await this.files.versions(groupName)).reverse()) {
+      const pkg = await this.files.read(groupName, version);
       if (filter.approvalStatus && pkg.approvalStatus !== filter.approvalStatus) continue;
       summaries.push({
         arn: pkg.arn,
@@ -138,7 +136,7 @@ export class LocalModelRegistry implements RegisteringModelRegistry {
       lastModifiedTime: this.clock.now().toISOString(),
       lastModifiedBy: update.changedBy ?? this.identity,
     };
-    await this.store.put(this.keyOf(pkg.groupName, pkg.version), serialize(updated), 'application/json');
+    await this.files.replace(pkg.groupName, pkg.version, updated);
   }
 
   /** Groups that have at least one version. */
@@ -150,19 +148,6 @@ export class LocalModelRegistry implements RegisteringModelRegistry {
     }
     return [...groups].sort();
   }
-
-  private async versions(group: string): Promise<number[]> {
-    const versions: number[] = [];
-    for await (const info of this.store.list(`${this.prefix}/${keySegment(group, 'model package group')}/`)) {
-      const match = /\/(\d{6})\.json$/.exec(info.key);
-      if (match) versions.push(Number(match[1]));
-    }
-    return versions.sort((a, b) => a - b);
-  }
-
-  private keyOf(group: string, version: number): string {
-    return `${this.prefix}/${keySegment(group, 'model package group')}/${String(version).padStart(6, '0')}.json`;
-  }
 }
 
 function parseArn(arn: string): { group: string; version: number } {
@@ -171,8 +156,4 @@ function parseArn(arn: string): { group: string; version: number } {
     throw new InputError(`"${arn}" is not a versioned model package ARN (…:model-package/<group>/<version>)`);
   }
   return { group: match[1]!, version: Number(match[2]) };
-}
-
-function serialize(pkg: ModelPackage): string {
-  return `${JSON.stringify(pkg, null, 2)}\n`;
 }

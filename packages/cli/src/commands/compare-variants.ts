@@ -1,6 +1,5 @@
-import { joinKey, type ObjectStore, systemClock } from '@vigil/core';
+import { joinKey, systemClock } from '@vigil/core';
 import { type CaptureRecord, parseCaptureStream } from '@vigil/core/capture';
-import { type GroundTruthLabel, parseGroundTruthText } from '@vigil/core/groundtruth';
 import {
   COMPARED_METRICS,
   COMPARISON_FILE,
@@ -24,7 +23,9 @@ import {
   stringList,
   UsageError,
 } from '../command.ts';
+import { jsonlObjects, readGroundTruthLabels } from '../jsonl-inputs.ts';
 import { problemTypeOption, thresholdOption } from './baseline-model-quality.ts';
+import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
 
 /** `vigil compare variants`: is the challenger better than the champion, with statistics. */
 export const compareVariantsCommand: Command = {
@@ -45,10 +46,7 @@ export const compareVariantsCommand: Command = {
     'problem-type': { type: 'string' },
     start: { type: 'string' },
     end: { type: 'string' },
-    'inference-attribute': { type: 'string' },
-    'probability-attribute': { type: 'string' },
-    'probability-threshold': { type: 'string' },
-    'ground-truth-attribute': { type: 'string' },
+    ...PREDICTION_OPTIONS,
     significance: { type: 'string' },
     'minimum-effect': { type: 'string' },
     power: { type: 'string' },
@@ -128,13 +126,11 @@ export const compareVariantsCommand: Command = {
         }
       }
     }
-    const labels: GroundTruthLabel[] = [];
-    for (const path of stringList(args, 'ground-truth')) {
-      for (const location of await jsonlObjects(openLocation(path, io.cwd))) {
-        const text = new TextDecoder().decode(await location.store.get(location.key));
-        labels.push(...parseGroundTruthText(text, location.key, () => skippedLines++));
-      }
-    }
+    const labels = await readGroundTruthLabels(
+      stringList(args, 'ground-truth'),
+      io.cwd,
+      () => skippedLines++,
+    );
     if ((byVariant.get(champion) ?? []).length === 0) {
       io.stderr(
         `No captured record of the champion "${champion}" under ${endpoint}/${champion}/yyyy/mm/dd/hh/ in --capture` +
@@ -151,12 +147,7 @@ export const compareVariantsCommand: Command = {
       { champion, challengers, shadows },
       {
         problemType,
-        attributes: {
-          inferenceAttribute: optionalString(args, 'inference-attribute'),
-          probabilityAttribute: optionalString(args, 'probability-attribute'),
-          probabilityThreshold,
-          groundTruthAttribute: optionalString(args, 'ground-truth-attribute'),
-        },
+        attributes: { ...predictionAttributes(args), probabilityThreshold },
         calibration: baseline ? await readCalibration(baseline.store, baseline.key) : undefined,
         significance,
         minimumEffect,
@@ -267,19 +258,4 @@ function comparisonWindow(window: { start?: Date; end?: Date }, byVariant: Map<s
     start: window.start ?? new Date(Number.isFinite(first) ? first : fallback),
     end: window.end ?? new Date(Number.isFinite(last) ? last + 1000 : fallback),
   };
-}
-
-/** The .jsonl objects a path names: the file itself, or every .jsonl below a folder or prefix. */
-async function jsonlObjects(location: {
-  store: ObjectStore;
-  key: string;
-}): Promise<{ store: ObjectStore; key: string }[]> {
-  const found: { store: ObjectStore; key: string }[] = [];
-  const folder = location.key === '' || location.key.endsWith('/') ? location.key : `${location.key}/`;
-  for await (const info of location.store.list(location.key)) {
-    if (info.key === location.key) return [{ store: location.store, key: info.key }];
-    if (info.key.startsWith(folder) && info.key.endsWith('.jsonl'))
-      found.push({ store: location.store, key: info.key });
-  }
-  return found;
 }

@@ -14,6 +14,7 @@ import {
   UsageError,
 } from '../command.ts';
 import { bootstrapOptions } from './bias.ts';
+import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
 
 /** `vigil monitor bias-drift`: one run of the bias-drift monitor on capture and ground truth. */
 export const monitorBiasDriftCommand: Command = {
@@ -31,10 +32,7 @@ export const monitorBiasDriftCommand: Command = {
     home: { type: 'string' },
     endpoint: { type: 'string' },
     'schedule-name': { type: 'string' },
-    'inference-attribute': { type: 'string' },
-    'probability-attribute': { type: 'string' },
-    'probability-threshold': { type: 'string' },
-    'ground-truth-attribute': { type: 'string' },
+    ...PREDICTION_OPTIONS,
     bootstrap: { type: 'boolean' },
     resamples: { type: 'string' },
     confidence: { type: 'string' },
@@ -79,10 +77,8 @@ export const monitorBiasDriftCommand: Command = {
         analysisConfig,
         output: out,
         attributes: {
-          inferenceAttribute: optionalString(args, 'inference-attribute'),
-          probabilityAttribute: optionalString(args, 'probability-attribute'),
+          ...predictionAttributes(args),
           probabilityThreshold: optionalNumber(args, 'probability-threshold'),
-          groundTruthAttribute: optionalString(args, 'ground-truth-attribute'),
         },
         bootstrap,
         policy: flag(args, 'interval-policy') ? 'interval' : 'point',

@@ -1,6 +1,5 @@
-import { hourOf, type ObjectStore, SkippedInputTally, systemClock } from '@vigil/core';
+import { hourOf, SkippedInputTally, systemClock } from '@vigil/core';
 import { type CaptureRecord, parseCaptureStream } from '@vigil/core/capture';
-import { type GroundTruthLabel, parseGroundTruthText } from '@vigil/core/groundtruth';
 import { reportModelQuality } from '@vigil/core/modelquality';
 import { cliRunPorts, homePath, openLocation } from '../adapters.ts';
 import {
@@ -14,7 +13,9 @@ import {
   stringList,
   UsageError,
 } from '../command.ts';
+import { jsonlObjects, readGroundTruthLabels } from '../jsonl-inputs.ts';
 import { problemTypeOption, thresholdOption } from './baseline-model-quality.ts';
+import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
 
 /** `vigil monitor model-quality`: one model-quality execution over capture files and ground-truth files. */
 export const monitorModelQualityCommand: Command = {
@@ -29,10 +30,7 @@ export const monitorModelQualityCommand: Command = {
     capture: { type: 'string', multiple: true },
     'ground-truth': { type: 'string', multiple: true },
     'problem-type': { type: 'string' },
-    'inference-attribute': { type: 'string' },
-    'probability-attribute': { type: 'string' },
-    'probability-threshold': { type: 'string' },
-    'ground-truth-attribute': { type: 'string' },
+    ...PREDICTION_OPTIONS,
     endpoint: { type: 'string' },
     'schedule-name': { type: 'string' },
     'namespace-prefix': { type: 'string' },
@@ -83,17 +81,9 @@ export const monitorModelQualityCommand: Command = {
         }
       }
     }
-    const labels: GroundTruthLabel[] = [];
-    for (const path of groundTruths) {
-      for (const location of await jsonlObjects(openLocation(path, io.cwd))) {
-        const text = new TextDecoder().decode(await location.store.get(location.key));
-        labels.push(
-          ...parseGroundTruthText(text, location.key, (issue) =>
-            skipped.add(`ground-truth-${issue.reason}`, `${issue.key}:${issue.line}`),
-          ),
-        );
-      }
-    }
+    const labels = await readGroundTruthLabels(groundTruths, io.cwd, (issue) =>
+      skipped.add(`ground-truth-${issue.reason}`, `${issue.key}:${issue.line}`),
+    );
     const now = systemClock.now();
     const result = await reportModelQuality(
       cliRunPorts({ cloudwatch: flag(args, 'cloudwatch'), home }),
@@ -105,12 +95,7 @@ export const monitorModelQualityCommand: Command = {
         baseline,
         output,
         problemType,
-        attributes: {
-          inferenceAttribute: optionalString(args, 'inference-attribute'),
-          probabilityAttribute: optionalString(args, 'probability-attribute'),
-          probabilityThreshold,
-          groundTruthAttribute: optionalString(args, 'ground-truth-attribute'),
-        },
+        attributes: { ...predictionAttributes(args), probabilityThreshold },
         namespacePrefix: optionalString(args, 'namespace-prefix'),
         estimate: !flag(args, 'no-estimate'),
       },
@@ -128,21 +113,3 @@ export const monitorModelQualityCommand: Command = {
     return detail.status === 'Failed' ? 1 : 0;
   },
 };
-
-/**
- * The .jsonl objects a path names: the file itself, or every .jsonl below a folder or prefix.
- * None is not an error here: labels may not have arrived yet, and the run reports what it lacked.
- */
-async function jsonlObjects(location: {
-  store: ObjectStore;
-  key: string;
-}): Promise<{ store: ObjectStore; key: string }[]> {
-  const found: { store: ObjectStore; key: string }[] = [];
-  const folder = location.key === '' || location.key.endsWith('/') ? location.key : `${location.key}/`;
-  for await (const info of location.store.list(location.key)) {
-    if (info.key === location.key) return [{ store: location.store, key: info.key }];
-    if (info.key.startsWith(folder) && info.key.endsWith('.jsonl'))
-      found.push({ store: location.store, key: info.key });
-  }
-  return found;
-}

@@ -96,37 +96,44 @@ export async function runDemo(options: DemoOptions): Promise<DemoFindings> {
       join(home, 'baselines/data-quality/'),
     ]);
     await write('baseline/model-quality.csv', modelQualityDataset(train, models.v1));
-    await cli([
-      'baseline',
-      'model-quality',
-      '--dataset',
-      file('baseline/model-quality.csv'),
-      '--problem-type',
-      'BinaryClassification',
-      '--ground-truth-attribute',
-      'label',
-      '--inference-attribute',
-      'prediction',
-      '--probability-attribute',
-      'probability',
+    // The same commands baseline the deployed model and, below, each registered version.
+    const baselineModelQuality = (dataset: string, out: string, extra: string[] = []) =>
+      cli([
+        'baseline',
+        'model-quality',
+        '--dataset',
+        dataset,
+        '--problem-type',
+        'BinaryClassification',
+        '--ground-truth-attribute',
+        'label',
+        '--inference-attribute',
+        'prediction',
+        '--probability-attribute',
+        'probability',
+        ...extra,
+        '--out',
+        out,
+      ]);
+    const baselineBias = (dataset: string, out: string) =>
+      cli([
+        'bias',
+        '--analysis-config',
+        file('bias/analysis_config.json'),
+        '--dataset',
+        dataset,
+        '--out',
+        out,
+      ]);
+    await baselineModelQuality(file('baseline/model-quality.csv'), join(home, 'baselines/model-quality/'), [
       '--probability-threshold',
       '0.5',
-      '--out',
-      join(home, 'baselines/model-quality/'),
     ]);
     const constraintsPath = join(home, 'baselines/model-quality/constraints.json');
     await writeFile(constraintsPath, relaxConstraints(await readFile(constraintsPath, 'utf8'), 0.08));
     await write('bias/analysis_config.json', JSON.stringify(biasAnalysisConfig(), null, 2));
     await write('baseline/bias.csv', biasDataset(train, models.v1));
-    await cli([
-      'bias',
-      '--analysis-config',
-      file('bias/analysis_config.json'),
-      '--dataset',
-      file('baseline/bias.csv'),
-      '--out',
-      join(home, 'baselines/bias/'),
-    ]);
+    await baselineBias(file('baseline/bias.csv'), join(home, 'baselines/bias/'));
     await write('shap/analysis_config.json', JSON.stringify(shapAnalysisConfig(), null, 2));
     await write('baseline/explain.csv', explainDataset(train.filter((_, i) => i % 12 === 0)));
     await cli([
@@ -157,32 +164,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoFindings> {
     ] as const) {
       const model = models[version];
       await write(`registry/${version}/evaluation.csv`, modelQualityDataset(y2014, model));
-      await cli([
-        'baseline',
-        'model-quality',
-        '--dataset',
+      await baselineModelQuality(
         file(`registry/${version}/evaluation.csv`),
-        '--problem-type',
-        'BinaryClassification',
-        '--ground-truth-attribute',
-        'label',
-        '--inference-attribute',
-        'prediction',
-        '--probability-attribute',
-        'probability',
-        '--out',
         file(`registry/${version}/model-quality/`),
-      ]);
+      );
       await write(`registry/${version}/bias.csv`, biasDataset(y2014, model));
-      await cli([
-        'bias',
-        '--analysis-config',
-        file('bias/analysis_config.json'),
-        '--dataset',
-        file(`registry/${version}/bias.csv`),
-        '--out',
-        file(`registry/${version}/bias/`),
-      ]);
+      await baselineBias(file(`registry/${version}/bias.csv`), file(`registry/${version}/bias/`));
       await write(`registry/${version}/card.json`, JSON.stringify(modelCard(version, trainedOn)));
       const lines = await cli([
         'registry',

@@ -1,4 +1,5 @@
 import { EventShapeError } from '../errors/vigil-error.ts';
+import type { EventBridgeEnvelope } from '../events/eventbridge-envelope.ts';
 import type { AlarmState, GuardrailAlarm } from './alarm-definition.ts';
 import { cloudWatchTimestamp, parseEventTime } from './cloudwatch-time.ts';
 import type { AlarmEvaluation } from './evaluate-alarm.ts';
@@ -15,32 +16,29 @@ export interface AlarmStateValue {
 }
 
 /** The EventBridge "CloudWatch Alarm State Change" event (single-metric alarms). */
-export interface AlarmStateChangeEvent {
+export interface AlarmStateChangeEvent
+  extends EventBridgeEnvelope<typeof ALARM_STATE_CHANGE_DETAIL_TYPE, AlarmStateChangeDetail> {
   version: '0';
-  id: string;
-  'detail-type': typeof ALARM_STATE_CHANGE_DETAIL_TYPE;
   source: 'aws.cloudwatch';
-  account: string;
-  time: string;
-  region: string;
-  resources: string[];
-  detail: {
-    alarmName: string;
-    configuration: {
-      description?: string;
-      metrics: {
-        id: string;
-        metricStat: {
-          metric: { dimensions: Record<string, string>; name: string; namespace: string };
-          period: number;
-          stat: string;
-        };
-        returnData: boolean;
-      }[];
-    };
-    previousState: AlarmStateValue;
-    state: AlarmStateValue;
+}
+
+/** The detail of a "CloudWatch Alarm State Change" event. */
+export interface AlarmStateChangeDetail {
+  alarmName: string;
+  configuration: {
+    description?: string;
+    metrics: {
+      id: string;
+      metricStat: {
+        metric: { dimensions: Record<string, string>; name: string; namespace: string };
+        period: number;
+        stat: string;
+      };
+      returnData: boolean;
+    }[];
   };
+  previousState: AlarmStateValue;
+  state: AlarmStateValue;
 }
 
 /** What alarm-router reads from an alarm event, with the reason data parsed. */

@@ -7,7 +7,12 @@ export type {
   GuardrailKind,
   TreatMissingData,
 } from './alarm-definition.ts';
-export type { AlarmStateChange, AlarmStateChangeEvent, AlarmStateValue } from './alarm-state-event.ts';
+export type {
+  AlarmStateChange,
+  AlarmStateChangeDetail,
+  AlarmStateChangeEvent,
+  AlarmStateValue,
+} from './alarm-state-event.ts';
 export {
   ALARM_STATE_CHANGE_DETAIL_TYPE,
   alarmStateChangeEvent,

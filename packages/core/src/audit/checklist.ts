@@ -48,6 +48,11 @@ const rated = (c: ModelCardContent) =>
   text(c.intended_uses?.risk_rating) && c.intended_uses?.risk_rating !== 'Unknown';
 const riskRating = (_: ChecklistEvidence, c: ModelCardContent) =>
   rated(c) ? `card intended_uses.risk_rating = ${c.intended_uses?.risk_rating}` : undefined;
+const trainingDatasets = (_: ChecklistEvidence, c: ModelCardContent) =>
+  field(
+    'training_details.training_job_details.training_datasets',
+    c.training_details?.training_job_details?.training_datasets,
+  );
 
 // Items abbreviated from Regulation (EU) 2024/1689 Annex IV and Art. 12, and from SR 11-7 (see
 // the governance reference §7). "present" means the bundle holds the evidence, not that it is adequate.
@@ -86,11 +91,7 @@ const CHECKS: Check[] = [
     framework: 'EU AI Act',
     reference: 'Annex IV(2)(d)',
     item: 'Data requirements: training data and its provenance',
-    find: (_, c) =>
-      field(
-        'training_details.training_job_details.training_datasets',
-        c.training_details?.training_job_details?.training_datasets,
-      ),
+    find: trainingDatasets,
     fix: 'list training_details.training_job_details.training_datasets',
   },
   {
@@ -214,11 +215,7 @@ const CHECKS: Check[] = [
     framework: 'SR 11-7',
     reference: 'Development and use',
     item: 'Data lineage',
-    find: (_, c) =>
-      field(
-        'training_details.training_job_details.training_datasets',
-        c.training_details?.training_job_details?.training_datasets,
-      ),
+    find: trainingDatasets,
     fix: 'list the training datasets in the card',
   },
   {

@@ -1,3 +1,5 @@
+import { logGamma } from '../numeric/log-gamma.ts';
+
 /** Cochran: with two categories, every expected count should be at least 10. */
 const COCHRAN_MIN_EXPECTED = 10;
 /** Yates, Moore & McCabe: with more, at most 20 % may expect fewer than 5. */
@@ -119,27 +121,6 @@ export function chiSquaredOutcome(
 ): { statistic: number; degreesOfFreedom: number; pValue: number } {
   const degreesOfFreedom = categories - 1;
   return { statistic, degreesOfFreedom, pValue: upperRegularizedGamma(degreesOfFreedom / 2, statistic / 2) };
-}
-
-/**
- * ln Γ(x), Lanczos approximation (g = 7, n = 9), accurate to ~1e-15.
- *
- * @example
- * ```ts
- * logGamma(5); // ln 24
- * ```
- */
-export function logGamma(x: number): number {
-  const g = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const z = x - 1;
-  let a = g[0] as number;
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += (g[i] as number) / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
 }
 
 /**

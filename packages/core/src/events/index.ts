@@ -1,5 +1,6 @@
 export { attributeExecution, attributingPublisher } from './attribute-execution.ts';
 export { claimRun, RUN_CLAIM_LEASE_MS, type RunClaim } from './claim-run.ts';
+export type { EventBridgeEnvelope } from './eventbridge-envelope.ts';
 export type {
   MonitoringExecutionDetail,
   MonitoringExecutionStatus,

@@ -1,4 +1,5 @@
 import { InputError } from '../errors/vigil-error.ts';
+import { type RawValue, toNumber } from '../modelquality/labeled-prediction.ts';
 import type { ModelRecord, ModelValue } from '../ports/model-invoker.ts';
 import type { ClarifyAnalysisConfig } from './analysis-config.ts';
 import { evaluatePath } from './json-path.ts';
@@ -22,13 +23,11 @@ export interface FeatureDataset {
  * ```
  */
 export function toModelValue(value: unknown): ModelValue | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value !== 'string') return undefined;
+  // Numbers, booleans and numeric text read as a model-quality cell does; other text stays text.
+  const n = toNumber(value as RawValue);
+  if (n !== undefined || typeof value !== 'string') return n;
   const text = value.trim();
-  if (text === '') return undefined;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : text;
+  return text === '' ? undefined : text;
 }
 
 /**

@@ -2,10 +2,10 @@ import { toPythonJson } from '../json/python-json.ts';
 import type { Log } from '../ports/log.ts';
 import type { ModelInvoker } from '../ports/model-invoker.ts';
 import { parseAnalysisConfig, shapSettings } from './analysis-config.ts';
-import { resolveBackground } from './background.ts';
-import { describeCostPlan, type ExplanationCostPlan, planExplanationCost } from './cost.ts';
+import { describeCostPlan, type ExplanationCostPlan } from './cost.ts';
 import { readFeatureDataset } from './dataset.ts';
 import { analysisJsonObject, type Explanation, explainRecords, localShapCsv } from './explanation.ts';
+import { planExplanation } from './plan.ts';
 
 export interface ExplainDatasetOptions {
   analysisConfigText: string;
@@ -46,16 +46,9 @@ export async function explainDataset(
   const settings = shapSettings(config);
   const data = readFeatureDataset(options.datasetText, config);
   const width = data.featureNames.length;
-  const background = await resolveBackground(settings, data.rows, width, {
-    readText: options.readText,
-    featuresPath: config.features,
-  });
-  const plan = planExplanationCost({
-    records: data.rows.length,
-    featureCount: width,
-    backgroundRows: background.rows.length,
+  const { background, plan } = await planExplanation(config, settings, data.rows, width, {
     budget: Number.MAX_SAFE_INTEGER,
-    numSamples: settings.numSamples,
+    readText: options.readText,
   });
   const summary = describeCostPlan(plan);
   options.onPlan?.(plan, summary);

@@ -12,8 +12,7 @@ import type { ModelInvoker, ModelRecord, ModelValue } from '../ports/model-invok
 import type { StoreLocation } from '../ports/object-store.ts';
 import type { TimeWindow } from '../window/window.ts';
 import { type ClarifyAnalysisConfig, parseAnalysisConfig, shapSettings } from './analysis-config.ts';
-import { resolveBackground } from './background.ts';
-import { describeCostPlan, type ExplanationCostPlan, planExplanationCost } from './cost.ts';
+import { describeCostPlan, type ExplanationCostPlan } from './cost.ts';
 import { featureNamesFor, toModelValue } from './dataset.ts';
 import {
   type AttributionViolation,
@@ -22,6 +21,7 @@ import {
   checkAttributionDrift,
 } from './drift.ts';
 import { analysisJsonObject, type Explanation, explainRecords } from './explanation.ts';
+import { planExplanation } from './plan.ts';
 import { randomSubset, seededRandom } from './prng.ts';
 
 /** The ports a feature-attribution monitor run uses. */
@@ -135,16 +135,9 @@ async function explainWindow(
   const width = sampled.rows[0]!.length;
   const featureNames =
     baselineFeatures?.length === width && !config.headers ? baselineFeatures : featureNamesFor(width, config);
-  const background = await resolveBackground(settings, sampled.rows, width, {
-    readText: options.readText,
-    featuresPath: config.features,
-  });
-  const plan = planExplanationCost({
-    records: sampled.rows.length,
-    featureCount: width,
-    backgroundRows: background.rows.length,
+  const { background, plan } = await planExplanation(config, settings, sampled.rows, width, {
     budget: options.maxInvocations ?? 100_000,
-    numSamples: settings.numSamples,
+    readText: options.readText,
   });
   result.plan = plan;
   const summary = describeCostPlan(plan);

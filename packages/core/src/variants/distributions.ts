@@ -2,28 +2,7 @@
 // numeric library). Accuracy: about 1e-12 relative for the normal functions and 1e-10 for
 // Student's t, checked against scipy in test/fixtures/variants/.
 
-const LANCZOS = [
-  0.999_999_999_999_809_9, 676.520_368_121_885_1, -1259.139_216_722_402_8, 771.323_428_777_653_1,
-  -176.615_029_162_140_6, 12.507_343_278_686_905, -0.138_571_095_265_720_12, 9.984_369_578_019_572e-6,
-  1.505_632_735_149_311_6e-7,
-];
-
-/**
- * ln Γ(x) for x > 0 (Lanczos, g = 7).
- *
- * @example
- * ```ts
- * logGamma(5); // ln 24 ≈ 3.178
- * ```
- */
-export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const z = x - 1;
-  let a = LANCZOS[0] as number;
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += (LANCZOS[i] as number) / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
-}
+import { logGamma } from '../numeric/log-gamma.ts';
 
 /** Continued fraction of the incomplete beta function (modified Lentz). */
 function betaContinuedFraction(a: number, b: number, x: number): number {

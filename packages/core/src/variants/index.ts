@@ -1,4 +1,5 @@
 export { variantMetricsNamespace } from '../monitors/variant-namespace.ts';
+export { logGamma } from '../numeric/log-gamma.ts';
 export { readCalibration } from './calibration.ts';
 export { variantOfCaptureKey } from './capture-key.ts';
 export {
@@ -26,7 +27,6 @@ export { type DecisionSettings, decide, decisionValue, type VariantDecision } fr
 export { type DeLongAuc, deLongAuc, deLongTest } from './delong.ts';
 export type { DifferenceTest, DifferenceTestName, MetricDirection } from './difference-test.ts';
 export {
-  logGamma,
   normalCdf,
   normalQuantile,
   regularizedBeta,

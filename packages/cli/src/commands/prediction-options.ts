@@ -1,0 +1,34 @@
+import type { Command, CommandArgs } from '../command.ts';
+import { optionalString } from '../command.ts';
+
+/**
+ * The options that say where the prediction, its probability and the label are, shared by the
+ * commands that join captured predictions to ground truth.
+ */
+export const PREDICTION_OPTIONS: Command['options'] = {
+  'inference-attribute': { type: 'string' },
+  'probability-attribute': { type: 'string' },
+  'probability-threshold': { type: 'string' },
+  'ground-truth-attribute': { type: 'string' },
+};
+
+/**
+ * `--inference-attribute`, `--probability-attribute` and `--ground-truth-attribute` as the join
+ * takes them. `--probability-threshold` is left to the caller, which decides how strictly to check it.
+ *
+ * @example
+ * ```ts
+ * const attributes = { ...predictionAttributes(args), probabilityThreshold: thresholdOption(args) };
+ * ```
+ */
+export function predictionAttributes(args: CommandArgs): {
+  inferenceAttribute?: string;
+  probabilityAttribute?: string;
+  groundTruthAttribute?: string;
+} {
+  return {
+    inferenceAttribute: optionalString(args, 'inference-attribute'),
+    probabilityAttribute: optionalString(args, 'probability-attribute'),
+    groundTruthAttribute: optionalString(args, 'ground-truth-attribute'),
+  };
+}

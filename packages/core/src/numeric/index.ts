@@ -1,0 +1,1 @@
+export { logGamma } from './log-gamma.ts';
