@@ -113,15 +113,13 @@ describe('vigil backfill --aws', () => {
     sfn.on(DescribeExecutionCommand).resolves({ status: 'SUCCEEDED' } as never);
     sfn.on(ListMapRunsCommand).resolves({ mapRuns: [] });
     expect(await main(['backfill', '--aws', '--state-machine', machine, ...range], io)).toBe(0);
-    const inputs = sfn
-      .commandCalls(StartExecutionCommand)
-      .map(
-        (c) =>
-          JSON.parse(c.args[0].input.input ?? '{}') as {
-            hours: string[];
-            monitors: { runs: { scheduledTime: string }[] }[];
-          },
-      );
+    const inputs = sfn.commandCalls(StartExecutionCommand).map(
+      (c) =>
+        JSON.parse(c.args[0].input.input ?? '{}') as {
+          hours: string[];
+          monitors: { runs: { scheduledTime: string }[] }[];
+        },
+    );
     // 60 days = 1,440 hours: 744 + 696, every hour once and in order, each run in the part before it.
     expect(inputs.map((i) => i.hours.length)).toEqual([744, 696]);
     expect(inputs[0]?.hours[0]).toBe('sagemaker/ep/AllTraffic/2024/01/01/00/');
