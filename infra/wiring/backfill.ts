@@ -209,17 +209,24 @@ export function backfillDefinition(ctx: BackfillDefinitionContext): Record<strin
                   ItemsPath: '$.runs',
                   // One window at a time, oldest first: the order the live schedule ran them.
                   MaxConcurrency: 1,
+                  // State names are unique across the whole machine, nested maps included.
                   ItemProcessor: {
                     ProcessorConfig: { Mode: 'INLINE' },
-                    StartAt: 'RunWindow',
+                    StartAt: `RunWindow${resourceName(fn)}`,
                     States: {
-                      RunWindow: {
+                      [`RunWindow${resourceName(fn)}`]: {
                         ...invoke(fn),
                         ResultPath: '$.result',
-                        Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'WindowFailed' }],
+                        Catch: [
+                          {
+                            ErrorEquals: ['States.ALL'],
+                            ResultPath: '$.error',
+                            Next: `WindowFailed${resourceName(fn)}`,
+                          },
+                        ],
                         End: true,
                       },
-                      WindowFailed: { Type: 'Pass', End: true },
+                      [`WindowFailed${resourceName(fn)}`]: { Type: 'Pass', End: true },
                     },
                   },
                   End: true,

@@ -1,6 +1,7 @@
 import { MONITOR_SPECS, parseConfig } from '@vigil/core';
 import { planBackfill } from '@vigil/core/backfill';
 import { scheduledTimes } from '@vigil/local';
+import aslValidator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
 import { assertS3ObjectCreated, assertScheduledMonitorEvent } from '../../functions/src/shared/events.ts';
 import {
@@ -61,6 +62,17 @@ function transitions(
 }
 
 describe('the backfill state machine definition', () => {
+  it('is valid Amazon States Language (asl-validator: schema, paths, unique state names)', () => {
+    const { isValid, errors } = aslValidator(definition);
+    expect(errors).toEqual([]);
+    expect(isValid).toBe(true);
+    // The validator does catch what AWS would refuse.
+    const broken = structuredClone(definition) as { States: Record<string, Json> };
+    const profileMap = broken.States[PROFILE_MAP_LABEL] as Json;
+    ((profileMap.ItemProcessor as Json).ProcessorConfig as Json).Mode = 'PARALLEL';
+    expect(aslValidator(broken).isValid).toBe(false);
+  });
+
   it('profiles each capture hour with a Distributed Map that lists the prefix in S3', () => {
     const map = states[PROFILE_MAP_LABEL] as Json;
     expect(map.Type).toBe('Map');
@@ -134,7 +146,8 @@ describe('the backfill state machine definition', () => {
     for (const choice of choices) {
       const windows = inner[choice.Next as string] as Json;
       expect(windows.MaxConcurrency).toBe(1);
-      const run = ((windows.ItemProcessor as Json).States as Record<string, Json>).RunWindow as Json;
+      const processor = windows.ItemProcessor as Json;
+      const run = (processor.States as Record<string, Json>)[processor.StartAt as string] as Json;
       expect((run.Parameters as Json).FunctionName).toBe(functionArns[choice.StringEquals as string]);
       expect(run.Catch).toEqual([expect.objectContaining({ ErrorEquals: ['States.ALL'] })]);
     }
