@@ -1,6 +1,7 @@
 import { guardrailAlarms } from './alarms';
 import { alertTopic } from './alerts';
 import { auditBucket, auditHeadsBucket, auditLocationObject } from './audit-storage';
+import { backfillStateMachine } from './backfill';
 import { vigilBus } from './bus';
 import { functions } from './functions';
 import { bucket } from './storage';
@@ -19,4 +20,6 @@ export const outputs = {
   rules: rules.length,
   schedules: schedules.length,
   alarms: guardrailAlarms.length,
+  /** `vigil backfill --aws --state-machine <backfillStateMachine>`. */
+  backfillStateMachine: backfillStateMachine.arn,
 };

@@ -50,6 +50,8 @@ export const ScheduledMonitorInputSchema = z.strictObject({
     .string()
     .refine((time) => !Number.isNaN(Date.parse(time)))
     .optional(),
+  /** Set by a backfill (`vigil backfill`): re-run the window even if it was settled before. */
+  backfill: z.boolean().optional(),
 });
 
 /**

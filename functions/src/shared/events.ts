@@ -121,10 +121,12 @@ export interface ScheduledMonitorEvent {
   endpoint: string;
   /** The hour to cover; absent on scheduled runs, which cover the hour of the invocation. */
   scheduledTime?: Date;
+  /** True when a backfill sent it: the window is re-run even if it was settled before. */
+  backfill?: boolean;
 }
 
 /**
- * The `{ "endpoint": "<name>", "scheduledTime"?: ISO }` input of a scheduled monitor function;
+ * The `{ "endpoint": "<name>", "scheduledTime"?: ISO, "backfill"?: true }` input of a scheduled monitor function;
  * throws `EventShapeError` on anything else (for example an EventBridge envelope sent by mistake).
  *
  * @example
@@ -140,18 +142,28 @@ export function assertScheduledMonitorEvent(event: unknown): ScheduledMonitorEve
   }
   const parsed = ScheduledMonitorInputSchema.safeParse(event);
   if (!parsed.success) {
-    const unexpected = Object.keys(event).filter((k) => k !== 'endpoint' && k !== 'scheduledTime');
+    const accepted = ['endpoint', 'scheduledTime', 'backfill'];
+    const unexpected = Object.keys(event).filter((k) => !accepted.includes(k));
     if (unexpected.length > 0) {
       throw new EventShapeError(
-        `Unexpected fields ${unexpected.join(', ')} in a monitor schedule's input: only "endpoint" and "scheduledTime" are accepted`,
+        `Unexpected fields ${unexpected.join(', ')} in a monitor schedule's input: only "endpoint", "scheduledTime" and "backfill" are accepted`,
       );
+    }
+    if ('backfill' in event && typeof event.backfill !== 'boolean') {
+      throw new EventShapeError('"backfill" must be true or false (a backfill sets it to true)', {
+        cause: parsed.error,
+      });
     }
     throw new EventShapeError('"scheduledTime" must be an ISO-8601 time such as "2024-05-01T13:00:00Z"', {
       cause: parsed.error,
     });
   }
-  const { endpoint, scheduledTime } = parsed.data;
-  return scheduledTime === undefined ? { endpoint } : { endpoint, scheduledTime: new Date(scheduledTime) };
+  const { endpoint, scheduledTime, backfill } = parsed.data;
+  return {
+    endpoint,
+    ...(scheduledTime === undefined ? {} : { scheduledTime: new Date(scheduledTime) }),
+    ...(backfill ? { backfill } : {}),
+  };
 }
 
 /** Bucket and key of an S3 "Object Created" event delivered through EventBridge. */

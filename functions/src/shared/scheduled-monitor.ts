@@ -55,7 +55,7 @@ export interface ScheduledRunSummary {
 
 /**
  * Resolves the scheduled run of a monitor the same way for every monitor's Lambda: checks the
- * event (`{ endpoint, scheduledTime? }`), loads the runtime, finds the endpoint and its monitor
+ * event (`{ endpoint, scheduledTime?, backfill? }`; a backfill re-runs a settled window), loads the runtime, finds the endpoint and its monitor
  * (a `ConfigError` saying what to add when either is missing), and resolves the run's target:
  * its analysis window, report folder and run records (`scheduledRunTarget`). The ports are one
  * object, the same for every monitor job.
@@ -71,7 +71,7 @@ export async function scheduledMonitorRun<F extends MonitorFolder>(
   event: unknown,
   folder: F,
 ): Promise<ScheduledMonitorRun<F>> {
-  const { endpoint: name, scheduledTime } = assertScheduledMonitorEvent(event);
+  const { endpoint: name, scheduledTime, backfill } = assertScheduledMonitorEvent(event);
   const runtime = await loadRuntime();
   const startedAt = runtime.clock.now();
   const { endpoint, monitor } = scheduledMonitor(runtime.config, name, MONITOR_CONFIG_KEY[folder]);
@@ -88,6 +88,7 @@ export async function scheduledMonitorRun<F extends MonitorFolder>(
     at,
     stores: ports,
     namespacePrefix: runtime.config.metricsNamespacePrefix,
+    backfill,
   });
   return { folder, runtime, endpoint, monitor: monitor as MonitorSettings<F>, ports, target, at, startedAt };
 }

@@ -27,5 +27,11 @@ export type { SlackWebhookNotifierOptions } from './slack-notifier.ts';
 export { SlackWebhookNotifier } from './slack-notifier.ts';
 export type { SnsNotifierOptions } from './sns-notifier.ts';
 export { SnsNotifier } from './sns-notifier.ts';
+export {
+  type BackfillExecutionState,
+  type MapRunCounts,
+  mapRunLabel,
+  StepFunctionsBackfill,
+} from './step-functions-backfill.ts';
 export { isTransientAwsError } from './transient-errors.ts';
 export { transportNotifier } from './transport-notifier.ts';

@@ -26,3 +26,4 @@ export const sageMakerSdk = /* @__PURE__ */ onFirstUse(() => import('@aws-sdk/cl
 export const sageMakerRuntimeSdk = /* @__PURE__ */ onFirstUse(
   () => import('@aws-sdk/client-sagemaker-runtime'),
 );
+export const sfnSdk = /* @__PURE__ */ onFirstUse(() => import('@aws-sdk/client-sfn'));

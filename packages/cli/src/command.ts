@@ -8,6 +8,8 @@ export interface CliIO {
   stderr: (line: string) => void;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Redraws a transient status line (a progress bar) when stderr is a terminal; absent otherwise. */
+  progress?: (line: string) => void;
 }
 
 /** Parsed options and positionals of one invocation. */

@@ -10,6 +10,8 @@ const defaultIO: CliIO = {
   stderr: (line) => process.stderr.write(`${line}\n`),
   cwd: process.cwd(),
   env: process.env,
+  // A bar redrawn in place only on a terminal; logs and pipes get plain lines instead.
+  ...(process.stderr.isTTY ? { progress: (line: string) => process.stderr.write(`\r\x1b[2K${line}`) } : {}),
 };
 
 /**

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { ConfigError, configWarnings, parseConfigText, systemClock } from '@vigil/core';
+import { systemClock } from '@vigil/core';
 import { type Command, flag, optionalNumber, optionalString, optionTypes } from '../command.ts';
+import { readConfigFile } from '../config-file.ts';
 
 /** `vigil dev`: the whole system on the local folder, until Ctrl-C (or one round with --once). */
 export const devCommand: Command = {
@@ -18,14 +17,7 @@ export const devCommand: Command = {
     'Events are journaled under <home>/events/, alerts under <home>/outbox/, decisions under <home>/audit/.',
   ].join('\n'),
   async run(args, io) {
-    const configPath = resolve(io.cwd, optionalString(args, 'config') ?? 'vigil.config.json');
-    const text = await readFile(configPath, 'utf8').catch((error: unknown) => {
-      throw new ConfigError(`Cannot read ${configPath}: write a configuration there or pass --config FILE`, {
-        cause: error,
-      });
-    });
-    const config = parseConfigText(text, configPath);
-    for (const warning of configWarnings(config)) io.stderr(`warning: ${configPath}: ${warning}`);
+    const { config } = await readConfigFile(args, io);
     // Handlers log through Powertools; keep the terminal for Vigil's own lines unless asked.
     const { logger } = await import('@vigil/aws');
     logger.setLogLevel((io.env.POWERTOOLS_LOG_LEVEL ?? 'WARN') as Parameters<typeof logger.setLogLevel>[0]);

@@ -25,6 +25,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./dev.ts')).devCommand,
   },
   {
+    name: 'backfill',
+    summary: 'Re-profile a range of capture and re-run its monitor windows, locally or on Step Functions',
+    load: async () => (await import('./backfill.ts')).backfillCommand,
+  },
+  {
     name: 'baseline data-quality',
     summary: 'Profile a dataset into SageMaker statistics.json and suggested constraints.json',
     load: async () => (await import('./baseline-data-quality.ts')).baselineDataQualityCommand,

@@ -1,6 +1,4 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { type ResourceLimits, Worker } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { OutputColumnsPosition } from '@vigil/core/capture';
 import { type PartitionResult, profilePartition } from '@vigil/core/dataquality';
 import { parseProfile } from '@vigil/core/profile';
@@ -10,6 +8,7 @@ import {
   type PartitionTask,
   type StoredPartition,
 } from './partition-task.ts';
+import { startWorker } from './start-worker.ts';
 
 /**
  * Heap limits of a profiling worker. A 32 MiB partition needs about 40 MB of heap; without limits
@@ -22,32 +21,14 @@ export const WORKER_HEAP_LIMITS: ResourceLimits = {
   maxOldGenerationSizeMb: 96,
 };
 
-/**
- * A worker running `profile-worker`: the compiled file next to this one, or, when Vigil runs from
- * its TypeScript sources (tests, development), the source file through tsx's loader.
- */
-function startWorker(resourceLimits: ResourceLimits): Worker {
-  const fromSources = import.meta.url.endsWith('.ts');
-  const entry = new URL(`./profile-worker.${fromSources ? 'ts' : 'js'}`, import.meta.url);
-  if (!fromSources) return new Worker(entry, { resourceLimits });
-  const code = `import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(code, { eval: true, execArgv: ['--conditions=@vigil/source'], resourceLimits });
+/** A worker running `profile-worker` under the given heap limits. */
+function startProfileWorker(resourceLimits: ResourceLimits): Worker {
+  return startWorker(import.meta.url, './profile-worker', { resourceLimits });
 }
 
 /** True when a worker died because it reached its heap limit. */
 function outOfMemory(error: Error): boolean {
   return (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
-}
-
-/** The file URL of tsx's ESM register API (its CommonJS twin cannot register from a worker). */
-function tsxEsmApi(): string {
-  const require = createRequire(import.meta.url);
-  const manifest = require.resolve('tsx/package.json');
-  const exports = (require(manifest) as { exports: Record<string, { import: { default: string } }> }).exports;
-  const api = exports['./esm/api']?.import.default;
-  if (api === undefined)
-    throw new Error('tsx has no ./esm/api export: run `npm ci` to install the pinned tsx');
-  return new URL(api, pathToFileURL(manifest)).href;
 }
 
 /**
@@ -149,7 +130,7 @@ export async function runOnThreads(
 ): Promise<PartitionResult[]> {
   const heapLimits = pool.heapLimits ?? WORKER_HEAP_LIMITS;
   const results: PartitionResult[] = new Array(partitions.length);
-  const workers = Array.from({ length: Math.max(0, threads - 1) }, () => startWorker(heapLimits));
+  const workers = Array.from({ length: Math.max(0, threads - 1) }, () => startProfileWorker(heapLimits));
   const mainLane = inProcessLane(partitions, options);
   const lanes = [mainLane, ...workers.map((w) => workerLane(w, partitions, options, mainLane, pool))];
   let next = 0;

@@ -20,7 +20,10 @@ export const RUN_CLAIM_LEASE_MS = 15 * 60 * 1000;
 export interface RunClaim {
   /** The window was already settled and announced: the caller does nothing again. */
   settled?: RunRecord;
-  /** The record an earlier attempt left (Failed, or a stale claim), now replaced by ours. */
+  /**
+   * The record an earlier attempt left (Failed, or a stale claim, or — with `replaceSettled` — a
+   * settled run a backfill re-runs), now replaced by ours.
+   */
   prior?: RunRecord;
 }
 
@@ -29,6 +32,8 @@ export interface RunClaim {
  * record (create-only, or compare-and-swap over a Failed or stale record), so that concurrent
  * attempts (a duplicate schedule, a retry racing the original) cannot both publish: the loser sees
  * the window settled, or gets `RunInProgressError` while the winner's claim is fresh and retries later.
+ * With `records.replaceSettled` (a backfill) a settled window is claimed again, by the same
+ * compare-and-swap, and returned as `prior`.
  *
  * @example
  * ```ts
@@ -42,7 +47,7 @@ export async function claimRun(records: RunRecordStore, claim: RunRecord, now: D
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = await readVersioned(records, key);
     const prior = current ? parseRunRecord(current.body) : undefined;
-    if (prior && isSettledRun(prior, claim)) return { settled: prior };
+    if (prior && isSettledRun(prior, claim) && !records.replaceSettled) return { settled: prior };
     if (prior?.status === 'InProgress' && isFresh(prior, now)) {
       throw new RunInProgressError(key, prior.claimedAt ?? 'an unknown time');
     }

@@ -40,6 +40,14 @@ export interface RunRecordStore {
   store: ObjectStore;
   /** Key prefix under which `runs/` lies; default ''. */
   prefix?: string;
+  /**
+   * A backfill re-runs windows that were settled before: their report and run record are replaced
+   * (by compare-and-swap, so a concurrent attempt still loses cleanly), but metrics and the event
+   * that already went out for the window are not sent twice (CloudWatch cannot take a data point
+   * back; a second event would add a second model-card entry). Default false: a settled window is
+   * a duplicate and nothing happens again.
+   */
+  replaceSettled?: boolean;
 }
 
 /** Identifies a run: endpoint, monitor and window. */

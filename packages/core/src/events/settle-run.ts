@@ -8,6 +8,7 @@ import type { MonitoringExecutionDetail } from './monitoring-execution.ts';
 import { publishExecution } from './publish-execution.ts';
 import {
   folderKey,
+  isSettledRun,
   type ReportFolder,
   type RunRecord,
   type RunRecordStore,
@@ -57,7 +58,8 @@ export interface SettledRun {
  *    looks complete (S3 and the local store both write each object whole).
  * 3. Metrics are published unless an earlier attempt of the window recorded them (a Failed outcome
  *    may still carry metrics, e.g. the bias metrics of a run whose baseline was unreadable).
- * 4. The event is published and recorded. A failure in 2 or 3 turns the run Failed with the
+ * 4. The event is published and recorded (not again when a backfill, `records.replaceSettled`,
+ *    re-ran a window that was settled and announced: its report and record are replaced, no more). A failure in 2 or 3 turns the run Failed with the
  *    reason; a failure to publish the event itself is thrown (the caller's retry converges, as
  *    1 and 3 keep it from publishing twice).
  *
@@ -184,8 +186,10 @@ export async function settleRun(
       });
     }
   };
-  if (metricsPublished > 0 || broken) await remember(false);
-  await publishExecution(ports.events, detail, ports.clock.now());
+  // A backfill that replaced a settled window announces nothing again: the window's event went out.
+  const announced = records?.replaceSettled === true && isSettledRun(prior, detail);
+  if (metricsPublished > 0 || broken) await remember(announced);
+  if (!announced) await publishExecution(ports.events, detail, ports.clock.now());
   await remember(true);
   ports.log.info(`${monitor} finished`, {
     endpoint: detail.endpointName,

@@ -58,8 +58,13 @@ export function scheduledRunTarget(
     at: Date;
     stores: ConfiguredStores;
     namespacePrefix?: string;
-    /** An explicit window instead of the configured offsets (a backfill, a test). */
+    /** An explicit window instead of the configured offsets (a test). */
     window?: TimeWindow;
+    /**
+     * A backfill's run: a window settled before is computed again and its report and run record
+     * replaced, without sending its metrics or event twice (`RunRecordStore.replaceSettled`).
+     */
+    backfill?: boolean;
   },
 ): ScheduledRunTarget {
   const { at, stores } = options;
@@ -74,7 +79,7 @@ export function scheduledRunTarget(
     scheduledTime: window.hour,
     window,
     output: { store: reports.store, key: reportPrefix(reports.key, endpoint.name, folder, window.hour) },
-    records: { store: stores.store },
+    records: { store: stores.store, ...(options.backfill ? { replaceSettled: true } : {}) },
     namespacePrefix: options.namespacePrefix,
     publishMetrics: monitor.publishMetrics,
   };
