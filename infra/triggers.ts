@@ -28,7 +28,7 @@ export const rules = subscriptions(config, VIGIL_BUCKET).map((subscription) => {
 
 /**
  * EventBridge Scheduler schedules: each configured monitor of each endpoint and each endpoint's
- * variant comparison, input `{ endpoint, scheduledTime }`. A flexible window spreads the hour's runs of many endpoints over
+ * variant comparison, input `{ endpoint, scheduledTime }` (plus `variant` for an endpoint monitored per variant). A flexible window spreads the hour's runs of many endpoints over
  * `SCHEDULE_FLEXIBLE_WINDOW_MINUTES` instead of one burst (docs/scaling.md); the window each run
  * monitors still follows from the nominal time Scheduler puts in `scheduledTime`.
  */

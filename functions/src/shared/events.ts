@@ -131,12 +131,15 @@ export function requireFields<TField extends string>(
 /** What EventBridge Scheduler hands a scheduled monitor function. */
 export interface ScheduledMonitorEvent {
   endpoint: string;
+  /** The variant, for an endpoint monitored per variant; absent for an endpoint monitored as one stream. */
+  variant?: string;
   /** The hour to cover; absent on scheduled runs, which cover the hour of the invocation. */
   scheduledTime?: Date;
 }
 
 /**
- * The `{ "endpoint": "<name>", "scheduledTime"?: ISO }` input of a scheduled monitor function;
+ * The `{ "endpoint": "<name>", "variant"?: "<variant>", "scheduledTime"?: ISO }` input of a
+ * scheduled monitor function;
  * throws `EventShapeError` on anything else (for example an EventBridge envelope sent by mistake).
  *
  * @example
@@ -152,18 +155,26 @@ export function assertScheduledMonitorEvent(event: unknown): ScheduledMonitorEve
   }
   const parsed = ScheduledMonitorInputSchema.safeParse(event);
   if (!parsed.success) {
-    const unexpected = Object.keys(event).filter((k) => k !== 'endpoint' && k !== 'scheduledTime');
+    const accepted = ['endpoint', 'variant', 'scheduledTime'];
+    const unexpected = Object.keys(event).filter((k) => !accepted.includes(k));
     if (unexpected.length > 0) {
       throw new EventShapeError(
-        `Unexpected fields ${unexpected.join(', ')} in a monitor schedule's input: only "endpoint" and "scheduledTime" are accepted`,
+        `Unexpected fields ${unexpected.join(', ')} in a monitor schedule's input: only "endpoint", "variant" and "scheduledTime" are accepted`,
       );
+    }
+    if (event.variant !== undefined && (typeof event.variant !== 'string' || event.variant === '')) {
+      throw new EventShapeError('"variant" must be the name of one of the endpoint\'s variants, a string');
     }
     throw new EventShapeError('"scheduledTime" must be an ISO-8601 time such as "2024-05-01T13:00:00Z"', {
       cause: parsed.error,
     });
   }
-  const { endpoint, scheduledTime } = parsed.data;
-  return scheduledTime === undefined ? { endpoint } : { endpoint, scheduledTime: new Date(scheduledTime) };
+  const { endpoint, variant, scheduledTime } = parsed.data;
+  return {
+    endpoint,
+    ...(variant === undefined ? {} : { variant }),
+    ...(scheduledTime === undefined ? {} : { scheduledTime: new Date(scheduledTime) }),
+  };
 }
 
 /** Bucket and key of an S3 "Object Created" event delivered through EventBridge. */

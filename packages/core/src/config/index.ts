@@ -10,6 +10,7 @@ export type { DriftConfig } from './drift.ts';
 export type { FeatureAttributionMonitorConfig } from './feature-attribution.ts';
 export { endpointByName, type MonitorKind, parseConfig, parseConfigText, scheduledMonitor } from './load.ts';
 export type { ModelQualityMonitorConfig } from './model-quality.ts';
+export { capturedVariants, monitoredVariants, monitorsPerVariant, runVariant } from './monitored-variants.ts';
 export { parseS3Uri, resolveLocation } from './s3-location.ts';
 export type { EndpointConfig, VigilConfig } from './schema.ts';
 export { vigilConfigSchema } from './schema.ts';
