@@ -9,6 +9,7 @@ import {
 } from '@vigil/core';
 import { type ChannelGrant, channelGrants } from '@vigil/core/alerting';
 import { modelCardNamePatterns } from '@vigil/core/cards';
+import { endpointRecordKey } from '@vigil/core/rollback';
 import { variantMetricsNamespace } from '@vigil/core/variants';
 import { captureSources } from './events.ts';
 import {
@@ -227,7 +228,8 @@ function monitorPermissions(
 
 /**
  * compare-variants: each compared variant's capture (and its extracts), the ground truth and the
- * calibration baseline of endpoints with a `variants` section; writes only their
+ * calibration baseline and the endpoint record (who served each variant) of endpoints with a
+ * `variants` section; writes only their
  * `variant-comparison/` report folders and the variant-metrics namespace.
  */
 function variantComparisonPermissions(
@@ -249,6 +251,8 @@ function variantComparisonPermissions(
     if (variants.baseline) s3.readFolder(variants.baseline);
     const reports = resolveLocation(endpoint.reports, ctx.bucket);
     s3.write(reports.bucket, `${joinKey(reports.key, endpoint.name, 'variant-comparison')}/`);
+    // Which model version each variant served, recorded in comparison.json for the registry gate.
+    s3.read(ctx.bucket, endpointRecordKey(endpoint.name), false);
   }
   if (compared.length === 0) return [];
   return [

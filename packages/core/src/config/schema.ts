@@ -67,6 +67,20 @@ export const vigilConfigSchema = z
         }
       });
     });
+    config.approvalPolicies.forEach((policy, i) => {
+      const wanted = policy.challengerBeatChampion?.endpoint;
+      if (wanted === undefined) return;
+      const endpoint = config.endpoints.find((e) => e.name === wanted);
+      if (!endpoint?.variants) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['approvalPolicies', i, 'challengerBeatChampion', 'endpoint'],
+          message: endpoint
+            ? `endpoint "${wanted}" has no variants section, so nothing compares its challenger with its champion: add one`
+            : `unknown endpoint "${wanted}": name a configured endpoint with a variants section`,
+        });
+      }
+    });
   });
 
 export type VigilConfig = z.infer<typeof vigilConfigSchema>;
