@@ -4,7 +4,7 @@ import { auditBucket, auditHeadsBucket, auditLocationObject } from './audit-stor
 import { vigilBus } from './bus';
 import { functions } from './functions';
 import { bucket } from './storage';
-import { rules, schedules } from './triggers';
+import { asyncTopicSubscribers, rules, schedules } from './triggers';
 
 /** What `sst deploy` prints: where Vigil keeps its data and what it created. */
 export const outputs = {
@@ -18,5 +18,6 @@ export const outputs = {
   functions: Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, fn.name])),
   rules: rules.length,
   schedules: schedules.length,
+  asyncTopicSubscriptions: asyncTopicSubscribers.length,
   alarms: guardrailAlarms.length,
 };

@@ -4,6 +4,7 @@ import { deliveryDlq } from './dead-letters';
 import { functions } from './functions';
 import { bucket } from './storage';
 import {
+  asyncTopicSubscriptions,
   type EventPatternJson,
   monitorSchedules,
   SCHEDULE_FLEXIBLE_WINDOW_MINUTES,
@@ -71,3 +72,15 @@ function withBucket(pattern: EventPatternJson, bucketName: string): EventPattern
     JSON.stringify(pattern).replaceAll(JSON.stringify(VIGIL_BUCKET), JSON.stringify(bucketName)),
   );
 }
+
+/**
+ * SNS subscriptions of async-capture: the success and error topics of the endpoints served with
+ * asynchronous inference (their endpoint config's NotificationConfig).
+ */
+export const asyncTopicSubscribers = asyncTopicSubscriptions(config).map((subscription) =>
+  sst.aws.SnsTopic.subscribe(
+    `${subscription.name}Subscription`,
+    subscription.topicArn,
+    functions[subscription.function].arn,
+  ),
+);

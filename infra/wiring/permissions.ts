@@ -175,6 +175,17 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
     case 'compare-variants':
       statements.push(...variantComparisonPermissions(config, ctx, s3));
       break;
+    case 'async-capture':
+      // The payload folders the endpoints name; capture records into their capture folders only.
+      for (const endpoint of endpoints.filter((e) => e.asyncInference)) {
+        for (const folder of [...endpoint.asyncInference!.inputs, ...endpoint.asyncInference!.outputs]) {
+          s3.readFolder(folder);
+        }
+        const capture = resolveLocation(endpoint.capture, ctx.bucket);
+        s3.write(capture.bucket, `${joinKey(capture.key, endpoint.name, endpoint.variant)}/`);
+        s3.write(ctx.bucket, `${PREFIXES.asyncErrors}${endpoint.name}/`);
+      }
+      break;
     case 'audit-head-recorder':
       // Create-only: a head once kept cannot be replaced, by it or by anyone else.
       s3.createOnly(ctx.auditHeadsBucket, PREFIXES.auditHeads);

@@ -2,6 +2,7 @@ export type { ChannelConfig } from '../alerting/channels/registry.ts';
 export type { EndpointAlertConfig, GuardrailConfig, RollbackPolicyConfig } from './alerts.ts';
 export { guardrailConfig } from './alerts.ts';
 export { type ApprovalPolicyConfig, policyRuleCount } from './approval.ts';
+export type { AsyncInferenceConfig } from './async-inference.ts';
 export type { AuditConfig } from './audit.ts';
 export type { BiasDriftMonitorConfig } from './bias-drift.ts';
 export type { WindowOffsets } from './common.ts';
