@@ -30,8 +30,9 @@ export interface MonitorSchedule {
 }
 
 /**
- * A schedule per configured endpoint and monitor; for an endpoint with a `variants` section, per
- * endpoint, monitor and variant (champion, challengers and shadows), each naming its variant.
+ * A schedule per configured endpoint and monitor; for an endpoint monitored per variant
+ * (`variants.monitorEachVariant`), per endpoint, monitor and variant (champion, challengers and
+ * shadows), each naming its variant.
  *
  * @example
  * ```ts

@@ -31,7 +31,7 @@ export const VIOLATION_SEVERITY = Object.fromEntries(
  * and the monitor's own alarms (the table's `alarms`): `<prefix>-<endpoint>-drift-<feature>` and
  * Vigil's drift alarms for data quality, `<prefix>-<endpoint>-model-quality-<metric>` for the
  * model metric. The monitors' own alarms come first, then the roll-ups, then the heartbeats.
- * An endpoint monitored per variant (a `variants` section) has each of them per variant, named
+ * An endpoint monitored per variant (`variants.monitorEachVariant`) has each of them per variant, named
  * `<prefix>-<endpoint>-<variant>-…` and watching that variant's `MonitoringSchedule`.
  *
  * @example

@@ -22,7 +22,7 @@ export function monitorsPerVariant(endpoint: Pick<EndpointConfig, 'variants'>): 
  *
  * @example
  * ```ts
- * monitoredVariants(endpoint); // ['A', 'B', 'shadow'] with a variants section, ['AllTraffic'] without
+ * monitoredVariants(endpoint); // ['A', 'B', 'shadow'] with monitorEachVariant, ['AllTraffic'] without
  * ```
  */
 export function monitoredVariants(endpoint: Pick<EndpointConfig, 'variant' | 'variants'>): string[] {

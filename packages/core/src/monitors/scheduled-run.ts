@@ -42,11 +42,11 @@ export interface ScheduledRunTarget extends RunTarget {
  * `{reports}/{endpoint}/{monitor}/yyyy/mm/dd/hh/` of that hour; run records in Vigil's store; the
  * schedule name, metric namespace prefix and publishing switch of the configuration.
  *
- * An endpoint with a `variants` section is monitored per variant: the run is about `variant`
- * (one of its champion, challengers and shadows), reports to
+ * An endpoint whose `variants` section says `monitorEachVariant` is monitored per variant: the
+ * run is about `variant` (one of its champion, challengers and shadows), reports to
  * `{reports}/{endpoint}/{monitor}/{variant}/yyyy/mm/dd/hh/`, is scheduled as
- * `<schedule name>-<variant>` and claims its window for that variant alone. Without a
- * `variants` section nothing changes: the endpoint's one `variant`, and no variant folder.
+ * `<schedule name>-<variant>` and claims its window for that variant alone. Otherwise nothing
+ * changes: the endpoint's one `variant`, and no variant folder.
  *
  * @example
  * ```ts
