@@ -4,6 +4,7 @@ import {
   asyncCaptureLine,
   asyncErrorKey,
   asyncErrorRecord,
+  asyncFailureDatums,
   asyncNotificationsOf,
 } from '@vigil/core/async';
 import { lambdaHandler } from './shared/lambda-handler.ts';
@@ -25,8 +26,10 @@ export interface AsyncCaptureSummary {
  * OutputLocation, joins them by the inference id into one data-capture record and writes it to
  * `{capture}/{endpoint}/{variant}/yyyy/mm/dd/hh/` (the hour it was received), where
  * profile-capture and the monitors read it as any capture; for a failed one, records it under
- * `async-errors/{endpoint}/{variant}/…` (counted by `countAsyncErrors`). Keys derive from the
- * inference id, so a notification delivered twice is written once.
+ * `async-errors/{endpoint}/{variant}/…` (counted by `countAsyncErrors`) and publishes
+ * `vigil_async_inference_failures` to `<prefix>/Endpoints/async-metrics`. Keys derive from the
+ * inference id, so a notification delivered twice is written once (the metric, being a count of
+ * notifications, counts a redelivered failure again).
  */
 export const handler = lambdaHandler(async (event: unknown): Promise<AsyncCaptureSummary> => {
   const notifications = asyncNotificationsOf(event);
@@ -62,6 +65,23 @@ export const handler = lambdaHandler(async (event: unknown): Promise<AsyncCaptur
     await capture.store.put(key, `${asyncCaptureLine(notification, { bytes: input }, { bytes: output })}\n`);
     summary.captured.push(joinKey(key));
   }
+  // Failures per endpoint variant, as a metric an alarm can watch.
+  const failures = new Map<string, { endpoint: string; variant: string; failures: number }>();
+  for (const notification of notifications.filter((n) => n.status === 'Failed')) {
+    const endpoint = runtime.config.endpoints.find(
+      (e) => e.name === notification.endpointName && e.asyncInference,
+    );
+    if (!endpoint) continue;
+    const id = `${endpoint.name}/${endpoint.variant}`;
+    const count = failures.get(id) ?? { endpoint: endpoint.name, variant: endpoint.variant, failures: 0 };
+    count.failures += 1;
+    failures.set(id, count);
+  }
+  const datums = asyncFailureDatums([...failures.values()], {
+    timestamp: runtime.clock.now(),
+    namespacePrefix: runtime.config.metricsNamespacePrefix,
+  });
+  if (datums.length > 0) await runtime.metrics.publish(datums);
   runtime.log.info('async-capture done', {
     captured: summary.captured.length,
     failed: summary.failed.length,

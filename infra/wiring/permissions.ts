@@ -8,6 +8,7 @@ import {
   type VigilConfig,
 } from '@vigil/core';
 import { type ChannelGrant, channelGrants } from '@vigil/core/alerting';
+import { asyncMetricsNamespace } from '@vigil/core/async';
 import { modelCardNamePatterns } from '@vigil/core/cards';
 import { endpointRecordKey } from '@vigil/core/rollback';
 import { variantMetricsNamespace } from '@vigil/core/variants';
@@ -184,6 +185,19 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
         const capture = resolveLocation(endpoint.capture, ctx.bucket);
         s3.write(capture.bucket, `${joinKey(capture.key, endpoint.name, endpoint.variant)}/`);
         s3.write(ctx.bucket, `${PREFIXES.asyncErrors}${endpoint.name}/`);
+      }
+      if (endpoints.some((e) => e.asyncInference)) {
+        statements.push({
+          actions: ['cloudwatch:PutMetricData'],
+          resources: ['*'],
+          conditions: [
+            {
+              test: 'StringEquals',
+              variable: 'cloudwatch:namespace',
+              values: [asyncMetricsNamespace(config.metricsNamespacePrefix)],
+            },
+          ],
+        });
       }
       break;
     case 'audit-head-recorder':

@@ -121,6 +121,21 @@ describe('async-capture handler', () => {
     expect(summary.captured).toHaveLength(N);
     expect(summary.failed).toHaveLength(FAILURES);
     expect(summary.ignored).toBe(0);
+    // The failures as Vigil's metric, one datum per endpoint variant.
+    const data = cloudwatch.commandCalls(PutMetricDataCommand).map((c) => c.args[0].input);
+    expect(data).toHaveLength(1);
+    expect(data[0]?.Namespace).toBe('aws/sagemaker/Endpoints/async-metrics');
+    expect(data[0]?.MetricData?.map((d) => [d.MetricName, d.Value, d.Unit, d.Dimensions])).toEqual([
+      [
+        'vigil_async_inference_failures',
+        FAILURES,
+        'Count',
+        [
+          { Name: 'Endpoint', Value: 'churn-async' },
+          { Name: 'Variant', Value: 'AllTraffic' },
+        ],
+      ],
+    ]);
     expect(summary.captured[0]).toMatch(
       new RegExp(`^capture/churn-async/AllTraffic/${hourPath(previousHour)}/00-00-\\d{3}-req-0\\.jsonl$`),
     );

@@ -28,6 +28,13 @@ describe('wiring of asynchronous inference', () => {
     const statements = permissionsFor('async-capture', config, DEPLOYMENT_CONTEXT);
     const reads = statements.find((s) => s.actions.includes('s3:GetObject'))?.resources ?? [];
     const writes = statements.find((s) => s.actions.includes('s3:PutObject'))?.resources ?? [];
+    expect(statements.find((s) => s.actions.includes('cloudwatch:PutMetricData'))?.conditions).toEqual([
+      {
+        test: 'StringEquals',
+        variable: 'cloudwatch:namespace',
+        values: ['aws/sagemaker/Endpoints/async-metrics'],
+      },
+    ]);
     expect(reads).toEqual(
       expect.arrayContaining(['arn:aws:s3:::fraud-async/requests/*', 'arn:aws:s3:::fraud-async/results/*']),
     );

@@ -8,6 +8,11 @@ export {
 } from './capture-record.ts';
 export { countAsyncErrors } from './count-errors.ts';
 export {
+  ASYNC_FAILURES_METRIC,
+  asyncFailureDatums,
+  asyncMetricsNamespace,
+} from './error-metrics.ts';
+export {
   type AsyncInferenceNotification,
   asyncNotificationsOf,
   parseAsyncNotification,
