@@ -5,7 +5,7 @@ import { backfillStateMachine } from './backfill';
 import { vigilBus } from './bus';
 import { functions } from './functions';
 import { bucket } from './storage';
-import { rules, schedules } from './triggers';
+import { asyncTopicSubscribers, rules, schedules } from './triggers';
 
 /** What `sst deploy` prints: where Vigil keeps its data and what it created. */
 export const outputs = {
@@ -19,6 +19,7 @@ export const outputs = {
   functions: Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, fn.name])),
   rules: rules.length,
   schedules: schedules.length,
+  asyncTopicSubscriptions: asyncTopicSubscribers.length,
   alarms: guardrailAlarms.length,
   /** `vigil backfill --aws --state-machine <backfillStateMachine>`. */
   backfillStateMachine: backfillStateMachine.arn,

@@ -4,6 +4,7 @@ import { deliveryDlq } from './dead-letters';
 import { functions } from './functions';
 import { bucket } from './storage';
 import {
+  asyncTopicSubscriptions,
   type EventPatternJson,
   monitorSchedules,
   SCHEDULE_FLEXIBLE_WINDOW_MINUTES,
@@ -28,7 +29,7 @@ export const rules = subscriptions(config, VIGIL_BUCKET).map((subscription) => {
 
 /**
  * EventBridge Scheduler schedules: each configured monitor of each endpoint and each endpoint's
- * variant comparison, input `{ endpoint, scheduledTime }`. A flexible window spreads the hour's runs of many endpoints over
+ * variant comparison, input `{ endpoint, scheduledTime }` (plus `variant` for an endpoint monitored per variant). A flexible window spreads the hour's runs of many endpoints over
  * `SCHEDULE_FLEXIBLE_WINDOW_MINUTES` instead of one burst (docs/scaling.md); the window each run
  * monitors still follows from the nominal time Scheduler puts in `scheduledTime`.
  */
@@ -71,3 +72,15 @@ function withBucket(pattern: EventPatternJson, bucketName: string): EventPattern
     JSON.stringify(pattern).replaceAll(JSON.stringify(VIGIL_BUCKET), JSON.stringify(bucketName)),
   );
 }
+
+/**
+ * SNS subscriptions of async-capture: the success and error topics of the endpoints served with
+ * asynchronous inference (their endpoint config's NotificationConfig).
+ */
+export const asyncTopicSubscribers = asyncTopicSubscriptions(config).map((subscription) =>
+  sst.aws.SnsTopic.subscribe(
+    `${subscription.name}Subscription`,
+    subscription.topicArn,
+    functions[subscription.function].arn,
+  ),
+);

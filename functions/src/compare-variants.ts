@@ -1,5 +1,6 @@
 import { ConfigError, endpointByName, hourOf, windowFromOffsets } from '@vigil/core';
-import { readCalibration, runVariantComparison } from '@vigil/core/variants';
+import { readEndpointRecord } from '@vigil/core/rollback';
+import { readCalibration, runVariantComparison, variantPackagesDuring } from '@vigil/core/variants';
 import { assertScheduledMonitorEvent } from './shared/events.ts';
 import { lambdaHandler } from './shared/lambda-handler.ts';
 import { loadRuntime } from './shared/runtime.ts';
@@ -33,6 +34,13 @@ export const handler = lambdaHandler(async (event: unknown): Promise<VariantComp
   }
   const hour = hourOf(scheduledTime ?? runtime.clock.now());
   const baseline = variants.baseline ? runtime.storeFor(variants.baseline) : undefined;
+  const window = windowFromOffsets(hour, variants.window);
+  // Which model version each variant served: the registry gate matches a version to its verdict by it.
+  const served = variantPackagesDuring(await readEndpointRecord(runtime.store, endpoint), window, [
+    variants.champion,
+    ...variants.challengers,
+    ...variants.shadows,
+  ]);
   const run = await runVariantComparison(
     { metrics: runtime.metrics, clock: runtime.clock, log: runtime.log },
     {
@@ -41,7 +49,7 @@ export const handler = lambdaHandler(async (event: unknown): Promise<VariantComp
       challengers: variants.challengers,
       shadows: variants.shadows,
       scheduledTime: hour,
-      window: windowFromOffsets(hour, variants.window),
+      window,
       labelWindow: windowFromOffsets(hour, variants.groundTruthWindow),
       capture: runtime.storeFor(config.capture),
       captureSource: variants.captureSource,
@@ -63,6 +71,7 @@ export const handler = lambdaHandler(async (event: unknown): Promise<VariantComp
       predictionDriftMethod: variants.predictionDriftMethod,
       namespacePrefix: runtime.config.metricsNamespacePrefix,
       publishMetrics: variants.publishMetrics,
+      modelPackages: served,
     },
   );
   return {

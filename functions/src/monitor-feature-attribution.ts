@@ -1,5 +1,5 @@
 import { httpModelInvoker, SageMakerInvoker } from '@vigil/aws';
-import type { ModelInvoker } from '@vigil/core';
+import { ConfigError, type ModelInvoker, monitorsPerVariant } from '@vigil/core';
 import {
   type ClarifyAnalysisConfig,
   modelFormatFor,
@@ -28,8 +28,16 @@ export const handler = lambdaHandler(async (event: unknown): Promise<FeatureAttr
   const invoker = (config: ClarifyAnalysisConfig): ModelInvoker => {
     const format = modelFormatFor(config.predictor, config.dataset_type);
     if (monitor.model && 'url' in monitor.model) return httpModelInvoker({ url: monitor.model.url, format });
-    const endpointName = monitor.model?.endpoint ?? endpoint.name;
-    return new SageMakerInvoker({ endpointName, format });
+    if (monitor.model) return new SageMakerInvoker({ endpointName: monitor.model.endpoint, format });
+    // Per variant, the monitored endpoint explains the variant's own model (TargetVariant).
+    const variant = monitorsPerVariant(endpoint) ? run.target.variant : undefined;
+    if (variant !== undefined && endpoint.variants?.shadows.includes(variant)) {
+      throw new ConfigError(
+        `Variant "${variant}" of endpoint "${endpoint.name}" is a shadow, which InvokeEndpoint cannot address: set monitors.featureAttribution.model to an endpoint or URL serving the shadow's model`,
+        { path: 'endpoints.monitors.featureAttribution.model' },
+      );
+    }
+    return new SageMakerInvoker({ endpointName: endpoint.name, format, targetVariant: variant });
   };
   const result = await runFeatureAttributionMonitor(
     { ...run.ports, invoker },

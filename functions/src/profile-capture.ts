@@ -1,4 +1,4 @@
-import { type EndpointConfig, joinKey } from '@vigil/core';
+import { capturedVariants, type EndpointConfig, joinKey } from '@vigil/core';
 import { profileCaptureObject } from '@vigil/core/dataquality';
 import { assertS3ObjectCreated } from './shared/events.ts';
 import { lambdaHandler } from './shared/lambda-handler.ts';
@@ -16,13 +16,20 @@ export interface ProfileCaptureSummary {
   skipped?: number;
 }
 
-/** The configured endpoint whose capture location holds `bucket`/`key`, if any. */
+/**
+ * The configured endpoint whose capture location holds `bucket`/`key`, if any: under one of its
+ * variants (its `variant` and those of its `variants` section, `capturedVariants`).
+ */
 function endpointFor(runtime: Runtime, bucket: string, key: string): EndpointConfig | undefined {
   return runtime.config.endpoints.find((endpoint) => {
     const uri = parseS3Uri(endpoint.capture);
     const captureBucket = uri ? uri.bucket : runtime.bucket;
-    const prefix = `${joinKey(uri ? uri.key : endpoint.capture, endpoint.name, endpoint.variant)}/`;
-    return captureBucket === bucket && key.startsWith(prefix);
+    return (
+      captureBucket === bucket &&
+      capturedVariants(endpoint).some((variant) =>
+        key.startsWith(`${joinKey(uri ? uri.key : endpoint.capture, endpoint.name, variant)}/`),
+      )
+    );
   });
 }
 

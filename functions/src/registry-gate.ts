@@ -68,7 +68,7 @@ export function createRegistryGateHandler(
         ...(change?.UpdatedModelPackageFields ? { updatedFields: change.UpdatedModelPackageFields } : {}),
         ...(card ? { cardStatus: card.ModelCardStatus } : {}),
       },
-      { policies: runtime.config.approvalPolicies },
+      { policies: runtime.config.approvalPolicies, endpoints: runtime.config.endpoints },
     );
     runtime.log.info('Registry gate done', {
       eventId: envelope.id,

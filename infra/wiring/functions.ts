@@ -25,6 +25,11 @@ export const FUNCTIONS = {
     timeout: '10 minutes',
     memory: '2048 MB',
   },
+  'async-capture': {
+    description: 'Turns asynchronous-inference notifications into capture records and error records',
+    timeout: '2 minutes',
+    memory: '1024 MB',
+  },
   'registry-gate': {
     description: 'Approves, rejects or holds new model package versions on evidence',
     timeout: '2 minutes',
@@ -107,6 +112,8 @@ export const PREFIXES = {
   governance: 'governance/',
   /** Monitor run records, one per endpoint, monitor and window: idempotency and report commit. */
   runs: 'runs/',
+  /** Failed asynchronous inferences, one record each (async-capture). */
+  asyncErrors: 'async-errors/',
 } as const;
 
 /** The scheduled monitors (the monitor table): config key, report folder, function and MonitoringType. */

@@ -9,7 +9,12 @@ export type LocalHandler = (event: unknown) => Promise<unknown> | unknown;
 /** What `vigil dev` needs to run the wiring over the home folder (fits `LocalLoop`'s options). */
 export interface LocalWiring {
   subscriptions: { name: string; pattern: EventPatternJson; handler: LocalHandler }[];
-  schedules: { name: string; schedule: string; event: { endpoint: string }; handler: LocalHandler }[];
+  schedules: {
+    name: string;
+    schedule: string;
+    event: { endpoint: string; variant?: string };
+    handler: LocalHandler;
+  }[];
   /** Capture prefixes inside the home; capture in real S3 buckets is not watched locally. */
   capturePrefixes: string[];
 }

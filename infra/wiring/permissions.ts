@@ -8,7 +8,9 @@ import {
   type VigilConfig,
 } from '@vigil/core';
 import { type ChannelGrant, channelGrants } from '@vigil/core/alerting';
+import { asyncMetricsNamespace } from '@vigil/core/async';
 import { modelCardNamePatterns } from '@vigil/core/cards';
+import { endpointRecordKey } from '@vigil/core/rollback';
 import { variantMetricsNamespace } from '@vigil/core/variants';
 import { captureSources } from './events.ts';
 import {
@@ -171,6 +173,30 @@ export function permissionsFor(fn: FunctionName, config: VigilConfig, ctx: Deplo
     case 'compare-variants':
       statements.push(...variantComparisonPermissions(config, ctx, s3));
       break;
+    case 'async-capture':
+      // The payload folders the endpoints name; capture records into their capture folders only.
+      for (const endpoint of endpoints.filter((e) => e.asyncInference)) {
+        for (const folder of [...endpoint.asyncInference!.inputs, ...endpoint.asyncInference!.outputs]) {
+          s3.readFolder(folder);
+        }
+        const capture = resolveLocation(endpoint.capture, ctx.bucket);
+        s3.write(capture.bucket, `${joinKey(capture.key, endpoint.name, endpoint.variant)}/`);
+        s3.write(ctx.bucket, `${PREFIXES.asyncErrors}${endpoint.name}/`);
+      }
+      if (endpoints.some((e) => e.asyncInference)) {
+        statements.push({
+          actions: ['cloudwatch:PutMetricData'],
+          resources: ['*'],
+          conditions: [
+            {
+              test: 'StringEquals',
+              variable: 'cloudwatch:namespace',
+              values: [asyncMetricsNamespace(config.metricsNamespacePrefix)],
+            },
+          ],
+        });
+      }
+      break;
     case 'audit-head-recorder':
       // Create-only: a head once kept cannot be replaced, by it or by anyone else.
       s3.createOnly(ctx.auditHeadsBucket, PREFIXES.auditHeads);
@@ -224,7 +250,8 @@ function monitorPermissions(
 
 /**
  * compare-variants: each compared variant's capture (and its extracts), the ground truth and the
- * calibration baseline of endpoints with a `variants` section; writes only their
+ * calibration baseline and the endpoint record (who served each variant) of endpoints with a
+ * `variants` section; writes only their
  * `variant-comparison/` report folders and the variant-metrics namespace.
  */
 function variantComparisonPermissions(
@@ -246,6 +273,8 @@ function variantComparisonPermissions(
     if (variants.baseline) s3.readFolder(variants.baseline);
     const reports = resolveLocation(endpoint.reports, ctx.bucket);
     s3.write(reports.bucket, `${joinKey(reports.key, endpoint.name, 'variant-comparison')}/`);
+    // Which model version each variant served, recorded in comparison.json for the registry gate.
+    s3.read(ctx.bucket, endpointRecordKey(endpoint.name), false);
   }
   if (compared.length === 0) return [];
   return [

@@ -1,4 +1,4 @@
-import type { VigilConfig } from '@vigil/core';
+import { monitoredVariants, monitorsPerVariant, type VigilConfig } from '@vigil/core';
 import { type FunctionName, MONITORS, type MonitorSpec } from './functions.ts';
 import { resourceName } from './names.ts';
 
@@ -21,18 +21,23 @@ export interface MonitorSchedule {
   name: string;
   function: FunctionName;
   schedule: string;
-  /** Exactly what the monitor function receives. */
-  event: { endpoint: string };
+  /** Exactly what the monitor function receives: `variant` for an endpoint monitored per variant. */
+  event: { endpoint: string; variant?: string };
   endpoint: string;
+  /** The variant the runs are about, for an endpoint monitored per variant. */
+  variant?: string;
   monitor: MonitorSpec;
 }
 
 /**
- * A schedule per configured endpoint and monitor.
+ * A schedule per configured endpoint and monitor; for an endpoint monitored per variant
+ * (`variants.monitorEachVariant`), per endpoint, monitor and variant (champion, challengers and
+ * shadows), each naming its variant.
  *
  * @example
  * ```ts
  * monitorSchedules(config).map((s) => s.name); // ['ChurnProdDataQuality', 'ChurnProdModelQuality']
+ * // with variants A and B: ['ChurnProdDataQualityA', 'ChurnProdDataQualityB', …]
  * ```
  */
 export function monitorSchedules(config: VigilConfig): MonitorSchedule[] {
@@ -40,16 +45,20 @@ export function monitorSchedules(config: VigilConfig): MonitorSchedule[] {
     MONITORS.flatMap((monitor) => {
       const settings = endpoint.monitors[monitor.key];
       if (!settings) return [];
-      return [
-        {
-          name: `${resourceName(endpoint.name)}${resourceName(monitor.folder)}`,
-          function: monitor.function,
-          schedule: settings.schedule,
-          event: { endpoint: endpoint.name },
-          endpoint: endpoint.name,
-          monitor,
-        },
-      ];
+      const name = `${resourceName(endpoint.name)}${resourceName(monitor.folder)}`;
+      const common = {
+        function: monitor.function,
+        schedule: settings.schedule,
+        endpoint: endpoint.name,
+        monitor,
+      };
+      if (!monitorsPerVariant(endpoint)) return [{ ...common, name, event: { endpoint: endpoint.name } }];
+      return monitoredVariants(endpoint).map((variant) => ({
+        ...common,
+        name: `${name}${resourceName(variant)}`,
+        event: { endpoint: endpoint.name, variant },
+        variant,
+      }));
     }),
   );
 }

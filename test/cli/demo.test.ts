@@ -97,6 +97,22 @@ describe('vigil demo', () => {
     expect(text).toMatch(/wind: Baseline drift distance: 0\.\d+ exceeds threshold: 0\.1/);
   });
 
+  it('shows an A/B test with a challenger and a shadow, and the comparison’s decision for each', async () => {
+    const text = printed();
+    expect(text).toMatch(/A\/B test on the 2015 requests: champion v1 and challenger v3 take half each/);
+    expect(text).toMatch(
+      /challenger-v3 {2}challenger {2}inconclusive {2}auc \+0\.\d{4} .* needs \d+ labeled per variant/,
+    );
+    expect(text).toMatch(/shadow-v2 {2}shadow {2}challenger_worse {2}auc -0\.\d{4} .* agreement 0\.\d{4}/);
+    const comparison = JSON.parse(
+      await readFile(join(dir, 'home/demo/ab-test/comparison/comparison.json'), 'utf8'),
+    );
+    expect(comparison.verdicts.map((v: { decision: string }) => v.decision)).toEqual([
+      'inconclusive',
+      'challenger_worse',
+    ]);
+  });
+
   it('estimates accuracy before labels within reach of the realized value, and keeps the audit chain intact', () => {
     const estimate = printed().match(
       /accuracy estimated (0\.\d+) from probabilities alone → realized (0\.\d+)/,

@@ -114,6 +114,32 @@ describe('compare-variants handler', () => {
     );
   });
 
+  it('records in comparison.json which model version each variant served, from the endpoint record', async () => {
+    const arn = (v: number) => `arn:aws:sagemaker:eu-west-1:111122223333:model-package/churn/${v}`;
+    bucket.put(
+      'state/endpoints/churn.json',
+      JSON.stringify({
+        endpoint: 'churn',
+        status: 'InService',
+        current: {
+          configName: 'churn-ab',
+          since: '2020-01-01T00:00:00Z',
+          variants: ['A', 'B'],
+          modelPackageArns: [arn(3), arn(4)],
+          variantPackages: { A: [arn(3)], B: [arn(4)] },
+        },
+        rolledBackFrom: [],
+        lastEventAt: '2020-01-01T00:00:00Z',
+        recentEventIds: [],
+      }),
+    );
+    const summary = await handler({ endpoint: 'churn' });
+    expect(parseComparison(bucket.text(summary.reportKey)).modelPackages).toEqual({
+      A: [arn(3)],
+      B: [arn(4)],
+    });
+  });
+
   it('refuses an endpoint without a variants section, saying what to do', async () => {
     await expect(handler({ endpoint: 'plain' })).rejects.toThrow(ConfigError);
     await expect(handler({ endpoint: 'plain' })).rejects.toThrow(/no variants section/);

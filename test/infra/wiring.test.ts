@@ -6,6 +6,7 @@ import { matchesPattern, toBusEvent } from '@vigil/local';
 import { describe, expect, it } from 'vitest';
 import { assertScheduledMonitorEvent } from '../../functions/src/shared/events.ts';
 import {
+  asyncTopicSubscriptions,
   captureCreatedPattern,
   type DeploymentContext,
   FUNCTION_NAMES,
@@ -170,12 +171,14 @@ describe('subscriptions and schedules of a configuration', () => {
       ...subs.map((s) => s.function),
       ...monitorSchedules(config).map((s) => s.function),
       ...variantSchedules(config).map((s) => s.function),
+      ...asyncTopicSubscriptions(config).map((s) => s.function),
     ]);
     expect([...triggered].sort()).toEqual([...FUNCTION_NAMES].sort());
     const names = [
       ...subs.map((s) => s.name),
       ...monitorSchedules(config).map((s) => s.name),
       ...variantSchedules(config).map((s) => s.name),
+      ...asyncTopicSubscriptions(config).map((s) => s.name),
     ];
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) expect(name).toMatch(/^[A-Z][A-Za-z0-9]*$/);

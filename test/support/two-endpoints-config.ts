@@ -42,6 +42,12 @@ export const TWO_ENDPOINTS_CONFIG = {
       reports: 's3://fraud-reports/out',
       monitors: { dataQuality: { baseline: 's3://fraud-baselines/dq/' } },
       alerts: { guardrails: { alarmNamePrefix: 'fraudguard' } },
+      asyncInference: {
+        successTopic: 'arn:aws:sns:eu-west-1:111122223333:fraud-async-success',
+        errorTopic: 'arn:aws:sns:eu-west-1:111122223333:fraud-async-error',
+        inputs: ['s3://fraud-async/requests/'],
+        outputs: ['s3://fraud-async/results/'],
+      },
     },
   ],
   channels: {

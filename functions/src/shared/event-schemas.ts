@@ -46,6 +46,8 @@ export const ModelCardStateChangeDetailSchema = z.object({
 /** What EventBridge Scheduler hands a scheduled monitor function (the schedule's fixed input). */
 export const ScheduledMonitorInputSchema = z.strictObject({
   endpoint: z.string().min(1),
+  /** The variant of an endpoint monitored per variant (its `variants` section). */
+  variant: z.string().min(1).optional(),
   scheduledTime: z
     .string()
     .refine((time) => !Number.isNaN(Date.parse(time)))

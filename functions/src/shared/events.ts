@@ -119,6 +119,8 @@ export function requireFields<TField extends string>(
 /** What EventBridge Scheduler hands a scheduled monitor function. */
 export interface ScheduledMonitorEvent {
   endpoint: string;
+  /** The variant, for an endpoint monitored per variant; absent for an endpoint monitored as one stream. */
+  variant?: string;
   /** The hour to cover; absent on scheduled runs, which cover the hour of the invocation. */
   scheduledTime?: Date;
   /** True when a backfill sent it: the window is re-run even if it was settled before. */
@@ -126,7 +128,8 @@ export interface ScheduledMonitorEvent {
 }
 
 /**
- * The `{ "endpoint": "<name>", "scheduledTime"?: ISO, "backfill"?: true }` input of a scheduled monitor function;
+ * The `{ "endpoint": "<name>", "variant"?: "<variant>", "scheduledTime"?: ISO, "backfill"?: true }`
+ * input of a scheduled monitor function;
  * throws `EventShapeError` on anything else (for example an EventBridge envelope sent by mistake).
  *
  * @example
@@ -142,12 +145,15 @@ export function assertScheduledMonitorEvent(event: unknown): ScheduledMonitorEve
   }
   const parsed = ScheduledMonitorInputSchema.safeParse(event);
   if (!parsed.success) {
-    const accepted = ['endpoint', 'scheduledTime', 'backfill'];
+    const accepted = ['endpoint', 'variant', 'scheduledTime', 'backfill'];
     const unexpected = Object.keys(event).filter((k) => !accepted.includes(k));
     if (unexpected.length > 0) {
       throw new EventShapeError(
-        `Unexpected fields ${unexpected.join(', ')} in a monitor schedule's input: only "endpoint", "scheduledTime" and "backfill" are accepted`,
+        `Unexpected fields ${unexpected.join(', ')} in a monitor schedule's input: only "endpoint", "variant", "scheduledTime" and "backfill" are accepted`,
       );
+    }
+    if (event.variant !== undefined && (typeof event.variant !== 'string' || event.variant === '')) {
+      throw new EventShapeError('"variant" must be the name of one of the endpoint\'s variants, a string');
     }
     if ('backfill' in event && typeof event.backfill !== 'boolean') {
       throw new EventShapeError('"backfill" must be true or false (a backfill sets it to true)', {
@@ -158,9 +164,10 @@ export function assertScheduledMonitorEvent(event: unknown): ScheduledMonitorEve
       cause: parsed.error,
     });
   }
-  const { endpoint, scheduledTime, backfill } = parsed.data;
+  const { endpoint, variant, scheduledTime, backfill } = parsed.data;
   return {
     endpoint,
+    ...(variant === undefined ? {} : { variant }),
     ...(scheduledTime === undefined ? {} : { scheduledTime: new Date(scheduledTime) }),
     ...(backfill ? { backfill } : {}),
   };

@@ -55,7 +55,8 @@ export interface ScheduledRunSummary {
 
 /**
  * Resolves the scheduled run of a monitor the same way for every monitor's Lambda: checks the
- * event (`{ endpoint, scheduledTime?, backfill? }`; a backfill re-runs a settled window), loads the runtime, finds the endpoint and its monitor
+ * event (`{ endpoint, variant?, scheduledTime?, backfill? }`; `variant` for an endpoint monitored per
+ * variant, a backfill re-runs a settled window), loads the runtime, finds the endpoint and its monitor
  * (a `ConfigError` saying what to add when either is missing), and resolves the run's target:
  * its analysis window, report folder and run records (`scheduledRunTarget`). The ports are one
  * object, the same for every monitor job.
@@ -71,7 +72,7 @@ export async function scheduledMonitorRun<F extends MonitorFolder>(
   event: unknown,
   folder: F,
 ): Promise<ScheduledMonitorRun<F>> {
-  const { endpoint: name, scheduledTime, backfill } = assertScheduledMonitorEvent(event);
+  const { endpoint: name, variant, scheduledTime, backfill } = assertScheduledMonitorEvent(event);
   const runtime = await loadRuntime();
   const startedAt = runtime.clock.now();
   const { endpoint, monitor } = scheduledMonitor(runtime.config, name, MONITOR_CONFIG_KEY[folder]);
@@ -89,6 +90,7 @@ export async function scheduledMonitorRun<F extends MonitorFolder>(
     stores: ports,
     namespacePrefix: runtime.config.metricsNamespacePrefix,
     backfill,
+    variant,
   });
   return { folder, runtime, endpoint, monitor: monitor as MonitorSettings<F>, ports, target, at, startedAt };
 }
@@ -106,7 +108,7 @@ export function captureLocations(run: ScheduledMonitorRun<MonitorFolder>): Store
   const capture = run.runtime.storeFor(run.endpoint.capture);
   return captureHours(run.target.window, monitorSpec(run.folder).recordSelection).map((hour) => ({
     store: capture.store,
-    key: captureHourPrefix(capture.key, run.endpoint.name, run.endpoint.variant, hour),
+    key: captureHourPrefix(capture.key, run.endpoint.name, run.target.variant, hour),
   }));
 }
 

@@ -65,6 +65,8 @@ export interface GovernanceContext {
   auditStore: () => Promise<ObjectStore>;
   identity: string;
   policies: ApprovalPolicyConfig[];
+  /** The configured endpoints' report folders, where `challengerBeatChampion` finds comparisons. */
+  endpoints: { name: string; reports: string }[];
   gatePorts: GatePorts;
 }
 
@@ -103,7 +105,7 @@ export function governanceContext(args: CommandArgs, io: CliIO): GovernanceConte
   const audit: AuditLog = headJournal
     ? new ObjectStoreAuditLog(store, { events: headJournal })
     : new DeploymentAuditLog(store, io.cwd);
-  const policies = readPolicies(optionalString(args, 'config'), io);
+  const { policies, endpoints } = readGovernanceConfig(optionalString(args, 'config'), io);
   return {
     registry,
     localRegistry,
@@ -113,6 +115,11 @@ export function governanceContext(args: CommandArgs, io: CliIO): GovernanceConte
     auditStore: headJournal ? async () => store : () => deploymentAuditStore(store, io.cwd),
     identity,
     policies,
+    // A report folder that is a key prefix lies in the home, as Vigil's bucket holds it in AWS.
+    endpoints: endpoints.map((e) => ({
+      name: e.name,
+      reports: /^s3:\/\//i.test(e.reports) ? e.reports : `${store.location}/${e.reports}`,
+    })),
     gatePorts: {
       registry,
       cards,
@@ -233,7 +240,7 @@ const registerCommand: Command = {
         await runRegistryGate(
           { ...ctx.gatePorts, auditStore: await ctx.auditStore() },
           { modelPackageArn: pkg.arn },
-          { policies: ctx.policies, actor: 'vigil-cli gate' },
+          { policies: ctx.policies, endpoints: ctx.endpoints, actor: 'vigil-cli gate' },
         ),
         io,
       );
@@ -312,7 +319,7 @@ function manualDecisionCommand(decision: 'approve' | 'reject'): Command {
         await runRegistryGate(
           { ...ctx.gatePorts, auditStore: await ctx.auditStore() },
           { modelPackageArn: arn, updatedFields: ['ModelApprovalStatus', 'ApprovalDescription'] },
-          { policies: ctx.policies },
+          { policies: ctx.policies, endpoints: ctx.endpoints },
         ),
         io,
       );
@@ -342,7 +349,7 @@ const gateCommand: Command = {
     const result = await runRegistryGate(
       { ...ctx.gatePorts, auditStore: await ctx.auditStore() },
       { modelPackageArn: arn, ...(flag(args, 'reevaluate') ? { reevaluate: true } : {}) },
-      { policies: ctx.policies, actor: 'vigil-cli gate' },
+      { policies: ctx.policies, endpoints: ctx.endpoints, actor: 'vigil-cli gate' },
     );
     printGateResult(result, io);
     return 0;
@@ -358,9 +365,12 @@ export const registryCommands: Command[] = [
   gateCommand,
 ];
 
-function readPolicies(path: string | undefined, io: CliIO): ApprovalPolicyConfig[] {
+function readGovernanceConfig(
+  path: string | undefined,
+  io: CliIO,
+): { policies: ApprovalPolicyConfig[]; endpoints: { name: string; reports: string }[] } {
   const file = path ? resolve(io.cwd, path) : resolve(io.cwd, 'vigil.config.json');
-  if (!path && !existsSync(file)) return [];
+  if (!path && !existsSync(file)) return { policies: [], endpoints: [] };
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -370,7 +380,7 @@ function readPolicies(path: string | undefined, io: CliIO): ApprovalPolicyConfig
   }
   const config = parseConfigText(text, file);
   for (const warning of configWarnings(config)) io.stderr(`warning: ${file}: ${warning}`);
-  return config.approvalPolicies;
+  return { policies: config.approvalPolicies, endpoints: config.endpoints };
 }
 
 function readCardFile(path: string): Record<string, unknown> {

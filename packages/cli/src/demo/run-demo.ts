@@ -13,6 +13,7 @@ import { verifyAuditLog } from '@vigil/core/audit';
 import { serveModel } from '@vigil/local';
 import type { CliIO } from '../command.ts';
 import { main } from '../main.ts';
+import { runAbTest } from './ab-test.ts';
 import { type DemoFindings, writeDemoReport } from './demo-report.ts';
 import { type RainModel, trainRainModel } from './model.ts';
 import {
@@ -49,6 +50,7 @@ const LABEL_MONITOR_SCHEDULE = `cron(0 2-23 ${Number(DEMO.day.slice(8, 10))} ${N
  * registers three versions through the approval gate, replays six hours of later traffic as
  * SageMaker data-capture files, and lets `vigil dev`'s loop run the Lambda handlers: profiles,
  * the four monitors, metrics, guardrail alarms, one grouped alert, and a rollback in the audit log.
+ * Last, an A/B test of v3 against v1 with v2 in shadow, and its decision (`runAbTest`).
  *
  * @example
  * ```ts
@@ -306,6 +308,20 @@ export async function runDemo(options: DemoOptions): Promise<DemoFindings> {
         `    hour ${String(e.hour).padStart(2, '0')}:00  accuracy estimated ${fmt(e.estimated)} from probabilities alone → realized ${fmt(e.realized)} from labels`,
       );
     }
+
+    step(
+      'A/B test on the 2015 requests: champion v1 and challenger v3 take half each, shadow v2 answers copies of the champion’s',
+    );
+    const ab = await runAbTest({
+      folder: file('ab-test'),
+      cli,
+      models,
+      days: y2015,
+      hour: new Date(firstHour.getTime() + 6 * HOUR_MS),
+      home,
+    });
+    for (const verdict of ab.verdicts) io.stdout(`    ${verdict.line}`);
+    io.stdout(`    comparison.json: ${relativeOrAbsolute(options.cwd, ab.comparisonPath)}`);
 
     step('Checking the audit trail and writing the report');
     const audit = await verifyAuditLog(system.runtime.store);

@@ -90,6 +90,8 @@ export function createLocalSystem(options: LocalSystemOptions): LocalSystem {
     ...monitorHandlers(),
     'compare-variants': async (event: unknown) =>
       (await import('@vigil/functions/compare-variants')).handler(event),
+    'async-capture': async (event: unknown) =>
+      (await import('@vigil/functions/async-capture')).handler(event),
     'registry-gate': createRegistryGateHandler({ registry, cards, loadRuntime }),
     'card-sync': createCardSyncHandler({ registry, cards, loadRuntime }),
     'alarm-router': createAlarmRouterHandler({

@@ -44,6 +44,8 @@ export interface GuardrailAlarm {
   treatMissingData: TreatMissingData;
   /** Vigil's own fields: which endpoint and monitor, how urgent, whether it guards deployments. */
   endpoint: string;
+  /** The variant it watches, for an endpoint monitored per variant. */
+  variant?: string;
   monitor: MonitorFolder;
   kind: GuardrailKind;
   severity: AlertSeverity;

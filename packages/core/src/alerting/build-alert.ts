@@ -73,7 +73,8 @@ export async function buildAlert(ports: AlertBuildPorts, facts: AlertFacts): Pro
     severity,
     title,
     endpoint: endpoint.name,
-    variant: endpoint.variant,
+    // The variant whose run or alarm this is, for an endpoint monitored per variant.
+    variant: incoming.alarm?.variant ?? incoming.execution?.variantName ?? endpoint.variant,
     ...(modelPackageArn ? { modelPackageArn } : {}),
     signals: shown.map((s) => s.signal),
     transition: { from: incoming.signal.previousState ?? 'unknown', to: incoming.signal.state },
@@ -92,10 +93,18 @@ function alarmReportUri(ports: AlertBuildPorts, incoming: IncomingSignal): strin
   const start = incoming.signal.window?.start;
   const hour = hourOf(start ? new Date(start) : incoming.changedAt);
   const reports = incoming.endpoint.reports;
+  const variant = incoming.alarm?.variant;
   if (reports.startsWith('s3://')) {
-    return `s3://${joinKey(reports.slice(5), incoming.endpoint.name, incoming.monitor, hourPath(hour))}/`;
+    const folder = joinKey(
+      reports.slice(5),
+      incoming.endpoint.name,
+      incoming.monitor,
+      variant ?? '',
+      hourPath(hour),
+    );
+    return `s3://${folder}/`;
   }
-  return `${ports.store.location}/${reportPrefix(reports, incoming.endpoint.name, incoming.monitor, hour)}`;
+  return `${ports.store.location}/${reportPrefix(reports, incoming.endpoint.name, incoming.monitor, hour, variant)}`;
 }
 
 /** The model package the endpoint serves, best effort: an alert goes out without it. */

@@ -1,8 +1,10 @@
 import { type GuardrailConfig, guardrailConfig } from '../config/alerts.ts';
 import { endpointByName } from '../config/load.ts';
+import { monitoredVariants, monitorsPerVariant } from '../config/monitored-variants.ts';
 import type { EndpointConfig, VigilConfig } from '../config/schema.ts';
 import { MONITOR_SPECS, type MonitorSpec } from '../monitors/monitor-specs.ts';
 import { type MonitorFolder, metricsNamespace } from '../monitors/names.ts';
+import { monitorScheduleName } from '../monitors/schedule-name.ts';
 import type { AlertSeverity } from '../ports/notifier.ts';
 import type { GuardrailAlarm } from './alarm-definition.ts';
 import { clip } from './alarm-text.ts';
@@ -29,6 +31,8 @@ export const VIOLATION_SEVERITY = Object.fromEntries(
  * and the monitor's own alarms (the table's `alarms`): `<prefix>-<endpoint>-drift-<feature>` and
  * Vigil's drift alarms for data quality, `<prefix>-<endpoint>-model-quality-<metric>` for the
  * model metric. The monitors' own alarms come first, then the roll-ups, then the heartbeats.
+ * An endpoint monitored per variant (`variants.monitorEachVariant`) has each of them per variant, named
+ * `<prefix>-<endpoint>-<variant>-…` and watching that variant's `MonitoringSchedule`.
  *
  * @example
  * ```ts
@@ -46,64 +50,73 @@ export function guardrailAlarms(
   const specific: GuardrailAlarm[] = [];
   const rollUps: GuardrailAlarm[] = [];
   const heartbeats: GuardrailAlarm[] = [];
+  // An endpoint monitored per variant has every alarm once per variant, on that variant's schedule.
+  const variants = monitorsPerVariant(endpoint) ? monitoredVariants(endpoint) : [undefined];
   for (const spec of MONITOR_SPECS as readonly MonitorSpec[]) {
     const monitor = spec.folder;
     const monitorConfig = endpoint.monitors[spec.configKey];
     if (!monitorConfig) continue;
-    const base = {
-      endpoint: endpoint.name,
-      monitor,
-      namespace: metricsNamespace(config.metricsNamespacePrefix, monitor),
-      dimensions: {
-        Endpoint: endpoint.name,
-        MonitoringSchedule: monitorConfig.scheduleName ?? `${endpoint.name}-${monitor}`,
-      },
-      period: schedulePeriodSeconds(monitorConfig.schedule),
-    };
-    const prefix = `${guardrails.alarmNamePrefix}-${endpoint.name}`;
-    const runbook = endpoint.alerts.runbookUrl ? ` Runbook: ${endpoint.alerts.runbookUrl}` : '';
-    rollUps.push({
-      ...base,
-      name: `${prefix}-${monitor}-violations`,
-      description: clip(
-        `Vigil guardrail: ${spec.violationMeaning} on endpoint ${endpoint.name}. ` +
-          `Read constraint_violations.json of the run.${runbook}`,
-      ),
-      metricName: VIOLATIONS_METRIC,
-      statistic: 'Maximum',
-      evaluationPeriods: 1,
-      datapointsToAlarm: 1,
-      threshold: 0,
-      comparisonOperator: 'GreaterThanThreshold',
-      treatMissingData: 'notBreaching',
-      kind: 'violations',
-      severity: spec.violationSeverity,
-      guardsDeployments: true,
-    });
-    if (guardrails.heartbeat) {
-      // Two periods in a row, so the gap between the start of a period and the run inside it
-      // does not alarm; CloudWatch caps period × evaluation periods at one day.
-      const periods = base.period * 2 <= 86_400 ? 2 : 1;
-      heartbeats.push({
+    for (const variant of variants) {
+      const base = {
+        endpoint: endpoint.name,
+        ...(variant === undefined ? {} : { variant }),
+        monitor,
+        namespace: metricsNamespace(config.metricsNamespacePrefix, monitor),
+        dimensions: {
+          Endpoint: endpoint.name,
+          MonitoringSchedule: monitorScheduleName(endpoint, monitor, monitorConfig, variant),
+        },
+        period: schedulePeriodSeconds(monitorConfig.schedule),
+      };
+      const prefix = `${guardrails.alarmNamePrefix}-${endpoint.name}${variant === undefined ? '' : `-${variant}`}`;
+      const on =
+        variant === undefined
+          ? `endpoint ${endpoint.name}`
+          : `variant ${variant} of endpoint ${endpoint.name}`;
+      const runbook = endpoint.alerts.runbookUrl ? ` Runbook: ${endpoint.alerts.runbookUrl}` : '';
+      rollUps.push({
         ...base,
-        name: `${prefix}-${monitor}-heartbeat`,
+        name: `${prefix}-${monitor}-violations`,
         description: clip(
-          `Vigil guardrail: the ${monitor} monitor of endpoint ${endpoint.name} failed or did not run. ` +
-            `Check the monitor function's logs and its schedule.${runbook}`,
+          `Vigil guardrail: ${spec.violationMeaning} on ${on}. ` +
+            `Read constraint_violations.json of the run.${runbook}`,
         ),
-        metricName: EXECUTION_FAILED_METRIC,
+        metricName: VIOLATIONS_METRIC,
         statistic: 'Maximum',
-        evaluationPeriods: periods,
-        datapointsToAlarm: periods,
-        threshold: 1,
-        comparisonOperator: 'GreaterThanOrEqualToThreshold',
-        treatMissingData: 'breaching',
-        kind: 'heartbeat',
-        severity: 'warning',
-        guardsDeployments: false,
+        evaluationPeriods: 1,
+        datapointsToAlarm: 1,
+        threshold: 0,
+        comparisonOperator: 'GreaterThanThreshold',
+        treatMissingData: 'notBreaching',
+        kind: 'violations',
+        severity: spec.violationSeverity,
+        guardsDeployments: true,
       });
+      if (guardrails.heartbeat) {
+        // Two periods in a row, so the gap between the start of a period and the run inside it
+        // does not alarm; CloudWatch caps period × evaluation periods at one day.
+        const periods = base.period * 2 <= 86_400 ? 2 : 1;
+        heartbeats.push({
+          ...base,
+          name: `${prefix}-${monitor}-heartbeat`,
+          description: clip(
+            `Vigil guardrail: the ${monitor} monitor of ${on} failed or did not run. ` +
+              `Check the monitor function's logs and its schedule.${runbook}`,
+          ),
+          metricName: EXECUTION_FAILED_METRIC,
+          statistic: 'Maximum',
+          evaluationPeriods: periods,
+          datapointsToAlarm: periods,
+          threshold: 1,
+          comparisonOperator: 'GreaterThanOrEqualToThreshold',
+          treatMissingData: 'breaching',
+          kind: 'heartbeat',
+          severity: 'warning',
+          guardsDeployments: false,
+        });
+      }
+      if (spec.alarms) specific.push(...spec.alarms({ base, prefix, runbook, guardrails, options }));
     }
-    if (spec.alarms) specific.push(...spec.alarms({ base, prefix, runbook, guardrails, options }));
   }
   return [...specific, ...rollUps, ...heartbeats];
 }

@@ -11,6 +11,8 @@ export interface GuardrailAlarmOptions {
 /** What every alarm of one monitor of one endpoint shares. */
 export interface MonitorAlarmBase<F extends MonitorFolder = MonitorFolder> {
   endpoint: string;
+  /** The variant, for an endpoint monitored per variant. */
+  variant?: string;
   monitor: F;
   namespace: string;
   dimensions: Record<string, string>;
@@ -20,7 +22,7 @@ export interface MonitorAlarmBase<F extends MonitorFolder = MonitorFolder> {
 /** What a monitor's own guardrail alarms are built from. */
 export interface MonitorAlarmContext<F extends MonitorFolder = MonitorFolder> {
   base: MonitorAlarmBase<F>;
-  /** `<alarmNamePrefix>-<endpoint>`. */
+  /** `<alarmNamePrefix>-<endpoint>`, or `<alarmNamePrefix>-<endpoint>-<variant>` per variant. */
   prefix: string;
   /** ` Runbook: <url>` or empty. */
   runbook: string;

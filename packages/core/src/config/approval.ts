@@ -66,6 +66,21 @@ export const approvalPolicyConfig = z
     metrics: z.array(metricRule).default([]),
     /** "No worse than the current approved version by more than X" per metric. */
     noWorseThanApproved: z.array(noWorseRule).default([]),
+    /**
+     * Evidence from a live A/B test: the newest `comparison.json` of `endpoint` must decide
+     * `challenger_better` for the challenger variant that served this version (Vigil's variant
+     * comparison; the version is matched through the comparison's `modelPackages`). With
+     * `maxAgeHours`, an older comparison does not count.
+     */
+    challengerBeatChampion: z
+      .object({
+        endpoint: z.string().regex(/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/, {
+          message: 'must be the name of a configured endpoint with a variants section',
+        }),
+        maxAgeHours: z.number().positive().optional(),
+      })
+      .strict()
+      .optional(),
     /** When the group has no approved version yet, the comparison rules pass (`pass`) or fail (`fail`). */
     whenNoApprovedVersion: z.enum(['pass', 'fail']).default('pass'),
     /**
@@ -138,9 +153,11 @@ export const approvalPoliciesConfig = z.array(approvalPolicyConfig).superRefine(
  * ```
  */
 export function policyRuleCount(
-  policy: Pick<ApprovalPolicyConfig, 'requiredReports' | 'modelCard' | 'metrics' | 'noWorseThanApproved'>,
+  policy: Pick<ApprovalPolicyConfig, 'requiredReports' | 'modelCard' | 'metrics' | 'noWorseThanApproved'> &
+    Partial<Pick<ApprovalPolicyConfig, 'challengerBeatChampion'>>,
 ): number {
   return (
+    (policy.challengerBeatChampion ? 1 : 0) +
     policy.requiredReports.length +
     (policy.modelCard?.requiredStatus ? 1 : 0) +
     (policy.modelCard?.requiredFields.length ?? 0) +

@@ -4,6 +4,7 @@ import { MONITOR_SPECS, type MonitorSpecEntry } from '../monitors/monitor-specs.
 import { SAGEMAKER_NAMESPACE_PREFIX } from '../monitors/names.ts';
 import { endpointAlertConfig, rollbackPolicyConfig } from './alerts.ts';
 import { approvalPoliciesConfig } from './approval.ts';
+import { asyncInferenceConfig } from './async-inference.ts';
 import { auditConfig } from './audit.ts';
 import { location, sagemakerName } from './common.ts';
 import { variantsConfig } from './variants.ts';
@@ -29,6 +30,8 @@ export const endpointConfig = z
     rollback: rollbackPolicyConfig.default({ policy: 'notify', rejectModelPackage: true }),
     /** Production variants compared champion against challengers (and shadows). */
     variants: variantsConfig.optional(),
+    /** Asynchronous inference: its notification topics and payload folders (`async-capture`). */
+    asyncInference: asyncInferenceConfig.optional(),
   })
   .strict();
 
@@ -66,6 +69,20 @@ export const vigilConfigSchema = z
           });
         }
       });
+    });
+    config.approvalPolicies.forEach((policy, i) => {
+      const wanted = policy.challengerBeatChampion?.endpoint;
+      if (wanted === undefined) return;
+      const endpoint = config.endpoints.find((e) => e.name === wanted);
+      if (!endpoint?.variants) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['approvalPolicies', i, 'challengerBeatChampion', 'endpoint'],
+          message: endpoint
+            ? `endpoint "${wanted}" has no variants section, so nothing compares its challenger with its champion: add one`
+            : `unknown endpoint "${wanted}": name a configured endpoint with a variants section`,
+        });
+      }
     });
   });
 

@@ -43,6 +43,13 @@ export const variantsConfig = z
     challengers: z.array(sagemakerName('production variant')).default([]),
     /** Shadow variants: they answer copies of the champion's requests. */
     shadows: z.array(sagemakerName('production variant')).default([]),
+    /**
+     * Run the endpoint's monitors once per variant (champion, challengers, shadows), each on its
+     * own capture `{capture}/{endpoint}/{variant}/…`, instead of once on the endpoint's `variant`.
+     * Off by default, so a configuration written before per-variant monitoring keeps its schedules,
+     * alarms and report folders.
+     */
+    monitorEachVariant: z.boolean().default(false),
     problemType: z.enum(['BinaryClassification', 'MulticlassClassification', 'Regression']),
     inferenceAttribute: z.string().min(1).optional(),
     probabilityAttribute: z.string().min(1).optional(),

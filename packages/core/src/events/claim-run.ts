@@ -42,7 +42,7 @@ export interface RunClaim {
  * ```
  */
 export async function claimRun(records: RunRecordStore, claim: RunRecord, now: Date): Promise<RunClaim> {
-  const key = runRecordKey(claim, records.prefix);
+  const key = runRecordKey(claim, records.prefix, records.variant);
   const body = `${JSON.stringify(claim, null, 2)}\n`;
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = await readVersioned(records, key);

@@ -48,6 +48,11 @@ export interface RunRecordStore {
    * a duplicate and nothing happens again.
    */
   replaceSettled?: boolean;
+  /**
+   * The variant, for the runs of an endpoint monitored per variant: each variant's window is
+   * claimed on its own, `runs/<endpoint>/<monitoringType>/<variant>/<window>.json`.
+   */
+  variant?: string;
 }
 
 /** Identifies a run: endpoint, monitor and window. */
@@ -57,7 +62,8 @@ export type RunIdentity = Pick<
 >;
 
 /**
- * The key of a run's record: one per (endpoint, monitor, window).
+ * The key of a run's record: one per (endpoint, monitor, window), and per variant for an endpoint
+ * monitored per variant (`variant`, from the `RunRecordStore`).
  *
  * @example
  * ```ts
@@ -66,10 +72,11 @@ export type RunIdentity = Pick<
  * // 'runs/churn/DataQuality/20240501T120000.000Z_20240501T130000.000Z.json'
  * ```
  */
-export function runRecordKey(run: RunIdentity, prefix = ''): string {
+export function runRecordKey(run: RunIdentity, prefix = '', variant?: string): string {
   const compact = (iso: string) => iso.replace(/[-:]/g, '');
   const folder = prefix === '' ? RUN_RECORDS_PREFIX : `${folderKey(prefix)}${RUN_RECORDS_PREFIX}`;
-  return `${folder}/${encodeURIComponent(run.endpointName)}/${run.monitoringType}/${compact(run.windowStart)}_${compact(run.windowEnd)}.json`;
+  const variantFolder = variant === undefined ? '' : `${encodeURIComponent(variant)}/`;
+  return `${folder}/${encodeURIComponent(run.endpointName)}/${run.monitoringType}/${variantFolder}${compact(run.windowStart)}_${compact(run.windowEnd)}.json`;
 }
 
 /**
@@ -100,7 +107,7 @@ export async function readRunRecord(
 ): Promise<RunRecord | undefined> {
   let bytes: Uint8Array;
   try {
-    bytes = await records.store.get(runRecordKey(run, records.prefix));
+    bytes = await records.store.get(runRecordKey(run, records.prefix, records.variant));
   } catch (error) {
     if (error instanceof ObjectNotFoundError) return undefined;
     throw error;
@@ -171,7 +178,7 @@ export function sameWindow(record: RunIdentity, detail: RunIdentity): boolean {
  */
 export async function writeRunRecord(records: RunRecordStore, record: RunRecord): Promise<void> {
   await records.store.put(
-    runRecordKey(record, records.prefix),
+    runRecordKey(record, records.prefix, records.variant),
     `${JSON.stringify(record, null, 2)}\n`,
     'application/json',
   );

@@ -32,6 +32,8 @@ export interface DecisionRecord {
     };
     approvedVersion?: { arn: string; version: number; reports: ReportSummary[] };
     monitoringHistory: MonitoringRunSummary[];
+    /** The variant comparison read for `challengerBeatChampion`: where, and whether it was there. */
+    comparison?: { endpoint: string; status: string; uri?: string; reason?: string };
   };
   trigger: { eventId?: string; actor: string };
 }

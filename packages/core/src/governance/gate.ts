@@ -13,6 +13,7 @@ import type { ModelCardStore } from '../ports/model-card-store.ts';
 import type { ModelApprovalStatus, ModelPackage, ModelRegistry } from '../ports/model-registry.ts';
 import type { ObjectStore } from '../ports/object-store.ts';
 import { mayDecideByHand } from './approvers.ts';
+import { comparisonEvidence, type EndpointReports } from './comparison-evidence.ts';
 import {
   type DecisionRecord,
   decisionKey,
@@ -66,6 +67,8 @@ export interface GateTrigger {
 
 export interface GateOptions {
   policies: readonly ApprovalPolicyConfig[];
+  /** The configured endpoints' report locations, where `challengerBeatChampion` finds comparisons. */
+  endpoints?: EndpointReports;
   /** Who the audit log names for the gate's own decisions; default `registry-gate`. */
   actor?: string;
 }
@@ -233,7 +236,14 @@ async function decide(
   const approved = await approvedEvidence(ports, pkg);
   const history = approved ? await readMonitoringHistory(ports.store, approved.package, 50) : [];
 
-  const evaluated = evaluateApprovalPolicy(policy, { candidate, card, approved });
+  const comparison = await comparisonEvidence(policy, options.endpoints, ports.locate);
+  const evaluated = evaluateApprovalPolicy(policy, {
+    candidate,
+    card,
+    approved,
+    comparison,
+    now: ports.clock.now(),
+  });
   // A policy with no rules has checked nothing: it approves nothing, and rejects nothing either.
   const rules = evaluated.length > 0 ? evaluated : [emptyPolicyRule(policy)];
   const passed = rules.every((r) => r.passed);
@@ -268,6 +278,16 @@ async function decide(
           }
         : {}),
       monitoringHistory: history,
+      ...(comparison
+        ? {
+            comparison: {
+              endpoint: comparison.endpoint,
+              status: comparison.status,
+              ...(comparison.uri ? { uri: comparison.uri } : {}),
+              ...(comparison.reason ? { reason: comparison.reason } : {}),
+            },
+          }
+        : {}),
     },
     trigger: { ...(trigger.eventId ? { eventId: trigger.eventId } : {}), actor },
   };

@@ -1,4 +1,5 @@
 import type { ApprovalPolicyConfig } from '../config/approval.ts';
+import type { ComparisonEvidence } from './comparison-evidence.ts';
 import type { CardEvidence, PackageEvidence, ReportEvidence } from './evidence.ts';
 import type { BiasMetricValue } from './reports.ts';
 
@@ -17,6 +18,10 @@ export interface PolicyEvidence {
   card: CardEvidence;
   /** The approved version the candidate would replace, when there is one. */
   approved?: PackageEvidence;
+  /** The newest variant comparison, when the policy requires that the challenger beat the champion. */
+  comparison?: ComparisonEvidence;
+  /** The time of the decision, for `challengerBeatChampion.maxAgeHours`. */
+  now?: Date;
 }
 
 type MetricRule = ApprovalPolicyConfig['metrics'][number];
@@ -41,6 +46,7 @@ export function evaluateApprovalPolicy(policy: ApprovalPolicyConfig, evidence: P
     ...cardRules(policy, evidence.card),
     ...policy.metrics.map((rule) => metricRule(rule, evidence.candidate)),
     ...policy.noWorseThanApproved.map((rule) => noWorseRule(rule, policy, evidence)),
+    ...(policy.challengerBeatChampion ? [challengerRule(policy.challengerBeatChampion, evidence)] : []),
   ];
 }
 
@@ -189,6 +195,58 @@ function noWorseRule(rule: NoWorseRule, policy: ApprovalPolicyConfig, evidence: 
     rule: name,
     passed: worseBy <= rule.tolerance + 1e-12,
     detail: `${fmt(candidate)} vs ${fmt(approved)} (${approvedName})`,
+  };
+}
+
+/**
+ * Passes only when the newest comparison of the endpoint says `challenger_better` for the
+ * challenger variant that served the candidate version (matched by the comparison's
+ * `modelPackages`); every other case fails with what was found.
+ */
+function challengerRule(
+  rule: NonNullable<ApprovalPolicyConfig['challengerBeatChampion']>,
+  evidence: PolicyEvidence,
+): RuleResult {
+  const name = `challenger beat champion on ${rule.endpoint}`;
+  const fail = (detail: string): RuleResult => ({ rule: name, passed: false, detail });
+  const comparison = evidence.comparison;
+  if (comparison?.status !== 'present' || !comparison.document) {
+    return fail(`comparison ${comparison?.status ?? 'missing'}: ${comparison?.reason ?? 'not read'}`);
+  }
+  const document = comparison.document;
+  const of = `the comparison of ${document.window.start}–${document.window.end}`;
+  if (rule.maxAgeHours !== undefined && evidence.now) {
+    const ageHours = (evidence.now.getTime() - Date.parse(document.window.end)) / 3_600_000;
+    if (ageHours > rule.maxAgeHours) {
+      return fail(`${of} is ${fmt(ageHours)} h old, older than maxAgeHours ${fmt(rule.maxAgeHours)}`);
+    }
+  }
+  const arn = evidence.candidate.package.arn;
+  const serving = Object.entries(document.modelPackages ?? {})
+    .filter(([, arns]) => arns.includes(arn))
+    .map(([variant]) => variant);
+  if (serving.length === 0) {
+    return fail(
+      document.modelPackages
+        ? `${of} names no variant serving v${evidence.candidate.package.version}`
+        : `${of} does not say which model version each variant served (the deployment tracker had no record of the endpoint's variants)`,
+    );
+  }
+  const verdicts = document.verdicts.filter((v) => serving.includes(v.variant));
+  if (verdicts.length === 0) {
+    return fail(
+      `v${evidence.candidate.package.version} served the champion ${serving.join(', ')} in ${of}, not a challenger`,
+    );
+  }
+  const verdict = verdicts.find((v) => v.decision === 'challenger_better') ?? verdicts[0]!;
+  const tested = verdict.metrics.find((m) => m.metric === verdict.decisionMetric);
+  const numbers = tested
+    ? ` on ${tested.metric}: difference ${fmt(tested.difference)}, p ${fmt(tested.pValue)}`
+    : '';
+  return {
+    rule: name,
+    passed: verdict.decision === 'challenger_better',
+    detail: `${verdict.variant} (${verdict.role}) ${verdict.decision}${numbers} in ${of}`,
   };
 }
 

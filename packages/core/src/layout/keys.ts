@@ -31,9 +31,28 @@ export function groundTruthHourPrefix(groundTruth: string, hour: Date): string {
   return `${joinKey(groundTruth, hourPath(hour))}/`;
 }
 
-/** Report folder of one run: `{reports}/{endpoint}/{monitor}/yyyy/mm/dd/hh/`. */
-export function reportPrefix(reports: string, endpoint: string, monitor: MonitorFolder, hour: Date): string {
-  return `${joinKey(reports, keySegment(endpoint, 'endpoint'), monitor, hourPath(hour))}/`;
+/**
+ * Report folder of one run: `{reports}/{endpoint}/{monitor}/yyyy/mm/dd/hh/`; of one variant's run
+ * when the endpoint is monitored per variant, `{reports}/{endpoint}/{monitor}/{variant}/yyyy/mm/dd/hh/`
+ * (inside the monitor's folder, so what may read or write a monitor's reports is unchanged).
+ *
+ * @example
+ * ```ts
+ * reportPrefix('reports', 'ep', 'data-quality', new Date('2024-05-01T13:00:00Z'));
+ * // 'reports/ep/data-quality/2024/05/01/13/'
+ * reportPrefix('reports', 'ep', 'data-quality', new Date('2024-05-01T13:00:00Z'), 'B');
+ * // 'reports/ep/data-quality/B/2024/05/01/13/'
+ * ```
+ */
+export function reportPrefix(
+  reports: string,
+  endpoint: string,
+  monitor: MonitorFolder,
+  hour: Date,
+  variant?: string,
+): string {
+  const variantFolder = variant === undefined ? '' : keySegment(variant, 'variant');
+  return `${joinKey(reports, keySegment(endpoint, 'endpoint'), monitor, variantFolder, hourPath(hour))}/`;
 }
 
 /**

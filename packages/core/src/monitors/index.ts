@@ -12,6 +12,7 @@ export {
   monitorTitle,
   SAGEMAKER_NAMESPACE_PREFIX,
 } from './names.ts';
+export { monitorScheduleName } from './schedule-name.ts';
 export type { ConfiguredStores, ScheduledMonitorSettings, ScheduledRunTarget } from './scheduled-run.ts';
 export { scheduledRunTarget } from './scheduled-run.ts';
 export { variantMetricsNamespace } from './variant-namespace.ts';

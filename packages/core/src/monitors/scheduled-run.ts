@@ -1,3 +1,4 @@
+import { monitorsPerVariant, runVariant } from '../config/monitored-variants.ts';
 import type { EndpointConfig } from '../config/schema.ts';
 import type { RunTarget } from '../events/run-monitor.ts';
 import type { RunRecordStore } from '../events/run-record.ts';
@@ -6,6 +7,7 @@ import type { ObjectStore, StoreLocation } from '../ports/object-store.ts';
 import { type AnalysisWindow, analysisWindow } from '../window/analysis-window.ts';
 import { hourOf, type TimeWindow } from '../window/window.ts';
 import type { MonitorFolder } from './names.ts';
+import { monitorScheduleName } from './schedule-name.ts';
 
 /**
  * Where configured locations are: Vigil's own store (profiles, extracts, run records) and the
@@ -40,6 +42,12 @@ export interface ScheduledRunTarget extends RunTarget {
  * `{reports}/{endpoint}/{monitor}/yyyy/mm/dd/hh/` of that hour; run records in Vigil's store; the
  * schedule name, metric namespace prefix and publishing switch of the configuration.
  *
+ * An endpoint whose `variants` section says `monitorEachVariant` is monitored per variant: the
+ * run is about `variant` (one of its champion, challengers and shadows), reports to
+ * `{reports}/{endpoint}/{monitor}/{variant}/yyyy/mm/dd/hh/`, is scheduled as
+ * `<schedule name>-<variant>` and claims its window for that variant alone. Otherwise nothing
+ * changes: the endpoint's one `variant`, and no variant folder.
+ *
  * @example
  * ```ts
  * const target = scheduledRunTarget('bias-drift', endpoint, endpoint.monitors.biasDrift!, {
@@ -65,6 +73,8 @@ export function scheduledRunTarget(
      * replaced, without sending its metrics or event twice (`RunRecordStore.replaceSettled`).
      */
     backfill?: boolean;
+    /** The variant the run is about: required when the endpoint is monitored per variant. */
+    variant?: string;
   },
 ): ScheduledRunTarget {
   const { at, stores } = options;
@@ -72,14 +82,25 @@ export function scheduledRunTarget(
     ? { hour: hourOf(at), start: options.window.start, end: options.window.end }
     : analysisWindow(at, monitor.window, monitor.groundTruthWindow);
   const reports = stores.storeFor(endpoint.reports);
+  const variant = runVariant(endpoint, options.variant);
+  const perVariant = monitorsPerVariant(endpoint) ? variant : undefined;
   return {
     endpoint: endpoint.name,
-    variant: endpoint.variant,
-    scheduleName: monitor.scheduleName,
+    variant,
+    scheduleName: perVariant
+      ? monitorScheduleName(endpoint, folder, monitor, perVariant)
+      : monitor.scheduleName,
     scheduledTime: window.hour,
     window,
-    output: { store: reports.store, key: reportPrefix(reports.key, endpoint.name, folder, window.hour) },
-    records: { store: stores.store, ...(options.backfill ? { replaceSettled: true } : {}) },
+    output: {
+      store: reports.store,
+      key: reportPrefix(reports.key, endpoint.name, folder, window.hour, perVariant),
+    },
+    records: {
+      store: stores.store,
+      ...(perVariant ? { variant: perVariant } : {}),
+      ...(options.backfill ? { replaceSettled: true } : {}),
+    },
     namespacePrefix: options.namespacePrefix,
     publishMetrics: monitor.publishMetrics,
   };

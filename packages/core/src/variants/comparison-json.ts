@@ -10,6 +10,11 @@ export interface ComparisonDocument extends VariantComparisonResult {
   endpoint: string;
   window: { start: string; end: string };
   generatedAt: string;
+  /**
+   * The model package versions each variant served in the window (deployment tracker's record),
+   * when known: what the registry gate's "challenger beat champion" rule matches a version with.
+   */
+  modelPackages?: Record<string, string[]>;
 }
 
 /**
@@ -23,13 +28,20 @@ export interface ComparisonDocument extends VariantComparisonResult {
  */
 export function comparisonJson(
   result: VariantComparisonResult,
-  about: { endpoint: string; window: TimeWindow; generatedAt: Date },
+  about: {
+    endpoint: string;
+    window: TimeWindow;
+    generatedAt: Date;
+    modelPackages?: Record<string, string[]>;
+  },
 ): string {
+  const known = about.modelPackages && Object.keys(about.modelPackages).length > 0;
   const document: ComparisonDocument = {
     version: 1,
     endpoint: about.endpoint,
     window: { start: about.window.start.toISOString(), end: about.window.end.toISOString() },
     generatedAt: about.generatedAt.toISOString(),
+    ...(known ? { modelPackages: about.modelPackages } : {}),
     ...result,
   };
   return `${JSON.stringify(document, (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2)}\n`;

@@ -35,6 +35,7 @@ export {
   studentTTwoSided,
 } from './distributions.ts';
 export { VariantComparisonError } from './errors.ts';
+export { type LatestComparison, readLatestComparison } from './latest-comparison.ts';
 export { variantMetricDatums } from './metric-datums.ts';
 export {
   COMPARED_METRICS,
@@ -62,4 +63,5 @@ export {
   type VariantComparisonRunOptions,
 } from './run-comparison.ts';
 export { type Proportion, twoProportionTest } from './two-proportion.ts';
+export { variantPackagesDuring } from './variant-packages.ts';
 export { type SampleMoments, sampleMoments, welchTest } from './welch.ts';

@@ -49,6 +49,8 @@ export interface VariantComparisonRunOptions extends CapturedComparisonOptions, 
   reports: ComparisonLocation;
   namespacePrefix?: string;
   publishMetrics?: boolean;
+  /** The model package versions each variant served in the window, recorded in comparison.json. */
+  modelPackages?: Record<string, string[]>;
 }
 
 /** What a run did. */
@@ -102,7 +104,12 @@ export async function runVariantComparison(
   const now = ports.clock.now();
   await options.reports.store.put(
     reportKey,
-    comparisonJson(result, { endpoint: options.endpoint, window: options.window, generatedAt: now }),
+    comparisonJson(result, {
+      endpoint: options.endpoint,
+      window: options.window,
+      generatedAt: now,
+      modelPackages: options.modelPackages,
+    }),
     'application/json',
   );
   await options.reports.store.put(
