@@ -1,0 +1,2 @@
+export { DASHBOARD_HOST, type DashboardServer, startDashboardServer } from './dashboard-server.ts';
+export { localDashboardSources } from './local-dashboard-sources.ts';
