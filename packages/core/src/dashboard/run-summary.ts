@@ -84,6 +84,7 @@ export function summarizeRun(
       value: value.threshold,
       comparison: 'GreaterThanThreshold',
     };
+    if (value.drift === true) flagged.push(`vigil_drift_score_${feature}`);
   }
   const constraints = parseObject(byName.get('constraints.json'));
   const comparison = asObject(

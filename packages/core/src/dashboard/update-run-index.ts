@@ -7,7 +7,7 @@ import { appendRunSummary, runIndexKey } from './run-index.ts';
 import { summarizeRun } from './run-summary.ts';
 
 /** How often a write that lost a race with another run's append is tried again. */
-const MAX_APPEND_ATTEMPTS = 8;
+const MAX_APPEND_ATTEMPTS = 25;
 
 /**
  * Appends a settled run to its endpoint's and monitor's run index in Vigil's store, with a
