@@ -13,6 +13,8 @@
     CompletedWithViolations: 'Violations',
     Failed: 'Failed',
   };
+  // The runs table shows the latest runs only: a month of hourly runs is 720 rows.
+  const MAX_TABLE_RUNS = 100;
   const COLORS = ['#1f5fa8', '#a3361f', '#2d6b2d', '#6b3fa0', '#8a5a00', '#00677a'];
   const main = document.getElementById('main');
   const charts = [];
@@ -100,20 +102,20 @@
     data,
     stroke: color,
     width: 2,
-    points: { show: true, size: 5 },
+    points: { show: (u) => u.data[0].length <= 120, size: 5 },
     value: (_u, v) => fmt(v),
     ...extra,
   });
   const thresholdLine = (data) =>
     line('Threshold', data, '#6d6d6d', { dash: [6, 4], width: 1.5, points: { show: false } });
-  const markers = (label, data, color) => ({
+  const markers = (label, data, color, dense = data.length > 120) => ({
     label,
     data,
     stroke: color,
     fill: color,
     width: 0,
     paths: () => null,
-    points: { show: true, size: 11, fill: color, stroke: '#000', width: 1 },
+    points: { show: true, size: dense ? 7 : 11, fill: color, stroke: '#000', width: 1 },
     value: (_u, v) => (v == null ? '–' : fmt(v)),
   });
 
@@ -248,7 +250,7 @@
 
   function runsTable(series) {
     const rows = series.runs
-      .slice()
+      .slice(-MAX_TABLE_RUNS)
       .reverse()
       .map((run) =>
         el(
@@ -265,7 +267,13 @@
     return el(
       'table',
       { class: 'grid' },
-      el('caption', {}, 'Runs, newest first'),
+      el(
+        'caption',
+        {},
+        series.runs.length > MAX_TABLE_RUNS
+          ? `The latest ${MAX_TABLE_RUNS} of ${series.runs.length} runs, newest first (the charts show all)`
+          : 'Runs, newest first',
+      ),
       el(
         'thead',
         {},
