@@ -3,6 +3,7 @@
  * do. No SST globals here, so tests can import it and check it against the real handlers and the
  * fixture events; the files beside it turn it into resources.
  */
+export * from './wiring/dashboard-api.ts';
 export * from './wiring/events.ts';
 export * from './wiring/functions.ts';
 export * from './wiring/local.ts';

@@ -107,6 +107,8 @@ export const PREFIXES = {
   governance: 'governance/',
   /** Monitor run records, one per endpoint, monitor and window: idempotency and report commit. */
   runs: 'runs/',
+  /** Run summaries per endpoint and monitor, appended as runs settle: what the dashboard reads. */
+  runIndex: 'index/runs/',
 } as const;
 
 /** The scheduled monitors (the monitor table): config key, report folder, function and MonitoringType. */
