@@ -177,7 +177,7 @@ export async function runDashboardLoad(home: string, repeats = 5): Promise<Dashb
   const result: DashboardLoadResult = { runs, indexBytes, floorMs, overviewMs, seriesMs };
   if (existsSync('/usr/bin/chromium')) {
     const { chromium } = await import('playwright-core');
-    const server = await startDashboardServer(sources, 0);
+    const server = await startDashboardServer((path) => dashboardResponse(sources, path), 0);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const load = (hash: string) => async () => {

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '@vigil/cli';
+import { dashboardResponse } from '@vigil/core/dashboard';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -30,7 +31,8 @@ beforeAll(async () => {
     env: {},
   });
   expect(code, err.join('\n')).toBe(0);
-  server = await startDashboardServer(await localDashboardSources(home), 0);
+  const sources = await localDashboardSources(home);
+  server = await startDashboardServer((path) => dashboardResponse(sources, path), 0);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
   await mkdir(OUTPUT, { recursive: true });
 }, 180_000);

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type DashboardSources, dashboardResponse } from '@vigil/core/dashboard';
+import type { DashboardResponse } from '@vigil/core/dashboard';
 
 /** The address the dashboard listens on: loopback only, never another interface. */
 export const DASHBOARD_HOST = '127.0.0.1';
@@ -26,6 +26,12 @@ const STATIC_FILES: Record<string, { file: string; type: string }> = {
   '/vendor/uPlot.min.css': { file: join(UPLOT_DIST, 'uPlot.min.css'), type: 'text/css; charset=utf-8' },
 };
 
+/**
+ * Where the dashboard's API answers come from: `dashboardResponse` over a home folder, or the
+ * deployed dashboard-api reached through a signed client.
+ */
+export type DashboardApi = (path: string) => Promise<DashboardResponse>;
+
 /** A running dashboard. */
 export interface DashboardServer {
   url: string;
@@ -34,18 +40,19 @@ export interface DashboardServer {
 }
 
 /**
- * Serves the dashboard's web app and its read-only API over `sources` on 127.0.0.1 (port 0: any
- * free port). Only GET and HEAD are answered; the API never writes.
+ * Serves the dashboard's web app on 127.0.0.1 (port 0: any free port), answering `/api/…` with
+ * `api`. Only GET and HEAD are answered; the API never writes.
  *
  * @example
  * ```ts
- * const server = await startDashboardServer(await localDashboardSources('.vigil'), 8787);
+ * const sources = await localDashboardSources('.vigil');
+ * const server = await startDashboardServer((path) => dashboardResponse(sources, path), 8787);
  * console.log(server.url); // http://127.0.0.1:8787/
  * ```
  */
-export async function startDashboardServer(sources: DashboardSources, port = 0): Promise<DashboardServer> {
+export async function startDashboardServer(api: DashboardApi, port = 0): Promise<DashboardServer> {
   const server: Server = createServer((request, response) => {
-    handle(sources, request, response).catch((error: Error) => {
+    handle(api, request, response).catch((error: Error) => {
       if (!response.headersSent)
         send(response, 500, 'application/json', JSON.stringify({ error: error.message }));
       else response.end();
@@ -68,11 +75,7 @@ export async function startDashboardServer(sources: DashboardSources, port = 0):
   };
 }
 
-async function handle(
-  sources: DashboardSources,
-  request: IncomingMessage,
-  response: ServerResponse,
-): Promise<void> {
+async function handle(api: DashboardApi, request: IncomingMessage, response: ServerResponse): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     send(
       response,
@@ -89,7 +92,7 @@ async function handle(
     return;
   }
   if (path.startsWith('/api/')) {
-    const answer = await dashboardResponse(sources, path);
+    const answer = await api(path);
     send(response, answer.status, answer.contentType, answer.body);
     return;
   }
