@@ -138,6 +138,14 @@ describe('vigil ui over the demo home, in chromium', () => {
     expect(await wind.locator('figcaption').textContent()).toContain(
       'threshold 0.100 (violation above); 2 violating run(s)',
     );
+    // Vigil's own drift test flagged precipitation in the last two hours without a violation (the demo
+    // configures drift without violations): marked apart, and the caption says what the threshold means.
+    const precipitation = page.locator('figure', {
+      has: page.locator('strong', { hasText: /^vigil_drift_score_precipitation$/ }),
+    });
+    expect(await precipitation.locator('figcaption').textContent()).toContain(
+      'threshold 0.100 (above it is drift when the noise test agrees); 0 violating run(s), 2 flagged as drift by its test.',
+    );
     expect(await page.locator('section:has(#runs) tbody tr').count()).toBe(6);
     await checkLinks(page);
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -152,7 +152,7 @@
     chart(parent, {
       title: label ?? metric,
       description: threshold
-        ? `threshold ${fmt(threshold.value)} (violation ${side}); ${count(flagged)} violating run(s)${driftNote(drifted)}.`
+        ? `threshold ${fmt(threshold.value)} (${metric.startsWith('vigil_drift_score_') ? `${side} it is drift when the noise test agrees` : `violation ${side}`}); ${count(flagged)} violating run(s)${driftNote(drifted)}.`
         : `${count(flagged)} violating run(s); no fixed threshold.`,
       times,
       series: list,
