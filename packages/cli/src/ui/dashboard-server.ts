@@ -51,7 +51,19 @@ export interface DashboardServer {
  * ```
  */
 export async function startDashboardServer(api: DashboardApi, port = 0): Promise<DashboardServer> {
+  let allowedHosts: string[] = [];
   const server: Server = createServer((request, response) => {
+    // A page elsewhere may point a name of its own at 127.0.0.1 (DNS rebinding): answer only
+    // requests addressed to the loopback address or localhost.
+    if (!allowedHosts.includes(request.headers.host ?? '')) {
+      send(
+        response,
+        403,
+        'application/json',
+        JSON.stringify({ error: 'Open the dashboard at its 127.0.0.1 address' }),
+      );
+      return;
+    }
     handle(api, request, response).catch((error: Error) => {
       if (!response.headersSent)
         send(response, 500, 'application/json', JSON.stringify({ error: error.message }));
@@ -64,6 +76,7 @@ export async function startDashboardServer(api: DashboardApi, port = 0): Promise
   });
   const address = server.address();
   const bound = typeof address === 'object' && address ? address.port : port;
+  allowedHosts = [`${DASHBOARD_HOST}:${bound}`, `localhost:${bound}`];
   return {
     url: `http://${DASHBOARD_HOST}:${bound}/`,
     port: bound,
