@@ -24,13 +24,16 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'vigil-ui-'));
   home = join(dir, 'home');
   const err: string[] = [];
+  const out: string[] = [];
   const code = await main(['demo', '--home', 'home'], {
-    stdout: () => {},
+    stdout: (line) => out.push(line),
     stderr: (l) => err.push(l),
     cwd: dir,
     env: {},
   });
   expect(code, err.join('\n')).toBe(0);
+  // The demo ends by saying how to open the dashboard over its home.
+  expect(out).toContain('Dashboard: npx vigil ui --home home');
   const sources = await localDashboardSources(home);
   server = await startDashboardServer((path) => dashboardResponse(sources, path), 0);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
