@@ -101,6 +101,13 @@ describe('vigil ui over the demo home, in chromium', () => {
     // The demo's last runs: data quality, model quality and bias drift violated; attribution did not.
     const badges = await row.locator('.badge').allTextContents();
     expect(badges).toEqual(['Violations', 'Violations', 'Violations', 'OK']);
+    // The demo's six data-quality runs: the last two violated (wind); bias drift's last of five.
+    expect(await row.locator('.recent').allTextContents()).toEqual([
+      'last 6 runs: 2 with violations, 0 failed',
+      'last 5 runs: 1 with violations, 0 failed',
+      'last 5 runs: 1 with violations, 0 failed',
+      'last 6 runs: 0 with violations, 0 failed',
+    ]);
     const hrefs = await row.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual([
       '#/endpoint/seattle-rain/DataQuality',

@@ -212,8 +212,13 @@
               ),
               el('div', { class: 'small' }, `${when(last?.windowStart)} · ${monitor.runCount} runs`),
               last?.violationCount
-                ? el('div', { class: 'small' }, `${last.violationCount} violation(s)`)
+                ? el('div', { class: 'small' }, `${last.violationCount} violation(s) in the last run`)
                 : undefined,
+              el(
+                'div',
+                { class: 'small recent' },
+                `last ${monitor.recent.runs} runs: ${monitor.recent.violating} with violations, ${monitor.recent.failed} failed`,
+              ),
             );
           }),
         ),

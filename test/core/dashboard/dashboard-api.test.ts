@@ -69,6 +69,7 @@ describe('dashboardResponse', () => {
       expect.objectContaining({
         monitoringType: 'ModelQuality',
         runCount: 1,
+        recent: { runs: 1, violating: 1, failed: 0 },
         last: expect.objectContaining({ status: 'CompletedWithViolations' }),
       }),
     ]);

@@ -96,7 +96,10 @@ export async function dashboardResponse(sources: DashboardSources, path: string)
   return notFound(`No such API path ${path}`);
 }
 
-/** The overview: every endpoint, its variants, and each monitor's latest run. */
+/** How many of a monitor's latest runs the overview counts violations and failures in (a day of hourly runs). */
+const RECENT_RUNS = 24;
+
+/** The overview: every endpoint, its variants, and each monitor's latest run and recent record. */
 async function overview(sources: DashboardSources) {
   const indexed = await indexedMonitors(sources.store, sources.prefix);
   const names = [
@@ -104,12 +107,27 @@ async function overview(sources: DashboardSources) {
   ];
   const endpoints = [];
   for (const name of names) {
-    const monitors: { monitoringType: string; runCount: number; last?: RunSummary }[] = [];
+    const monitors: {
+      monitoringType: string;
+      runCount: number;
+      recent: { runs: number; violating: number; failed: number };
+      last?: RunSummary;
+    }[] = [];
     const variants = new Set<string>();
     for (const { monitoringType } of indexed.filter((i) => i.endpoint === name)) {
       const { runs } = await monitorSeries(sources.store, name, monitoringType, { prefix: sources.prefix });
       for (const run of runs) if (run.variantName) variants.add(run.variantName);
-      monitors.push({ monitoringType, runCount: runs.length, ...(runs.length ? { last: runs.at(-1) } : {}) });
+      const recent = runs.slice(-RECENT_RUNS);
+      monitors.push({
+        monitoringType,
+        runCount: runs.length,
+        recent: {
+          runs: recent.length,
+          violating: recent.filter((run) => run.status === 'CompletedWithViolations').length,
+          failed: recent.filter((run) => run.status === 'Failed').length,
+        },
+        ...(runs.length ? { last: runs.at(-1) } : {}),
+      });
     }
     const configured = sources.config.endpoints.find((e) => e.name === name);
     if (configured?.variant) variants.add(configured.variant);
