@@ -189,6 +189,31 @@ describe('vigil ui over the demo home, in chromium', () => {
     await page.close();
   });
 
+  it('model quality without estimates in the data: realized values only, and the page says so', async () => {
+    // The same home, served with the estimates taken out of the runs (a monitor without `estimate`).
+    const sources = await localDashboardSources(home);
+    const withoutEstimates = await startDashboardServer(async (path) => {
+      const answer = await dashboardResponse(sources, path);
+      if (!path.startsWith('/api/series/')) return answer;
+      const series = JSON.parse(String(answer.body));
+      for (const run of series.runs) delete run.estimates;
+      return { ...answer, body: JSON.stringify(series) };
+    }, 0);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${withoutEstimates.url}#/endpoint/seattle-rain/ModelQuality`);
+    await page.waitForSelector('main[data-ready="true"]');
+    expect(await page.locator('section[aria-labelledby="estimates"] .note').textContent()).toBe(
+      'This data has no label-free estimates (estimated_quality.json): only realized values are shown below.',
+    );
+    expect(await page.locator('section[aria-labelledby="estimates"] figure').count()).toBe(0);
+    expect(await page.locator('section[data-metrics] figure').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await page.close();
+    await withoutEstimates.close();
+  });
+
   it('bias drift and feature attribution: metrics per facet, nDCG with its threshold, attributions per feature', async () => {
     const bias = await open('#/endpoint/seattle-rain/ModelBias');
     await bias.page.screenshot({ path: join(OUTPUT, 'dashboard-bias.png'), fullPage: true });
