@@ -66,12 +66,20 @@ try {
   // Sources stay in the repository; the CLI's declarations keep the repository layout under dist/types.
   // npm always packs a package's README.md.
   const shipped = manifests.flatMap((m) => m.files.map((f) => `${m.name}/${f.path}`));
+  // The dashboard's web app (`vigil ui`) is shipped as it is: three static files.
+  const webApp = ['@vigil/cli/web/index.html', '@vigil/cli/web/app.js', '@vigil/cli/web/app.css'];
   const unexpected = shipped.filter(
-    (path) => !/^@vigil\/[a-z]+\/(dist\/.*\.(js|d\.ts)|bin\/vigil\.js|package\.json|README\.md)$/.test(path),
+    (path) =>
+      !/^@vigil\/[a-z]+\/(dist\/.*\.(js|d\.ts)|bin\/vigil\.js|package\.json|README\.md)$/.test(path) &&
+      !webApp.includes(path),
+  );
+  check(
+    webApp.every((path) => shipped.includes(path)),
+    "the dashboard's web app is shipped with the CLI",
   );
   check(
     unexpected.length === 0,
-    `only compiled files, declarations, the bin and READMEs are shipped (${shipped.length} files)` +
+    `only compiled files, declarations, the bin, READMEs and the web app are shipped (${shipped.length} files)` +
       (unexpected.length ? `; also: ${unexpected.slice(0, 5).join(', ')}` : ''),
   );
 

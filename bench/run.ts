@@ -3,6 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { formatCostModel, type MeasuredCosts } from './cost-model.ts';
+import { formatDashboardLoad, runDashboardLoad } from './dashboard-load.ts';
 import { printDriftBenchmark, runDriftBenchmark } from './drift-bench.ts';
 import { BENCH_COLUMNS, generateCaptureFile } from './generate-capture.ts';
 import { formatLambdaBundles, measureLambdaBundles } from './lambda-bundles.ts';
@@ -18,6 +19,11 @@ const capture = `${out}capture-${records}.jsonl`;
 const only = process.env.VIGIL_BENCH_ONLY;
 if (only === 'lambda') {
   console.log(formatLambdaBundles(await measureLambdaBundles(repeats)).join('\n'));
+  process.exit(0);
+}
+// VIGIL_BENCH_ONLY=dashboard loads the dashboard over a generated home of 30 days × 24 runs × 4 monitors × 3 endpoints.
+if (only === 'dashboard') {
+  console.log(formatDashboardLoad(await runDashboardLoad(`${out}dashboard-home`, repeats)).join('\n'));
   process.exit(0);
 }
 // VIGIL_BENCH_ONLY=load runs the load test (VIGIL_BENCH_LOAD_FILES capture files, default 10,000) and the cost model.

@@ -3,6 +3,7 @@ import { alertTopic } from './alerts';
 import { auditBucket, auditHeadsBucket, auditLocationObject } from './audit-storage';
 import { backfillStateMachine } from './backfill';
 import { vigilBus } from './bus';
+import { dashboardApi } from './dashboard-api';
 import { functions } from './functions';
 import { bucket } from './storage';
 import { asyncTopicSubscribers, rules, schedules } from './triggers';
@@ -16,6 +17,8 @@ export const outputs = {
   auditLocation: auditLocationObject.key,
   bus: vigilBus.name,
   alertTopic: alertTopic.arn,
+  /** The dashboard's read-only API (IAM-authorized function URL): `vigil ui --api <dashboardApiUrl>`. */
+  dashboardApiUrl: dashboardApi.url,
   functions: Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, fn.name])),
   rules: rules.length,
   schedules: schedules.length,

@@ -5,6 +5,7 @@
  */
 export * from './wiring/async-topics.ts';
 export * from './wiring/backfill.ts';
+export * from './wiring/dashboard-api.ts';
 export * from './wiring/events.ts';
 export * from './wiring/functions.ts';
 export * from './wiring/local.ts';

@@ -114,6 +114,8 @@ export const PREFIXES = {
   runs: 'runs/',
   /** Failed asynchronous inferences, one record each (async-capture). */
   asyncErrors: 'async-errors/',
+  /** Run summaries per endpoint and monitor, appended as runs settle: what the dashboard reads. */
+  runIndex: 'index/runs/',
 } as const;
 
 /** The scheduled monitors (the monitor table): config key, report folder, function and MonitoringType. */

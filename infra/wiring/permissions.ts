@@ -231,6 +231,8 @@ function monitorPermissions(
     if (spec.readsGroundTruth) s3.readFolder(endpoint.groundTruth);
     // Run records of this endpoint and monitor (runRecordKey): read before, written after a run.
     s3.readWrite(ctx.bucket, `${PREFIXES.runs}${endpoint.name}/${monitor.type}/`);
+    // The dashboard's run index of this endpoint and monitor (runIndexKey), appended at settle.
+    s3.readWrite(ctx.bucket, `${PREFIXES.runIndex}${endpoint.name}/${monitor.type}.jsonl`);
     const reports = resolveLocation(endpoint.reports, ctx.bucket);
     const folder = `${joinKey(reports.key, endpoint.name, monitor.folder)}/`;
     s3.write(reports.bucket, folder);
@@ -358,7 +360,8 @@ export function sagemakerArn(ctx: DeploymentContext, type: string, name: string)
   return `arn:${ctx.partition}:sagemaker:${ctx.region}:${ctx.account}:${type}/${name.toLowerCase()}`;
 }
 
-function packageResources(ctx: DeploymentContext, groups: readonly string[]): string[] {
+/** The model package groups and their versions, as IAM resources. */
+export function packageResources(ctx: DeploymentContext, groups: readonly string[]): string[] {
   if (groups.length === 0) return [];
   return groups.flatMap((group) => [
     sagemakerArn(ctx, 'model-package-group', group),
@@ -379,7 +382,7 @@ function endpointPackageResources(ctx: DeploymentContext, endpoints: readonly En
 }
 
 /** The model cards of these groups' versions (`model-card/<group>-v*`). */
-function cardResources(ctx: DeploymentContext, groups: readonly string[]): string[] {
+export function cardResources(ctx: DeploymentContext, groups: readonly string[]): string[] {
   return groups.flatMap((group) =>
     modelCardNamePatterns(group).map((pattern) => sagemakerArn(ctx, 'model-card', pattern)),
   );
@@ -397,7 +400,8 @@ function evidenceLocations(config: VigilConfig): string[] {
   return [...new Set([...baselines, ...declared])];
 }
 
-function modelPackageGroups(config: VigilConfig): string[] {
+/** Every model package group the configuration names (endpoints and approval policies). */
+export function modelPackageGroups(config: VigilConfig): string[] {
   const groups = [
     ...config.endpoints.map((e) => e.modelPackageGroup),
     ...config.approvalPolicies.map((p) => p.modelPackageGroup),

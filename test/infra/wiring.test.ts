@@ -233,15 +233,20 @@ describe('permissions', () => {
 
   it('lets the data-quality monitor write its own report folders and publish only data metrics', () => {
     const statements = permissionsFor('monitor-data-quality', config, ctx);
+    const lists = () => statements.filter((s) => s.actions.includes('s3:ListBucket'));
     expect(statements.find((s) => s.actions.includes('s3:PutObject'))?.resources).toEqual([
       'arn:aws:s3:::vigil-bucket/runs/churn-prod/DataQuality/*',
+      'arn:aws:s3:::vigil-bucket/index/runs/churn-prod/DataQuality.jsonl*',
       'arn:aws:s3:::vigil-bucket/reports/churn-prod/data-quality/*',
       'arn:aws:s3:::vigil-bucket/runs/fraud/DataQuality/*',
+      'arn:aws:s3:::vigil-bucket/index/runs/fraud/DataQuality.jsonl*',
       'arn:aws:s3:::fraud-reports/out/fraud/data-quality/*',
     ]);
+    // Its own run index (the dashboard's view), listed so a first append finds it absent, not denied.
+    expect(JSON.stringify(lists())).toContain('index/runs/churn-prod/DataQuality.jsonl*');
+    expect(JSON.stringify(statements)).not.toContain('index/runs/churn-prod/ModelBias');
     // Its run records only: another monitor's records of the same endpoint stay out of reach.
-    const lists = statements.filter((s) => s.actions.includes('s3:ListBucket'));
-    expect(JSON.stringify(lists)).toContain('runs/churn-prod/DataQuality/');
+    expect(JSON.stringify(lists())).toContain('runs/churn-prod/DataQuality/');
     expect(JSON.stringify(statements)).not.toContain('runs/churn-prod/ModelBias/');
     expect(statements.find((s) => s.actions.includes('cloudwatch:PutMetricData'))?.conditions).toEqual([
       {

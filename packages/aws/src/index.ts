@@ -7,6 +7,11 @@ export { CloudWatchMetricSink } from './cloudwatch-metric-sink.ts';
 export { EventPublishError } from './event-publish-error.ts';
 export type { EventBridgePublisherOptions } from './eventbridge-publisher.ts';
 export { EventBridgePublisher } from './eventbridge-publisher.ts';
+export {
+  type FunctionUrlClientOptions,
+  type FunctionUrlResponse,
+  functionUrlClient,
+} from './function-url-client.ts';
 export { type HttpModelInvokerOptions, httpModelInvoker, pingModel } from './http-invoker.ts';
 export { CLOUDWATCH_MAX_MAGNITUDE, cloudWatchValue } from './metric-values.ts';
 export { logger, type VigilLogger } from './powertools-logger.ts';

@@ -19,6 +19,12 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./demo.ts')).demoCommand,
   },
   {
+    name: 'ui',
+    summary:
+      'Open the dashboard: endpoints, metrics over time, incidents, registry and audit of a home folder',
+    load: async () => (await import('./ui.ts')).uiCommand,
+  },
+  {
     name: 'dev',
     summary:
       'Run Vigil locally: capture files in → profiles → monitors → metrics → alarms → alerts → rollback',

@@ -352,6 +352,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoFindings> {
     io.stdout(
       `Everything the run wrote (capture, profiles, reports, metrics, events, outbox, audit): ${relativeOrAbsolute(options.cwd, home)}`,
     );
+    io.stdout(`Dashboard: npx vigil ui --home ${relativeOrAbsolute(options.cwd, home)}`);
     io.stdout(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     return findings;
   } finally {

@@ -1,3 +1,4 @@
+import { indexSettledRun } from '../dashboard/index-settled-run.ts';
 import { type MonitorFolder, metricsNamespace, monitorSpec, monitorTitle } from '../monitors/names.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Log } from '../ports/log.ts';
@@ -100,7 +101,8 @@ export interface RunDefinition extends RunTarget {
  * it is built), computes the report location once, gives the computation its window and a
  * skipped-input tally, turns a computation that throws into a Failed run with the error's message
  * (writing and publishing nothing of it: no half report), and ends the run through `settleRun`
- * (claimed once per window, report files, metrics, event). Returns how the run was settled.
+ * (claimed once per window, report files, metrics, event), then appends it to the run index the
+ * dashboard reads (`indexSettledRun`). Returns how the run was settled.
  *
  * @example
  * ```ts
@@ -163,7 +165,7 @@ export async function runMonitor(ports: MonitorRunPorts, definition: RunDefiniti
     ...(definition.modelPackageArn ? { modelPackageArn: definition.modelPackageArn } : {}),
     ...(failed ? { failureReason: verdict.failureReason } : {}),
   };
-  return settleRun(
+  const settled = await settleRun(
     ports,
     { store: output.store, folder: folderKey(output.key) },
     {
@@ -174,6 +176,9 @@ export async function runMonitor(ports: MonitorRunPorts, definition: RunDefiniti
     label,
     definition.records,
   );
+  // The dashboard's view of the run, next to its record in Vigil's store.
+  await indexSettledRun(definition.records, settled, verdict, ports.log);
+  return settled;
 }
 
 /**
