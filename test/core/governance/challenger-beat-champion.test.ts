@@ -173,7 +173,9 @@ describe('approval rule challengerBeatChampion', () => {
     expect(result.outcome).toBe('reject');
     expect(result.rules?.[0]).toMatchObject({
       passed: false,
-      detail: expect.stringMatching(/^B \(challenger\) inconclusive on accuracy: difference 0\.02, p 0\.5331 in the comparison of /),
+      detail: expect.stringMatching(
+        /^B \(challenger\) inconclusive on accuracy: difference 0\.02, p 0\.5331 in the comparison of /,
+      ),
     });
   });
 
