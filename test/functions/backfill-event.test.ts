@@ -11,7 +11,7 @@ describe("a monitor's input from a backfill", () => {
       /"backfill" must be true or false/,
     );
     expect(() => assertScheduledMonitorEvent({ endpoint: 'ep', replay: true })).toThrow(
-      /only "endpoint", "scheduledTime" and "backfill" are accepted/,
+      /only "endpoint", "variant", "scheduledTime" and "backfill" are accepted/,
     );
   });
 });

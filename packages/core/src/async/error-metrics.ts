@@ -1,21 +1,8 @@
-import { SAGEMAKER_NAMESPACE_PREFIX } from '../monitors/names.ts';
+import { asyncMetricsNamespace } from '../monitors/async-namespace.ts';
 import type { MetricDatum } from '../ports/metric-sink.ts';
 
 /** Vigil's own metric of failed asynchronous inferences (SageMaker publishes no such metric here). */
 export const ASYNC_FAILURES_METRIC = 'vigil_async_inference_failures';
-
-/**
- * The namespace of Vigil's asynchronous-inference metrics, `<prefix>/Endpoints/async-metrics`:
- * Vigil's own, beside SageMaker's monitor namespaces.
- *
- * @example
- * ```ts
- * asyncMetricsNamespace('aws/sagemaker'); // 'aws/sagemaker/Endpoints/async-metrics'
- * ```
- */
-export function asyncMetricsNamespace(prefix?: string): string {
-  return `${prefix ?? SAGEMAKER_NAMESPACE_PREFIX}/Endpoints/async-metrics`;
-}
 
 /**
  * One datum per endpoint variant with failures: `vigil_async_inference_failures` (Sum; unit Count)

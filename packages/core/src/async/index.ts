@@ -1,3 +1,4 @@
+export { asyncMetricsNamespace } from '../monitors/async-namespace.ts';
 export {
   ASYNC_ERRORS_PREFIX,
   type AsyncPayload,
@@ -7,11 +8,7 @@ export {
   asyncErrorRecord,
 } from './capture-record.ts';
 export { countAsyncErrors } from './count-errors.ts';
-export {
-  ASYNC_FAILURES_METRIC,
-  asyncFailureDatums,
-  asyncMetricsNamespace,
-} from './error-metrics.ts';
+export { ASYNC_FAILURES_METRIC, asyncFailureDatums } from './error-metrics.ts';
 export {
   type AsyncInferenceNotification,
   asyncNotificationsOf,

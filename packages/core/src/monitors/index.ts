@@ -1,3 +1,4 @@
+export { asyncMetricsNamespace } from './async-namespace.ts';
 export type { MonitorFunctionSpec, MonitorSpec, MonitorSpecEntry } from './monitor-specs.ts';
 export { MONITOR_SPECS } from './monitor-specs.ts';
 export type { MonitorConfigKey, MonitorFolder, MonitoringType } from './names.ts';
