@@ -246,4 +246,49 @@ describe('vigil backfill on the local twin', () => {
     );
     expect(stats.dataset.item_count).toBe(20);
   });
+  it('tries a run the monitor settled as Failed again, and reports the one that keeps failing', async () => {
+    const system = createLocalSystem({ config, cwd, clock: { now: () => new Date('2026-01-01T00:00:00Z') } });
+    const plan = planBackfill(
+      config,
+      { endpoint: 'ep', from: new Date('2024-05-01T10:00:00Z'), to: new Date('2024-05-01T13:00:00Z') },
+      { now: new Date('2026-01-01T00:00:00Z'), fireTimes: scheduledTimes },
+    );
+    const runAttempts = new Map<string, number>();
+    const report = await runBackfill(
+      plan,
+      {
+        captureStore: system.runtime.store,
+        captureBucket: system.runtime.bucket,
+        invoke: async (name, event) => {
+          if (name === 'profile-capture') return profileCapture(event);
+          const at = (event as { scheduledTime: string }).scheduledTime;
+          const n = (runAttempts.get(at) ?? 0) + 1;
+          runAttempts.set(at, n);
+          // The window of 11:00 fails once (a model server restarting); the one of 12:00 always.
+          if (at === '2024-05-01T11:00:00.000Z' && n === 1)
+            return { status: 'Failed', failureReason: 'ping failed' };
+          if (at === '2024-05-01T12:00:00.000Z')
+            return { status: 'Failed', failureReason: 'baseline unreadable' };
+          return monitorDataQuality(event);
+        },
+        nowMs: () => 0,
+        sleep: async () => {},
+      },
+      { attempts: 3, retryDelayMs: 1, concurrency: 2 },
+    );
+    expect(runAttempts.get('2024-05-01T11:00:00.000Z')).toBe(2);
+    expect(runAttempts.get('2024-05-01T12:00:00.000Z')).toBe(3);
+    expect([...runAttempts.values()].sort()).toEqual([1, 2, 3]);
+    expect(report.runs).toEqual({ total: 3, done: 2, failed: 1, retried: 3 });
+    expect(report.failures).toEqual([
+      {
+        phase: 'runs',
+        id: 'data-quality@2024-05-01T12:00:00.000Z',
+        attempts: 3,
+        reason: 'baseline unreadable',
+      },
+    ]);
+    expect(report.runStatuses['data-quality@2024-05-01T12:00:00.000Z']).toBe('Failed');
+    expect(report.runStatuses['data-quality@2024-05-01T11:00:00.000Z']).not.toBe('Failed');
+  });
 });

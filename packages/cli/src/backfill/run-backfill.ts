@@ -134,14 +134,14 @@ export async function runBackfill(
   for (const run of plan.runs) {
     const event = { endpoint: run.endpoint, scheduledTime: run.scheduledTime.toISOString(), backfill: true };
     let summary: RunSummary = {};
+    // A run the monitor settled as Failed (a model server down, a baseline unreadable) is tried
+    // again like a thrown error: a backfill replaces the settled window on the next attempt.
     const ok = await withRetries('runs', run.id, runs, async () => {
       summary = ((await ports.invoke(run.function, event)) ?? {}) as RunSummary;
+      if (summary.status === 'Failed') throw new Error(summary.failureReason ?? 'The run failed');
     });
-    if (ok) runStatuses[run.id] = summary.status ?? 'Completed';
-    if (ok && summary.status === 'Failed') {
-      failures.push({ phase: 'runs', id: run.id, attempts: 1, reason: summary.failureReason ?? 'Failed' });
-    }
-    runs.finish(ok && summary.status !== 'Failed' ? 'done' : 'failed');
+    if (ok || summary.status !== undefined) runStatuses[run.id] = summary.status ?? 'Completed';
+    runs.finish(ok ? 'done' : 'failed');
     ports.onProgress?.(runs.snapshot(ports.nowMs()));
   }
   return { profiles: profiles.counts, runs: runs.counts, failures, runStatuses };
