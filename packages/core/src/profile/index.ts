@@ -32,8 +32,10 @@ export {
   NON_FINITE,
   STRING,
   scanCsvField,
+  scanCsvFieldAscii,
   scannedEnd,
   scannedNumber,
   scanText,
   scanTextRange,
+  UNSCANNED,
 } from './value-type.ts';

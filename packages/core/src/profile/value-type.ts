@@ -235,6 +235,54 @@ export function scanCsvField(text: string, start: number, end: number): number {
   return finishNumber(text, start, i, first, dotAt, mantissa, spaced, 0);
 }
 
+/** What `scanCsvFieldAscii` returns for a field it leaves to `scanCsvField`. */
+export const UNSCANNED = -1;
+
+/**
+ * `scanCsvField` of the common field, read from ASCII bytes (an indexed load is cheaper than a
+ * string's `charCodeAt`): a decimal number, an optional sign, digits, at most one dot with digits
+ * on both sides, at most 15 digits in all. It gives the very class and double `scanCsvField` gives
+ * such a field (the same correctly rounded division), and `scannedEnd`. Any other field (empty, an
+ * exponent, a space, a word, more digits) is `UNSCANNED`, with nothing set: scan its text instead.
+ *
+ * @example
+ * ```ts
+ * scanCsvFieldAscii(new TextEncoder().encode('7,2.5,x'), 2, 7); // FRACTIONAL, scannedNumber === 2.5, scannedEnd === 5
+ * ```
+ */
+export function scanCsvFieldAscii(bytes: Uint8Array, start: number, end: number): number {
+  let i = start;
+  let c = i < end ? (bytes[i] as number) : COMMA;
+  const negative = c === MINUS;
+  if (negative || c === PLUS) i++;
+  const first = i;
+  let dotAt = -1;
+  let mantissa = 0;
+  for (; i < end; i++) {
+    c = bytes[i] as number;
+    const digit = c - ZERO;
+    if (digit >= 0 && digit <= 9) {
+      mantissa = mantissa * 10 + digit;
+      continue;
+    }
+    if (c === DOT && dotAt === -1) {
+      dotAt = i;
+      continue;
+    }
+    if (c === COMMA) break;
+    return UNSCANNED;
+  }
+  const dot = dotAt !== -1;
+  const whole = (dot ? dotAt : i) - first;
+  const fraction = dot ? i - dotAt - 1 : 0;
+  if (whole === 0 || (dot && fraction === 0) || whole + fraction > MAX_EXACT_DIGITS) return UNSCANNED;
+  scannedEnd = i;
+  // As `finishNumber` computes it: fraction ≤ 15, so 10^fraction is exact.
+  const value = dot ? mantissa / (POW10[fraction] as number) : mantissa;
+  scannedNumber = negative ? -value : value;
+  return dot ? FRACTIONAL : INTEGRAL;
+}
+
 /**
  * The rest of `scanCsvField` for a field with a character that is neither a digit nor a first
  * dot at `from` (an exponent, a word): found its end, then classified by `scanTextRange`. Kept
