@@ -10,6 +10,7 @@ export type { ColumnProfileJson, Profile, ProfileJson } from './profile.ts';
 export {
   emptyProfile,
   mergeProfiles,
+  parseOwnProfile,
   parseProfile,
   profileFromJson,
   profileToJson,
