@@ -3,7 +3,7 @@ import {
   scanCsvField,
   scanCsvFieldAscii,
   scannedEnd,
-  scannedNumber,
+  scannedValue,
   scanText,
   serializeProfile,
   sortDoubles,
@@ -73,10 +73,11 @@ describe('scanCsvField', () => {
       let start = 0;
       for (const field of fields) {
         const type = scanCsvField(text, start, text.length);
-        const number = scannedNumber;
+        const number = scannedValue[0];
         expect(scannedEnd - start, JSON.stringify(text)).toBe(field.length);
         expect(type, JSON.stringify(field)).toBe(scanText(field));
-        if (type === 1 || type === 2) expect(sameNumber(number, scannedNumber), field).toBe(true);
+        if (type === 1 || type === 2)
+          expect(sameNumber(number as number, scannedValue[0] as number), field).toBe(true);
         start = scannedEnd + 1;
       }
       expect(start).toBe(text.length + 1);
@@ -85,7 +86,7 @@ describe('scanCsvField', () => {
 
   it('stops at `end`, leaving out what follows it', () => {
     expect(scanCsvField('12,34\r', 3, 5)).toBe(2);
-    expect([scannedNumber, scannedEnd]).toEqual([34, 5]);
+    expect([scannedValue[0], scannedEnd]).toEqual([34, 5]);
     expect(scanCsvField('ab\r', 0, 2)).toBe(4);
     expect(scannedEnd).toBe(2);
   });
@@ -109,14 +110,14 @@ describe('scanCsvFieldAscii', () => {
       let start = 2;
       for (const field of fields) {
         const type = scanCsvFieldAscii(bytes, start, text.length);
-        const [number, end] = [scannedNumber, scannedEnd];
+        const [number, end] = [scannedValue[0], scannedEnd];
         const expected = scanCsvField(text, start, text.length);
         if (type === UNSCANNED) unscanned++;
         else {
           scanned++;
           expect(type, field).toBe(expected);
           expect(end, field).toBe(scannedEnd);
-          expect(Object.is(number, scannedNumber), field).toBe(true);
+          expect(Object.is(number, scannedValue[0]), field).toBe(true);
         }
         // Every plain decimal of at most 15 digits is read from the bytes.
         if (/^[-+]?\d+(\.\d+)?$/.test(field) && field.replace(/\D/g, '').length <= 15)
@@ -138,7 +139,7 @@ describe('scanCsvFieldAscii', () => {
     ];
     for (const [text, type, value] of cases) {
       expect(scanCsvFieldAscii(ascii(text), 0, text.length), text).toBe(type);
-      expect(Object.is(scannedNumber, value), text).toBe(true);
+      expect(Object.is(scannedValue[0], value), text).toBe(true);
     }
     for (const text of ['1234567890123456', '1e5', '- 3', '', '3.', '.5', 'nan'])
       expect(scanCsvFieldAscii(ascii(text), 0, text.length), text).toBe(UNSCANNED);

@@ -20,7 +20,7 @@ import {
   MISSING,
   NON_FINITE,
   STRING,
-  scannedNumber,
+  scannedValue,
   scanTextRange,
   type TypeCounts,
 } from './value-type.ts';
@@ -119,7 +119,7 @@ export class ColumnProfile {
 
   /**
    * Profiles `text.slice(start, end)` that `scanTextRange` (or `scanCsvField`) has just classified
-   * as `type`, with its number in `scannedNumber`.
+   * as `type`, with its number in `scannedValue[0]`.
    */
   addScanned(type: number, text: string, start: number, end: number): void {
     if (type === MISSING) {
@@ -129,7 +129,7 @@ export class ColumnProfile {
     if (type === FRACTIONAL || type === INTEGRAL) {
       if (type === FRACTIONAL) this.fractional++;
       else this.integral++;
-      const x = scannedNumber;
+      const x = scannedValue[0] as number;
       // Deequ counts "- 3" (a space after the sign) as numeric, but Spark's cast yields null.
       if (Number.isNaN(x)) this.hll.addTextRange(text, start, end);
       else this.addNumeric(x);

@@ -45,7 +45,7 @@ export {
   scanCsvField,
   scanCsvFieldAscii,
   scannedEnd,
-  scannedNumber,
+  scannedValue,
   scanText,
   scanTextRange,
   UNSCANNED,
