@@ -1,11 +1,13 @@
 import {
   ProfileBuilder,
   scanCsvField,
+  scanCsvFieldAscii,
   scannedEnd,
-  scannedNumber,
+  scannedValue,
   scanText,
   serializeProfile,
   sortDoubles,
+  UNSCANNED,
 } from '@vigil/core/profile';
 import { describe, expect, it } from 'vitest';
 
@@ -71,10 +73,11 @@ describe('scanCsvField', () => {
       let start = 0;
       for (const field of fields) {
         const type = scanCsvField(text, start, text.length);
-        const number = scannedNumber;
+        const number = scannedValue[0];
         expect(scannedEnd - start, JSON.stringify(text)).toBe(field.length);
         expect(type, JSON.stringify(field)).toBe(scanText(field));
-        if (type === 1 || type === 2) expect(sameNumber(number, scannedNumber), field).toBe(true);
+        if (type === 1 || type === 2)
+          expect(sameNumber(number as number, scannedValue[0] as number), field).toBe(true);
         start = scannedEnd + 1;
       }
       expect(start).toBe(text.length + 1);
@@ -83,9 +86,87 @@ describe('scanCsvField', () => {
 
   it('stops at `end`, leaving out what follows it', () => {
     expect(scanCsvField('12,34\r', 3, 5)).toBe(2);
-    expect([scannedNumber, scannedEnd]).toEqual([34, 5]);
+    expect([scannedValue[0], scannedEnd]).toEqual([34, 5]);
     expect(scanCsvField('ab\r', 0, 2)).toBe(4);
     expect(scannedEnd).toBe(2);
+  });
+});
+
+describe('scanCsvFieldAscii', () => {
+  const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+  const asciiTricky = TRICKY.filter((field) => [...field].every((c) => c.charCodeAt(0) < 128));
+
+  it('reads plain numbers from bytes exactly as scanCsvField reads their text, and leaves the rest to it', () => {
+    let scanned = 0;
+    let unscanned = 0;
+    for (let trial = 0; trial < 2000; trial++) {
+      const fields = Array.from({ length: 1 + Math.floor(next() * 6) }, () =>
+        next() < 0.5
+          ? (next() * 2000 - 500).toFixed(Math.floor(next() * 14))
+          : (asciiTricky[Math.floor(next() * asciiTricky.length)] as string),
+      );
+      const text = `xy${fields.join(',')}`;
+      const bytes = ascii(text);
+      let start = 2;
+      for (const field of fields) {
+        const type = scanCsvFieldAscii(bytes, start, text.length);
+        const [number, end] = [scannedValue[0], scannedEnd];
+        const expected = scanCsvField(text, start, text.length);
+        if (type === UNSCANNED) unscanned++;
+        else {
+          scanned++;
+          expect(type, field).toBe(expected);
+          expect(end, field).toBe(scannedEnd);
+          expect(Object.is(number, scannedValue[0]), field).toBe(true);
+        }
+        // Every plain decimal of at most 15 digits is read from the bytes.
+        if (/^[-+]?\d+(\.\d+)?$/.test(field) && field.replace(/\D/g, '').length <= 15)
+          expect(type, field).not.toBe(UNSCANNED);
+        start = scannedEnd + 1;
+      }
+    }
+    expect(scanned).toBeGreaterThan(1000);
+    expect(unscanned).toBeGreaterThan(1000);
+  });
+
+  it('reads -0, signs and the 15-digit limit as the text scanner does', () => {
+    const cases: [string, number, number][] = [
+      ['-0', 2, -0],
+      ['+7', 2, 7],
+      ['-12.50', 1, -12.5],
+      ['123456789012345', 2, 123456789012345],
+      ['0.00000000000001', 1, 1e-14],
+    ];
+    for (const [text, type, value] of cases) {
+      expect(scanCsvFieldAscii(ascii(text), 0, text.length), text).toBe(type);
+      expect(Object.is(scannedValue[0], value), text).toBe(true);
+    }
+    for (const text of ['1234567890123456', '1e5', '- 3', '', '3.', '.5', 'nan'])
+      expect(scanCsvFieldAscii(ascii(text), 0, text.length), text).toBe(UNSCANNED);
+  });
+});
+
+describe('ProfileBuilder.addCsvFieldsAscii', () => {
+  it('profiles exactly as addRow of the split fields', () => {
+    const byRow = new ProfileBuilder(['a']);
+    const byBytes = new ProfileBuilder(['a']);
+    for (let i = 0; i < 5000; i++) {
+      const width = next() < 0.9 ? 4 : Math.floor(next() * 7) + 1;
+      const fields = Array.from({ length: width }, (_, c) =>
+        c === 3
+          ? (['red', 'green', 'true', ''][Math.floor(next() * 4)] as string)
+          : next() < 0.95
+            ? (next() * 100 - 20).toFixed(c)
+            : (TRICKY[Math.floor(next() * TRICKY.length)] as string).replace('é', 'e'),
+      );
+      byRow.addRow(fields);
+      // The line sits at byte 5 of its block; its data starts at character 9 of the line.
+      const line = `{"data":"${fields.join(',')}"}`;
+      const bytes = Uint8Array.from(`abcd\n${line}`, (c) => c.charCodeAt(0));
+      byBytes.addCsvFieldsAscii(bytes, 5 + 9, 5 + line.length - 2, line, 5);
+      byBytes.endRow();
+    }
+    expect(serializeProfile(byBytes.build())).toBe(serializeProfile(byRow.build()));
   });
 });
 

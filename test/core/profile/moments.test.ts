@@ -1,9 +1,12 @@
 import {
   addValue,
+  addValueToState,
   emptyMoments,
   meanOf,
   mergeMoments,
   momentsOf,
+  momentsOfState,
+  momentsState,
   populationStdDev,
 } from '@vigil/core/profile';
 import { describe, expect, it } from 'vitest';
@@ -50,5 +53,28 @@ describe('moments', () => {
     addValue(m, 4);
     expect(mergeMoments(emptyMoments(), m)).toEqual(m);
     expect(mergeMoments(m, emptyMoments())).toEqual(m);
+  });
+});
+
+describe('addValueToState', () => {
+  it('gives the very doubles addValue gives, -0 and extremes included', () => {
+    const inputs = [
+      values,
+      [-0, -0, 0],
+      [-0],
+      [5, -1e308, 1e308, 3.5e-320, -2.25],
+      Array.from({ length: 5000 }, (_, i) => Math.cos(i * 7.1) * 10 ** ((i % 11) - 5)),
+    ];
+    for (const xs of inputs) {
+      const state = momentsState(emptyMoments());
+      const m = emptyMoments();
+      for (const x of xs) {
+        addValueToState(state, x);
+        addValue(m, x);
+      }
+      const fromState = momentsOfState(state);
+      for (const key of ['count', 'sum', 'avg', 'm2', 'min', 'max'] as const)
+        expect(Object.is(fromState[key], m[key]), `${key} of ${xs.slice(0, 3)}`).toBe(true);
+    }
   });
 });

@@ -3,6 +3,7 @@ import {
   mergeProfiles,
   type Profile,
   ProfileBuilder,
+  parseOwnProfile,
   parseProfile,
   populationStdDev,
   type RowValue,
@@ -148,5 +149,12 @@ describe('mergeProfiles', () => {
     });
     expect(() => parseProfile('{"format":"other"}')).toThrow(/Not a Vigil profile/);
     expect(() => parseProfile('{')).toThrow(/not valid JSON/);
+  });
+
+  it('reads its own serialized text without the schema check into the same profile', () => {
+    const text = serializeProfile(whole);
+    const own = parseOwnProfile(text);
+    expect(serializeProfile(own)).toBe(serializeProfile(parseProfile(text)));
+    for (const [i, c] of own.columns.entries()) expectSameColumn(c, whole.columns[i] as ColumnProfile);
   });
 });

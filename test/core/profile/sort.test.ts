@@ -16,6 +16,13 @@ describe('sortDoubles', () => {
       (i) => (i % 2 ? -0 : 0),
       (i) => (i % 7) - 3 + (next() < 0.1 ? -0 : 0),
       () => 5,
+      // Keys that share their top bits, differ only in the low word, or span every exponent:
+      // each makes the radix passes read a different window of the high word.
+      () => 1000 + next() * 1e-3,
+      () => -(1000 + next() * 1e-3),
+      () => 1 + next() * 1e-9,
+      () => (next() < 0.5 ? -1 : 1) * 10 ** (next() * 600 - 300),
+      () => Number((next() * 4 - 2).toPrecision(6)),
     ];
     for (const shape of shapes) {
       for (const n of [0, 1, 2, 3, 15, 16, 17, 100, 2050, 5000]) {

@@ -7,7 +7,7 @@ import {
   MISSING,
   NON_FINITE,
   STRING,
-  scannedNumber,
+  scannedValue,
   scanText,
 } from '@vigil/core/profile';
 import { describe, expect, it } from 'vitest';
@@ -97,15 +97,15 @@ describe('scanText', () => {
     }
     for (const text of texts) {
       expect([INTEGRAL, FRACTIONAL]).toContain(scanText(text));
-      expect(Object.is(scannedNumber, Number(text)), text).toBe(true);
+      expect(Object.is(scannedValue[0], Number(text)), text).toBe(true);
     }
   });
 
   it('gives NaN for numeric text Spark would not cast (a space after the sign)', () => {
     expect(scanText('- 3')).toBe(INTEGRAL);
-    expect(scannedNumber).toBeNaN();
+    expect(scannedValue[0]).toBeNaN();
     expect(scanText('+ 2.5')).toBe(FRACTIONAL);
-    expect(scannedNumber).toBeNaN();
+    expect(scannedValue[0]).toBeNaN();
   });
 
   it('parses exponent notation to the same double as Number()', () => {
@@ -122,7 +122,7 @@ describe('scanText', () => {
     for (const text of texts) {
       const type = scanText(text);
       expect([INTEGRAL, FRACTIONAL], text).toContain(type);
-      expect(Object.is(scannedNumber, Number(text)), text).toBe(true);
+      expect(Object.is(scannedValue[0], Number(text)), text).toBe(true);
     }
   });
 });
@@ -148,12 +148,12 @@ describe('non-finite numbers', () => {
     [`-${'9'.repeat(400)}.5`, Number.NEGATIVE_INFINITY],
   ])('%j is a non-finite number', (text, value) => {
     expect(scanText(text)).toBe(NON_FINITE);
-    expect(Object.is(scannedNumber, value)).toBe(true);
+    expect(Object.is(scannedValue[0], value)).toBe(true);
   });
 
   it('leaves numbers that underflow to zero finite', () => {
     expect(scanText('1e-400')).toBe(FRACTIONAL);
-    expect(scannedNumber).toBe(0);
+    expect(scannedValue[0]).toBe(0);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { OutputColumnsPosition } from '@vigil/core/capture';
 import { type PartitionResult, profilePartition } from '@vigil/core/dataquality';
-import { parseProfile } from '@vigil/core/profile';
+import { parseOwnProfile } from '@vigil/core/profile';
 import {
   PartitionProfilingError,
   type PartitionReply,
@@ -70,7 +70,7 @@ function workerLane(
           return;
         }
         const { profile, records, issues, lines } = reply;
-        resolve({ profile: parseProfile(profile), records, issues, lines });
+        resolve({ profile: parseOwnProfile(profile), records, issues, lines });
       };
       const onError = (error: Error) => {
         worker.off('message', onMessage);

@@ -1,4 +1,7 @@
-import { lastLine, lineBlocks, splitLines } from './lines.ts';
+import { lastLine, lineBlocks, lineByteBlocks, splitLines } from './lines.ts';
+
+const CR = 13;
+
 import { parseCaptureLine } from './parse-line.ts';
 import type { CaptureIssue, CaptureRecord } from './types.ts';
 
@@ -81,8 +84,9 @@ export async function* parseCaptureBatches(
  * Hands every non-blank line of a capture stream to `onLine` with its 1-based line number (blank
  * lines are counted, so numbers match an editor's), synchronously within each chunk: the lowest-cost
  * walk through a large file, for callers that parse lines themselves (`parseCaptureLineOrPlainCsv`).
- * Lines are split and decoded exactly as `parseCaptureBatches` splits them. Returns the number of
- * lines, blank ones included.
+ * Lines are split and decoded exactly as `parseCaptureBatches` splits them. When the line's bytes
+ * are ASCII, `onLine` also gets them: `ascii[at + i]` is `line.charCodeAt(i)`, valid during the
+ * call only. Returns the number of lines, blank ones included.
  *
  * @example
  * ```ts
@@ -93,18 +97,24 @@ export async function* parseCaptureBatches(
  */
 export async function forEachCaptureLine(
   chunks: AsyncIterable<Uint8Array>,
-  onLine: (line: string, lineNumber: number) => void,
+  onLine: (line: string, lineNumber: number, ascii: Uint8Array | undefined, at: number) => void,
 ): Promise<number> {
   let lineNumber = 0;
-  const numbered = (line: string): void => {
-    lineNumber++;
-    if (line.length === 0 || isBlank(line)) return;
-    onLine(line, lineNumber);
-  };
-  let rest = '';
-  for await (const block of lineBlocks(chunks)) rest = splitLines(rest + block, numbered);
-  const last = lastLine(rest);
-  if (last !== undefined) numbered(last);
+  for await (const { text, ascii } of lineByteBlocks(chunks)) {
+    // Every block but the last ends with a newline; each line is split as `splitLines` splits it.
+    let start = 0;
+    while (start < text.length) {
+      const newline = text.indexOf('\n', start);
+      const stop = newline === -1 ? text.length : newline;
+      const end = stop > start && text.charCodeAt(stop - 1) === CR ? stop - 1 : stop;
+      lineNumber++;
+      if (end > start) {
+        const line = text.slice(start, end);
+        if (!isBlank(line)) onLine(line, lineNumber, ascii, start);
+      }
+      start = stop + 1;
+    }
+  }
   return lineNumber;
 }
 

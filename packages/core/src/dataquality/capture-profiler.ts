@@ -1,6 +1,10 @@
 import { parseCaptureLine } from '../capture/parse-line.ts';
 import { forEachCaptureLine } from '../capture/parse-stream.ts';
-import { emptyPlainCsvCapture, parseCaptureLineOrPlainCsv } from '../capture/plain-csv.ts';
+import {
+  emptyPlainCsvCapture,
+  type PlainCsvCapture,
+  parseCaptureLineOrPlainCsv,
+} from '../capture/plain-csv.ts';
 import { captureRows, type OutputColumnsPosition } from '../capture/rows.ts';
 import type { CaptureIssue, CaptureRecord, ParsedCaptureLine } from '../capture/types.ts';
 import type { SkippedInputTally } from '../events/skipped-input-tally.ts';
@@ -53,7 +57,7 @@ export async function profileCaptureChunks(
     rows += recordRows.length;
     keep?.push(parsed.record);
   };
-  const lines = await forEachCaptureLine(chunks, (line, lineNumber) => {
+  const lines = await forEachCaptureLine(chunks, (line, lineNumber, ascii, at) => {
     if (keep) {
       addParsed(parseCaptureLine(line, { key, line: lineNumber }));
       return;
@@ -66,6 +70,11 @@ export async function profileCaptureChunks(
     records++;
     rows++;
     const { input, output } = plain;
+    // A payload still in the line (found by a template) is also the line's ASCII bytes from `at`.
+    if (ascii !== undefined && input === line && (output === undefined || output === line)) {
+      addAsciiRow(builder, plain, outputColumns, ascii, at);
+      return;
+    }
     if (output === undefined || outputColumns === 'NONE')
       builder.addCsvFields(input, plain.inputStart, plain.inputEnd);
     else if (outputColumns === 'START') {
@@ -78,4 +87,30 @@ export async function profileCaptureChunks(
     builder.endRow();
   });
   return { records, rows, issues, lines };
+}
+
+/**
+ * Profiles a plain line's row whose payloads lie in the line itself, as the texts of `plain`,
+ * reading its numbers from the line's ASCII bytes (`ascii[at + i]` is the line's character `i`).
+ */
+function addAsciiRow(
+  builder: ProfileBuilder,
+  plain: PlainCsvCapture,
+  outputColumns: OutputColumnsPosition,
+  ascii: Uint8Array,
+  at: number,
+): void {
+  const { input, output } = plain;
+  const inputStart = at + plain.inputStart;
+  const inputEnd = at + plain.inputEnd;
+  if (output === undefined || outputColumns === 'NONE')
+    builder.addCsvFieldsAscii(ascii, inputStart, inputEnd, input, at);
+  else if (outputColumns === 'START') {
+    builder.addCsvFieldsAscii(ascii, at + plain.outputStart, at + plain.outputEnd, output, at);
+    builder.addCsvFieldsAscii(ascii, inputStart, inputEnd, input, at);
+  } else {
+    builder.addCsvFieldsAscii(ascii, inputStart, inputEnd, input, at);
+    builder.addCsvFieldsAscii(ascii, at + plain.outputStart, at + plain.outputEnd, output, at);
+  }
+  builder.endRow();
 }

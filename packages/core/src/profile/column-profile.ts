@@ -2,7 +2,15 @@ import { addExample, mergeExamples } from './examples.ts';
 import { countValue, mergeFrequencies } from './frequencies.ts';
 import { HyperLogLog } from './hyperloglog.ts';
 import { KllSketch } from './kll.ts';
-import { addValue, emptyMoments, type Moments, mergeMoments } from './moments.ts';
+import {
+  addValueToState,
+  emptyMoments,
+  type Moments,
+  type MomentsState,
+  mergeMoments,
+  momentsOfState,
+  momentsState,
+} from './moments.ts';
 import {
   BOOLEAN,
   FRACTIONAL,
@@ -12,7 +20,7 @@ import {
   MISSING,
   NON_FINITE,
   STRING,
-  scannedNumber,
+  scannedValue,
   scanTextRange,
   type TypeCounts,
 } from './value-type.ts';
@@ -43,7 +51,17 @@ export class ColumnProfile {
   nonFinite = 0;
   /** The first few distinct String or Boolean texts (see `addExample`): why a column is not numeric. */
   nonNumericExamples: string[] = [];
-  moments: Moments = emptyMoments();
+  /** The moments, kept as a typed array that profiling updates in place (see `moments`). */
+  momentState: MomentsState = momentsState(emptyMoments());
+
+  /** Count, sum, mean, second central moment, min and max of the finite numeric values (a copy). */
+  get moments(): Moments {
+    return momentsOfState(this.momentState);
+  }
+
+  set moments(m: Moments) {
+    this.momentState = momentsState(m);
+  }
   kll = new KllSketch();
   hll = new HyperLogLog();
   /** Undefined once the column had more than 120 distinct values. */
@@ -101,7 +119,7 @@ export class ColumnProfile {
 
   /**
    * Profiles `text.slice(start, end)` that `scanTextRange` (or `scanCsvField`) has just classified
-   * as `type`, with its number in `scannedNumber`.
+   * as `type`, with its number in `scannedValue[0]`.
    */
   addScanned(type: number, text: string, start: number, end: number): void {
     if (type === MISSING) {
@@ -111,7 +129,7 @@ export class ColumnProfile {
     if (type === FRACTIONAL || type === INTEGRAL) {
       if (type === FRACTIONAL) this.fractional++;
       else this.integral++;
-      const x = scannedNumber;
+      const x = scannedValue[0] as number;
       // Deequ counts "- 3" (a space after the sign) as numeric, but Spark's cast yields null.
       if (Number.isNaN(x)) this.hll.addTextRange(text, start, end);
       else this.addNumeric(x);
@@ -205,7 +223,7 @@ export class ColumnProfile {
   }
 
   private addNumeric(x: number): void {
-    addValue(this.moments, x);
+    addValueToState(this.momentState, x);
     this.kll.update(x);
     this.hll.addNumber(x);
   }

@@ -4,12 +4,23 @@ export { countValue, MAX_CATEGORIES, mergeFrequencies, sortedEntries } from './f
 export { HyperLogLog } from './hyperloglog.ts';
 export type { KllBucket, KllLevelJson, KllSketchJson } from './kll.ts';
 export { KLL_SHRINKING_FACTOR, KLL_SKETCH_SIZE, KllSketch } from './kll.ts';
-export type { Moments } from './moments.ts';
-export { addValue, emptyMoments, meanOf, mergeMoments, momentsOf, populationStdDev } from './moments.ts';
+export type { Moments, MomentsState } from './moments.ts';
+export {
+  addValue,
+  addValueToState,
+  emptyMoments,
+  meanOf,
+  mergeMoments,
+  momentsOf,
+  momentsOfState,
+  momentsState,
+  populationStdDev,
+} from './moments.ts';
 export type { ColumnProfileJson, Profile, ProfileJson } from './profile.ts';
 export {
   emptyProfile,
   mergeProfiles,
+  parseOwnProfile,
   parseProfile,
   profileFromJson,
   profileToJson,
@@ -32,8 +43,10 @@ export {
   NON_FINITE,
   STRING,
   scanCsvField,
+  scanCsvFieldAscii,
   scannedEnd,
-  scannedNumber,
+  scannedValue,
   scanText,
   scanTextRange,
+  UNSCANNED,
 } from './value-type.ts';

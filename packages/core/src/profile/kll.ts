@@ -114,14 +114,22 @@ export class KllSketch {
     return this;
   }
 
-  /** A deep copy. */
+  /** A deep copy (buffers copied as they are: a profile merge clones a sketch per column). */
   clone(): KllSketch {
-    return KllSketch.fromJSON(this.toJSON());
+    const out = new KllSketch(this.k, this.c);
+    out.items = this.items.map((buffer) => buffer.slice());
+    out.sizes = this.sizes.slice();
+    out.capacities = this.capacities.slice();
+    out.compressions = this.compressions.slice();
+    out.offsets = this.offsets.slice();
+    out.actualSize = this.actualSize;
+    out.totalSize = this.totalSize;
+    return out;
   }
 
   /** The compactor buffers, level 0 first: SageMaker's `sketch.data`. */
   data(): number[][] {
-    return this.items.map((_, h) => Array.from(this.level(h)));
+    return this.items.map((_, h) => numbersOf(this.level(h)));
   }
 
   /** The total weight (number of values the sketch stands for, approximately). */
@@ -213,7 +221,7 @@ export class KllSketch {
       levels: this.items.map((_, h) => ({
         numOfCompress: this.compressions[h] as number,
         offset: this.offsets[h] as number,
-        items: Array.from(this.level(h)),
+        items: numbersOf(this.level(h)),
       })),
     };
   }
@@ -312,6 +320,13 @@ export class KllSketch {
     this.sizes[h] = items % 2;
     this.compressions[h] = (this.compressions[h] as number) + 1;
   }
+}
+
+/** The items of a level as a plain array, copied by index (`Array.from` walks an iterator). */
+function numbersOf(items: Float64Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < items.length; i++) out.push(items[i] as number);
+  return out;
 }
 
 /** Writes `sorted[offset]`, `sorted[offset + 2]`, … below `len` to `out` from `at`; returns the end. */

@@ -48,6 +48,72 @@ export function addValue(m: Moments, x: number): void {
 }
 
 /**
+ * Moments kept in a Float64Array (`count, sum, avg, m2, min, max`, see `momentsState`): what a
+ * column profile updates per value. A plain object's double fields are boxed, and the profiling
+ * loop allocated a new box on each of their updates; a typed array's slots are stored in place.
+ */
+export type MomentsState = Float64Array;
+
+const COUNT = 0;
+const SUM = 1;
+const AVG = 2;
+const M2 = 3;
+const MIN = 4;
+const MAX = 5;
+
+/**
+ * `m` as a `MomentsState` (a new array).
+ *
+ * @example
+ * ```ts
+ * const state = momentsState(emptyMoments());
+ * ```
+ */
+export function momentsState(m: Moments): MomentsState {
+  return Float64Array.of(m.count, m.sum, m.avg, m.m2, m.min, m.max);
+}
+
+/**
+ * The moments a state holds, as a new object.
+ *
+ * @example
+ * ```ts
+ * momentsOfState(momentsState(momentsOf([1, 2]))).sum; // 3
+ * ```
+ */
+export function momentsOfState(state: MomentsState): Moments {
+  return {
+    count: state[COUNT] as number,
+    sum: state[SUM] as number,
+    avg: state[AVG] as number,
+    m2: state[M2] as number,
+    min: state[MIN] as number,
+    max: state[MAX] as number,
+  };
+}
+
+/**
+ * `addValue` on a `MomentsState`: the same operations in the same order, so the same doubles.
+ *
+ * @example
+ * ```ts
+ * const state = momentsState(emptyMoments());
+ * addValueToState(state, 2); // momentsOfState(state) equals momentsOf([2])
+ * ```
+ */
+export function addValueToState(m: MomentsState, x: number): void {
+  const n = (m[COUNT] as number) + 1;
+  const delta = x - (m[AVG] as number);
+  const deltaN = delta / n;
+  m[AVG] = (m[AVG] as number) + deltaN;
+  m[M2] = (m[M2] as number) + delta * (delta - deltaN);
+  m[COUNT] = n;
+  m[SUM] = (m[SUM] as number) + x;
+  if (x < (m[MIN] as number)) m[MIN] = x;
+  if (x > (m[MAX] as number)) m[MAX] = x;
+}
+
+/**
  * Combines two moments with Chan et al.'s parallel formula, exactly as Spark merges partial
  * aggregates; numerically stable for any split of the data.
  *

@@ -1,6 +1,6 @@
 import { ColumnProfile } from './column-profile.ts';
 import type { Profile } from './profile.ts';
-import { scanCsvField, scannedEnd } from './value-type.ts';
+import { scanCsvField, scanCsvFieldAscii, scannedEnd, UNSCANNED } from './value-type.ts';
 
 /** One value of a row: text (CSV), or a JSON scalar. */
 export type RowValue = string | number | boolean | null;
@@ -68,6 +68,36 @@ export class ProfileBuilder {
       const type = scanCsvField(text, start, end);
       const stop = scannedEnd;
       column.addScanned(type, text, start, stop);
+      if (stop >= end) return;
+      start = stop + 1;
+    }
+  }
+
+  /**
+   * `addCsvFields(text, from - offset, end - offset)` when that text is also the ASCII bytes
+   * `ascii` from `offset` on (`ascii[offset + i]` is `text.charCodeAt(i)`): plain numbers are read
+   * from the bytes, other fields from the text; the row profiles exactly the same.
+   *
+   * @example
+   * ```ts
+   * const line = '31,Lyon';
+   * builder.addCsvFieldsAscii(new TextEncoder().encode(line), 0, 7, line, 0);
+   * builder.endRow(); // same as builder.addRow(['31', 'Lyon'])
+   * ```
+   */
+  addCsvFieldsAscii(ascii: Uint8Array, from: number, end: number, text: string, offset: number): void {
+    const columns = this.columns;
+    let start = from;
+    for (;;) {
+      const i = this.field++;
+      const column = i < columns.length ? (columns[i] as ColumnProfile) : this.addColumn();
+      let type = scanCsvFieldAscii(ascii, start, end);
+      let stop = scannedEnd;
+      if (type === UNSCANNED) {
+        type = scanCsvField(text, start - offset, end - offset);
+        stop = scannedEnd + offset;
+      }
+      column.addScanned(type, text, start - offset, stop - offset);
       if (stop >= end) return;
       start = stop + 1;
     }

@@ -32,12 +32,13 @@ const MAX_FAST_EXPONENT = 22;
 const MAX_EXACT_DIGITS = 15;
 
 /**
- * The double `scanText` parsed from its last Integral, Fractional or NonFinite text: NaN for a
- * numeric text Spark's cast would turn into null (`"- 3"`, a space after the sign) and for
- * `NaN`. Module state rather than a returned pair, because this runs once per value of every
- * profiled row and must not allocate.
+ * `scannedValue[0]` is the double `scanText` parsed from its last Integral, Fractional or NonFinite
+ * text: NaN for a numeric text Spark's cast would turn into null (`"- 3"`, a space after the sign)
+ * and for `NaN`. Module state rather than a returned pair, because this runs once per value of
+ * every profiled row and must not allocate; a typed array's slot, because a module variable
+ * holding a double is a boxed number, allocated anew on each store.
  */
-export let scannedNumber = Number.NaN;
+export const scannedValue = new Float64Array([Number.NaN]);
 
 /**
  * Classifies one text value the way current Deequ's StatefulDataType does, with its regular
@@ -48,16 +49,16 @@ export let scannedNumber = Number.NaN;
  * pandas, numpy, Java, JavaScript and R write (`NaN`, `nan`, `inf`, `-Infinity`, `+Inf`, …, any
  * case and sign) and a numeric text too large for a double (`1e400`) as NON_FINITE: a number, but
  * not one that statistics can use. For the numeric classes the value is parsed in the same pass
- * into `scannedNumber` (the same double as `Number(text)`: up to 15 digits and a power of ten up
+ * into `scannedValue[0]` (the same double as `Number(text)`: up to 15 digits and a power of ten up
  * to 10^22 are exact, so one correctly rounded operation gives the correctly rounded value; other
  * texts go through `Number`). The empty string is missing, as Spark's CSV reader turns it into
  * null.
  *
  * @example
  * ```ts
- * scanText('3.0'); // FRACTIONAL, scannedNumber === 3
- * scanText('1e5'); // FRACTIONAL, scannedNumber === 100000
- * scanText('-inf'); // NON_FINITE, scannedNumber === -Infinity
+ * scanText('3.0'); // FRACTIONAL, scannedValue[0] === 3
+ * scanText('1e5'); // FRACTIONAL, scannedValue[0] === 100000
+ * scanText('-inf'); // NON_FINITE, scannedValue[0] === -Infinity
  * ```
  */
 export function scanText(text: string): number {
@@ -70,7 +71,7 @@ export function scanText(text: string): number {
  *
  * @example
  * ```ts
- * scanTextRange('7,2.5,x', 2, 5); // FRACTIONAL, scannedNumber === 2.5
+ * scanTextRange('7,2.5,x', 2, 5); // FRACTIONAL, scannedValue[0] === 2.5
  * ```
  */
 export function scanTextRange(text: string, start: number, end: number): number {
@@ -131,13 +132,13 @@ function finishNumber(
     scale > MAX_FAST_EXPONENT ||
     scale < -MAX_FAST_EXPONENT
   )
-    scannedNumber = Number(text.slice(start, end));
+    scannedValue[0] = Number(text.slice(start, end));
   else {
     const value = scale >= 0 ? mantissa * (POW10[scale] as number) : mantissa / (POW10[-scale] as number);
-    scannedNumber = text.charCodeAt(start) === MINUS ? -value : value;
+    scannedValue[0] = text.charCodeAt(start) === MINUS ? -value : value;
   }
   // Overflow (`1e400`, 400 nines) gives ±Infinity: a number, but no statistic can use it.
-  if (scannedNumber === Number.POSITIVE_INFINITY || scannedNumber === Number.NEGATIVE_INFINITY)
+  if (scannedValue[0] === Number.POSITIVE_INFINITY || scannedValue[0] === Number.NEGATIVE_INFINITY)
     return NON_FINITE;
   return dot || exponential ? FRACTIONAL : INTEGRAL;
 }
@@ -200,7 +201,7 @@ export let scannedEnd = 0;
  *
  * @example
  * ```ts
- * scanCsvField('7,2.5,x', 2, 7); // FRACTIONAL, scannedNumber === 2.5, scannedEnd === 5
+ * scanCsvField('7,2.5,x', 2, 7); // FRACTIONAL, scannedValue[0] === 2.5, scannedEnd === 5
  * ```
  */
 export function scanCsvField(text: string, start: number, end: number): number {
@@ -235,6 +236,54 @@ export function scanCsvField(text: string, start: number, end: number): number {
   return finishNumber(text, start, i, first, dotAt, mantissa, spaced, 0);
 }
 
+/** What `scanCsvFieldAscii` returns for a field it leaves to `scanCsvField`. */
+export const UNSCANNED = -1;
+
+/**
+ * `scanCsvField` of the common field, read from ASCII bytes (an indexed load is cheaper than a
+ * string's `charCodeAt`): a decimal number, an optional sign, digits, at most one dot with digits
+ * on both sides, at most 15 digits in all. It gives the very class and double `scanCsvField` gives
+ * such a field (the same correctly rounded division), and `scannedEnd`. Any other field (empty, an
+ * exponent, a space, a word, more digits) is `UNSCANNED`, with nothing set: scan its text instead.
+ *
+ * @example
+ * ```ts
+ * scanCsvFieldAscii(new TextEncoder().encode('7,2.5,x'), 2, 7); // FRACTIONAL, scannedValue[0] === 2.5, scannedEnd === 5
+ * ```
+ */
+export function scanCsvFieldAscii(bytes: Uint8Array, start: number, end: number): number {
+  let i = start;
+  let c = i < end ? (bytes[i] as number) : COMMA;
+  const negative = c === MINUS;
+  if (negative || c === PLUS) i++;
+  const first = i;
+  let dotAt = -1;
+  let mantissa = 0;
+  for (; i < end; i++) {
+    c = bytes[i] as number;
+    const digit = c - ZERO;
+    if (digit >= 0 && digit <= 9) {
+      mantissa = mantissa * 10 + digit;
+      continue;
+    }
+    if (c === DOT && dotAt === -1) {
+      dotAt = i;
+      continue;
+    }
+    if (c === COMMA) break;
+    return UNSCANNED;
+  }
+  const dot = dotAt !== -1;
+  const whole = (dot ? dotAt : i) - first;
+  const fraction = dot ? i - dotAt - 1 : 0;
+  if (whole === 0 || (dot && fraction === 0) || whole + fraction > MAX_EXACT_DIGITS) return UNSCANNED;
+  scannedEnd = i;
+  // As `finishNumber` computes it: fraction ≤ 15, so 10^fraction is exact.
+  const value = dot ? mantissa / (POW10[fraction] as number) : mantissa;
+  scannedValue[0] = negative ? -value : value;
+  return dot ? FRACTIONAL : INTEGRAL;
+}
+
 /**
  * The rest of `scanCsvField` for a field with a character that is neither a digit nor a first
  * dot at `from` (an exponent, a word): found its end, then classified by `scanTextRange`. Kept
@@ -259,7 +308,7 @@ function isBooleanText(text: string, start: number, end: number): boolean {
 /**
  * `nan`, `inf` or `infinity` in any case, after an optional sign (pandas and Python write `nan`,
  * `inf`, `-inf`; Java and JavaScript `NaN`, `Infinity`, `-Infinity`; R `Inf`; C `-nan`). Sets
- * `scannedNumber` to the value it spells.
+ * `scannedValue[0]` to the value it spells.
  */
 function isNonFiniteText(text: string, start: number, end: number): boolean {
   const sign = text.charCodeAt(start);
@@ -268,11 +317,11 @@ function isNonFiniteText(text: string, start: number, end: number): boolean {
   const n = end - at;
   if (n !== 3 && n !== 8) return false;
   if (lowerMatches(text, at, 'nan') && n === 3) {
-    scannedNumber = Number.NaN;
+    scannedValue[0] = Number.NaN;
     return true;
   }
   if (!lowerMatches(text, at, 'inf') || (n === 8 && !lowerMatches(text, at + 3, 'inity'))) return false;
-  scannedNumber = sign === MINUS ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  scannedValue[0] = sign === MINUS ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   return true;
 }
 
