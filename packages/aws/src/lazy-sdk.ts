@@ -26,4 +26,6 @@ export const sageMakerSdk = /* @__PURE__ */ onFirstUse(() => import('@aws-sdk/cl
 export const sageMakerRuntimeSdk = /* @__PURE__ */ onFirstUse(
   () => import('@aws-sdk/client-sagemaker-runtime'),
 );
+export const sesSdk = /* @__PURE__ */ onFirstUse(() => import('@aws-sdk/client-sesv2'));
+export const snsSdk = /* @__PURE__ */ onFirstUse(() => import('@aws-sdk/client-sns'));
 export const sfnSdk = /* @__PURE__ */ onFirstUse(() => import('@aws-sdk/client-sfn'));

@@ -1,7 +1,8 @@
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { Alert, Notifier } from '@vigil/core';
 import { AlertDeliveryError, renderEmail } from '@vigil/core/alerting';
 import { awsClientConfig } from './client-config.ts';
+import { sesSdk } from './lazy-sdk.ts';
 import { isTransientAwsError } from './transient-errors.ts';
 
 /** Options of {@link SesEmailNotifier}. */
@@ -28,16 +29,19 @@ export interface SesEmailNotifierOptions {
 export class SesEmailNotifier implements Notifier {
   readonly channel: string;
   private readonly options: SesEmailNotifierOptions;
-  private readonly client: SESv2Client;
+  private client: SESv2Client | undefined;
 
   constructor(options: SesEmailNotifierOptions) {
     this.channel = options.channel;
     this.options = options;
-    this.client = options.client ?? new SESv2Client(awsClientConfig());
+    this.client = options.client;
   }
 
   async send(alert: Alert): Promise<void> {
     const email = renderEmail(alert);
+    // The SDK loads on the first alert, not when the notifier is built (see lazy-sdk.ts).
+    const { SESv2Client, SendEmailCommand } = await sesSdk();
+    this.client ??= new SESv2Client(awsClientConfig());
     try {
       await this.client.send(
         new SendEmailCommand({

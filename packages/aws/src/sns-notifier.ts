@@ -1,7 +1,8 @@
-import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import type { Alert, Notifier } from '@vigil/core';
 import { AlertDeliveryError, alertSubject, renderAlertText } from '@vigil/core/alerting';
 import { awsClientConfig } from './client-config.ts';
+import { snsSdk } from './lazy-sdk.ts';
 import { isTransientAwsError } from './transient-errors.ts';
 
 /** SNS takes subjects shorter than 100 characters. */
@@ -30,15 +31,18 @@ export interface SnsNotifierOptions {
 export class SnsNotifier implements Notifier {
   readonly channel: string;
   private readonly topicArn: string;
-  private readonly client: SNSClient;
+  private client: SNSClient | undefined;
 
   constructor(options: SnsNotifierOptions) {
     this.channel = options.channel;
     this.topicArn = options.topicArn;
-    this.client = options.client ?? new SNSClient(awsClientConfig());
+    this.client = options.client;
   }
 
   async send(alert: Alert): Promise<void> {
+    // The SDK loads on the first alert, not when the notifier is built (see lazy-sdk.ts).
+    const { PublishCommand, SNSClient } = await snsSdk();
+    this.client ??= new SNSClient(awsClientConfig());
     let message = renderAlertText(alert);
     while (new TextEncoder().encode(message).length > MAX_MESSAGE_BYTES)
       message = message.slice(0, message.length - 1024);
