@@ -187,7 +187,10 @@ describe('runMonitor appends to the run index at settle', () => {
       reportUri: 'memory://vigil/reports/churn/data-quality/2024/05/01/13/',
       metrics: { feature_baseline_drift_wind: 0.3, vigil_drift_score_wind: 0.41 },
       flagged: ['vigil_drift_score_wind'],
+      // runMonitor writes report.html with the run's files, so the dashboard can link it.
+      reportHtml: true,
     });
+    expect(store.objects.has('reports/churn/data-quality/2024/05/01/13/report.html')).toBe(true);
   });
 
   it("not for a run without Vigil's store for records (a CLI run on given files)", async () => {

@@ -165,19 +165,21 @@ export async function runMonitor(ports: MonitorRunPorts, definition: RunDefiniti
     ...(definition.modelPackageArn ? { modelPackageArn: definition.modelPackageArn } : {}),
     ...(failed ? { failureReason: verdict.failureReason } : {}),
   };
+  const files = withReportPage(verdict, detail, ports.log);
   const settled = await settleRun(
     ports,
     { store: output.store, folder: folderKey(output.key) },
     {
       detail,
-      files: withReportPage(verdict, detail, ports.log),
+      files,
       metrics: definition.publishMetrics === false ? [] : verdict.datums,
     },
     label,
     definition.records,
   );
   // The dashboard's view of the run, next to its record in Vigil's store.
-  await indexSettledRun(definition.records, settled, verdict, ports.log);
+  // It sees the files as written, report.html included, so its run rows can link the page.
+  await indexSettledRun(definition.records, settled, { ...verdict, files }, ports.log);
   return settled;
 }
 
