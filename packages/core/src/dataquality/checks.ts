@@ -1,6 +1,6 @@
 import type { ColumnProfile } from '../profile/column-profile.ts';
-import { KllSketch } from '../profile/kll.ts';
 import type { Profile } from '../profile/profile.ts';
+import { sharedSketchOf } from '../profile/shared-sketch.ts';
 import { isNumericType } from '../profile/value-type.ts';
 import type {
   ConstraintsFile,
@@ -243,11 +243,7 @@ function driftOf(
   const sketch = stats.numerical_statistics?.distribution?.kll?.sketch;
   if (sketch && Array.isArray(sketch.data)) {
     if (!isNumericType(column.inferredType) || column.moments.count === 0) return undefined;
-    const distance = numericalDistance(
-      KllSketch.fromSageMaker(sketch),
-      column.kll,
-      settings.comparisonMethod,
-    );
+    const distance = numericalDistance(sharedSketchOf(sketch), column.kll, settings.comparisonMethod);
     if (Number.isNaN(distance.value)) return undefined;
     return featureDrift(
       name,

@@ -1,6 +1,6 @@
-import { KllSketch } from '../profile/kll.ts';
 import { meanOf } from '../profile/moments.ts';
 import type { Profile } from '../profile/profile.ts';
+import { sharedSketchOf } from '../profile/shared-sketch.ts';
 import { type InferredType, isNumericType } from '../profile/value-type.ts';
 import type { FeatureStatistics } from './baseline-files.ts';
 import type { DataQualityBaseline } from './checks.ts';
@@ -54,7 +54,7 @@ function distanceSum(features: readonly BaselineFeature[], profile: Profile, shi
     const sketch = feature.stats?.numerical_statistics?.distribution?.kll?.sketch;
     const column = profile.columns[j + shift];
     if (!sketch || !Array.isArray(sketch.data) || !column || column.moments.count === 0) return;
-    const distance = numericalDistance(KllSketch.fromSageMaker(sketch), column.kll, 'Simple').value;
+    const distance = numericalDistance(sharedSketchOf(sketch), column.kll, 'Simple').value;
     if (!Number.isNaN(distance)) sum += distance;
   });
   return sum;

@@ -19,6 +19,12 @@ export interface KllSketchJson {
   levels: KllLevelJson[];
 }
 
+/** A sketch's distinct items in ascending order, each with the total weight of items ≤ it. */
+export interface RankMap {
+  items: Float64Array;
+  ranks: Float64Array;
+}
+
 /** One of SageMaker's ten KLL buckets. */
 export interface KllBucket {
   lower_bound: number;
@@ -56,6 +62,8 @@ export class KllSketch {
   private offsets: number[] = [];
   private actualSize = 0;
   private totalSize = 0;
+  /** `rankMap()` of the current state; every change of the items drops it. */
+  private rankMapCache: RankMap | undefined;
 
   constructor(k = KLL_SKETCH_SIZE, c = KLL_SHRINKING_FACTOR) {
     this.k = k;
@@ -93,6 +101,7 @@ export class KllSketch {
     level[size] = item;
     this.sizes[0] = size + 1;
     this.actualSize++;
+    this.rankMapCache = undefined;
     if (this.actualSize > this.totalSize) this.condense();
   }
 
@@ -101,6 +110,7 @@ export class KllSketch {
    * concatenated (this sketch's items first) and compacted until under capacity. Returns this.
    */
   merge(other: KllSketch): KllSketch {
+    this.rankMapCache = undefined;
     while (this.items.length < other.items.length) this.expand();
     for (let h = 0; h < other.items.length; h++) {
       const size = this.sizes[h] as number;
@@ -161,36 +171,13 @@ export class KllSketch {
 
   /**
    * Distinct items in ascending order with their cumulative weights (Deequ's `getRankMap`):
-   * the sketch's empirical CDF, unnormalized.
+   * the sketch's empirical CDF, unnormalized. Computed once per state of the sketch (a monitor
+   * run asks for it from the checks, every drift method and the report); callers must not
+   * modify the arrays.
    */
-  rankMap(): { items: Float64Array; ranks: Float64Array } {
-    const n = this.itemCount();
-    const items = new Float64Array(n);
-    const weights = new Float64Array(n);
-    let i = 0;
-    for (let h = 0; h < this.items.length; h++) {
-      for (const item of this.level(h)) {
-        items[i] = item;
-        weights[i] = 2 ** h;
-        i++;
-      }
-    }
-    const order = Array.from({ length: n }, (_, j) => j).sort(
-      (a, b) => (items[a] as number) - (items[b] as number),
-    );
-    const keys: number[] = [];
-    const ranks: number[] = [];
-    let running = 0;
-    for (const j of order) {
-      const item = items[j] as number;
-      running += weights[j] as number;
-      if (keys.length > 0 && keys[keys.length - 1] === item) ranks[ranks.length - 1] = running;
-      else {
-        keys.push(item);
-        ranks.push(running);
-      }
-    }
-    return { items: Float64Array.from(keys), ranks: Float64Array.from(ranks) };
+  rankMap(): RankMap {
+    this.rankMapCache ??= rankMapOfLevels(this.items.map((_, h) => this.level(h)));
+    return this.rankMapCache;
   }
 
   /**
@@ -242,6 +229,7 @@ export class KllSketch {
   }
 
   private restore(levels: readonly KllLevelJson[]): void {
+    this.rankMapCache = undefined;
     this.items = [];
     this.sizes = [];
     this.capacities = [];
@@ -438,4 +426,41 @@ function mergeRuns(buffer: Float64Array, len: number, starts: number[], runs: nu
   }
   starts.splice(0, starts.length, ...current);
   return source;
+}
+
+/**
+ * The rank map of compactor levels (level h weighs 2^h): each level sorted on its own (built-in
+ * numeric sort of a copy), then the levels merged, equal items folding into one key.
+ */
+function rankMapOfLevels(levels: readonly Float64Array[]): RankMap {
+  const sorted = levels.map((level) => level.slice().sort());
+  const heads = new Int32Array(sorted.length);
+  let n = 0;
+  for (const level of sorted) n += level.length;
+  const items = new Float64Array(n);
+  const ranks = new Float64Array(n);
+  let keys = 0;
+  let running = 0;
+  for (let taken = 0; taken < n; taken++) {
+    // The level whose next item is smallest (a few dozen levels at most: a linear scan).
+    let next = -1;
+    let item = Number.POSITIVE_INFINITY;
+    for (let h = 0; h < sorted.length; h++) {
+      const level = sorted[h] as Float64Array;
+      const head = heads[h] as number;
+      if (head < level.length && (next < 0 || (level[head] as number) < item)) {
+        next = h;
+        item = level[head] as number;
+      }
+    }
+    heads[next] = (heads[next] as number) + 1;
+    running += 2 ** next;
+    if (keys > 0 && items[keys - 1] === item) ranks[keys - 1] = running;
+    else {
+      items[keys] = item;
+      ranks[keys] = running;
+      keys++;
+    }
+  }
+  return { items: items.slice(0, keys), ranks: ranks.slice(0, keys) };
 }

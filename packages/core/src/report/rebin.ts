@@ -1,5 +1,5 @@
 import { cdfAt, sampleFromSketch } from '../dataquality/drift/weighted-sample.ts';
-import { KllSketch } from '../profile/kll.ts';
+import { sharedSketchOf } from '../profile/shared-sketch.ts';
 import { niceTicks } from './nice-ticks.ts';
 
 /** How statistics.json describes one numeric feature's distribution (either part may be absent). */
@@ -69,7 +69,7 @@ interface Cdf {
 function distributionCdf(distribution: NumericDistribution): Cdf | undefined {
   const data = distribution.sketch?.data;
   if (data?.some((level) => level.length > 0)) {
-    const sample = sampleFromSketch(KllSketch.fromSageMaker({ ...distribution.sketch, data }));
+    const sample = sampleFromSketch(sharedSketchOf({ ...distribution.sketch, data }));
     // ±Infinity items rank, but cannot span a bin: the chart spans the finite values.
     const finite = Array.from(sample.values).filter(Number.isFinite);
     if (sample.total > 0 && finite.length > 0) {

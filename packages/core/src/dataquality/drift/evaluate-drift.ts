@@ -1,6 +1,6 @@
 import type { ColumnProfile } from '../../profile/column-profile.ts';
-import { KllSketch } from '../../profile/kll.ts';
 import type { Profile } from '../../profile/profile.ts';
+import { sharedSketchOf } from '../../profile/shared-sketch.ts';
 import { isNumericType } from '../../profile/value-type.ts';
 import type { FeatureStatistics } from '../baseline-files.ts';
 import type { DataQualityBaseline } from '../checks.ts';
@@ -57,7 +57,7 @@ function driftInput(stats: FeatureStatistics | undefined, column: ColumnProfile)
         type: 'numerical',
         notComputed: `the window's values are ${column.inferredType}, not numbers`,
       };
-    const reference = sampleFromSketch(KllSketch.fromSageMaker(sketch));
+    const reference = sampleFromSketch(sharedSketchOf(sketch));
     const current = sampleFromSketch(column.kll);
     if (reference.total === 0) return { type: 'numerical', notComputed: 'the baseline sketch is empty' };
     if (current.total === 0) return { type: 'numerical', notComputed: 'no numeric values in the window' };
