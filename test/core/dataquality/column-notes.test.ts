@@ -32,6 +32,22 @@ describe('columnNotes', () => {
     expect(columnNotes(profileOf(['1', '2', '3']))).toEqual([]);
   });
 
+  it('gives one note for every Fractional column with whole numbers, each with its count', () => {
+    const builder = new ProfileBuilder(['a', 'b', 'c']);
+    for (const row of [
+      ['0.5', '1', 'x'],
+      ['2', '1.5', 'y'],
+      ['3', '2.5', 'z'],
+      ['0.25', '3', 'w'],
+    ])
+      builder.addRow(row);
+    expect(columnNotes(builder.build())).toEqual([
+      "a (2 of 4), b (2 of 4): values written as whole numbers without a decimal point, which SageMaker's " +
+        'data_type_check counts as Integral, not Fractional: write floats with a decimal point or lower ' +
+        'monitoring_config.datatype_check_threshold in constraints.json',
+    ]);
+  });
+
   it('says nothing of a column that is mostly text', () => {
     expect(columnNotes(profileOf(['a', 'b', 'c', '1']))).toEqual([]);
   });

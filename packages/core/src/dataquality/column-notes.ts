@@ -17,12 +17,12 @@ const quoted = (texts: readonly string[]): string => texts.map((t) => `'${t}'`).
  */
 export function columnNotes(profile: Profile, names: readonly string[] = []): string[] {
   const notes: string[] = [];
+  const wholeNumbers: { name: string; column: ColumnProfile }[] = [];
   profile.columns.forEach((column, i) => {
     const name = names[i] ?? column.name;
     const stringNote = numbersInferredString(column);
     if (stringNote) notes.push(`${name}: ${stringNote}`);
-    const wholeNote = wholeNumbersInFractional(column);
-    if (wholeNote) notes.push(`${name}: ${wholeNote}`);
+    if (hasWholeNumbersInFractional(column)) wholeNumbers.push({ name, column });
     if (column.nonFinite > 0) {
       const total = column.present + column.absent;
       notes.push(
@@ -31,6 +31,8 @@ export function columnNotes(profile: Profile, names: readonly string[] = []): st
       );
     }
   });
+  // One note for every such column: a float format (`%.6g`) does it to all of them alike.
+  if (wholeNumbers.length > 0) notes.push(wholeNumbersNote(wholeNumbers));
   return notes;
 }
 
@@ -47,14 +49,24 @@ function numbersInferredString(column: ColumnProfile): string | undefined {
 }
 
 /**
- * Why a Fractional column may fail SageMaker's data_type_check: Deequ counts a value written without
- * a decimal point (`1`, as `%g` or `%.6g` prints 1.0000001) as Integral, never Fractional, so a
- * handful of them in a million values miss a 100% threshold.
+ * Whether a Fractional column may fail SageMaker's data_type_check: Deequ counts a value written
+ * without a decimal point (`1`, as `%g` or `%.6g` prints 1.0000001) as Integral, never Fractional,
+ * so a handful of them in a million values miss a 100% threshold.
  */
-function wholeNumbersInFractional(column: ColumnProfile): string | undefined {
-  if (column.inferredType !== 'Fractional' || column.integral === 0) return undefined;
+function hasWholeNumbersInFractional(column: ColumnProfile): boolean {
+  return column.inferredType === 'Fractional' && column.integral > 0;
+}
+
+/** The note on whole numbers in Fractional columns: "f: 2 of 5 values are …" for one, a list for several. */
+function wholeNumbersNote(columns: readonly { name: string; column: ColumnProfile }[]): string {
+  const count = ({ column }: { column: ColumnProfile }) => `${column.integral} of ${column.present}`;
+  const [only] = columns;
+  const which =
+    columns.length === 1 && only
+      ? `${only.name}: ${count(only)} values are`
+      : `${columns.map((c) => `${c.name} (${count(c)})`).join(', ')}: values`;
   return (
-    `${column.integral} of ${column.present} values are written as whole numbers without a decimal point, ` +
+    `${which} written as whole numbers without a decimal point, ` +
     "which SageMaker's data_type_check counts as Integral, not Fractional: write floats with a decimal point " +
     'or lower monitoring_config.datatype_check_threshold in constraints.json'
   );
