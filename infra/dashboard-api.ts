@@ -1,21 +1,8 @@
-import { alertTopic } from './alerts';
 import { auditBucket, auditHeadsBucket } from './audit-storage';
-import { vigilBus } from './bus';
 import { config, configDigest } from './config';
+import { deploymentContext, LAMBDA_NODEJS } from './lambda';
 import { bucket, configObject } from './storage';
-import {
-  CONFIG_KEY,
-  DASHBOARD_API,
-  dashboardApiPermissions,
-  LAMBDA_BUNDLE_PLUGINS,
-  LAMBDA_EXTERNAL_PACKAGES,
-  RUNTIME,
-  resourceName,
-} from './wiring';
-
-const identity = aws.getCallerIdentityOutput();
-const region = aws.getRegionOutput();
-const partition = aws.getPartitionOutput();
+import { CONFIG_KEY, DASHBOARD_API, dashboardApiPermissions, RUNTIME, resourceName } from './wiring';
 
 /**
  * The dashboard's read-only API (functions/src/dashboard-api.ts) behind a Lambda function URL with
@@ -27,10 +14,7 @@ export const dashboardApi = new sst.aws.Function(
   {
     handler: DASHBOARD_API.handler,
     ...RUNTIME,
-    nodejs: {
-      esbuild: { conditions: ['@vigil/source'], external: [...LAMBDA_EXTERNAL_PACKAGES] },
-      plugins: LAMBDA_BUNDLE_PLUGINS,
-    },
+    nodejs: LAMBDA_NODEJS,
     description: DASHBOARD_API.description,
     timeout: DASHBOARD_API.timeout,
     memory: DASHBOARD_API.memory,
@@ -45,29 +29,9 @@ export const dashboardApi = new sst.aws.Function(
       POWERTOOLS_LOG_LEVEL: 'INFO',
     },
     // Exact read-only statements instead of `link`, which would grant s3:* on the whole bucket.
-    permissions: $resolve([
-      partition.partition,
-      region.region,
-      identity.accountId,
-      bucket.name,
-      auditBucket.bucket,
-      auditHeadsBucket.bucket,
-      vigilBus.arn,
-      alertTopic.arn,
-    ]).apply(([partitionName, regionName, account, bucketName, auditName, headsName, busArn, topicArn]) =>
-      dashboardApiPermissions(config, {
-        partition: partitionName,
-        region: regionName,
-        account,
-        bucket: bucketName,
-        auditBucket: auditName,
-        auditHeadsBucket: headsName,
-        // Not used by the dashboard's statements (it publishes nothing and has no dead-letter queue).
-        vigilBusArn: busArn,
-        alertTopicArn: topicArn,
-        deadLetterQueueArn: '',
-      }),
-    ),
+    // The bus, topic and dead-letter queue in the context are not used by the dashboard's statements
+    // (it publishes nothing and has no dead-letter queue).
+    permissions: deploymentContext('').apply((context) => dashboardApiPermissions(config, context)),
     logging: { format: 'json', retention: '1 month' },
   },
   { dependsOn: [configObject] },

@@ -3,6 +3,7 @@ import { auditBucket, auditHeadsBucket } from './audit-storage';
 import { vigilBus } from './bus';
 import { config, configDigest } from './config';
 import { functionDeadLetterQueue } from './dead-letters';
+import { deploymentContext, LAMBDA_NODEJS } from './lambda';
 import { bucket, configObject } from './storage';
 import {
   CONFIG_KEY,
@@ -10,16 +11,10 @@ import {
   FUNCTIONS,
   type FunctionName,
   handlerOf,
-  LAMBDA_BUNDLE_PLUGINS,
-  LAMBDA_EXTERNAL_PACKAGES,
   permissionsFor,
   RUNTIME,
   resourceName,
 } from './wiring';
-
-const identity = aws.getCallerIdentityOutput();
-const region = aws.getRegionOutput();
-const partition = aws.getPartitionOutput();
 
 /** Functions that read SST secrets (the Slack webhooks). */
 const SECRET_READERS: readonly FunctionName[] = ['alarm-router'];
@@ -29,51 +24,13 @@ function createFunction(name: FunctionName) {
   const dlq = functionDeadLetterQueue(id);
   const settings = FUNCTIONS[name];
   // Exact statements from the configuration instead of `link`, which would grant s3:*, sns:*, events:*.
-  const permissions = $resolve([
-    partition.partition,
-    region.region,
-    identity.accountId,
-    bucket.name,
-    auditBucket.bucket,
-    auditHeadsBucket.bucket,
-    vigilBus.arn,
-    alertTopic.arn,
-    dlq.arn,
-  ]).apply(
-    ([
-      partitionName,
-      regionName,
-      account,
-      bucketName,
-      auditBucketName,
-      auditHeadsBucketName,
-      vigilBusArn,
-      alertTopicArn,
-      deadLetterQueueArn,
-    ]) =>
-      permissionsFor(name, config, {
-        partition: partitionName,
-        region: regionName,
-        account,
-        bucket: bucketName,
-        auditBucket: auditBucketName,
-        auditHeadsBucket: auditHeadsBucketName,
-        vigilBusArn,
-        alertTopicArn,
-        deadLetterQueueArn,
-      }),
-  );
+  const permissions = deploymentContext(dlq.arn).apply((context) => permissionsFor(name, config, context));
   return new sst.aws.Function(
     id,
     {
       handler: handlerOf(name),
       ...RUNTIME,
-      // Bundle the workspace packages from their sources, never a dist/ left from an older build;
-      // the plugin keeps zod's locales out of every bundle (see the file); the runtime provides the SDK.
-      nodejs: {
-        esbuild: { conditions: ['@vigil/source'], external: [...LAMBDA_EXTERNAL_PACKAGES] },
-        plugins: LAMBDA_BUNDLE_PLUGINS,
-      },
+      nodejs: LAMBDA_NODEJS,
       description: settings.description,
       timeout: settings.timeout,
       memory: settings.memory,

@@ -6,7 +6,7 @@ import {
   headOf,
   publishedHeadKey,
 } from '@vigil/core/audit';
-import { assertEventBridge } from './shared/events.ts';
+import { eventBridgeHandler } from './shared/events.ts';
 import { logger } from './shared/runtime.ts';
 
 /** What the function returns. */
@@ -32,8 +32,7 @@ export interface AuditHeadRecorderResult {
 export function createAuditHeadRecorderHandler(
   heads: () => ObjectStore,
 ): (event: unknown) => Promise<AuditHeadRecorderResult> {
-  return async (event) => {
-    const envelope = assertEventBridge(event, { source: 'vigil', detailType: AUDIT_HEAD_DETAIL_TYPE });
+  return eventBridgeHandler({ source: 'vigil', detailType: AUDIT_HEAD_DETAIL_TYPE }, async (envelope) => {
     const head = headOf(envelope.detail) as (AuditHeadEventDetail & { prefix?: string }) | undefined;
     if (!head?.prefix) {
       throw new EventShapeError(
@@ -45,7 +44,7 @@ export function createAuditHeadRecorderHandler(
     const created = await heads().putIfAbsent(key, body, 'application/json');
     logger.info('Audit head recorded', { sequence: head.sequence, prefix: head.prefix, created });
     return { key, created };
-  };
+  });
 }
 
 let store: ObjectStore | undefined;

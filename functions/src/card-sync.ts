@@ -7,7 +7,7 @@ import {
 } from '@vigil/core';
 import { type CardSyncResult, syncModelCard } from '@vigil/core/cards';
 import { auditLogOf } from './shared/audit-log.ts';
-import { assertEventBridge } from './shared/events.ts';
+import { eventBridgeHandler } from './shared/events.ts';
 import { type GovernanceDependencies, sageMakerGovernance } from './shared/governance.ts';
 import { lambdaHandler } from './shared/lambda-handler.ts';
 
@@ -28,34 +28,32 @@ export type CardSyncDependencies = GovernanceDependencies<'config' | 'store' | '
 export function createCardSyncHandler(
   deps: CardSyncDependencies,
 ): (event: unknown) => Promise<CardSyncResult> {
-  return async (event) => {
-    const envelope = assertEventBridge(event, {
-      source: 'vigil',
-      detailType: MONITORING_EXECUTION_DETAIL_TYPE,
-      detail: parseMonitoringExecution,
-    });
-    const runtime = await deps.loadRuntime();
-    const result = await syncModelCard(
-      {
-        cards: deps.cards,
-        registry: deps.registry,
-        audit: auditLogOf(runtime),
-        store: runtime.store,
-        log: runtime.log,
-      },
-      envelope.detail,
-      { config: runtime.config },
-    );
-    runtime.log.info('Card sync done', {
-      eventId: envelope.id,
-      action: result.action,
-      card: result.cardName,
-      cardVersion: result.cardVersion,
-      endpoint: envelope.detail.endpointName,
-      monitoringType: envelope.detail.monitoringType,
-    });
-    return result;
-  };
+  return eventBridgeHandler(
+    { source: 'vigil', detailType: MONITORING_EXECUTION_DETAIL_TYPE, detail: parseMonitoringExecution },
+    async (envelope) => {
+      const runtime = await deps.loadRuntime();
+      const result = await syncModelCard(
+        {
+          cards: deps.cards,
+          registry: deps.registry,
+          audit: auditLogOf(runtime),
+          store: runtime.store,
+          log: runtime.log,
+        },
+        envelope.detail,
+        { config: runtime.config },
+      );
+      runtime.log.info('Card sync done', {
+        eventId: envelope.id,
+        action: result.action,
+        card: result.cardName,
+        cardVersion: result.cardVersion,
+        endpoint: envelope.detail.endpointName,
+        monitoringType: envelope.detail.monitoringType,
+      });
+      return result;
+    },
+  );
 }
 
 /**

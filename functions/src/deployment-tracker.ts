@@ -5,7 +5,7 @@ import {
   ENDPOINT_STATE_CHANGE_DETAIL_TYPE,
   trackEndpointEvent,
 } from '@vigil/core/rollback';
-import { assertEventBridge } from './shared/events.ts';
+import { eventBridgeHandler } from './shared/events.ts';
 import { lambdaHandler } from './shared/lambda-handler.ts';
 import { loadRuntime, type Runtime } from './shared/runtime.ts';
 
@@ -35,29 +35,31 @@ export interface DeploymentTrackerDependencies {
 export function createDeploymentTrackerHandler(
   deps: DeploymentTrackerDependencies,
 ): (event: unknown) => Promise<DeploymentTrackerResult> {
-  return async (event) => {
-    const envelope = assertEventBridge(event, {
+  return eventBridgeHandler(
+    {
       source: 'aws.sagemaker',
       detailType: [ENDPOINT_STATE_CHANGE_DETAIL_TYPE, ENDPOINT_DEPLOYMENT_STATE_CHANGE_DETAIL_TYPE],
-    });
-    const runtime = await deps.loadRuntime();
-    runtime.log.appendKeys({ eventId: envelope.id });
-    const endpoint = String((envelope.detail as { EndpointName?: unknown }).EndpointName ?? '');
-    if (!runtime.config.endpoints.some((e) => e.name === endpoint)) {
-      runtime.log.info('Endpoint not monitored by Vigil: ignored', { endpoint });
-      return { outcome: 'ignored', endpoint };
-    }
-    const result = await trackEndpointEvent(
-      { store: runtime.store, clock: runtime.clock, log: runtime.log, endpoints: deps.endpoints },
-      envelope,
-    );
-    return {
-      outcome: result.outcome,
-      endpoint,
-      current: result.record.current.configName,
-      ...(result.record.previous ? { previous: result.record.previous.configName } : {}),
-    };
-  };
+    },
+    async (envelope) => {
+      const runtime = await deps.loadRuntime();
+      runtime.log.appendKeys({ eventId: envelope.id });
+      const endpoint = String((envelope.detail as { EndpointName?: unknown }).EndpointName ?? '');
+      if (!runtime.config.endpoints.some((e) => e.name === endpoint)) {
+        runtime.log.info('Endpoint not monitored by Vigil: ignored', { endpoint });
+        return { outcome: 'ignored', endpoint };
+      }
+      const result = await trackEndpointEvent(
+        { store: runtime.store, clock: runtime.clock, log: runtime.log, endpoints: deps.endpoints },
+        envelope,
+      );
+      return {
+        outcome: result.outcome,
+        endpoint,
+        current: result.record.current.configName,
+        ...(result.record.previous ? { previous: result.record.previous.configName } : {}),
+      };
+    },
+  );
 }
 
 /**

@@ -1,16 +1,11 @@
 import { ConfigError } from '@vigil/core';
 import { runBiasDriftMonitor } from '@vigil/core/bias';
-import { lambdaHandler } from './shared/lambda-handler.ts';
 import {
   captureLocations,
   finishScheduledRun,
   labelLocations,
-  type ScheduledRunSummary,
-  scheduledMonitorRun,
+  scheduledMonitorHandler,
 } from './shared/scheduled-monitor.ts';
-
-/** What a run reports back to the scheduler (and to the logs); never payload data. */
-export type BiasDriftRunSummary = ScheduledRunSummary;
 
 /**
  * Scheduled bias-drift monitor of one endpoint. EventBridge Scheduler invokes it with
@@ -18,8 +13,7 @@ export type BiasDriftRunSummary = ScheduledRunSummary;
  * ground truth of the ground-truth window, computes Clarify's bias metrics, compares them with the
  * baseline analysis.json and reports, publishes and emits as SageMaker's bias monitor does.
  */
-export const handler = lambdaHandler(async (event: unknown): Promise<BiasDriftRunSummary> => {
-  const run = await scheduledMonitorRun(event, 'bias-drift');
+export const handler = scheduledMonitorHandler('bias-drift', async (run) => {
   const { endpoint, monitor } = run;
   if (!endpoint.groundTruth) {
     throw new ConfigError(

@@ -1,13 +1,5 @@
 import { runDataQualityMonitor } from '@vigil/core/dataquality';
-import { lambdaHandler } from './shared/lambda-handler.ts';
-import {
-  finishScheduledRun,
-  type ScheduledRunSummary,
-  scheduledMonitorRun,
-} from './shared/scheduled-monitor.ts';
-
-/** What a run reports back to the scheduler (and to the logs). */
-export type DataQualityRunResult = ScheduledRunSummary;
+import { finishScheduledRun, scheduledMonitorHandler } from './shared/scheduled-monitor.ts';
 
 /**
  * Scheduled data-quality monitor of one endpoint. EventBridge Scheduler invokes it with
@@ -16,8 +8,7 @@ export type DataQualityRunResult = ScheduledRunSummary;
  * "Vigil Monitoring Execution". A run without baseline or data ends as Failed (in the event and
  * the result), not as an error, so the scheduler does not retry it.
  */
-export const handler = lambdaHandler(async (event: unknown): Promise<DataQualityRunResult> => {
-  const run = await scheduledMonitorRun(event, 'data-quality');
+export const handler = scheduledMonitorHandler('data-quality', async (run) => {
   const { endpoint, monitor } = run;
   const summary = await runDataQualityMonitor(run.ports, {
     ...run.target,

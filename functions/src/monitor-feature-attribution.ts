@@ -5,16 +5,7 @@ import {
   modelFormatFor,
   runFeatureAttributionMonitor,
 } from '@vigil/core/explain';
-import { lambdaHandler } from './shared/lambda-handler.ts';
-import {
-  captureLocations,
-  finishScheduledRun,
-  type ScheduledRunSummary,
-  scheduledMonitorRun,
-} from './shared/scheduled-monitor.ts';
-
-/** What a run reports back to the scheduler (and to the logs). */
-export type FeatureAttributionRunSummary = ScheduledRunSummary;
+import { captureLocations, finishScheduledRun, scheduledMonitorHandler } from './shared/scheduled-monitor.ts';
 
 /**
  * Scheduled feature-attribution drift monitor of one endpoint. EventBridge Scheduler invokes it
@@ -22,8 +13,7 @@ export type FeatureAttributionRunSummary = ScheduledRunSummary;
  * explains it with KernelSHAP through the model (the endpoint itself unless the config names
  * another model), compares with the baseline analysis.json and reports as SageMaker does.
  */
-export const handler = lambdaHandler(async (event: unknown): Promise<FeatureAttributionRunSummary> => {
-  const run = await scheduledMonitorRun(event, 'feature-attribution');
+export const handler = scheduledMonitorHandler('feature-attribution', async (run) => {
   const { endpoint, monitor, runtime } = run;
   const invoker = (config: ClarifyAnalysisConfig): ModelInvoker => {
     const format = modelFormatFor(config.predictor, config.dataset_type);

@@ -1,10 +1,9 @@
 import { runModelQualityMonitor } from '@vigil/core/modelquality';
-import { lambdaHandler } from './shared/lambda-handler.ts';
 import {
   finishScheduledRun,
   labelWindow,
   type ScheduledRunSummary,
-  scheduledMonitorRun,
+  scheduledMonitorHandler,
 } from './shared/scheduled-monitor.ts';
 
 /** What a run reports back to the scheduler (and to the logs). */
@@ -20,25 +19,27 @@ export interface ModelQualityRunSummary extends ScheduledRunSummary {
  * quality before labels (binary), writes the report, publishes model-metrics and emits "Vigil
  * Monitoring Execution".
  */
-export const handler = lambdaHandler(async (event: unknown): Promise<ModelQualityRunSummary> => {
-  const run = await scheduledMonitorRun(event, 'model-quality');
-  const { endpoint, monitor, runtime } = run;
-  const result = await runModelQualityMonitor(run.ports, {
-    ...run.target,
-    labelWindow: labelWindow(run),
-    capture: runtime.storeFor(endpoint.capture),
-    captureSource: monitor.captureSource,
-    extractStore: runtime.store,
-    groundTruth: endpoint.groundTruth ? runtime.storeFor(endpoint.groundTruth) : undefined,
-    baseline: runtime.storeFor(monitor.baseline),
-    problemType: monitor.problemType,
-    attributes: {
-      inferenceAttribute: monitor.inferenceAttribute,
-      probabilityAttribute: monitor.probabilityAttribute,
-      probabilityThreshold: monitor.probabilityThreshold,
-      groundTruthAttribute: monitor.groundTruthAttribute,
-    },
-    estimate: monitor.estimate,
-  });
-  return finishScheduledRun(run, result.detail, { matched: result.merge?.matched ?? 0 });
-});
+export const handler = scheduledMonitorHandler(
+  'model-quality',
+  async (run): Promise<ModelQualityRunSummary> => {
+    const { endpoint, monitor, runtime } = run;
+    const result = await runModelQualityMonitor(run.ports, {
+      ...run.target,
+      labelWindow: labelWindow(run),
+      capture: runtime.storeFor(endpoint.capture),
+      captureSource: monitor.captureSource,
+      extractStore: runtime.store,
+      groundTruth: endpoint.groundTruth ? runtime.storeFor(endpoint.groundTruth) : undefined,
+      baseline: runtime.storeFor(monitor.baseline),
+      problemType: monitor.problemType,
+      attributes: {
+        inferenceAttribute: monitor.inferenceAttribute,
+        probabilityAttribute: monitor.probabilityAttribute,
+        probabilityThreshold: monitor.probabilityThreshold,
+        groundTruthAttribute: monitor.groundTruthAttribute,
+      },
+      estimate: monitor.estimate,
+    });
+    return finishScheduledRun(run, result.detail, { matched: result.merge?.matched ?? 0 });
+  },
+);

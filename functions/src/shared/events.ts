@@ -74,6 +74,24 @@ export function assertEventBridge<TDetailType extends string, TDetail = Record<s
   };
 }
 
+/**
+ * A handler of one kind of EventBridge event: checks the event with {@link assertEventBridge} and
+ * hands the typed envelope to `handle`.
+ *
+ * @example
+ * ```ts
+ * const record = eventBridgeHandler({ source: 'vigil', detailType: 'Vigil Audit Head' }, async (envelope) =>
+ *   store.putIfAbsent(keyOf(envelope.detail), JSON.stringify(envelope.detail)),
+ * );
+ * ```
+ */
+export function eventBridgeHandler<TDetailType extends string, TResult, TDetail = Record<string, unknown>>(
+  expected: EventExpectation<TDetailType, TDetail>,
+  handle: (envelope: EventBridgeEnvelope<TDetailType, TDetail>) => Promise<TResult>,
+): (event: unknown) => Promise<TResult> {
+  return async (event) => handle(assertEventBridge(event, expected));
+}
+
 function checkDetail<TDetail>(
   detailType: string,
   detail: Record<string, unknown>,

@@ -17,7 +17,9 @@ import {
   scheduledMonitor,
   scheduledRunTarget,
 } from '@vigil/core';
+import type { Context } from 'aws-lambda';
 import { assertScheduledMonitorEvent } from './events.ts';
+import { lambdaHandler } from './lambda-handler.ts';
 import { operationalMetrics } from './operational-metrics.ts';
 import { loadRuntime, type Runtime } from './runtime.ts';
 
@@ -93,6 +95,26 @@ export async function scheduledMonitorRun<F extends MonitorFolder>(
     variant,
   });
   return { folder, runtime, endpoint, monitor: monitor as MonitorSettings<F>, ports, target, at, startedAt };
+}
+
+/**
+ * The Lambda handler of a scheduled monitor: every monitor's function boots the same way, so the
+ * handler resolves the run of `folder` from the event (`scheduledMonitorRun`) and hands it to
+ * `job`, inside `lambdaHandler`.
+ *
+ * @example
+ * ```ts
+ * export const handler = scheduledMonitorHandler('bias-drift', async (run) => {
+ *   const result = await runBiasDriftMonitor(run.ports, { ...run.target, capture: captureLocations(run), … });
+ *   return finishScheduledRun(run, result.detail);
+ * });
+ * ```
+ */
+export function scheduledMonitorHandler<F extends MonitorFolder, TResult>(
+  folder: F,
+  job: (run: ScheduledMonitorRun<F>) => Promise<TResult>,
+): (event: unknown, context?: Context) => Promise<TResult> {
+  return lambdaHandler(async (event) => job(await scheduledMonitorRun(event, folder)));
 }
 
 /**

@@ -1,10 +1,9 @@
-import type { ModelCardStatus as SageMakerCardStatus, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import type { ModelCardStatus as SageMakerCardStatus } from '@aws-sdk/client-sagemaker';
 import type { ModelCardStatus, ModelCardStore, ModelCardVersionSummary, StoredModelCard } from '@vigil/core';
-import { type SageMakerConnection, sageMakerConnection } from './sagemaker-client.ts';
+import { allPages, SageMakerAdapter, type SageMakerAdapterOptions } from './sagemaker-client.ts';
 
-export interface SageMakerModelCardStoreOptions {
-  client?: SageMakerClient;
-}
+/** Options of {@link SageMakerModelCardStore}. */
+export type SageMakerModelCardStoreOptions = SageMakerAdapterOptions;
 
 /**
  * The ModelCardStore port over SageMaker Model Cards: DescribeModelCard, CreateModelCard,
@@ -17,16 +16,9 @@ export interface SageMakerModelCardStoreOptions {
  * const version = await cards.updateContent('churn-v3', content);
  * ```
  */
-export class SageMakerModelCardStore implements ModelCardStore {
-  /** The SDK and the client, made on first use: importing a handler loads and builds neither. */
-  readonly #sdk: () => Promise<SageMakerConnection>;
-
-  constructor(options: SageMakerModelCardStoreOptions = {}) {
-    this.#sdk = sageMakerConnection(options.client);
-  }
-
+export class SageMakerModelCardStore extends SageMakerAdapter implements ModelCardStore {
   async get(name: string, version?: number): Promise<StoredModelCard | undefined> {
-    const { sdk, client } = await this.#sdk();
+    const { sdk, client } = await this.connection();
     try {
       const out = await client.send(
         new sdk.DescribeModelCardCommand({
@@ -54,7 +46,7 @@ export class SageMakerModelCardStore implements ModelCardStore {
     content: Record<string, unknown>,
     status: ModelCardStatus,
   ): Promise<StoredModelCard> {
-    const { sdk, client } = await this.#sdk();
+    const { sdk, client } = await this.connection();
     const out = await client.send(
       new sdk.CreateModelCardCommand({
         ModelCardName: name,
@@ -66,7 +58,7 @@ export class SageMakerModelCardStore implements ModelCardStore {
   }
 
   async updateContent(name: string, content: Record<string, unknown>): Promise<number> {
-    const { sdk, client } = await this.#sdk();
+    const { sdk, client } = await this.connection();
     await client.send(
       new sdk.UpdateModelCardCommand({ ModelCardName: name, Content: JSON.stringify(content) }),
     );
@@ -76,37 +68,35 @@ export class SageMakerModelCardStore implements ModelCardStore {
   }
 
   async updateStatus(name: string, status: ModelCardStatus): Promise<void> {
-    const { sdk, client } = await this.#sdk();
+    const { sdk, client } = await this.connection();
     await client.send(
       new sdk.UpdateModelCardCommand({ ModelCardName: name, ModelCardStatus: status as SageMakerCardStatus }),
     );
   }
 
   async listVersions(name: string): Promise<ModelCardVersionSummary[]> {
-    const { sdk, client } = await this.#sdk();
-    const versions: ModelCardVersionSummary[] = [];
-    let nextToken: string | undefined;
-    do {
-      const out = await client.send(
+    const { sdk, client } = await this.connection();
+    const pages = await allPages((token) =>
+      client.send(
         new sdk.ListModelCardVersionsCommand({
           ModelCardName: name,
           SortBy: 'Version',
           SortOrder: 'Ascending',
           MaxResults: 100,
-          ...(nextToken ? { NextToken: nextToken } : {}),
+          ...token,
         }),
-      );
-      for (const v of out.ModelCardVersionSummaryList ?? []) {
-        versions.push({
+      ),
+    );
+    return pages.flatMap((out) =>
+      (out.ModelCardVersionSummaryList ?? []).map(
+        (v): ModelCardVersionSummary => ({
           name: v.ModelCardName ?? name,
           version: v.ModelCardVersion ?? 0,
           status: (v.ModelCardStatus ?? 'Draft') as ModelCardStatus,
           createdAt: v.CreationTime?.toISOString() ?? '',
           ...(v.LastModifiedTime ? { lastModifiedAt: v.LastModifiedTime.toISOString() } : {}),
-        });
-      }
-      nextToken = out.NextToken;
-    } while (nextToken);
-    return versions;
+        }),
+      ),
+    );
   }
 }

@@ -1,7 +1,6 @@
-import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { EndpointWeights, VariantWeight } from '@vigil/core';
 import { EndpointWeightsError } from '@vigil/core/bandit';
-import { type SageMakerConnection, sageMakerConnection } from './sagemaker-client.ts';
+import { SageMakerAdapter } from './sagemaker-client.ts';
 
 /**
  * The EndpointWeights port over SageMaker: `DescribeEndpoint` for the production variants' current
@@ -14,16 +13,9 @@ import { type SageMakerConnection, sageMakerConnection } from './sagemaker-clien
  * await weights.update('churn', [{ variant: 'A', weight: 0.7 }, { variant: 'B', weight: 0.3 }]);
  * ```
  */
-export class SageMakerEndpointWeights implements EndpointWeights {
-  /** The SDK and the client, made on first use: importing a handler loads and builds neither. */
-  readonly #sdk: () => Promise<SageMakerConnection>;
-
-  constructor(options: { client?: SageMakerClient } = {}) {
-    this.#sdk = sageMakerConnection(options.client);
-  }
-
+export class SageMakerEndpointWeights extends SageMakerAdapter implements EndpointWeights {
   async current(endpointName: string): Promise<VariantWeight[]> {
-    const { sdk, client } = await this.#sdk();
+    const { sdk, client } = await this.connection();
     const out = await client.send(new sdk.DescribeEndpointCommand({ EndpointName: endpointName }));
     const variants = (out.ProductionVariants ?? []).filter((v) => v.VariantName);
     const total = variants.reduce((s, v) => s + (v.CurrentWeight ?? 0), 0);
@@ -39,7 +31,7 @@ export class SageMakerEndpointWeights implements EndpointWeights {
   }
 
   async update(endpointName: string, weights: readonly VariantWeight[]): Promise<void> {
-    const { sdk, client } = await this.#sdk();
+    const { sdk, client } = await this.connection();
     await client.send(
       new sdk.UpdateEndpointWeightsAndCapacitiesCommand({
         EndpointName: endpointName,

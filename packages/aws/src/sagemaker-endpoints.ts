@@ -1,7 +1,6 @@
-import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { EndpointController, EndpointDescription } from '@vigil/core';
 import { normalizeEndpointStatus } from '@vigil/core/rollback';
-import { type SageMakerConnection, sageMakerConnection } from './sagemaker-client.ts';
+import { SageMakerAdapter } from './sagemaker-client.ts';
 
 /**
  * The EndpointController port over SageMaker: DescribeEndpoint, DescribeEndpointConfig,
@@ -14,16 +13,9 @@ import { type SageMakerConnection, sageMakerConnection } from './sagemaker-clien
  * if (await controller.configExists('churn-cfg-6')) await controller.switchConfig('churn-prod', 'churn-cfg-6');
  * ```
  */
-export class SageMakerEndpointController implements EndpointController {
-  /** The SDK and the client, made on first use: importing a handler loads and builds neither. */
-  readonly #sdk: () => Promise<SageMakerConnection>;
-
-  constructor(options: { client?: SageMakerClient } = {}) {
-    this.#sdk = sageMakerConnection(options.client);
-  }
-
+export class SageMakerEndpointController extends SageMakerAdapter implements EndpointController {
   async describe(endpointName: string): Promise<EndpointDescription> {
-    const { sdk, client } = await this.#sdk();
+    const { sdk, client } = await this.connection();
     const out = await client.send(new sdk.DescribeEndpointCommand({ EndpointName: endpointName }));
     const pending = out.PendingDeploymentSummary?.EndpointConfigName;
     return {
@@ -36,7 +28,7 @@ export class SageMakerEndpointController implements EndpointController {
   }
 
   async configExists(configName: string): Promise<boolean> {
-    const { sdk, client } = await this.#sdk();
+    const { sdk, client } = await this.connection();
     try {
       await client.send(new sdk.DescribeEndpointConfigCommand({ EndpointConfigName: configName }));
       return true;
@@ -53,7 +45,7 @@ export class SageMakerEndpointController implements EndpointController {
   }
 
   async modelPackagesByVariant(configName: string): Promise<Record<string, string[]>> {
-    const { sdk, client } = await this.#sdk();
+    const { sdk, client } = await this.connection();
     const config = await client.send(
       new sdk.DescribeEndpointConfigCommand({ EndpointConfigName: configName }),
     );
@@ -73,7 +65,7 @@ export class SageMakerEndpointController implements EndpointController {
   }
 
   async switchConfig(endpointName: string, configName: string): Promise<void> {
-    const { sdk, client } = await this.#sdk();
+    const { sdk, client } = await this.connection();
     await client.send(
       new sdk.UpdateEndpointCommand({
         EndpointName: endpointName,
@@ -84,7 +76,7 @@ export class SageMakerEndpointController implements EndpointController {
   }
 
   async rejectModelPackage(modelPackageArn: string, reason: string): Promise<void> {
-    const { sdk, client } = await this.#sdk();
+    const { sdk, client } = await this.connection();
     await client.send(
       new sdk.UpdateModelPackageCommand({
         ModelPackageArn: modelPackageArn,

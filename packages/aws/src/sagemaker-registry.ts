@@ -2,7 +2,6 @@ import type {
   DescribeModelPackageCommandOutput,
   MetricsSource,
   ModelMetrics,
-  SageMakerClient,
   UserContext,
 } from '@aws-sdk/client-sagemaker';
 import {
@@ -15,11 +14,10 @@ import {
   type ModelRegistry,
   ObjectNotFoundError,
 } from '@vigil/core';
-import { type SageMakerConnection, sageMakerConnection } from './sagemaker-client.ts';
+import { allPages, SageMakerAdapter, type SageMakerAdapterOptions } from './sagemaker-client.ts';
 
-export interface SageMakerModelRegistryOptions {
-  client?: SageMakerClient;
-}
+/** Options of {@link SageMakerModelRegistry}. */
+export type SageMakerModelRegistryOptions = SageMakerAdapterOptions;
 
 /**
  * The ModelRegistry port over SageMaker Model Registry: DescribeModelPackage, ListModelPackages
@@ -31,16 +29,9 @@ export interface SageMakerModelRegistryOptions {
  * const pkg = await registry.describe('arn:aws:sagemaker:eu-west-1:123456789012:model-package/churn/3');
  * ```
  */
-export class SageMakerModelRegistry implements ModelRegistry {
-  /** The SDK and the client, made on first use: importing a handler loads and builds neither. */
-  readonly #sdk: () => Promise<SageMakerConnection>;
-
-  constructor(options: SageMakerModelRegistryOptions = {}) {
-    this.#sdk = sageMakerConnection(options.client);
-  }
-
+export class SageMakerModelRegistry extends SageMakerAdapter implements ModelRegistry {
   async describe(arn: string): Promise<ModelPackage> {
-    const { sdk, client } = await this.#sdk();
+    const { sdk, client } = await this.connection();
     try {
       const out = await client.send(new sdk.DescribeModelPackageCommand({ ModelPackageName: arn }));
       return toModelPackage(out);
@@ -57,11 +48,9 @@ export class SageMakerModelRegistry implements ModelRegistry {
     groupName: string,
     filter: { approvalStatus?: ModelApprovalStatus } = {},
   ): Promise<ModelPackageSummary[]> {
-    const { sdk, client } = await this.#sdk();
-    const summaries: ModelPackageSummary[] = [];
-    let nextToken: string | undefined;
-    do {
-      const out = await client.send(
+    const { sdk, client } = await this.connection();
+    const pages = await allPages((token) =>
+      client.send(
         new sdk.ListModelPackagesCommand({
           ModelPackageGroupName: groupName,
           ...(filter.approvalStatus ? { ModelApprovalStatus: filter.approvalStatus } : {}),
@@ -69,26 +58,26 @@ export class SageMakerModelRegistry implements ModelRegistry {
           SortBy: 'CreationTime',
           SortOrder: 'Descending',
           MaxResults: 100,
-          ...(nextToken ? { NextToken: nextToken } : {}),
+          ...token,
         }),
-      );
-      for (const s of out.ModelPackageSummaryList ?? []) {
-        if (!s.ModelPackageArn) continue;
-        summaries.push({
-          arn: s.ModelPackageArn,
-          groupName: s.ModelPackageGroupName ?? groupName,
-          version: s.ModelPackageVersion ?? versionFromArn(s.ModelPackageArn),
-          approvalStatus: (s.ModelApprovalStatus ?? 'PendingManualApproval') as ModelApprovalStatus,
-          creationTime: iso(s.CreationTime) ?? '',
-        });
-      }
-      nextToken = out.NextToken;
-    } while (nextToken);
+      ),
+    );
+    const summaries: ModelPackageSummary[] = [];
+    for (const s of pages.flatMap((out) => out.ModelPackageSummaryList ?? [])) {
+      if (!s.ModelPackageArn) continue;
+      summaries.push({
+        arn: s.ModelPackageArn,
+        groupName: s.ModelPackageGroupName ?? groupName,
+        version: s.ModelPackageVersion ?? versionFromArn(s.ModelPackageArn),
+        approvalStatus: (s.ModelApprovalStatus ?? 'PendingManualApproval') as ModelApprovalStatus,
+        creationTime: iso(s.CreationTime) ?? '',
+      });
+    }
     return summaries;
   }
 
   async updateApproval(update: ApprovalUpdate): Promise<void> {
-    const { sdk, client } = await this.#sdk();
+    const { sdk, client } = await this.connection();
     const metadata = Object.keys(update.customerMetadata).length ? update.customerMetadata : undefined;
     await client.send(
       new sdk.UpdateModelPackageCommand({
