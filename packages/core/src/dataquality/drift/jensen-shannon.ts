@@ -1,5 +1,5 @@
 import { binShares, referenceQuantileEdges } from './binning.ts';
-import type { DriftMethod } from './method.ts';
+import { distanceMethod } from './method-kinds.ts';
 
 /**
  * Jensen–Shannon distance (scipy's `jensenshannon`, natural logarithm: 0 … √ln2 ≈ 0.833) of two
@@ -26,12 +26,9 @@ export function jensenShannonDistance(p: readonly number[], q: readonly number[]
  * they are (union of both), numbers over the reference's decile bins (binning.ts). Symmetric and
  * bounded; Evidently's default for categorical features (0.1), NannyML's for all.
  */
-export const jensenShannon: DriftMethod = {
+export const jensenShannon = distanceMethod(['numerical', 'categorical'], {
   name: 'jensen_shannon',
   summary: 'Jensen–Shannon distance (natural log, 0 … 0.83): categories, or numbers over reference deciles',
-  types: ['numerical', 'categorical'],
-  defaultThreshold: 0.1,
-  driftWhen: 'above',
   guarded: true,
   compute(input) {
     if (input.type === 'numerical') {
@@ -48,4 +45,4 @@ export const jensenShannon: DriftMethod = {
     };
     return { value: jensenShannonDistance(shares(input.reference), shares(input.current)) };
   },
-};
+});
