@@ -1,3 +1,4 @@
+import { totalCount } from '../category-counts.ts';
 import { chiSquaredOutcome, NO_CHI_SQUARED_TEST } from '../chi-squared.ts';
 
 /** Expected count below which a category is pooled with others (Cochran's rule). */
@@ -29,10 +30,8 @@ export function homogeneityTest(
   reference: ReadonlyMap<string, number>,
   current: ReadonlyMap<string, number>,
 ): HomogeneityResult {
-  let n = 0;
-  let m = 0;
-  for (const c of reference.values()) n += c;
-  for (const c of current.values()) m += c;
+  const n = totalCount(reference);
+  const m = totalCount(current);
   const columns: { a: number; b: number }[] = [];
   for (const key of new Set([...reference.keys(), ...current.keys()])) {
     const a = reference.get(key) ?? 0;

@@ -1,3 +1,4 @@
+import { totalCount } from '../category-counts.ts';
 import { binShares, referenceQuantileEdges } from './binning.ts';
 import { distanceMethod } from './method-kinds.ts';
 
@@ -39,8 +40,7 @@ export const jensenShannon = distanceMethod(['numerical', 'categorical'], {
     }
     const keys = [...new Set([...input.reference.keys(), ...input.current.keys()])];
     const shares = (counts: ReadonlyMap<string, number>) => {
-      let total = 0;
-      for (const c of counts.values()) total += c;
+      const total = totalCount(counts);
       return keys.map((k) => (counts.get(k) ?? 0) / total);
     };
     return { value: jensenShannonDistance(shares(input.reference), shares(input.current)) };
