@@ -1,14 +1,11 @@
 import { totalCount } from '../category-counts.ts';
-import { chiSquaredOutcome, NO_CHI_SQUARED_TEST } from '../chi-squared.ts';
+import { type ChiSquaredOutcome, chiSquaredOutcome, NO_CHI_SQUARED_TEST } from '../chi-squared.ts';
 
 /** Expected count below which a category is pooled with others (Cochran's rule). */
 export const MIN_EXPECTED = 5;
 
 /** A chi-squared test of homogeneity of two samples' category counts. */
-export interface HomogeneityResult {
-  statistic: number;
-  degreesOfFreedom: number;
-  pValue: number;
+export interface HomogeneityResult extends ChiSquaredOutcome {
   /** Categories (columns of the 2 × k table) after pooling. */
   cells: number;
 }
