@@ -1,3 +1,4 @@
+import { cardContentAt } from '../cards/content-path.ts';
 import type { ModelCardContent } from '../cards/content-schema.ts';
 import type { DecisionRecord } from '../governance/decision-record.ts';
 import type { MonitoringRunSummary } from '../governance/evidence.ts';
@@ -48,11 +49,18 @@ const rated = (c: ModelCardContent) =>
   text(c.intended_uses?.risk_rating) && c.intended_uses?.risk_rating !== 'Unknown';
 const riskRating = (_: ChecklistEvidence, c: ModelCardContent) =>
   rated(c) ? `card intended_uses.risk_rating = ${c.intended_uses?.risk_rating}` : undefined;
-const trainingDatasets = (_: ChecklistEvidence, c: ModelCardContent) =>
-  field(
-    'training_details.training_job_details.training_datasets',
-    c.training_details?.training_job_details?.training_datasets,
-  );
+/** A check that finds the first of the card fields at `paths` (dotted) that is filled. */
+const cardField =
+  (...paths: string[]) =>
+  (_: ChecklistEvidence, c: ModelCardContent): string | undefined => {
+    for (const path of paths) {
+      const found = field(path, cardContentAt(c as Record<string, unknown>, path));
+      if (found) return found;
+    }
+    return undefined;
+  };
+const trainingDatasets = cardField('training_details.training_job_details.training_datasets');
+const algorithmType = cardField('model_overview.algorithm_type');
 
 // Items abbreviated from Regulation (EU) 2024/1689 Annex IV and Art. 12, and from SR 11-7 (see
 // the governance reference §7). "present" means the bundle holds the evidence, not that it is adequate.
@@ -82,8 +90,8 @@ const CHECKS: Check[] = [
     framework: 'EU AI Act',
     reference: 'Annex IV(2)(b)',
     item: 'Design specifications: general logic, key design choices, what the system optimises for',
-    find: (_, c) =>
-      field('model_overview.algorithm_type', c.model_overview?.algorithm_type) ??
+    find: (e, c) =>
+      algorithmType(e, c) ??
       (c.training_details?.objective_function ? 'card training_details.objective_function' : undefined),
     fix: 'fill model_overview.algorithm_type and training_details.objective_function',
   },
@@ -132,15 +140,10 @@ const CHECKS: Check[] = [
     framework: 'EU AI Act',
     reference: 'Annex IV(3)',
     item: 'Capabilities, limitations and foreseeable unintended outcomes',
-    find: (_, c) =>
-      field(
-        'additional_information.caveats_and_recommendations',
-        c.additional_information?.caveats_and_recommendations,
-      ) ??
-      field(
-        'intended_uses.factors_affecting_model_efficiency',
-        c.intended_uses?.factors_affecting_model_efficiency,
-      ),
+    find: cardField(
+      'additional_information.caveats_and_recommendations',
+      'intended_uses.factors_affecting_model_efficiency',
+    ),
     fix: 'fill additional_information.caveats_and_recommendations',
   },
   {
@@ -181,7 +184,7 @@ const CHECKS: Check[] = [
     framework: 'SR 11-7',
     reference: 'Governance: model inventory',
     item: 'Owner and developer',
-    find: (_, c) => field('model_overview.model_owner', c.model_overview?.model_owner),
+    find: cardField('model_overview.model_owner'),
     fix: 'fill model_overview.model_owner',
   },
   {
@@ -206,9 +209,7 @@ const CHECKS: Check[] = [
     framework: 'SR 11-7',
     reference: 'Development and use',
     item: 'Methodology, theory and assumptions',
-    find: (_, c) =>
-      field('model_overview.algorithm_type', c.model_overview?.algorithm_type) ??
-      field('training_details.training_observations', c.training_details?.training_observations),
+    find: cardField('model_overview.algorithm_type', 'training_details.training_observations'),
     fix: 'fill model_overview.algorithm_type and training_details.training_observations',
   },
   {
@@ -222,11 +223,7 @@ const CHECKS: Check[] = [
     framework: 'SR 11-7',
     reference: 'Development and use',
     item: 'Limitations and compensating controls',
-    find: (_, c) =>
-      field(
-        'additional_information.caveats_and_recommendations',
-        c.additional_information?.caveats_and_recommendations,
-      ),
+    find: cardField('additional_information.caveats_and_recommendations'),
     fix: 'fill additional_information.caveats_and_recommendations',
   },
   {

@@ -1,15 +1,7 @@
-import { VigilError } from '../errors/vigil-error.ts';
+import { vigilErrorWithCode } from '../errors/coded-error.ts';
 
 /** Appending to the audit log lost the race for the next sequence number too many times in a row. */
-export class AuditAppendConflictError extends VigilError {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, { ...options, code: 'AUDIT_APPEND_CONFLICT' });
-  }
-}
+export class AuditAppendConflictError extends vigilErrorWithCode('AUDIT_APPEND_CONFLICT') {}
 
 /** The audit log cannot be appended to because its last record does not parse or is misplaced. */
-export class AuditLogCorruptError extends VigilError {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, { ...options, code: 'AUDIT_LOG_CORRUPT' });
-  }
-}
+export class AuditLogCorruptError extends vigilErrorWithCode('AUDIT_LOG_CORRUPT') {}

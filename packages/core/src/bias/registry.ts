@@ -38,72 +38,55 @@ export interface BiasMetric {
   readonly compute: (inputs: MetricInputs) => MetricNumber;
 }
 
-/** A registered metric whose description is `title (name)`, as smclarify writes it. */
-const metric = (
-  name: string,
-  title: string,
-  stage: BiasStage,
-  compute: (inputs: MetricInputs) => MetricNumber,
-): BiasMetric => ({ name, description: `${title} (${name})`, stage, compute });
+/** A metric's short name, its title and its function. */
+type MetricRow = readonly [name: string, title: string, compute: (inputs: MetricInputs) => MetricNumber];
 
-/** Every registered metric, pre-training first, each stage sorted by name as smclarify runs them. */
-const REGISTERED: readonly BiasMetric[] = [
-  metric(
-    'CDDL',
-    'Conditional Demographic Disparity in Labels',
-    'pre_training',
-    conditionalDemographicDisparityInLabels,
-  ),
-  metric('CI', 'Class Imbalance', 'pre_training', classImbalance),
-  metric(
-    'DPL',
-    'Difference in Positive Proportions in Labels',
-    'pre_training',
-    differenceInPositiveProportionsInLabels,
-  ),
-  metric('JS', 'Jensen-Shannon Divergence', 'pre_training', jensenShannon),
-  // "Liebler" (sic) is how smclarify and every analysis.json spell it.
-  metric('KL', 'Kullback-Liebler Divergence', 'pre_training', kullbackLeibler),
-  metric('KS', 'Kolmogorov-Smirnov Distance', 'pre_training', kolmogorovSmirnov),
-  metric('LP', 'L-p Norm', 'pre_training', lpNorm),
-  metric('TVD', 'Total Variation Distance', 'pre_training', totalVariationDistance),
-  metric('AD', 'Accuracy Difference', 'post_training', accuracyDifference),
-  metric(
-    'CDDPL',
-    'Conditional Demographic Disparity in Predicted Labels',
-    'post_training',
-    conditionalDemographicDisparityInPredictedLabels,
-  ),
-  metric('DAR', 'Difference in Acceptance Rates', 'post_training', differenceInAcceptanceRates),
-  metric('DCA', 'Difference in Conditional Acceptance', 'post_training', differenceInConditionalAcceptance),
-  metric('DCR', 'Difference in Conditional Rejection', 'post_training', differenceInConditionalRejection),
-  metric('DI', 'Disparate Impact', 'post_training', disparateImpact),
-  metric(
-    'DPPL',
-    'Difference in Positive Proportions in Predicted Labels',
-    'post_training',
-    differenceInPositiveProportionsInPredictedLabels,
-  ),
-  metric('DRR', 'Difference in Rejection Rates', 'post_training', differenceInRejectionRates),
-  metric('FT', 'Flip Test', 'post_training', flipTest),
-  metric('GE', 'Generalized Entropy', 'post_training', generalizedEntropy),
-  metric('RD', 'Recall Difference', 'post_training', recallDifference),
-  metric('SD', 'Specificity Difference', 'post_training', specificityDifference),
-  metric('TE', 'Treatment Equality', 'post_training', treatmentEquality),
-];
+/** The metrics of one stage, each described as `title (name)`, as smclarify writes it. */
+const stageMetrics = (stage: BiasStage, rows: readonly MetricRow[]): readonly BiasMetric[] =>
+  rows.map(([name, title, compute]) => ({ name, description: `${title} (${name})`, stage, compute }));
 
 /** Pre-training metrics, sorted by name as smclarify runs them. */
-export const PRE_TRAINING_METRICS: readonly BiasMetric[] = REGISTERED.filter(
-  (m) => m.stage === 'pre_training',
-);
+export const PRE_TRAINING_METRICS: readonly BiasMetric[] = stageMetrics('pre_training', [
+  ['CDDL', 'Conditional Demographic Disparity in Labels', conditionalDemographicDisparityInLabels],
+  ['CI', 'Class Imbalance', classImbalance],
+  ['DPL', 'Difference in Positive Proportions in Labels', differenceInPositiveProportionsInLabels],
+  ['JS', 'Jensen-Shannon Divergence', jensenShannon],
+  // "Liebler" (sic) is how smclarify and every analysis.json spell it.
+  ['KL', 'Kullback-Liebler Divergence', kullbackLeibler],
+  ['KS', 'Kolmogorov-Smirnov Distance', kolmogorovSmirnov],
+  ['LP', 'L-p Norm', lpNorm],
+  ['TVD', 'Total Variation Distance', totalVariationDistance],
+]);
 
 /** Post-training metrics, sorted by name as smclarify runs them. */
-export const POST_TRAINING_METRICS: readonly BiasMetric[] = REGISTERED.filter(
-  (m) => m.stage === 'post_training',
-);
+export const POST_TRAINING_METRICS: readonly BiasMetric[] = stageMetrics('post_training', [
+  ['AD', 'Accuracy Difference', accuracyDifference],
+  [
+    'CDDPL',
+    'Conditional Demographic Disparity in Predicted Labels',
+    conditionalDemographicDisparityInPredictedLabels,
+  ],
+  ['DAR', 'Difference in Acceptance Rates', differenceInAcceptanceRates],
+  ['DCA', 'Difference in Conditional Acceptance', differenceInConditionalAcceptance],
+  ['DCR', 'Difference in Conditional Rejection', differenceInConditionalRejection],
+  ['DI', 'Disparate Impact', disparateImpact],
+  [
+    'DPPL',
+    'Difference in Positive Proportions in Predicted Labels',
+    differenceInPositiveProportionsInPredictedLabels,
+  ],
+  ['DRR', 'Difference in Rejection Rates', differenceInRejectionRates],
+  ['FT', 'Flip Test', flipTest],
+  ['GE', 'Generalized Entropy', generalizedEntropy],
+  ['RD', 'Recall Difference', recallDifference],
+  ['SD', 'Specificity Difference', specificityDifference],
+  ['TE', 'Treatment Equality', treatmentEquality],
+]);
 
 /** Every metric by short name. */
-export const BIAS_METRICS: ReadonlyMap<string, BiasMetric> = new Map(REGISTERED.map((m) => [m.name, m]));
+export const BIAS_METRICS: ReadonlyMap<string, BiasMetric> = new Map(
+  [...PRE_TRAINING_METRICS, ...POST_TRAINING_METRICS].map((m) => [m.name, m]),
+);
 
 /**
  * The metrics a `methods` entry of analysis_config.json asks for, in smclarify's run order (sorted

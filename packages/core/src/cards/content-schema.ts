@@ -4,6 +4,10 @@ import * as z from 'zod';
 // SDK schema_constraints.py): unknown keys are rejected at every level, strings and lists are bounded.
 
 const text = (max: number) => z.string().max(max);
+type OptionalText = z.ZodOptional<z.ZodString>;
+/** The fields `names`, each an optional text of at most `max` characters. */
+const optionalTexts = <K extends string>(max: number, ...names: K[]) =>
+  Object.fromEntries(names.map((name) => [name, text(max).optional()])) as Record<K, OptionalText>;
 const axisName = z.string().max(63);
 const stringList = (maxItems: number, maxLength = 1024) => z.array(z.string().max(maxLength)).max(maxItems);
 const sagemakerName = z.string().regex(/^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/, {
@@ -90,19 +94,13 @@ export const modelCardContentSchema = z.strictObject({
     .optional(),
   intended_uses: z
     .strictObject({
-      purpose_of_model: text(2048).optional(),
-      intended_uses: text(2048).optional(),
-      factors_affecting_model_efficiency: text(2048).optional(),
+      ...optionalTexts(2048, 'purpose_of_model', 'intended_uses', 'factors_affecting_model_efficiency'),
       risk_rating: z.enum(['High', 'Medium', 'Low', 'Unknown']).optional(),
       explanations_for_risk_rating: text(2048).optional(),
     })
     .optional(),
   business_details: z
-    .strictObject({
-      business_problem: text(2048).optional(),
-      business_stakeholders: text(2048).optional(),
-      line_of_business: text(2048).optional(),
-    })
+    .strictObject(optionalTexts(2048, 'business_problem', 'business_stakeholders', 'line_of_business'))
     .optional(),
   training_details: z
     .strictObject({

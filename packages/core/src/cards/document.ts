@@ -80,24 +80,8 @@ export function cardDocument(card: StoredModelCard, history: CardDocumentHistory
       ['Container images', overview.inference_environment?.container_image],
     ]),
   );
-  const uses = c.intended_uses ?? {};
-  sections.push(
-    fieldsSection('Intended uses and risk', [
-      ['Risk rating', uses.risk_rating],
-      ['Why this rating', uses.explanations_for_risk_rating],
-      ['Purpose', uses.purpose_of_model],
-      ['Intended uses', uses.intended_uses],
-      ['Factors affecting efficiency', uses.factors_affecting_model_efficiency],
-    ]),
-  );
-  const business = c.business_details ?? {};
-  sections.push(
-    fieldsSection('Business details', [
-      ['Business problem', business.business_problem],
-      ['Stakeholders', business.business_stakeholders],
-      ['Line of business', business.line_of_business],
-    ]),
-  );
+  sections.push(intendedUsesSection(c.intended_uses ?? {}));
+  sections.push(businessSection(c.business_details ?? {}));
   const training = c.training_details;
   if (training) {
     const job = training.training_job_details;
@@ -134,25 +118,9 @@ export function cardDocument(card: StoredModelCard, history: CardDocumentHistory
       ? evaluations.flatMap((e) => evaluationBlocks(e, history.datasetLink))
       : [{ kind: 'text', text: 'No evaluation recorded.' }],
   });
-  const info = c.additional_information ?? {};
-  sections.push(
-    fieldsSection('Additional information', [
-      ['Ethical considerations', info.ethical_considerations],
-      ['Caveats and recommendations', info.caveats_and_recommendations],
-      ...Object.entries(info.custom_details ?? {}).map(([k, v]): [string, string] => [k, v]),
-    ]),
-  );
+  sections.push(additionalInformationSection(c.additional_information ?? {}));
   const mp = c.model_package_details ?? {};
-  sections.push(
-    fieldsSection('Model package', [
-      ['Package ARN', mp.model_package_arn],
-      ['Group', mp.model_package_group_name],
-      ['Version', mp.model_package_version],
-      ['Status', mp.model_package_status],
-      ['Approval status', history.approvalStatus ?? mp.model_approval_status],
-      ['Approval description', history.approvalDescription ?? mp.approval_description],
-    ]),
-  );
+  sections.push(modelPackageSection(mp, history));
   const generated = (history.generatedAt ?? new Date()).toISOString();
   const approval = history.approvalStatus ?? mp.model_approval_status;
   return {
@@ -160,6 +128,50 @@ export function cardDocument(card: StoredModelCard, history: CardDocumentHistory
     subtitle: `${approval ? `Approval status ${approval}. ` : ''}Card version ${card.version} (model card status ${card.status}${card.lastModifiedAt ? `, last modified ${card.lastModifiedAt}` : ''}). Generated ${generated} by Vigil.`,
     sections,
   };
+}
+
+/** A part of the card content, present or not. */
+type CardPart<K extends keyof ModelCardContent> = NonNullable<ModelCardContent[K]>;
+
+function intendedUsesSection(uses: CardPart<'intended_uses'>): DocumentSection {
+  return fieldsSection('Intended uses and risk', [
+    ['Risk rating', uses.risk_rating],
+    ['Why this rating', uses.explanations_for_risk_rating],
+    ['Purpose', uses.purpose_of_model],
+    ['Intended uses', uses.intended_uses],
+    ['Factors affecting efficiency', uses.factors_affecting_model_efficiency],
+  ]);
+}
+
+function businessSection(business: CardPart<'business_details'>): DocumentSection {
+  return fieldsSection('Business details', [
+    ['Business problem', business.business_problem],
+    ['Stakeholders', business.business_stakeholders],
+    ['Line of business', business.line_of_business],
+  ]);
+}
+
+function additionalInformationSection(info: CardPart<'additional_information'>): DocumentSection {
+  return fieldsSection('Additional information', [
+    ['Ethical considerations', info.ethical_considerations],
+    ['Caveats and recommendations', info.caveats_and_recommendations],
+    ...Object.entries(info.custom_details ?? {}).map(([k, v]): [string, string] => [k, v]),
+  ]);
+}
+
+/** The registry's package fields; its approval as the history states it, where it does. */
+function modelPackageSection(
+  mp: CardPart<'model_package_details'>,
+  history: CardDocumentHistory,
+): DocumentSection {
+  return fieldsSection('Model package', [
+    ['Package ARN', mp.model_package_arn],
+    ['Group', mp.model_package_group_name],
+    ['Version', mp.model_package_version],
+    ['Status', mp.model_package_status],
+    ['Approval status', history.approvalStatus ?? mp.model_approval_status],
+    ['Approval description', history.approvalDescription ?? mp.approval_description],
+  ]);
 }
 
 function approvalSection(records: readonly AuditRecord[]): DocumentSection {

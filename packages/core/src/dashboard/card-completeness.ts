@@ -1,3 +1,4 @@
+import { cardContentAt } from '../cards/content-path.ts';
 /** The model-card fields a reviewer expects filled, by dotted path in SageMaker's card content. */
 export const EXPECTED_CARD_FIELDS = [
   'model_overview.model_description',
@@ -30,21 +31,12 @@ export interface CardCompleteness {
  * ```
  */
 export function cardCompleteness(content: Record<string, unknown>): CardCompleteness {
-  const missing = EXPECTED_CARD_FIELDS.filter((path) => !filled(valueAt(content, path)));
+  const missing = EXPECTED_CARD_FIELDS.filter((path) => !filled(cardContentAt(content, path)));
   return {
     filled: EXPECTED_CARD_FIELDS.length - missing.length,
     total: EXPECTED_CARD_FIELDS.length,
     missing,
   };
-}
-
-function valueAt(content: Record<string, unknown>, path: string): unknown {
-  let value: unknown = content;
-  for (const part of path.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[part];
-  }
-  return value;
 }
 
 function filled(value: unknown): boolean {

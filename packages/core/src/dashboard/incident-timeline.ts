@@ -25,28 +25,7 @@ export async function incidentTimeline(store: ObjectStore): Promise<TimelineEven
   const events: TimelineEvent[] = [];
   for (const key of await listKeys(store, 'alerting/incidents/')) {
     const incident = await readJsonObject(store, key);
-    if (!incident) continue;
-    const endpoint = String(incident.endpoint ?? '');
-    const id = String(incident.incidentId ?? '');
-    const opened = incident.openedBy as Record<string, unknown> | undefined;
-    if (typeof incident.openedAt === 'string')
-      events.push({
-        at: incident.openedAt,
-        endpoint,
-        kind: 'incident-opened',
-        title: `Incident ${id} opened`,
-        ...(opened?.source ? { detail: `by ${String(opened.source)}` } : {}),
-      });
-    for (const at of Array.isArray(incident.firingSentAt) ? incident.firingSentAt : [])
-      if (typeof at === 'string')
-        events.push({ at, endpoint, kind: 'alert-sent', title: `Alert sent for ${id}`, detail: 'firing' });
-    if (typeof incident.resolvedAt === 'string')
-      events.push({
-        at: incident.resolvedAt,
-        endpoint,
-        kind: 'incident-resolved',
-        title: `Incident ${id} resolved`,
-      });
+    if (incident) events.push(...incidentEvents(incident));
   }
   for (const key of await listKeys(store, 'state/rollbacks/')) {
     if (key.includes('/deployments/')) continue;
@@ -76,4 +55,25 @@ export async function incidentTimeline(store: ObjectStore): Promise<TimelineEven
     });
   }
   return events.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+}
+
+/** The opening, the alerts sent and the resolution of one stored incident, each when it has a time. */
+function incidentEvents(incident: Record<string, unknown>): TimelineEvent[] {
+  const endpoint = String(incident.endpoint ?? '');
+  const id = String(incident.incidentId ?? '');
+  const opened = incident.openedBy as Record<string, unknown> | undefined;
+  const events: TimelineEvent[] = [];
+  const add = (at: unknown, kind: TimelineEvent['kind'], title: string, detail?: string) => {
+    if (typeof at === 'string') events.push({ at, endpoint, kind, title, ...(detail ? { detail } : {}) });
+  };
+  add(
+    incident.openedAt,
+    'incident-opened',
+    `Incident ${id} opened`,
+    opened?.source ? `by ${String(opened.source)}` : undefined,
+  );
+  for (const at of Array.isArray(incident.firingSentAt) ? incident.firingSentAt : [])
+    add(at, 'alert-sent', `Alert sent for ${id}`, 'firing');
+  add(incident.resolvedAt, 'incident-resolved', `Incident ${id} resolved`);
+  return events;
 }

@@ -244,7 +244,6 @@ function driftOf(
   if (sketch && Array.isArray(sketch.data)) {
     if (!isNumericType(column.inferredType) || column.moments.count === 0) return undefined;
     const distance = numericalDistance(sharedSketchOf(sketch), column.kll, settings.comparisonMethod);
-    if (Number.isNaN(distance.value)) return undefined;
     return featureDrift(
       name,
       'numerical',
@@ -264,11 +263,9 @@ function driftOf(
         'chi-squared drift test not run: pooling the categories that expect too few rows ' +
         '(Cochran: 10 with two categories; Yates: 5) left one category. A larger window makes it testable'
       );
-    if (Number.isNaN(pValue)) return undefined;
     return featureDrift(name, 'categorical', 'ChiSquared', pValue, settings.categoricalThreshold);
   }
   const distance = categoricalDistance(expected, column.frequencies, settings.comparisonMethod);
-  if (Number.isNaN(distance.value)) return undefined;
   return featureDrift(
     name,
     'categorical',
@@ -278,14 +275,18 @@ function driftOf(
   );
 }
 
-/** A drift verdict: a distance violates above `threshold`, a ChiSquared p-value below it. */
+/**
+ * A drift verdict: a distance violates above `threshold`, a ChiSquared p-value below it. None for
+ * a NaN value: a distance or test that could not be computed is no verdict either way.
+ */
 function featureDrift(
   feature: string,
   kind: FeatureDrift['kind'],
   method: FeatureDrift['method'],
   value: number,
   threshold: number,
-): FeatureDrift {
+): FeatureDrift | undefined {
+  if (Number.isNaN(value)) return undefined;
   const violated = method === 'ChiSquared' ? value < threshold : value > threshold;
   return { feature, kind, method, value, threshold, violated };
 }

@@ -6,12 +6,11 @@ const COCHRAN_MIN_EXPECTED = 10;
 const YATES_MIN_EXPECTED = 5;
 const YATES_MAX_SMALL_SHARE = 0.2;
 
-/** The result of a chi-square goodness-of-fit test. */
-export interface ChiSquaredResult {
-  statistic: number;
-  degreesOfFreedom: number;
-  /** NaN when fewer than two categories remain after regrouping (Deequ answers NaN as well). */
-  pValue: number;
+/**
+ * The result of a chi-square goodness-of-fit test; the p-value is NaN when fewer than two
+ * categories remain after regrouping (Deequ answers NaN as well).
+ */
+export interface ChiSquaredResult extends ChiSquaredOutcome {
   /** Categories left after regrouping; below 2 there is no test. */
   categories: number;
 }
@@ -99,6 +98,13 @@ export function chiSquaredTest(
   return { ...chiSquaredOutcome(statistic, groups.length), categories: groups.length };
 }
 
+/** What any chi-squared test gives: its statistic, degrees of freedom and p-value. */
+export interface ChiSquaredOutcome {
+  statistic: number;
+  degreesOfFreedom: number;
+  pValue: number;
+}
+
 /** The outcome of a chi-squared test that was not run: NaN statistic and p-value. */
 export const NO_CHI_SQUARED_TEST = {
   statistic: Number.NaN,
@@ -115,10 +121,7 @@ export const NO_CHI_SQUARED_TEST = {
  * chiSquaredOutcome(3.84, 2).pValue; // ≈ 0.05
  * ```
  */
-export function chiSquaredOutcome(
-  statistic: number,
-  categories: number,
-): { statistic: number; degreesOfFreedom: number; pValue: number } {
+export function chiSquaredOutcome(statistic: number, categories: number): ChiSquaredOutcome {
   const degreesOfFreedom = categories - 1;
   return { statistic, degreesOfFreedom, pValue: upperRegularizedGamma(degreesOfFreedom / 2, statistic / 2) };
 }

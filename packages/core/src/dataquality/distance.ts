@@ -1,4 +1,5 @@
 import type { KllSketch } from '../profile/kll.ts';
+import { totalCount } from './category-counts.ts';
 
 /** Deequ's constant for the Kolmogorov–Smirnov correction (alpha ≈ 0.003). */
 export const ROBUST_C_ALPHA = 1.8;
@@ -79,10 +80,8 @@ export function categoricalDistance(
   b: ReadonlyMap<string, number>,
   method: 'Simple' | 'Robust',
 ): Distance {
-  let n = 0;
-  let m = 0;
-  for (const c of a.values()) n += c;
-  for (const c of b.values()) m += c;
+  const n = totalCount(a);
+  const m = totalCount(b);
   if (n === 0 || m === 0) return { value: Number.NaN, simple: Number.NaN, n, m };
   let simple = 0;
   for (const key of new Set([...a.keys(), ...b.keys()])) {

@@ -84,7 +84,8 @@ export async function kernelShap(
       const count = pending.plan.masks.length * bgRows.length;
       const ey = averageOverBackground(results, offset, pending.plan.masks.length, bgWeights, labelCount);
       offset += count;
-      local[pending.index] = solveInstance(pending, ey, outputs[pending.index]!, fnull, link);
+      const totals = attributionTotals(outputs[pending.index]!, expectedValues, link);
+      local[pending.index] = solveInstance(pending, ey, totals, expectedValues, link);
     }
     group = [];
     groupRows = 0;
@@ -95,7 +96,7 @@ export async function kernelShap(
     const varying = varyingFeatures(x, bgRows);
     const m = varying.length;
     if (m <= 1) {
-      local[i] = singleFeature(x.length, varying, outputs[i]!, fnull, link);
+      local[i] = singleFeature(x.length, varying, attributionTotals(outputs[i]!, expectedValues, link));
       continue;
     }
     const plan = planCoalitions(m, coalitionCount(m, options.numSamples), random);
@@ -174,11 +175,23 @@ function averageOverBackground(
   return ey;
 }
 
+/**
+ * Per model output, what an instance's attributions add up to: link(f(x)) − link(E_b f(b)), the
+ * expected value `expectedValues[d]` being already linked.
+ */
+function attributionTotals(
+  fx: readonly number[],
+  expectedValues: readonly number[],
+  link: (p: number) => number,
+): number[] {
+  return fx.map((out, d) => link(out) - expectedValues[d]!);
+}
+
 function solveInstance(
   pending: PendingInstance,
   ey: Float64Array[],
-  fx: readonly number[],
-  fnull: readonly number[],
+  totals: readonly number[],
+  expectedValues: readonly number[],
   link: (p: number) => number,
 ): number[][] {
   const { masks, weights } = pending.plan;
@@ -190,9 +203,8 @@ function solveInstance(
     for (let j = 0; j < last; j++) row[j] = mask[j]! - mask[last]!;
     return row;
   });
-  return fx.map((out, d) => {
-    const base = link(fnull[d]!);
-    const delta = link(out) - base;
+  return totals.map((delta, d) => {
+    const base = expectedValues[d]!;
     const y = masks.map((mask, k) => link(ey[d]![k]!) - base - mask[last]! * delta);
     const beta = weightedLeastSquares(design, y, weights);
     const phi = new Array<number>(pending.x.length).fill(0);
@@ -206,16 +218,10 @@ function solveInstance(
   });
 }
 
-function singleFeature(
-  featureCount: number,
-  varying: number[],
-  fx: readonly number[],
-  fnull: readonly number[],
-  link: (p: number) => number,
-): number[][] {
-  return fx.map((out, d) => {
+function singleFeature(featureCount: number, varying: number[], totals: readonly number[]): number[][] {
+  return totals.map((total) => {
     const phi = new Array<number>(featureCount).fill(0);
-    if (varying.length === 1) phi[varying[0]!] = link(out) - link(fnull[d]!);
+    if (varying.length === 1) phi[varying[0]!] = total;
     return phi;
   });
 }

@@ -1,3 +1,4 @@
+import { cardContentAt } from '../cards/content-path.ts';
 import type { ApprovalPolicyConfig } from '../config/approval.ts';
 import type { ComparisonEvidence } from './comparison-evidence.ts';
 import type { CardEvidence, PackageEvidence, ReportEvidence } from './evidence.ts';
@@ -95,7 +96,7 @@ function cardRules(policy: ApprovalPolicyConfig, card: CardEvidence): RuleResult
       results.push({ rule, passed: false, detail: missingCard(card) });
       continue;
     }
-    const value = valueAt(card.card.content, path);
+    const value = cardContentAt(card.card.content, path);
     const present = isProvided(path, value);
     results.push({ rule, passed: present, detail: present ? 'provided' : 'not provided' });
   }
@@ -268,16 +269,6 @@ function boundsText(rule: MetricRule): string {
 
 function describe(v: BiasMetricValue): string {
   return `${v.stage === 'pre_training' ? 'pre' : 'post'}-training, ${v.facet}=${v.facetValue}`;
-}
-
-/** The value at a dotted path of the card content. */
-function valueAt(content: Record<string, unknown>, path: string): unknown {
-  let current: unknown = content;
-  for (const part of path.split('.')) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current;
 }
 
 function isProvided(path: string, value: unknown): boolean {

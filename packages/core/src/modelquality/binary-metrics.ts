@@ -1,4 +1,5 @@
 import type { BinaryColumns } from './columns.ts';
+import { confusionCounts } from './confusion-counts.ts';
 import { fMeasure, ratio } from './f-measure.ts';
 import { rankingMetrics } from './ranking.ts';
 
@@ -42,17 +43,9 @@ export interface BinaryMetricValues {
  * ```
  */
 export function binaryConfusion(columns: BinaryColumns, subset?: Uint32Array): BinaryConfusion {
-  const { labels, predictions } = columns;
-  const n = subset ? subset.length : labels.length;
-  // counts[label * 2 + prediction]. A loop, not arquero's groupby().count() (~20× slower): this
-  // runs again on every subsample behind the standard deviations.
-  const counts = [0, 0, 0, 0];
-  for (let k = 0; k < n; k++) {
-    const i = subset ? (subset[k] as number) : k;
-    const cell = (labels[i] as number) * 2 + (predictions[i] as number);
-    counts[cell] = (counts[cell] as number) + 1;
-  }
-  const [tn, fp, fn, tp] = counts as [number, number, number, number];
+  // Cells label * 2 + prediction: (0, 0), (0, 1), (1, 0), (1, 1).
+  const counts = confusionCounts(columns.labels, columns.predictions, 2, subset);
+  const [tn, fp, fn, tp] = Array.from(counts) as [number, number, number, number];
   return { truePositives: tp, falsePositives: fp, trueNegatives: tn, falseNegatives: fn };
 }
 

@@ -1,6 +1,7 @@
 import {
   countSkip,
   type LabeledPrediction,
+  type RawValue,
   type SkippedRows,
   toBinaryClass,
   toClassName,
@@ -48,17 +49,12 @@ export function regressionColumns(rows: readonly LabeledPrediction[]): Regressio
   const predictions = new Float64Array(rows.length);
   const skipped: SkippedRows = {};
   let n = 0;
-  for (const row of rows) {
-    const label = toNumber(row.label);
-    const prediction = toNumber(row.prediction);
-    if (label === undefined) countSkip(skipped, 'label-not-numeric');
-    else if (prediction === undefined) countSkip(skipped, 'prediction-not-numeric');
-    else {
-      labels[n] = label;
-      predictions[n] = prediction;
-      n++;
-    }
-  }
+  const reasons = { label: 'label-not-numeric', prediction: 'prediction-not-numeric' };
+  forEachReadPair(rows, toNumber, reasons, skipped, (label, prediction) => {
+    labels[n] = label;
+    predictions[n] = prediction;
+    n++;
+  });
   return { labels: labels.subarray(0, n), predictions: predictions.subarray(0, n), skipped };
 }
 
@@ -133,27 +129,22 @@ export function binaryColumns(
  * ```
  */
 export function multiclassColumns(rows: readonly LabeledPrediction[]): MulticlassColumns {
-  const names: (string | undefined)[][] = [];
+  const names: [string, string][] = [];
   const skipped: SkippedRows = {};
   const seen = new Set<string>();
-  for (const row of rows) {
-    const label = toClassName(row.label);
-    const prediction = toClassName(row.prediction);
-    if (label === undefined) countSkip(skipped, 'label-missing');
-    else if (prediction === undefined) countSkip(skipped, 'prediction-missing');
-    else {
-      names.push([label, prediction]);
-      seen.add(label);
-      seen.add(prediction);
-    }
-  }
+  const reasons = { label: 'label-missing', prediction: 'prediction-missing' };
+  forEachReadPair(rows, toClassName, reasons, skipped, (label, prediction) => {
+    names.push([label, prediction]);
+    seen.add(label);
+    seen.add(prediction);
+  });
   const classes = sortClasses([...seen]);
   const index = new Map(classes.map((c, i) => [c, i]));
   const labels = new Int32Array(names.length);
   const predictions = new Int32Array(names.length);
   names.forEach(([label, prediction], i) => {
-    labels[i] = index.get(label as string) as number;
-    predictions[i] = index.get(prediction as string) as number;
+    labels[i] = index.get(label) as number;
+    predictions[i] = index.get(prediction) as number;
   });
   return { labels, predictions, classes, skipped };
 }
@@ -162,4 +153,25 @@ export function multiclassColumns(rows: readonly LabeledPrediction[]): Multiclas
 export function sortClasses(classes: string[]): string[] {
   const numeric = classes.every((c) => Number.isFinite(Number(c)));
   return numeric ? classes.sort((a, b) => Number(a) - Number(b)) : classes.sort();
+}
+
+/**
+ * Calls `use` with the label and prediction of each row in which `read` reads both; the other
+ * rows are counted in `skipped`, under `reasons.label` when the label does not read (whatever the
+ * prediction), else under `reasons.prediction`.
+ */
+function forEachReadPair<T>(
+  rows: readonly LabeledPrediction[],
+  read: (value: RawValue) => T | undefined,
+  reasons: { label: string; prediction: string },
+  skipped: SkippedRows,
+  use: (label: T, prediction: T) => void,
+): void {
+  for (const row of rows) {
+    const label = read(row.label);
+    const prediction = read(row.prediction);
+    if (label === undefined) countSkip(skipped, reasons.label);
+    else if (prediction === undefined) countSkip(skipped, reasons.prediction);
+    else use(label, prediction);
+  }
 }

@@ -8,6 +8,7 @@ import {
   type UnlabeledPrediction,
 } from './labeled-prediction.ts';
 import { scoreOrder } from './ranking.ts';
+import { RocArea } from './roc-area.ts';
 import { DEFAULT_SEED, sampleStandardDeviation, seededRandom } from './subsample.ts';
 
 /** The metrics estimated before labels, and their published names (`estimated_<metric>`). */
@@ -67,9 +68,7 @@ export function estimateBinaryQuality(
   options: EstimateOptions = {},
 ): QualityEstimate {
   const threshold = options.probabilityThreshold ?? 0.5;
-  const scores = new Float64Array(rows.length);
-  const probabilities = new Float64Array(rows.length);
-  const predictions = new Uint8Array(rows.length);
+  const read = windowColumns(rows.length);
   const skipped: SkippedRows = {};
   let n = 0;
   for (const row of rows) {
@@ -81,23 +80,19 @@ export function estimateBinaryQuality(
       continue;
     }
     predicted ??= score >= threshold ? 1 : 0;
-    scores[n] = score;
-    probabilities[n] = calibrate(calibration, score);
-    predictions[n] = predicted;
+    read.scores[n] = score;
+    read.probabilities[n] = calibrate(calibration, score);
+    read.predictions[n] = predicted;
     n++;
   }
   // Rows in descending score order, laid out contiguously so that every pass is sequential.
-  const order = scoreOrder(scores.subarray(0, n));
-  const window: WindowColumns = {
-    scores: new Float64Array(n),
-    probabilities: new Float64Array(n),
-    predictions: new Uint8Array(n),
-  };
+  const order = scoreOrder(read.scores.subarray(0, n));
+  const window = windowColumns(n);
   for (let k = 0; k < n; k++) {
     const i = order[k] as number;
-    window.scores[k] = scores[i] as number;
-    window.probabilities[k] = probabilities[i] as number;
-    window.predictions[k] = predictions[i] as number;
+    window.scores[k] = read.scores[i] as number;
+    window.probabilities[k] = read.probabilities[i] as number;
+    window.predictions[k] = read.predictions[i] as number;
   }
   const expected = expectedMetrics(window);
   const draws = simulateRealized(window, options.simulations ?? 50, options.seed ?? DEFAULT_SEED);
@@ -119,11 +114,16 @@ export function estimateBinaryQuality(
   return { method: 'CBPE', itemCount: n, metrics, skipped };
 }
 
-/** The window's rows sorted by descending score. */
+/** The window's rows sorted by descending score (or, while they are read, in their order). */
 interface WindowColumns {
   scores: Float64Array;
   probabilities: Float64Array;
   predictions: Uint8Array;
+}
+
+/** Zeroed window columns for `n` rows. */
+function windowColumns(n: number): WindowColumns {
+  return { scores: new Float64Array(n), probabilities: new Float64Array(n), predictions: new Uint8Array(n) };
 }
 
 function metricsFromConfusion(tp: number, fp: number, tn: number, fn: number, auc: number) {
@@ -142,23 +142,13 @@ function metricsFromConfusion(tp: number, fp: number, tn: number, fn: number, au
  * descending score order, ties grouped; a trapezoid per group, so ties count half.
  */
 function weightedAuc(scores: Float64Array, positiveWeight: (k: number) => number): number {
-  let positive = 0;
-  let negative = 0;
-  let previousPositive = 0;
-  let previousNegative = 0;
-  let area = 0;
+  const roc = new RocArea();
   const n = scores.length;
   for (let k = 0; k < n; k++) {
-    const w = positiveWeight(k);
-    positive += w;
-    negative += 1 - w;
-    if (k === n - 1 || scores[k + 1] !== scores[k]) {
-      area += (negative - previousNegative) * (positive + previousPositive);
-      previousPositive = positive;
-      previousNegative = negative;
-    }
+    roc.add(positiveWeight(k));
+    if (k === n - 1 || scores[k + 1] !== scores[k]) roc.closeGroup();
   }
-  return positive > 0 && negative > 0 ? area / (2 * positive * negative) : Number.NaN;
+  return roc.auc();
 }
 
 function expectedMetrics(window: WindowColumns): Record<EstimatedMetricName, number> {

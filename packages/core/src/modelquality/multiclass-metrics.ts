@@ -1,4 +1,5 @@
 import type { MulticlassColumns } from './columns.ts';
+import { confusionCounts } from './confusion-counts.ts';
 import { fMeasure, ratio } from './f-measure.ts';
 
 /** SageMaker's multiclass metrics, in statistics.json order. */
@@ -28,14 +29,7 @@ export interface MulticlassMetricValues {
  */
 export function multiclassConfusion(columns: MulticlassColumns, subset?: Uint32Array): number[][] {
   const k = columns.classes.length;
-  // A loop, not arquero's groupby().count() (~17× slower): this runs again on every subsample.
-  const flat = new Float64Array(k * k);
-  const n = subset ? subset.length : columns.labels.length;
-  for (let j = 0; j < n; j++) {
-    const i = subset ? (subset[j] as number) : j;
-    const cell = (columns.labels[i] as number) * k + (columns.predictions[i] as number);
-    flat[cell] = (flat[cell] as number) + 1;
-  }
+  const flat = confusionCounts(columns.labels, columns.predictions, k, subset);
   return Array.from({ length: k }, (_, a) => Array.from(flat.subarray(a * k, a * k + k)));
 }
 

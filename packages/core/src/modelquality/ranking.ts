@@ -1,3 +1,4 @@
+import { RocArea } from './roc-area.ts';
 /** The ROC curve as SageMaker writes it: (0, 0), one point per distinct score, (1, 1). */
 export interface RocCurve {
   falsePositiveRates: number[];
@@ -92,30 +93,25 @@ export function rankingMetrics(
     else negatives++;
   }
   if (positives === 0 || negatives === 0) return { auc: Number.NaN, auPrc: Number.NaN };
-  let tp = 0;
-  let fp = 0;
-  let previousTp = 0;
-  let previousFp = 0;
-  let area = 0;
+  // Labels are 0/1, so the ROC's positive and negative weights count true and false positives.
+  const roc = new RocArea();
   let averagePrecision = 0;
   let current = Number.NaN;
   const closeGroup = () => {
-    area += (fp - previousFp) * (tp + previousTp);
-    averagePrecision += ((tp - previousTp) * tp) / (tp + fp);
-    previousTp = tp;
-    previousFp = fp;
+    const { positive: tp, negative: fp } = roc;
+    averagePrecision += ((tp - roc.closedPositive) * tp) / (tp + fp);
+    roc.closeGroup();
   };
   for (let k = 0; k < order.length; k++) {
     const i = order[k] as number;
     if (member && member[i] === 0) continue;
     const score = scores[i] as number;
-    if (score !== current && tp + fp > 0) closeGroup();
+    if (score !== current && roc.positive + roc.negative > 0) closeGroup();
     current = score;
-    if (labels[i] === 1) tp++;
-    else fp++;
+    roc.add(labels[i] as number);
   }
   closeGroup();
-  return { auc: area / (2 * positives * negatives), auPrc: averagePrecision / positives };
+  return { auc: roc.auc(), auPrc: averagePrecision / positives };
 }
 
 /**

@@ -60,11 +60,9 @@ export class ProfileBuilder {
    * ```
    */
   addCsvFields(text: string, from: number, end: number): void {
-    const columns = this.columns;
     let start = from;
     for (;;) {
-      const i = this.field++;
-      const column = i < columns.length ? (columns[i] as ColumnProfile) : this.addColumn();
+      const column = this.nextStreamedColumn();
       const type = scanCsvField(text, start, end);
       const stop = scannedEnd;
       column.addScanned(type, text, start, stop);
@@ -86,11 +84,9 @@ export class ProfileBuilder {
    * ```
    */
   addCsvFieldsAscii(ascii: Uint8Array, from: number, end: number, text: string, offset: number): void {
-    const columns = this.columns;
     let start = from;
     for (;;) {
-      const i = this.field++;
-      const column = i < columns.length ? (columns[i] as ColumnProfile) : this.addColumn();
+      const column = this.nextStreamedColumn();
       let type = scanCsvFieldAscii(ascii, start, end);
       let stop = scannedEnd;
       if (type === UNSCANNED) {
@@ -133,6 +129,12 @@ export class ProfileBuilder {
   }
 
   /** A new last column, missing in the rows profiled before it appeared. */
+  /** The column of the next field streamed into the current row, added if the row is the widest yet. */
+  private nextStreamedColumn(): ColumnProfile {
+    const i = this.field++;
+    return i < this.columns.length ? (this.columns[i] as ColumnProfile) : this.addColumn();
+  }
+
   private addColumn(): ColumnProfile {
     const i = this.columns.length;
     const column = new ColumnProfile(this.names[i] ?? `_c${i}`);

@@ -1,13 +1,11 @@
-import { chiSquaredOutcome, NO_CHI_SQUARED_TEST } from '../chi-squared.ts';
+import { totalCount } from '../category-counts.ts';
+import { type ChiSquaredOutcome, chiSquaredOutcome, NO_CHI_SQUARED_TEST } from '../chi-squared.ts';
 
 /** Expected count below which a category is pooled with others (Cochran's rule). */
 export const MIN_EXPECTED = 5;
 
 /** A chi-squared test of homogeneity of two samples' category counts. */
-export interface HomogeneityResult {
-  statistic: number;
-  degreesOfFreedom: number;
-  pValue: number;
+export interface HomogeneityResult extends ChiSquaredOutcome {
   /** Categories (columns of the 2 × k table) after pooling. */
   cells: number;
 }
@@ -29,10 +27,8 @@ export function homogeneityTest(
   reference: ReadonlyMap<string, number>,
   current: ReadonlyMap<string, number>,
 ): HomogeneityResult {
-  let n = 0;
-  let m = 0;
-  for (const c of reference.values()) n += c;
-  for (const c of current.values()) m += c;
+  const n = totalCount(reference);
+  const m = totalCount(current);
   const columns: { a: number; b: number }[] = [];
   for (const key of new Set([...reference.keys(), ...current.keys()])) {
     const a = reference.get(key) ?? 0;

@@ -3,6 +3,7 @@ import type { Profile } from '../../profile/profile.ts';
 import { sharedSketchOf } from '../../profile/shared-sketch.ts';
 import { isNumericType } from '../../profile/value-type.ts';
 import type { FeatureStatistics } from '../baseline-files.ts';
+import { totalCount } from '../category-counts.ts';
 import type { DataQualityBaseline } from '../checks.ts';
 import { crossesThreshold, type DriftFeatureType, type DriftInput, type DriftOutcome } from './method.ts';
 import { noiseGuardLevel, noisePValue } from './noise-guard.ts';
@@ -90,11 +91,7 @@ function driftInput(stats: FeatureStatistics | undefined, column: ColumnProfile)
 
 function sizes(input: DriftInput): { n: number; m: number } {
   if (input.type === 'numerical') return { n: input.reference.total, m: input.current.total };
-  let n = 0;
-  let m = 0;
-  for (const c of input.reference.values()) n += c;
-  for (const c of input.current.values()) m += c;
-  return { n, m };
+  return { n: totalCount(input.reference), m: totalCount(input.current) };
 }
 
 /**

@@ -1,5 +1,6 @@
+import { totalCount } from '../category-counts.ts';
 import { binShares, referenceQuantileEdges } from './binning.ts';
-import type { DriftMethod } from './method.ts';
+import { distanceMethod } from './method-kinds.ts';
 
 /**
  * Jensen–Shannon distance (scipy's `jensenshannon`, natural logarithm: 0 … √ln2 ≈ 0.833) of two
@@ -26,12 +27,9 @@ export function jensenShannonDistance(p: readonly number[], q: readonly number[]
  * they are (union of both), numbers over the reference's decile bins (binning.ts). Symmetric and
  * bounded; Evidently's default for categorical features (0.1), NannyML's for all.
  */
-export const jensenShannon: DriftMethod = {
+export const jensenShannon = distanceMethod(['numerical', 'categorical'], {
   name: 'jensen_shannon',
   summary: 'Jensen–Shannon distance (natural log, 0 … 0.83): categories, or numbers over reference deciles',
-  types: ['numerical', 'categorical'],
-  defaultThreshold: 0.1,
-  driftWhen: 'above',
   guarded: true,
   compute(input) {
     if (input.type === 'numerical') {
@@ -42,10 +40,9 @@ export const jensenShannon: DriftMethod = {
     }
     const keys = [...new Set([...input.reference.keys(), ...input.current.keys()])];
     const shares = (counts: ReadonlyMap<string, number>) => {
-      let total = 0;
-      for (const c of counts.values()) total += c;
+      const total = totalCount(counts);
       return keys.map((k) => (counts.get(k) ?? 0) / total);
     };
     return { value: jensenShannonDistance(shares(input.reference), shares(input.current)) };
   },
-};
+});

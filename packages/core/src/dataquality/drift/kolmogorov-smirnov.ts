@@ -1,5 +1,5 @@
 import { ksPValue, ksStatistic } from './kolmogorov.ts';
-import { type DriftMethod, wrongType } from './method.ts';
+import { pValueMethod } from './method-kinds.ts';
 
 /**
  * Smallest KS statistic D that counts as drift, whatever the p-value: with a million rows a
@@ -11,19 +11,14 @@ export const KS_EFFECT_FLOOR = 0.05;
  * Two-sample Kolmogorov–Smirnov test: the value is the asymptotic p-value of D = sup |F_ref − F_cur|
  * (drift below the threshold, 0.05), and D must also reach KS_EFFECT_FLOOR.
  */
-export const kolmogorovSmirnov: DriftMethod = {
+export const kolmogorovSmirnov = pValueMethod(['numerical'], {
   name: 'ks',
   summary: `Kolmogorov–Smirnov p-value (drift below threshold) with D ≥ ${KS_EFFECT_FLOOR} so huge windows do not flag trivia`,
-  types: ['numerical'],
-  defaultThreshold: 0.05,
-  driftWhen: 'below',
-  guarded: false,
   compute(input) {
-    if (input.type !== 'numerical') return wrongType('ks', input.type);
     const d = ksStatistic(input.reference, input.current);
     return { value: ksPValue(d, input.reference.total, input.current.total), effect: d };
   },
   decide(outcome, threshold) {
     return outcome.value < threshold && (outcome.effect ?? 0) >= KS_EFFECT_FLOOR;
   },
-};
+});

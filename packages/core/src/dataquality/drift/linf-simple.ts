@@ -1,15 +1,12 @@
 import { simpleLInfinity } from './linf.ts';
-import type { DriftMethod } from './method.ts';
+import { distanceMethod } from './method-kinds.ts';
 
 /** SageMaker's L∞ distance with comparison_method Simple: no small-sample correction. */
-export const lInfinitySimple: DriftMethod = {
+export const lInfinitySimple = distanceMethod(['numerical', 'categorical'], {
   name: 'linf_simple',
   summary: "SageMaker's L∞ distance, Simple (uncorrected)",
-  types: ['numerical', 'categorical'],
-  defaultThreshold: 0.1,
-  driftWhen: 'above',
   guarded: true,
   compute(input) {
     return { value: simpleLInfinity(input).value };
   },
-};
+});

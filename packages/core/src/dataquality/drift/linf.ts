@@ -1,6 +1,7 @@
 import { categoricalDistance, robust } from '../distance.ts';
 import { ksStatistic } from './kolmogorov.ts';
-import type { DriftInput, DriftMethod } from './method.ts';
+import type { DriftInput } from './method.ts';
+import { distanceMethod } from './method-kinds.ts';
 
 /**
  * SageMaker's L∞ distance (Deequ's): max |CDF difference| for numbers, max |share difference|
@@ -28,15 +29,12 @@ export function simpleLInfinity(input: DriftInput): { value: number; n: number; 
  * comparison_method): L∞ minus 1.8 √((n + m)/(n m)), so small samples do not look drifted.
  * Flags only large moves at 0.1 (a 0.2σ shift gives L∞ ≈ 0.08).
  */
-export const lInfinity: DriftMethod = {
+export const lInfinity = distanceMethod(['numerical', 'categorical'], {
   name: 'linf',
   summary: "SageMaker's L∞ distance, Robust (KS-corrected), as baseline_drift_check computes it",
-  types: ['numerical', 'categorical'],
-  defaultThreshold: 0.1,
-  driftWhen: 'above',
   guarded: false,
   compute(input) {
     const { value, n, m } = simpleLInfinity(input);
     return { value: robust(value, n, m) };
   },
-};
+});

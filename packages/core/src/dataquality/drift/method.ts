@@ -32,7 +32,7 @@ export type DriftOutcome =
 
 /**
  * A drift method as the registry lists it. Adding a method is one file exporting one of these
- * and one line in registry.ts.
+ * (built by `distanceMethod` or `pValueMethod`, method-kinds.ts) and one line in registry.ts.
  */
 export interface DriftMethod {
   /** The name used in vigil.config.json, on the CLI and in drift_report.json. */

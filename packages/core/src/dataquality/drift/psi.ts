@@ -1,20 +1,16 @@
 import { binShares, EMPTY_BIN_SHARE, referenceQuantileEdges } from './binning.ts';
-import { type DriftMethod, wrongType } from './method.ts';
+import { distanceMethod } from './method-kinds.ts';
 
 /**
  * Population Stability Index over the reference's decile bins: Σ (c − r) ln(c / r), an empty
  * bin's share taken as 1e-4. The credit-scoring convention reads < 0.1 as stable, 0.1–0.25 as a
  * moderate shift and > 0.25 as a major one; a 0.2σ mean shift gives about 0.04.
  */
-export const psi: DriftMethod = {
+export const psi = distanceMethod(['numerical'], {
   name: 'psi',
   summary: 'Population Stability Index over reference deciles (0.1 moderate, 0.25 major shift)',
-  types: ['numerical'],
-  defaultThreshold: 0.1,
-  driftWhen: 'above',
   guarded: true,
   compute(input) {
-    if (input.type !== 'numerical') return wrongType('psi', input.type);
     const edges = referenceQuantileEdges(input.reference);
     const reference = binShares(input.reference, edges);
     const current = binShares(input.current, edges);
@@ -26,4 +22,4 @@ export const psi: DriftMethod = {
     });
     return { value };
   },
-};
+});

@@ -1,4 +1,4 @@
-import { type DriftMethod, wrongType } from './method.ts';
+import { distanceMethod } from './method-kinds.ts';
 import { walkCdfs } from './weighted-sample.ts';
 
 /**
@@ -6,15 +6,11 @@ import { walkCdfs } from './weighted-sample.ts';
  * reference's standard deviation: how far, in reference standard deviations, the window's mass
  * moved. A mean shift of 0.2σ gives 0.2. Evidently's and Azure ML's default for numbers (0.1).
  */
-export const wasserstein: DriftMethod = {
+export const wasserstein = distanceMethod(['numerical'], {
   name: 'wasserstein',
   summary: 'Wasserstein distance / reference std: how many reference σ the mass moved (0.2 = 0.2σ shift)',
-  types: ['numerical'],
-  defaultThreshold: 0.1,
-  driftWhen: 'above',
   guarded: true,
   compute(input) {
-    if (input.type !== 'numerical') return wrongType('wasserstein', input.type);
     if (!(input.referenceStd > 0))
       return {
         notComputed: 'the reference is constant (standard deviation 0): use linf or psi for this feature',
@@ -25,4 +21,4 @@ export const wasserstein: DriftMethod = {
     });
     return { value: area / input.referenceStd };
   },
-};
+});
