@@ -13,7 +13,6 @@ import {
 } from '@vigil/core/variants';
 import { cliMetricSink, homePath, openLocation } from '../adapters.ts';
 import {
-  type CliIO,
   type Command,
   type CommandArgs,
   flag,
@@ -69,7 +68,7 @@ export const compareVariantsCommand: Command = {
     '                   the local store under --home (default .vigil), or to CloudWatch with --cloudwatch.',
     'Exit 0 whatever the decision; 1 when the comparison could not be made.',
   ].join('\n'),
-  async run(args: CommandArgs, io: CliIO): Promise<number> {
+  async run(args, io) {
     const endpoint = requiredName(args, 'endpoint');
     const champion = requiredName(args, 'champion');
     const challengers = names(args, 'challenger');

@@ -1,16 +1,8 @@
 import { hourOf } from '@vigil/core';
 import { runBiasDriftMonitor } from '@vigil/core/bias';
 import { openLocation } from '../adapters.ts';
-import {
-  type CliIO,
-  type Command,
-  type CommandArgs,
-  flag,
-  optionalNumber,
-  optionalString,
-  requiredString,
-} from '../command.ts';
-import { bootstrapOptions } from './bias.ts';
+import { type Command, flag, optionalNumber, optionalString, requiredString } from '../command.ts';
+import { BOOTSTRAP_OPTIONS, bootstrapOptions } from './bootstrap-options.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
 import { endpointOption, REPORT_OPTIONS, reportFolder, requiredPaths, runPorts } from './run-options.ts';
 
@@ -29,10 +21,7 @@ export const monitorBiasDriftCommand: Command = {
     endpoint: { type: 'string' },
     'schedule-name': { type: 'string' },
     ...PREDICTION_OPTIONS,
-    bootstrap: { type: 'boolean' },
-    resamples: { type: 'string' },
-    confidence: { type: 'string' },
-    seed: { type: 'string' },
+    ...BOOTSTRAP_OPTIONS,
     'interval-policy': { type: 'boolean' },
   },
   details: [
@@ -49,7 +38,7 @@ export const monitorBiasDriftCommand: Command = {
     '--interval-policy   Report a violation only when the whole interval is worse than the baseline.',
     'Metrics go to the local store under --home (default .vigil) or CloudWatch with --cloudwatch.',
   ].join('\n'),
-  async run(args: CommandArgs, io: CliIO): Promise<number> {
+  async run(args, io) {
     const captures = requiredPaths(args, 'capture', 'a file or folder; repeatable');
     const labels = requiredPaths(args, 'ground-truth', 'a file or folder; repeatable');
     const baseline = openLocation(requiredString(args, 'baseline'), io.cwd);

@@ -1,15 +1,7 @@
 import { hourOf, InputError, metricsNamespace, SkippedInputTally } from '@vigil/core';
 import { captureObjectsIn, publishDataQualityRun, readDataQualityBaseline } from '@vigil/core/dataquality';
 import { openHome, openLocation } from '../adapters.ts';
-import {
-  type CliIO,
-  type Command,
-  type CommandArgs,
-  flag,
-  optionalString,
-  requiredString,
-  UsageError,
-} from '../command.ts';
+import { type Command, flag, optionalString, requiredString, UsageError } from '../command.ts';
 import { profileInParallel } from '../profiling/profile-in-parallel.ts';
 import { DRIFT_EXAMPLES, DRIFT_OPTION_HELP, driftOptions, driftSummary } from './drift-options.ts';
 import {
@@ -71,7 +63,7 @@ export const monitorDataQualityCommand: Command = {
     '           --start 2024-05-01T12:00:00Z --end 2024-05-01T13:00:00Z --output-columns NONE --out report/',
     DRIFT_EXAMPLES,
   ].join('\n'),
-  async run(args: CommandArgs, io: CliIO): Promise<number> {
+  async run(args, io) {
     const captures = requiredPaths(args, 'capture', 'a file, folder or s3:// URI; repeatable');
     const baselinePath = requiredString(args, 'baseline');
     const out = reportFolder(args, io);

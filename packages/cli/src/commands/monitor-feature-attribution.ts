@@ -2,7 +2,6 @@ import { hourOf } from '@vigil/core';
 import { modelFormatFor, parseAnalysisConfig, runFeatureAttributionMonitor } from '@vigil/core/explain';
 import { openLocation } from '../adapters.ts';
 import {
-  type CliIO,
   type Command,
   type CommandArgs,
   optionalName,
@@ -47,7 +46,7 @@ export const monitorFeatureAttributionCommand: Command = {
     '--sample-size      Records sampled from the capture (default 100).',
     'Metrics go to the local store under --home (default .vigil) or CloudWatch with --cloudwatch.',
   ].join('\n'),
-  async run(args: CommandArgs, io: CliIO): Promise<number> {
+  async run(args, io) {
     const captures = requiredPaths(args, 'capture', 'a file or folder; repeatable');
     const baselinePath = requiredString(args, 'baseline');
     const configPath = requiredString(args, 'analysis-config');

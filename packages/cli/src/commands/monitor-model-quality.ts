@@ -2,14 +2,7 @@ import { hourOf, SkippedInputTally, systemClock } from '@vigil/core';
 import { type CaptureRecord, parseCaptureStream } from '@vigil/core/capture';
 import { reportModelQuality } from '@vigil/core/modelquality';
 import { openLocation } from '../adapters.ts';
-import {
-  type CliIO,
-  type Command,
-  type CommandArgs,
-  flag,
-  optionalString,
-  requiredString,
-} from '../command.ts';
+import { type Command, flag, optionalString, requiredString } from '../command.ts';
 import { jsonlObjects, readGroundTruthLabels } from '../jsonl-inputs.ts';
 import { problemTypeOption, thresholdOption } from './baseline-model-quality.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
@@ -48,7 +41,7 @@ export const monitorModelQualityCommand: Command = {
     'Metrics (SageMaker names, plus estimated_accuracy/precision/recall/f1/auc) go to the local store under --home',
     '(default .vigil), or to CloudWatch with --cloudwatch. Exit 0 with or without violations; 1 when the run failed.',
   ].join('\n'),
-  async run(args: CommandArgs, io: CliIO): Promise<number> {
+  async run(args, io) {
     const problemType = problemTypeOption(args);
     const captures = requiredPaths(args, 'capture', 'a file, folder or s3:// URI; repeatable');
     const groundTruths = requiredPaths(args, 'ground-truth', 'a file, folder or s3:// URI');
