@@ -4,7 +4,14 @@ import { openLocation } from '../adapters.ts';
 import { type Command, flag, optionalNumber, optionalString, requiredString } from '../command.ts';
 import { BOOTSTRAP_OPTIONS, bootstrapOptions } from './bootstrap-options.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
-import { endpointOption, REPORT_OPTIONS, reportFolder, requiredPaths, runPorts } from './run-options.ts';
+import {
+  CLARIFY_MONITOR_INPUTS,
+  endpointOption,
+  REPORT_OPTIONS,
+  reportFolder,
+  requiredPaths,
+  runPorts,
+} from './run-options.ts';
 
 /** `vigil monitor bias-drift`: one run of the bias-drift monitor on capture and ground truth. */
 export const monitorBiasDriftCommand: Command = {
@@ -13,9 +20,7 @@ export const monitorBiasDriftCommand: Command = {
   usage:
     'monitor bias-drift --baseline analysis.json --analysis-config FILE --capture PATH... --ground-truth PATH... --out DIR [--cloudwatch] [--home DIR]',
   options: {
-    baseline: { type: 'string' },
-    'analysis-config': { type: 'string' },
-    capture: { type: 'string', multiple: true },
+    ...CLARIFY_MONITOR_INPUTS,
     'ground-truth': { type: 'string', multiple: true },
     ...REPORT_OPTIONS,
     endpoint: { type: 'string' },

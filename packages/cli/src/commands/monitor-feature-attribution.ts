@@ -12,7 +12,13 @@ import {
 } from '../command.ts';
 import { readUserText } from '../user-files.ts';
 import { modelInvokerFor } from './explain.ts';
-import { REPORT_OPTIONS, reportFolder, requiredPaths, runPorts } from './run-options.ts';
+import {
+  CLARIFY_MONITOR_INPUTS,
+  REPORT_OPTIONS,
+  reportFolder,
+  requiredPaths,
+  runPorts,
+} from './run-options.ts';
 
 /** `vigil monitor feature-attribution`: one run of the feature-attribution drift monitor. */
 export const monitorFeatureAttributionCommand: Command = {
@@ -21,9 +27,7 @@ export const monitorFeatureAttributionCommand: Command = {
   usage:
     'monitor feature-attribution --baseline analysis.json --analysis-config FILE --capture PATH... [--model URL | --endpoint NAME] --out DIR [--cloudwatch] [--home DIR]',
   options: {
-    baseline: { type: 'string' },
-    'analysis-config': { type: 'string' },
-    capture: { type: 'string', multiple: true },
+    ...CLARIFY_MONITOR_INPUTS,
     model: { type: 'string' },
     endpoint: { type: 'string' },
     ...REPORT_OPTIONS,

@@ -22,6 +22,16 @@ export const REPORT_OPTIONS: Command['options'] = {
   home: { type: 'string' },
 };
 
+/**
+ * `--baseline`, `--analysis-config` and `--capture`, in that order: the inputs of the monitors that
+ * check capture against a Clarify baseline analysis.json (bias drift, feature attribution).
+ */
+export const CLARIFY_MONITOR_INPUTS: Command['options'] = {
+  baseline: { type: 'string' },
+  'analysis-config': { type: 'string' },
+  capture: { type: 'string', multiple: true },
+};
+
 /** `--start` and `--end`: the window of capture a command looks at. */
 export const WINDOW_OPTIONS: Command['options'] = {
   start: { type: 'string' },
