@@ -88,6 +88,22 @@ export function stringList(args: CommandArgs, name: string): string[] {
   return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
 }
 
+/**
+ * Every item of a repeatable option whose values are comma-separated lists, trimmed, empty ones left
+ * out.
+ *
+ * @example
+ * ```ts
+ * commaList(args, 'monitors'); // --monitors data-quality,model-quality --monitors bias-drift → 3 names
+ * ```
+ */
+export function commaList(args: CommandArgs, name: string): string[] {
+  return stringList(args, name)
+    .flatMap((value) => value.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
 /** Whether the boolean flag `--name` was given. */
 export function flag(args: CommandArgs, name: string): boolean {
   return args.values[name] === true;

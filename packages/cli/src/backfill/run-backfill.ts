@@ -80,34 +80,9 @@ export async function runBackfill(
   ports: BackfillPorts,
   options: BackfillOptions = {},
 ): Promise<BackfillReport> {
-  const attempts = Math.max(1, options.attempts ?? 3);
-  const retryDelayMs = options.retryDelayMs ?? 200;
-  const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const failures: BackfillFailure[] = [];
   const runStatuses: Record<string, string> = {};
-
-  // Tries `attempt` up to `attempts` times; true when one succeeded, else the failure is recorded.
-  const withRetries = async (
-    phase: BackfillPhase,
-    id: string,
-    progress: BackfillProgress,
-    attempt: () => Promise<void>,
-  ): Promise<boolean> => {
-    for (let n = 1; ; n++) {
-      try {
-        await attempt();
-        return true;
-      } catch (error) {
-        if (n >= attempts) {
-          failures.push({ phase, id, attempts: n, reason: (error as Error).message ?? String(error) });
-          return false;
-        }
-        progress.retry();
-        ports.onProgress?.(progress.snapshot(ports.nowMs()));
-        await sleep(retryDelayMs * 2 ** (n - 1));
-      }
-    }
-  };
+  const withRetries = retrying(options, ports, failures);
 
   const keys = await captureKeys(plan, ports.captureStore);
   const profiles = new BackfillProgress('profiles', keys.length, ports.nowMs());
@@ -145,6 +120,39 @@ export async function runBackfill(
     ports.onProgress?.(runs.snapshot(ports.nowMs()));
   }
   return { profiles: profiles.counts, runs: runs.counts, failures, runStatuses };
+}
+
+/**
+ * The retry loop of the executor: `withRetries(phase, id, progress, attempt)` tries `attempt` up to
+ * `options.attempts` times, waiting `options.retryDelayMs` (doubled each time) between attempts and
+ * counting each retry in `progress`; true when an attempt succeeded, else the failure is recorded
+ * in `failures`.
+ */
+function retrying(options: BackfillOptions, ports: BackfillPorts, failures: BackfillFailure[]) {
+  const attempts = Math.max(1, options.attempts ?? 3);
+  const retryDelayMs = options.retryDelayMs ?? 200;
+  const sleep = ports.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  return async (
+    phase: BackfillPhase,
+    id: string,
+    progress: BackfillProgress,
+    attempt: () => Promise<void>,
+  ): Promise<boolean> => {
+    for (let n = 1; ; n++) {
+      try {
+        await attempt();
+        return true;
+      } catch (error) {
+        if (n >= attempts) {
+          failures.push({ phase, id, attempts: n, reason: (error as Error).message ?? String(error) });
+          return false;
+        }
+        progress.retry();
+        ports.onProgress?.(progress.snapshot(ports.nowMs()));
+        await sleep(retryDelayMs * 2 ** (n - 1));
+      }
+    }
+  };
 }
 
 /** The capture files of the plan's hours, in key order. */

@@ -12,14 +12,14 @@ import {
 import { renderCardHtml, renderCardMarkdown } from '@vigil/core/cards';
 import { readJournaledAuditHeads } from '@vigil/local';
 import { homePath, openLocation } from '../adapters.ts';
-import { type Command, optionalString, optionTypes, requiredName, UsageError } from '../command.ts';
-import { governanceContext, governanceOptions } from './registry.ts';
+import { type Command, optionalString, requiredName, UsageError } from '../command.ts';
+import { governanceCommand } from './registry.ts';
 
-const verifyCommand: Command = {
+const verifyCommand = governanceCommand({
   name: 'audit verify',
   summary: 'Check the audit log: every record present, in order, unedited and chained to the previous one',
   usage: 'audit verify [--heads s3://HEADS-BUCKET] [--expect-head SEQUENCE:HASH] [--prefix audit]',
-  options: optionTypes({ ...governanceOptions, prefix: 'string', 'expect-head': 'string', heads: 'string' }),
+  options: { prefix: 'string', 'expect-head': 'string', heads: 'string' },
   details: [
     'Exit code 0 when the log verifies, 1 when it does not (each problem is printed with its record number).',
     'Checks head.json and every head the writers published ("Vigil Audit Head" events): records cut off',
@@ -30,8 +30,7 @@ const verifyCommand: Command = {
     '           Locally the heads are read from the events journal of --home.',
     '--expect-head N:HASH  A head noted elsewhere (a ticket, a report): checked as well.',
   ].join('\n'),
-  async run(args, io) {
-    const ctx = governanceContext(args, io);
+  async run(args, io, ctx) {
     const prefix = optionalString(args, 'prefix') ?? 'audit';
     const head = optionalString(args, 'expect-head');
     let expectedHead: { sequence: number; hash: string } | undefined;
@@ -65,7 +64,7 @@ const verifyCommand: Command = {
     );
     return 1;
   },
-};
+});
 
 /**
  * Where the log is and the heads its writers published. `--heads s3://bucket` names the heads
@@ -112,20 +111,19 @@ async function auditSources(
   };
 }
 
-const exportCommand: Command = {
+const exportCommand = governanceCommand({
   name: 'audit export',
   summary:
     'Write the compliance bundle of a model package group: cards, decisions, monitoring, EU AI Act / SR 11-7 checklist',
   usage: 'audit export --group NAME [--out DIR]',
-  options: optionTypes({ ...governanceOptions, group: 'string', out: 'string' }),
+  options: { group: 'string', out: 'string' },
   details: [
     '--out DIR  Folder to write to (local or s3://; default compliance-<group>/): bundle.json (everything,',
     '           machine-readable), bundle.md (checklist, decisions, runs), cards/<card>.md and .html per version,',
     '           reports/<endpoint>/<monitor>/yyyy/mm/dd/hh/ with every report the bundle cites (linked relatively).',
     '--home DIR / s3://bucket, --aws, --config: as for `vigil registry`.',
   ].join('\n'),
-  async run(args, io) {
-    const ctx = governanceContext(args, io);
+  async run(args, io, ctx) {
     const group = requiredName(args, 'group');
     // The log and the heads it is verified against are found as `vigil audit verify` finds them.
     const published = await auditSources(args, io, ctx.store, 'audit');
@@ -206,7 +204,7 @@ const exportCommand: Command = {
     io.stdout(`Wrote ${out.store.location.replace(/\/$/, '')}/${out.key}`);
     return 0;
   },
-};
+});
 
 /** `vigil audit verify|export`. */
 export const auditCommands: Command[] = [verifyCommand, exportCommand];

@@ -15,13 +15,13 @@ import {
   type CliIO,
   type Command,
   type CommandArgs,
+  commaList,
   flag,
   optionalNumber,
   optionalString,
   optionTypes,
   requiredName,
   requiredString,
-  stringList,
   UsageError,
 } from '../command.ts';
 import { readConfigFile } from '../config-file.ts';
@@ -197,12 +197,7 @@ function isoOption(args: CommandArgs, name: string): Date {
 }
 
 function monitorsOption(args: CommandArgs): MonitorFolder[] | undefined {
-  const names = stringList(args, 'monitors').flatMap((v) =>
-    v
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
+  const names = commaList(args, 'monitors');
   return names.length > 0 ? (names as MonitorFolder[]) : undefined;
 }
 

@@ -40,7 +40,7 @@ export const banditSimulateCommand: Command = {
     'Prints the split and cumulative regret every --every rounds, then the best fixed split the guardrails',
     'allow and the regret against it (expected successes lost). The run is reproducible from --seed.',
   ].join('\n'),
-  async run(args: CommandArgs, io: CliIO): Promise<number> {
+  async run(args, io) {
     const rates = await ratesOption(args, io);
     const guardrails = {
       minWeight: optionalNumber(args, 'min-weight') ?? 0.05,

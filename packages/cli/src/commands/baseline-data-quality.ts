@@ -1,16 +1,7 @@
 import { joinKey } from '@vigil/core';
 import { createDataQualityBaseline } from '@vigil/core/dataquality';
 import { openLocation } from '../adapters.ts';
-import {
-  type CliIO,
-  type Command,
-  type CommandArgs,
-  flag,
-  optionalString,
-  optionTypes,
-  requiredString,
-  UsageError,
-} from '../command.ts';
+import { type Command, flag, optionalString, optionTypes, requiredString, UsageError } from '../command.ts';
 
 /** `vigil baseline data-quality`: SageMaker's suggest_baseline, on a laptop or from S3. */
 export const baselineDataQualityCommand: Command = {
@@ -28,7 +19,7 @@ export const baselineDataQualityCommand: Command = {
     'missing) and columns inferred String because of a few texts are printed as "warning: …" lines.',
     'Example: vigil baseline data-quality --dataset train.csv --out baseline/',
   ].join('\n'),
-  async run(args: CommandArgs, io: CliIO): Promise<number> {
+  async run(args, io) {
     const datasetPath = requiredString(args, 'dataset');
     const outPath = requiredString(args, 'out');
     const format = datasetFormat(optionalString(args, 'format'), datasetPath);

@@ -7,7 +7,6 @@ import {
 } from '@vigil/core/modelquality';
 import { openLocation } from '../adapters.ts';
 import {
-  type CliIO,
   type Command,
   type CommandArgs,
   optionalChoice,
@@ -48,7 +47,7 @@ export const baselineModelQualityCommand: Command = {
     '--probability-threshold   Binary: a probability at or above it predicts 1 (default 0.5).',
     '--out                     Folder (or s3:// prefix) for the baseline files.',
   ].join('\n'),
-  async run(args: CommandArgs, io: CliIO): Promise<number> {
+  async run(args, io) {
     const problemType = problemTypeOption(args);
     const groundTruthAttribute = requiredString(args, 'ground-truth-attribute');
     const inferenceAttribute = optionalString(args, 'inference-attribute');

@@ -7,18 +7,9 @@ import {
   runBiasAnalysis,
 } from '@vigil/core/bias';
 import { openLocation } from '../adapters.ts';
-import {
-  type CliIO,
-  type Command,
-  type CommandArgs,
-  flag,
-  optionalNumber,
-  optionalString,
-  optionTypes,
-  requiredString,
-  UsageError,
-} from '../command.ts';
+import { type Command, optionalString, optionTypes, requiredString, UsageError } from '../command.ts';
 import { readUserText } from '../user-files.ts';
+import { BOOTSTRAP_OPTIONS, bootstrapOptions } from './bootstrap-options.ts';
 
 /** `vigil bias`: Clarify's bias analysis (pre- and post-training metrics) of a dataset. */
 export const biasCommand: Command = {
@@ -26,15 +17,10 @@ export const biasCommand: Command = {
   summary: "Compute Clarify's pre- and post-training bias metrics of a dataset into analysis.json",
   usage:
     'bias --analysis-config FILE --dataset FILE --out DIR [--bootstrap [--resamples N] [--confidence C] [--seed S]]',
-  options: optionTypes({
-    'analysis-config': 'string',
-    dataset: 'string',
-    out: 'string',
-    bootstrap: 'boolean',
-    resamples: 'string',
-    confidence: 'string',
-    seed: 'string',
-  }),
+  options: {
+    ...optionTypes({ 'analysis-config': 'string', dataset: 'string', out: 'string' }),
+    ...BOOTSTRAP_OPTIONS,
+  },
   details: [
     '--analysis-config  Clarify analysis_config.json, unchanged: label, label_values_or_threshold, facet,',
     '                   group_variable, predicted_label / probability_threshold, excluded_columns, headers,',
@@ -46,7 +32,7 @@ export const biasCommand: Command = {
     '--bootstrap        Beyond Clarify: a percentile bootstrap interval and the group sizes next to each',
     '                   metric (--resamples 500, --confidence 0.95, --seed 1; FlipTest has none).',
   ].join('\n'),
-  async run(args: CommandArgs, io: CliIO): Promise<number> {
+  async run(args, io) {
     const configPath = requiredString(args, 'analysis-config');
     const out = openLocation(requiredString(args, 'out'), io.cwd);
     const config = parseAnalysisConfig(
@@ -86,24 +72,3 @@ export const biasCommand: Command = {
     return 0;
   },
 };
-
-/**
- * The bootstrap options of `--bootstrap`, `--resamples`, `--confidence` and `--seed`, or undefined.
- *
- * @example
- * ```ts
- * bootstrapOptions(args); // { resamples: 500, confidence: 0.95, seed: 1 } after `--bootstrap`
- * ```
- */
-export function bootstrapOptions(
-  args: CommandArgs,
-  enabled = flag(args, 'bootstrap'),
-): { resamples: number; confidence: number; seed: number } | undefined {
-  if (!enabled) return undefined;
-  const resamples = optionalNumber(args, 'resamples') ?? 500;
-  const confidence = optionalNumber(args, 'confidence') ?? 0.95;
-  if (!(Number.isInteger(resamples) && resamples > 0))
-    throw new UsageError('--resamples must be a positive integer');
-  if (!(confidence > 0 && confidence < 1)) throw new UsageError('--confidence must be between 0 and 1');
-  return { resamples, confidence, seed: optionalNumber(args, 'seed') ?? 1 };
-}

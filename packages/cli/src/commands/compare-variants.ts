@@ -13,20 +13,19 @@ import {
 } from '@vigil/core/variants';
 import { cliMetricSink, homePath, openLocation } from '../adapters.ts';
 import {
-  type CliIO,
   type Command,
   type CommandArgs,
   flag,
   optionalNumber,
   optionalString,
   requiredName,
-  requiredString,
   stringList,
   UsageError,
 } from '../command.ts';
 import { jsonlObjects, readGroundTruthLabels } from '../jsonl-inputs.ts';
 import { problemTypeOption, thresholdOption } from './baseline-model-quality.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
+import { optionalTime, REPORT_OPTIONS, reportFolder, requiredPaths, WINDOW_OPTIONS } from './run-options.ts';
 
 /** `vigil compare variants`: is the challenger better than the champion, with statistics. */
 export const compareVariantsCommand: Command = {
@@ -45,8 +44,7 @@ export const compareVariantsCommand: Command = {
     capture: { type: 'string', multiple: true },
     'ground-truth': { type: 'string', multiple: true },
     'problem-type': { type: 'string' },
-    start: { type: 'string' },
-    end: { type: 'string' },
+    ...WINDOW_OPTIONS,
     ...PREDICTION_OPTIONS,
     significance: { type: 'string' },
     'minimum-effect': { type: 'string' },
@@ -54,9 +52,7 @@ export const compareVariantsCommand: Command = {
     metric: { type: 'string' },
     baseline: { type: 'string' },
     'namespace-prefix': { type: 'string' },
-    out: { type: 'string' },
-    cloudwatch: { type: 'boolean' },
-    home: { type: 'string' },
+    ...REPORT_OPTIONS,
   },
   details: [
     '--capture          Capture files, folders or s3:// prefixes laid out as SageMaker writes them,',
@@ -72,7 +68,7 @@ export const compareVariantsCommand: Command = {
     '                   the local store under --home (default .vigil), or to CloudWatch with --cloudwatch.',
     'Exit 0 whatever the decision; 1 when the comparison could not be made.',
   ].join('\n'),
-  async run(args: CommandArgs, io: CliIO): Promise<number> {
+  async run(args, io) {
     const endpoint = requiredName(args, 'endpoint');
     const champion = requiredName(args, 'champion');
     const challengers = names(args, 'challenger');
@@ -96,10 +92,8 @@ export const compareVariantsCommand: Command = {
       throw new UsageError('--significance must lie in (0, 0.5)');
     if (!(power > 0 && power < 1)) throw new UsageError('--power must lie in (0, 1)');
     if (!(minimumEffect >= 0)) throw new UsageError('--minimum-effect must be 0 or more');
-    const captures = stringList(args, 'capture');
-    if (captures.length === 0)
-      throw new UsageError('--capture is required (a file, folder or s3:// URI; repeatable)');
-    const window = windowOption(args);
+    const captures = requiredPaths(args, 'capture', 'a file, folder or s3:// URI; repeatable');
+    const window = { start: optionalTime(args, 'start'), end: optionalTime(args, 'end') };
     const wanted = new Set([champion, ...challengers, ...shadows]);
 
     const byVariant = new Map<string, CaptureRecord[]>([...wanted].map((n) => [n, []]));
@@ -158,7 +152,7 @@ export const compareVariantsCommand: Command = {
     );
     const { merged, ...comparison } = result;
     const now = systemClock.now();
-    const out = openLocation(requiredString(args, 'out'), io.cwd);
+    const out = reportFolder(args, io);
     const key = joinKey(out.key, COMPARISON_FILE);
     const times = comparisonWindow(window, byVariant);
     await out.store.put(
@@ -226,17 +220,6 @@ function names(args: CommandArgs, name: string): string[] {
   const values = stringList(args, name);
   for (const value of values) requiredName({ values: { [name]: value }, positionals: [] }, name);
   return values;
-}
-
-function windowOption(args: CommandArgs): { start?: Date; end?: Date } {
-  const parse = (name: string) => {
-    const text = optionalString(args, name);
-    if (text === undefined) return undefined;
-    const at = new Date(text);
-    if (Number.isNaN(at.getTime())) throw new UsageError(`--${name} must be an ISO-8601 time, got "${text}"`);
-    return at;
-  };
-  return { start: parse('start'), end: parse('end') };
 }
 
 function inWindow(record: CaptureRecord, window: { start?: Date; end?: Date }): boolean {

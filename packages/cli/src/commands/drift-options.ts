@@ -7,7 +7,7 @@ import {
   driftMetricPatterns,
   thresholdProblem,
 } from '@vigil/core/dataquality';
-import { type CommandArgs, flag, stringList, UsageError } from '../command.ts';
+import { type CommandArgs, commaList, flag, UsageError } from '../command.ts';
 
 type Mutable = {
   numerical?: { method?: string; threshold?: number };
@@ -44,16 +44,10 @@ function listed(names: readonly string[]): string {
 }
 
 function items(args: CommandArgs, name: string): { key?: string; value: string }[] {
-  return stringList(args, name)
-    .flatMap((v) => v.split(','))
-    .map((item) => item.trim())
-    .filter((item) => item !== '')
-    .map((item) => {
-      const at = item.lastIndexOf('=');
-      return at === -1
-        ? { value: item }
-        : { key: item.slice(0, at).trim(), value: item.slice(at + 1).trim() };
-    });
+  return commaList(args, name).map((item) => {
+    const at = item.lastIndexOf('=');
+    return at === -1 ? { value: item } : { key: item.slice(0, at).trim(), value: item.slice(at + 1).trim() };
+  });
 }
 
 function knownMethod(name: string, where: string): string {

@@ -38,7 +38,7 @@ export const explainCommand: Command = {
     '',
     'Example: vigil explain --analysis-config analysis_config.json --dataset train.csv --model http://127.0.0.1:8080 --out out/',
   ].join('\n'),
-  async run(args: CommandArgs, io: CliIO): Promise<number> {
+  async run(args, io) {
     const configText = await readUserText(
       '--analysis-config',
       requiredString(args, 'analysis-config'),

@@ -1,20 +1,17 @@
 import { hourOf } from '@vigil/core';
 import { runBiasDriftMonitor } from '@vigil/core/bias';
-import { cliRunPorts, homePath, openLocation } from '../adapters.ts';
-import {
-  type CliIO,
-  type Command,
-  type CommandArgs,
-  flag,
-  optionalName,
-  optionalNumber,
-  optionalString,
-  requiredString,
-  stringList,
-  UsageError,
-} from '../command.ts';
-import { bootstrapOptions } from './bias.ts';
+import { openLocation } from '../adapters.ts';
+import { type Command, flag, optionalNumber, optionalString, requiredString } from '../command.ts';
+import { BOOTSTRAP_OPTIONS, bootstrapOptions } from './bootstrap-options.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
+import {
+  CLARIFY_MONITOR_INPUTS,
+  endpointOption,
+  REPORT_OPTIONS,
+  reportFolder,
+  requiredPaths,
+  runPorts,
+} from './run-options.ts';
 
 /** `vigil monitor bias-drift`: one run of the bias-drift monitor on capture and ground truth. */
 export const monitorBiasDriftCommand: Command = {
@@ -23,20 +20,13 @@ export const monitorBiasDriftCommand: Command = {
   usage:
     'monitor bias-drift --baseline analysis.json --analysis-config FILE --capture PATH... --ground-truth PATH... --out DIR [--cloudwatch] [--home DIR]',
   options: {
-    baseline: { type: 'string' },
-    'analysis-config': { type: 'string' },
-    capture: { type: 'string', multiple: true },
+    ...CLARIFY_MONITOR_INPUTS,
     'ground-truth': { type: 'string', multiple: true },
-    out: { type: 'string' },
-    cloudwatch: { type: 'boolean' },
-    home: { type: 'string' },
+    ...REPORT_OPTIONS,
     endpoint: { type: 'string' },
     'schedule-name': { type: 'string' },
     ...PREDICTION_OPTIONS,
-    bootstrap: { type: 'boolean' },
-    resamples: { type: 'string' },
-    confidence: { type: 'string' },
-    seed: { type: 'string' },
+    ...BOOTSTRAP_OPTIONS,
     'interval-policy': { type: 'boolean' },
   },
   details: [
@@ -53,22 +43,18 @@ export const monitorBiasDriftCommand: Command = {
     '--interval-policy   Report a violation only when the whole interval is worse than the baseline.',
     'Metrics go to the local store under --home (default .vigil) or CloudWatch with --cloudwatch.',
   ].join('\n'),
-  async run(args: CommandArgs, io: CliIO): Promise<number> {
-    const captures = stringList(args, 'capture');
-    if (captures.length === 0) throw new UsageError('--capture is required (a file or folder; repeatable)');
-    const labels = stringList(args, 'ground-truth');
-    if (labels.length === 0)
-      throw new UsageError('--ground-truth is required (a file or folder; repeatable)');
+  async run(args, io) {
+    const captures = requiredPaths(args, 'capture', 'a file or folder; repeatable');
+    const labels = requiredPaths(args, 'ground-truth', 'a file or folder; repeatable');
     const baseline = openLocation(requiredString(args, 'baseline'), io.cwd);
     const analysisConfig = openLocation(requiredString(args, 'analysis-config'), io.cwd);
-    const out = openLocation(requiredString(args, 'out'), io.cwd);
+    const out = reportFolder(args, io);
     const bootstrap = bootstrapOptions(args, flag(args, 'bootstrap') || flag(args, 'interval-policy'));
-    const home = homePath(optionalString(args, 'home'), io.cwd);
     const now = new Date();
     const result = await runBiasDriftMonitor(
-      cliRunPorts({ cloudwatch: flag(args, 'cloudwatch'), home, warn: (m) => io.stderr(m) }),
+      runPorts(args, io, (m) => io.stderr(m)),
       {
-        endpoint: optionalName(args, 'endpoint') ?? 'local',
+        endpoint: endpointOption(args),
         scheduleName: optionalString(args, 'schedule-name'),
         scheduledTime: hourOf(now),
         capture: captures.map((path) => openLocation(path, io.cwd)),

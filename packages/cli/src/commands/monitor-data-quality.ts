@@ -1,19 +1,18 @@
 import { hourOf, InputError, metricsNamespace, SkippedInputTally } from '@vigil/core';
 import { captureObjectsIn, publishDataQualityRun, readDataQualityBaseline } from '@vigil/core/dataquality';
-import { cliRunPorts, homePath, openHome, openLocation } from '../adapters.ts';
-import {
-  type CliIO,
-  type Command,
-  type CommandArgs,
-  flag,
-  optionalName,
-  optionalString,
-  requiredString,
-  stringList,
-  UsageError,
-} from '../command.ts';
+import { openHome, openLocation } from '../adapters.ts';
+import { type Command, flag, optionalString, requiredString, UsageError } from '../command.ts';
 import { profileInParallel } from '../profiling/profile-in-parallel.ts';
 import { DRIFT_EXAMPLES, DRIFT_OPTION_HELP, driftOptions, driftSummary } from './drift-options.ts';
+import {
+  endpointOption,
+  optionalTime,
+  REPORT_OPTIONS,
+  reportFolder,
+  requiredPaths,
+  runPorts,
+  WINDOW_OPTIONS,
+} from './run-options.ts';
 
 /** `vigil monitor data-quality`: one data-quality monitoring execution over raw capture. */
 export const monitorDataQualityCommand: Command = {
@@ -26,14 +25,11 @@ export const monitorDataQualityCommand: Command = {
   options: {
     baseline: { type: 'string' },
     capture: { type: 'string', multiple: true },
-    start: { type: 'string' },
-    end: { type: 'string' },
+    ...WINDOW_OPTIONS,
     endpoint: { type: 'string' },
     'schedule-name': { type: 'string' },
     'output-columns': { type: 'string' },
-    out: { type: 'string' },
-    cloudwatch: { type: 'boolean' },
-    home: { type: 'string' },
+    ...REPORT_OPTIONS,
     rerun: { type: 'boolean' },
     'namespace-prefix': { type: 'string' },
     'drift-method': { type: 'string', multiple: true },
@@ -67,20 +63,17 @@ export const monitorDataQualityCommand: Command = {
     '           --start 2024-05-01T12:00:00Z --end 2024-05-01T13:00:00Z --output-columns NONE --out report/',
     DRIFT_EXAMPLES,
   ].join('\n'),
-  async run(args: CommandArgs, io: CliIO): Promise<number> {
-    const captures = stringList(args, 'capture');
-    if (captures.length === 0)
-      throw new UsageError('--capture is required (a file, folder or s3:// URI; repeatable)');
+  async run(args, io) {
+    const captures = requiredPaths(args, 'capture', 'a file, folder or s3:// URI; repeatable');
     const baselinePath = requiredString(args, 'baseline');
-    const out = openLocation(requiredString(args, 'out'), io.cwd);
-    const start = isoOption(args, 'start');
-    const end = isoOption(args, 'end');
+    const out = reportFolder(args, io);
+    const start = optionalTime(args, 'start');
+    const end = optionalTime(args, 'end');
     if (start && end && start >= end) throw new UsageError('--start must be before --end');
     const outputColumns = outputColumnsOption(optionalString(args, 'output-columns'));
     const drift = driftOptions(args);
     const rerun = flag(args, 'rerun');
-    const endpoint = optionalName(args, 'endpoint') ?? 'local';
-    const home = homePath(optionalString(args, 'home'), io.cwd);
+    const endpoint = endpointOption(args);
     const now = new Date();
     const window = { start: start ?? new Date(0), end: end ?? now };
 
@@ -110,7 +103,7 @@ export const monitorDataQualityCommand: Command = {
       );
     }
     const summary = await publishDataQualityRun(
-      cliRunPorts({ cloudwatch: flag(args, 'cloudwatch'), home }),
+      runPorts(args, io),
       {
         endpoint,
         monitoringSchedule: optionalString(args, 'schedule-name') ?? `${endpoint}-data-quality`,
@@ -154,15 +147,6 @@ export const monitorDataQualityCommand: Command = {
     return 0;
   },
 };
-
-function isoOption(args: CommandArgs, name: string): Date | undefined {
-  const value = optionalString(args, name);
-  if (value === undefined) return undefined;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime()))
-    throw new UsageError(`--${name} must be an ISO-8601 time, got "${value}"`);
-  return date;
-}
 
 function threadsOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

@@ -1,20 +1,24 @@
 import { hourOf } from '@vigil/core';
 import { modelFormatFor, parseAnalysisConfig, runFeatureAttributionMonitor } from '@vigil/core/explain';
-import { cliRunPorts, homePath, openLocation } from '../adapters.ts';
+import { openLocation } from '../adapters.ts';
 import {
-  type CliIO,
   type Command,
   type CommandArgs,
-  flag,
   optionalName,
   optionalNumber,
   optionalString,
   requiredString,
-  stringList,
   UsageError,
 } from '../command.ts';
 import { readUserText } from '../user-files.ts';
 import { modelInvokerFor } from './explain.ts';
+import {
+  CLARIFY_MONITOR_INPUTS,
+  REPORT_OPTIONS,
+  reportFolder,
+  requiredPaths,
+  runPorts,
+} from './run-options.ts';
 
 /** `vigil monitor feature-attribution`: one run of the feature-attribution drift monitor. */
 export const monitorFeatureAttributionCommand: Command = {
@@ -23,14 +27,10 @@ export const monitorFeatureAttributionCommand: Command = {
   usage:
     'monitor feature-attribution --baseline analysis.json --analysis-config FILE --capture PATH... [--model URL | --endpoint NAME] --out DIR [--cloudwatch] [--home DIR]',
   options: {
-    baseline: { type: 'string' },
-    'analysis-config': { type: 'string' },
-    capture: { type: 'string', multiple: true },
+    ...CLARIFY_MONITOR_INPUTS,
     model: { type: 'string' },
     endpoint: { type: 'string' },
-    out: { type: 'string' },
-    cloudwatch: { type: 'boolean' },
-    home: { type: 'string' },
+    ...REPORT_OPTIONS,
     name: { type: 'string' },
     'schedule-name': { type: 'string' },
     threshold: { type: 'string' },
@@ -50,12 +50,11 @@ export const monitorFeatureAttributionCommand: Command = {
     '--sample-size      Records sampled from the capture (default 100).',
     'Metrics go to the local store under --home (default .vigil) or CloudWatch with --cloudwatch.',
   ].join('\n'),
-  async run(args: CommandArgs, io: CliIO): Promise<number> {
-    const captures = stringList(args, 'capture');
-    if (captures.length === 0) throw new UsageError('--capture is required (a file or folder; repeatable)');
+  async run(args, io) {
+    const captures = requiredPaths(args, 'capture', 'a file or folder; repeatable');
     const baselinePath = requiredString(args, 'baseline');
     const configPath = requiredString(args, 'analysis-config');
-    const out = openLocation(requiredString(args, 'out'), io.cwd);
+    const out = reportFolder(args, io);
     const config = parseAnalysisConfig(
       await readUserText('--analysis-config', configPath, io.cwd),
       configPath,
@@ -69,11 +68,10 @@ export const monitorFeatureAttributionCommand: Command = {
     if (threshold !== undefined && !(threshold > 0 && threshold <= 1)) {
       throw new UsageError('--threshold must be in (0, 1]');
     }
-    const home = homePath(optionalString(args, 'home'), io.cwd);
     const name = optionalName(args, 'name') ?? optionalName(args, 'endpoint') ?? 'local';
     const now = new Date();
     const result = await runFeatureAttributionMonitor(
-      { ...cliRunPorts({ cloudwatch: flag(args, 'cloudwatch'), home, warn: (m) => io.stderr(m) }), invoker },
+      { ...runPorts(args, io, (m) => io.stderr(m)), invoker },
       {
         endpoint: name,
         scheduleName: optionalString(args, 'schedule-name'),

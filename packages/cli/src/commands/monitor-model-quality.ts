@@ -1,21 +1,12 @@
 import { hourOf, SkippedInputTally, systemClock } from '@vigil/core';
 import { type CaptureRecord, parseCaptureStream } from '@vigil/core/capture';
 import { reportModelQuality } from '@vigil/core/modelquality';
-import { cliRunPorts, homePath, openLocation } from '../adapters.ts';
-import {
-  type CliIO,
-  type Command,
-  type CommandArgs,
-  flag,
-  optionalName,
-  optionalString,
-  requiredString,
-  stringList,
-  UsageError,
-} from '../command.ts';
+import { openLocation } from '../adapters.ts';
+import { type Command, flag, optionalString, requiredString } from '../command.ts';
 import { jsonlObjects, readGroundTruthLabels } from '../jsonl-inputs.ts';
 import { problemTypeOption, thresholdOption } from './baseline-model-quality.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
+import { endpointOption, REPORT_OPTIONS, reportFolder, requiredPaths, runPorts } from './run-options.ts';
 
 /** `vigil monitor model-quality`: one model-quality execution over capture files and ground-truth files. */
 export const monitorModelQualityCommand: Command = {
@@ -35,9 +26,7 @@ export const monitorModelQualityCommand: Command = {
     'schedule-name': { type: 'string' },
     'namespace-prefix': { type: 'string' },
     'no-estimate': { type: 'boolean' },
-    out: { type: 'string' },
-    cloudwatch: { type: 'boolean' },
-    home: { type: 'string' },
+    ...REPORT_OPTIONS,
   },
   details: [
     '--baseline               Folder (or s3:// prefix) with constraints.json (SageMaker- or Vigil-made) and, for',
@@ -52,19 +41,14 @@ export const monitorModelQualityCommand: Command = {
     'Metrics (SageMaker names, plus estimated_accuracy/precision/recall/f1/auc) go to the local store under --home',
     '(default .vigil), or to CloudWatch with --cloudwatch. Exit 0 with or without violations; 1 when the run failed.',
   ].join('\n'),
-  async run(args: CommandArgs, io: CliIO): Promise<number> {
+  async run(args, io) {
     const problemType = problemTypeOption(args);
-    const captures = stringList(args, 'capture');
-    const groundTruths = stringList(args, 'ground-truth');
-    if (captures.length === 0)
-      throw new UsageError('--capture is required (a file, folder or s3:// URI; repeatable)');
-    if (groundTruths.length === 0)
-      throw new UsageError('--ground-truth is required (a file, folder or s3:// URI)');
+    const captures = requiredPaths(args, 'capture', 'a file, folder or s3:// URI; repeatable');
+    const groundTruths = requiredPaths(args, 'ground-truth', 'a file, folder or s3:// URI');
     const probabilityThreshold = thresholdOption(args);
     const baseline = openLocation(requiredString(args, 'baseline'), io.cwd);
-    const output = openLocation(requiredString(args, 'out'), io.cwd);
-    const endpoint = optionalName(args, 'endpoint') ?? 'local';
-    const home = homePath(optionalString(args, 'home'), io.cwd);
+    const output = reportFolder(args, io);
+    const endpoint = endpointOption(args);
 
     const skipped = new SkippedInputTally();
     const records: CaptureRecord[] = [];
@@ -86,7 +70,7 @@ export const monitorModelQualityCommand: Command = {
     );
     const now = systemClock.now();
     const result = await reportModelQuality(
-      cliRunPorts({ cloudwatch: flag(args, 'cloudwatch'), home }),
+      runPorts(args, io),
       { records, labels, skipped: skipped.toSkipped() },
       {
         endpoint,

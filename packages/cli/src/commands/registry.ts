@@ -137,6 +137,32 @@ export function governanceContext(args: CommandArgs, io: CliIO): GovernanceConte
   };
 }
 
+/** A governance command as its module declares it: its own options, and a run given the context. */
+export interface GovernanceCommandSpec extends Omit<Command, 'options' | 'run'> {
+  /** The command's own options, listed after `--home`, `--aws` and `--config`. */
+  options: Record<string, OptionType>;
+  run(args: CommandArgs, io: CliIO, ctx: GovernanceContext): Promise<number>;
+}
+
+/**
+ * A command of the governance family (registry, audit): it takes `--home`, `--aws` and `--config`
+ * before its own options, and its run gets the registry, cards and audit log they choose.
+ *
+ * @example
+ * ```ts
+ * const listCommand = governanceCommand({ name: 'registry list', summary, usage, options: { group: 'string' },
+ *   async run(args, io, ctx) { … await ctx.registry.list(requiredName(args, 'group')) … } });
+ * ```
+ */
+export function governanceCommand(spec: GovernanceCommandSpec): Command {
+  const { options, run, ...described } = spec;
+  return {
+    ...described,
+    options: optionTypes({ ...governanceOptions, ...options }),
+    run: (args, io) => run(args, io, governanceContext(args, io)),
+  };
+}
+
 /** The ARN of `--arn`, or of `--group` + `--version` in the registry. */
 export async function packageArnFrom(args: CommandArgs, ctx: GovernanceContext): Promise<string> {
   const arn = optionalString(args, 'arn');
@@ -163,12 +189,11 @@ export function printGateResult(result: GateResult, io: CliIO): void {
   if (result.decisionKey) io.stdout(`Decision record: ${result.decisionKey}`);
 }
 
-const registerCommand: Command = {
+const registerCommand = governanceCommand({
   name: 'registry register',
   summary: 'Register a model version with its reports in the local registry, then run the approval gate',
   usage: 'registry register --group NAME [--model-quality FILE] [--bias FILE] [--card FILE] [...]',
-  options: optionTypes({
-    ...governanceOptions,
+  options: {
     group: 'string',
     description: 'string',
     'model-quality': 'string',
@@ -183,7 +208,7 @@ const registerCommand: Command = {
     image: 'string[]',
     'model-data': 'string[]',
     'no-gate': 'boolean',
-  }),
+  },
   details: [
     'Reports are paths or s3:// URIs in the formats Model Monitor and Clarify write: --model-quality statistics.json,',
     '--data-quality-statistics / --data-quality-constraints, --bias / --bias-pre-training / --bias-post-training',
@@ -192,8 +217,7 @@ const registerCommand: Command = {
     'The gate then runs as SageMaker\'s "Model Package State Change" event would run it (--no-gate to skip).',
     ...GOVERNANCE_DETAILS,
   ].join('\n'),
-  async run(args, io) {
-    const ctx = governanceContext(args, io);
+  async run(args, io, ctx) {
     if (!ctx.localRegistry)
       throw new UsageError(
         'registry register works on the local registry; in AWS register with CreateModelPackage',
@@ -247,16 +271,15 @@ const registerCommand: Command = {
     }
     return 0;
   },
-};
+});
 
-const listCommand: Command = {
+const listCommand = governanceCommand({
   name: 'registry list',
   summary: 'List the versions of a model package group, newest first',
   usage: 'registry list --group NAME',
-  options: optionTypes({ ...governanceOptions, group: 'string' }),
+  options: { group: 'string' },
   details: GOVERNANCE_DETAILS.join('\n'),
-  async run(args, io) {
-    const ctx = governanceContext(args, io);
+  async run(args, io, ctx) {
     const group = requiredName(args, 'group');
     const versions = await ctx.registry.list(group);
     if (versions.length === 0) io.stdout(`Group "${group}" has no versions.`);
@@ -268,31 +291,29 @@ const listCommand: Command = {
     }
     return 0;
   },
-};
+});
 
 function manualDecisionCommand(decision: 'approve' | 'reject'): Command {
   const status = decision === 'approve' ? 'Approved' : 'Rejected';
-  return {
+  return governanceCommand({
     name: `registry ${decision}`,
     summary: `${decision === 'approve' ? 'Approve' : 'Reject'} a model version by hand (recorded in the audit log; the gate never overrides it)`,
     usage: `registry ${decision} (--arn ARN | --group NAME --version N) --reason TEXT [--as IDENTITY]`,
-    options: optionTypes({
-      ...governanceOptions,
+    options: {
       arn: 'string',
       group: 'string',
       version: 'string',
       reason: 'string',
       as: 'string',
       by: 'string',
-    }),
+    },
     details: [
       '--reason  Why (becomes the ApprovalDescription, at most 1024 characters).',
       "--as      Who decides (default: the OS user; --by is an older name for it). When the group's policy",
       '          names approvers, anyone else is refused and the refusal is recorded in the audit log.',
       ...GOVERNANCE_DETAILS,
     ].join('\n'),
-    async run(args, io) {
-      const ctx = governanceContext(args, io);
+    async run(args, io, ctx) {
       const arn = await packageArnFrom(args, ctx);
       const reason = requiredString(args, 'reason');
       if (reason.length > 1024)
@@ -325,26 +346,24 @@ function manualDecisionCommand(decision: 'approve' | 'reject'): Command {
       );
       return 0;
     },
-  };
+  });
 }
 
-const gateCommand: Command = {
+const gateCommand = governanceCommand({
   name: 'registry gate',
   summary: 'Run the approval gate on a model version (as its registration event would)',
   usage: 'registry gate (--arn ARN | --group NAME [--version N]) [--reevaluate]',
-  options: optionTypes({
-    ...governanceOptions,
+  options: {
     arn: 'string',
     group: 'string',
     version: 'string',
     reevaluate: 'boolean',
-  }),
+  },
   details: [
     '--reevaluate  Decide again on a version still pending after an earlier decision.',
     ...GOVERNANCE_DETAILS,
   ].join('\n'),
-  async run(args, io) {
-    const ctx = governanceContext(args, io);
+  async run(args, io, ctx) {
     const arn = await packageArnFrom(args, ctx);
     const result = await runRegistryGate(
       { ...ctx.gatePorts, auditStore: await ctx.auditStore() },
@@ -354,7 +373,7 @@ const gateCommand: Command = {
     printGateResult(result, io);
     return 0;
   },
-};
+});
 
 /** `vigil registry register|list|approve|reject|gate`. */
 export const registryCommands: Command[] = [

@@ -4,7 +4,7 @@ import { hourPath } from '@vigil/core';
 import { parseComparison, type VariantDecision } from '@vigil/core/variants';
 import { type RainModel, scoreDay } from './model.ts';
 import { DEMO } from './scenario.ts';
-import { captureFileName, captureLine, groundTruthLine } from './traffic.ts';
+import { CAPTURED_PREDICTION_ARGS, captureFileName, captureLine, groundTruthLine } from './traffic.ts';
 import type { WeatherDay } from './weather.ts';
 
 /** The variants of the demo's A/B test and which model version each serves. */
@@ -83,12 +83,7 @@ export async function runAbTest(options: {
     join(folder, 'capture'),
     '--ground-truth',
     join(folder, 'ground-truth'),
-    '--problem-type',
-    'BinaryClassification',
-    '--probability-attribute',
-    '0',
-    '--probability-threshold',
-    '0.5',
+    ...CAPTURED_PREDICTION_ARGS,
     '--out',
     `${out}/`,
     '--home',

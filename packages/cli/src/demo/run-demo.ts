@@ -29,7 +29,7 @@ import {
   shapAnalysisConfig,
   trafficHours,
 } from './scenario.ts';
-import { captureFileName, captureLine, groundTruthLine } from './traffic.ts';
+import { CAPTURED_PREDICTION_ARGS, captureFileName, captureLine, groundTruthLine } from './traffic.ts';
 import { featureRow, loadSeattleWeather, type WeatherDay } from './weather.ts';
 
 /** Options of {@link runDemo}. */
@@ -279,12 +279,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoFindings> {
           join(home, 'capture', DEMO.endpoint, 'AllTraffic', hourPath(lastHour)),
           '--ground-truth',
           join(home, 'ground-truth/'),
-          '--problem-type',
-          'BinaryClassification',
-          '--probability-attribute',
-          '0',
-          '--probability-threshold',
-          '0.5',
+          ...CAPTURED_PREDICTION_ARGS,
           '--endpoint',
           DEMO.endpoint,
           '--out',

@@ -1,6 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { featureRow, type WeatherDay } from './weather.ts';
 
+/**
+ * The options of `vigil monitor model-quality` and `vigil compare variants` that read the captured
+ * predictions of `captureLine`: the output is the probability of rain alone (column 0), and a
+ * probability of 0.5 or more predicts rain.
+ */
+export const CAPTURED_PREDICTION_ARGS = [
+  '--problem-type',
+  'BinaryClassification',
+  '--probability-attribute',
+  '0',
+  '--probability-threshold',
+  '0.5',
+];
+
 /** A capture line as SageMaker's data capture writes it: CSV request, CSV response, one record. */
 export function captureLine(day: WeatherDay, score: number, at: Date): string {
   return JSON.stringify({
