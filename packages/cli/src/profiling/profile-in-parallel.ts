@@ -1,11 +1,11 @@
 import { availableParallelism } from 'node:os';
 import type { SkippedInputTally } from '@vigil/core';
 import type { OutputColumnsPosition } from '@vigil/core/capture';
-import { capturePartitions } from '@vigil/core/capture';
 import {
   type CaptureLocation,
   mergePartitions,
   PARTITION_BYTES,
+  planPartitions,
   profileCaptureObjects,
 } from '@vigil/core/dataquality';
 import type { Profile } from '@vigil/core/profile';
@@ -37,8 +37,9 @@ export function defaultThreads(): number {
 
 /**
  * Profiles capture objects into one profile, using every core when the input is large: objects
- * are cut into partitions of `PARTITION_BYTES` (whole lines each), profiled on worker threads and
- * merged in order, as the Lambdas merge per-file profiles. The partitions do not depend on the
+ * are cut into partitions of at most `PARTITION_BYTES` (whole lines each, smaller towards the end:
+ * see `planPartitions`), profiled on worker threads and merged in order, as the Lambdas merge
+ * per-file profiles. The partitions do not depend on the
  * number of threads, so one thread and eight give the same profile. An input no larger than one
  * partition is streamed whole in this thread, exactly as before.
  *
@@ -55,12 +56,16 @@ export async function profileInParallel(
   const total = sizes.reduce<number>((sum, size) => sum + (size ?? Number.POSITIVE_INFINITY), 0);
   const partitionBytes = options.partitionBytes ?? PARTITION_BYTES;
   if (!Number.isFinite(total) || total <= partitionBytes) return profileCaptureObjects(objects, options);
-  const partitions: StoredPartition[] = objects.flatMap((object) =>
-    capturePartitions(object.key, object.size as number, partitionBytes).map((p) => ({
-      ...p,
-      store: object.store,
-    })),
+  const planned = planPartitions(
+    objects.map((object) => ({ key: object.key, size: object.size as number })),
+    partitionBytes,
   );
+  // The plan lists each object's partitions in a row, the first one starting at byte 0.
+  let objectIndex = -1;
+  const partitions: StoredPartition[] = planned.map((partition) => {
+    if (partition.start === 0) objectIndex++;
+    return { ...partition, store: (objects[objectIndex] as CaptureLocation).store };
+  });
   const threads = Math.min(options.threads ?? defaultThreads(), partitions.length);
   const partitionOptions = {
     outputColumns: options.outputColumns,

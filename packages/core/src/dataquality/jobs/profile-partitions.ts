@@ -1,9 +1,4 @@
-import {
-  type CapturePartition,
-  capturePartitions,
-  partitionChunks,
-  readStart,
-} from '../../capture/partition.ts';
+import { type CapturePartition, partitionChunks, readStart } from '../../capture/partition.ts';
 import type { OutputColumnsPosition } from '../../capture/rows.ts';
 import type { CaptureIssue } from '../../capture/types.ts';
 import { SkippedInputTally } from '../../events/skipped-input-tally.ts';
@@ -35,18 +30,40 @@ export interface PartitionOptions {
 }
 
 /**
- * The partitions of capture objects of known sizes, object by object in the order given.
+ * The partitions of capture objects of known sizes, object by object in the order given:
+ * `partitionBytes` each while more than twice that remains of the whole input, then half of what
+ * remains, down to an eighth of `partitionBytes` (a smaller rest joins the partition before it,
+ * within `partitionBytes`). Threads take partitions in order, so the last
+ * ones are small and the threads finish together; the plan depends only on the sizes, so one
+ * thread and eight profile the same partitions.
  *
  * @example
  * ```ts
- * planPartitions([{ key: 'a.jsonl', size: 80e6 }]); // three partitions of a.jsonl
+ * planPartitions([{ key: 'a.jsonl', size: 100 }], 32); // [0, 32) [32, 64) [64, 82) [82, 91) [91, 96) [96, 100)
  * ```
  */
 export function planPartitions(
   objects: readonly { key: string; size: number }[],
   partitionBytes = PARTITION_BYTES,
 ): CapturePartition[] {
-  return objects.flatMap((object) => capturePartitions(object.key, object.size, partitionBytes));
+  if (!(partitionBytes > 0)) throw new RangeError(`partitionBytes must be positive, got ${partitionBytes}`);
+  const smallest = Math.max(1, Math.floor(partitionBytes / 8));
+  let remaining = objects.reduce((sum, object) => sum + object.size, 0);
+  const partitions: CapturePartition[] = [];
+  for (const { key, size } of objects) {
+    let start = 0;
+    do {
+      let bytes = Math.min(partitionBytes, Math.max(smallest, Math.ceil(remaining / 2)));
+      // A sliver smaller than the smallest partition goes with the one before it, when that fits.
+      const rest = size - start - bytes;
+      if (rest > 0 && rest < smallest && bytes + rest <= partitionBytes) bytes += rest;
+      const end = Math.min(size, start + bytes);
+      partitions.push({ key, start, end });
+      remaining -= end - start;
+      start = end;
+    } while (start < size);
+  }
+  return partitions;
 }
 
 /**
