@@ -1,3 +1,4 @@
+import { Char, Letter } from '../decoding/char-codes.ts';
 import { type JsonNode, JsonNumber, JsonObject } from './json-node.ts';
 
 /** Why a text is not one JSON value; the message gives the offset, never the text. */
@@ -20,13 +21,6 @@ const NON_FINITE_WORDS = ['NaN', 'Infinity', '+Infinity', '-Infinity'];
 
 /** Above this many keys an object finds repeated keys through a Map rather than a scan. */
 const SCAN_KEYS = 16;
-
-const QUOTE = 34;
-const BACKSLASH = 92;
-const MINUS = 45;
-const ZERO = 48;
-const NINE = 57;
-const DOT = 46;
 
 /**
  * Parses `text` as exactly one JSON value (RFC 8259, as strictly as `JSON.parse`: same texts
@@ -76,13 +70,16 @@ class Parser {
 
   value(depth: number): JsonNode {
     const c = this.text.charCodeAt(this.at);
-    if (c === QUOTE) return this.string();
+    if (c === Char.quote) return this.string();
     if (c === 123) return this.object(depth + 1);
     if (c === 91) return this.array(depth + 1);
     // N, I, + or -I: only these can start a non-finite word, so numbers pay nothing for the option.
     if (
       this.nonFiniteNumbers &&
-      (c === 78 || c === 73 || c === 43 || (c === MINUS && this.text.charCodeAt(this.at + 1) === 73))
+      (c === 78 ||
+        c === 73 ||
+        c === Char.plus ||
+        (c === Char.minus && this.text.charCodeAt(this.at + 1) === 73))
     ) {
       const word = NON_FINITE_WORDS.find((w) => this.text.startsWith(w, this.at));
       if (word !== undefined) {
@@ -90,7 +87,7 @@ class Parser {
         return new JsonNumber(word);
       }
     }
-    if (c === MINUS || (c >= ZERO && c <= NINE)) return this.number();
+    if (c === Char.minus || (c >= Char.zero && c <= Char.nine)) return this.number();
     if (this.text.startsWith('true', this.at)) {
       this.at += 4;
       return true;
@@ -118,7 +115,7 @@ class Parser {
       return new JsonObject(keys, values);
     }
     for (;;) {
-      if (this.text.charCodeAt(this.at) !== QUOTE) this.fail('a quoted key is expected');
+      if (this.text.charCodeAt(this.at) !== Char.quote) this.fail('a quoted key is expected');
       const key = this.string();
       this.skipSpace();
       if (this.text.charCodeAt(this.at) !== 58) this.fail("':' is expected after a key");
@@ -173,12 +170,12 @@ class Parser {
     const text = this.text;
     const start = this.at;
     let at = start;
-    if (text.charCodeAt(at) === MINUS) at++;
+    if (text.charCodeAt(at) === Char.minus) at++;
     const first = text.charCodeAt(at);
-    if (first === ZERO) at++;
-    else if (first > ZERO && first <= NINE) at = digitsFrom(text, at);
+    if (first === Char.zero) at++;
+    else if (first > Char.zero && first <= Char.nine) at = digitsFrom(text, at);
     else this.fail('a digit is expected');
-    if (text.charCodeAt(at) === DOT) {
+    if (text.charCodeAt(at) === Char.dot) {
       const end = digitsFrom(text, at + 1);
       if (end === at + 1) this.fail('a digit is expected after the decimal point');
       at = end;
@@ -187,7 +184,7 @@ class Parser {
     if (e === 101 || e === 69) {
       at++;
       const sign = text.charCodeAt(at);
-      if (sign === 43 || sign === MINUS) at++;
+      if (sign === Char.plus || sign === Char.minus) at++;
       const end = digitsFrom(text, at);
       if (end === at) this.fail('a digit is expected in the exponent');
       at = end;
@@ -203,11 +200,11 @@ class Parser {
     // Fast path: no escapes, the common case, is one slice.
     for (;;) {
       const c = text.charCodeAt(at);
-      if (c === QUOTE) {
+      if (c === Char.quote) {
         this.at = at + 1;
         return text.slice(start, at);
       }
-      if (c === BACKSLASH || c < 32 || Number.isNaN(c)) break;
+      if (c === Letter.backslash || c < 32 || Number.isNaN(c)) break;
       at++;
     }
     let out = text.slice(start, at);
@@ -217,7 +214,7 @@ class Parser {
         this.at = at;
         this.fail('a string is not closed');
       }
-      if (c === QUOTE) {
+      if (c === Char.quote) {
         this.at = at + 1;
         return out;
       }
@@ -225,7 +222,7 @@ class Parser {
         this.at = at;
         this.fail('a control character must be escaped in a string');
       }
-      if (c !== BACKSLASH) {
+      if (c !== Letter.backslash) {
         out += text[at];
         at++;
         continue;
@@ -233,10 +230,10 @@ class Parser {
       const escaped = text.charCodeAt(at + 1);
       at += 2;
       switch (escaped) {
-        case QUOTE:
+        case Char.quote:
           out += '"';
           break;
-        case BACKSLASH:
+        case Letter.backslash:
           out += '\\';
           break;
         case 47:
@@ -279,7 +276,7 @@ function digitsFrom(text: string, at: number): number {
   let i = at;
   for (;;) {
     const c = text.charCodeAt(i);
-    if (c >= ZERO && c <= NINE) i++;
+    if (c >= Char.zero && c <= Char.nine) i++;
     else return i;
   }
 }

@@ -1,3 +1,5 @@
+import { Char, Letter } from '../decoding/char-codes.ts';
+
 /**
  * Deequ's data-type classes, in the order of its DataTypeHistogram (Unknown counts missing
  * values), plus Vigil's NON_FINITE for `NaN`, `±Infinity` and numbers too large for a double.
@@ -12,18 +14,6 @@ export const NON_FINITE = 5;
 
 /** The `inferred_type` values SageMaker writes (Boolean only if a column holds nothing but true/false). */
 export type InferredType = 'Unknown' | 'Fractional' | 'Integral' | 'Boolean' | 'String';
-
-const PLUS = 43;
-const MINUS = 45;
-const SPACE = 32;
-const DOT = 46;
-const ZERO = 48;
-const NINE = 57;
-const LOWER_E = 101;
-const UPPER_E = 69;
-const COMMA = 44;
-/** OR-ing a letter's code with this lowers its case. */
-const LOWER_CASE_BIT = 32;
 
 // Parsed, not computed: `Number("1e22")` is exact where `10 ** 22` need not be.
 const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
@@ -76,32 +66,13 @@ export function scanText(text: string): number {
  */
 export function scanTextRange(text: string, start: number, end: number): number {
   if (end <= start) return MISSING;
-  let i = start;
-  let c = text.charCodeAt(i);
-  const negative = c === MINUS;
-  if (negative || c === PLUS) i++;
-  let spaced = false;
-  if (i < end && text.charCodeAt(i) === SPACE) {
-    i++;
-    spaced = true;
-  }
-  const first = i;
-  let dotAt = -1;
-  let mantissa = 0;
-  for (; i < end; i++) {
-    c = text.charCodeAt(i);
-    if (c >= ZERO && c <= NINE) {
-      mantissa = mantissa * 10 + (c - ZERO);
-      continue;
-    }
-    if (c === DOT && dotAt === -1) {
-      dotAt = i;
-      continue;
-    }
-    if (c === LOWER_E || c === UPPER_E) return scanExponent(text, start, i, end, first, dotAt, mantissa);
-    return scanWord(text, start, end);
-  }
-  return finishNumber(text, start, end, first, dotAt, mantissa, spaced, 0);
+  // `scannedEnd` belongs to the caller's own CSV scan: borrowed here, then given back.
+  const callersEnd = scannedEnd;
+  const type = scanCsvField(text, start, end);
+  const fieldEnd = scannedEnd;
+  scannedEnd = callersEnd;
+  // A comma ends a CSV field, but inside one text value it makes the text a word.
+  return fieldEnd === end ? type : scanWord(text, start, end);
 }
 
 /**
@@ -135,7 +106,7 @@ function finishNumber(
     scannedValue[0] = Number(text.slice(start, end));
   else {
     const value = scale >= 0 ? mantissa * (POW10[scale] as number) : mantissa / (POW10[-scale] as number);
-    scannedValue[0] = text.charCodeAt(start) === MINUS ? -value : value;
+    scannedValue[0] = text.charCodeAt(start) === Char.minus ? -value : value;
   }
   // Overflow (`1e400`, 400 nines) gives ±Infinity: a number, but no statistic can use it.
   if (scannedValue[0] === Number.POSITIVE_INFINITY || scannedValue[0] === Number.NEGATIVE_INFINITY)
@@ -158,19 +129,20 @@ function scanExponent(
 ): number {
   let i = at + 1;
   const c = i < end ? text.charCodeAt(i) : 0;
-  const negative = c === MINUS;
-  if (negative || c === PLUS) i++;
+  const negative = c === Char.minus;
+  if (negative || c === Char.plus) i++;
   const digitsStart = i;
   let exponent = 0;
   for (; i < end; i++) {
-    const digit = text.charCodeAt(i) - ZERO;
+    const digit = text.charCodeAt(i) - Char.zero;
     if (digit < 0 || digit > 9) return scanWord(text, start, end);
     // Past the fast range the value comes from `Number` anyway; capping keeps this an integer.
     if (exponent < 100_000) exponent = exponent * 10 + digit;
   }
   if (i === digitsStart) return scanWord(text, start, end);
   const sign = text.charCodeAt(start);
-  const spaced = text.charCodeAt(sign === MINUS || sign === PLUS ? start + 1 : start) === SPACE;
+  const spaced =
+    text.charCodeAt(sign === Char.minus || sign === Char.plus ? start + 1 : start) === Char.space;
   return finishNumber(
     text,
     start,
@@ -206,11 +178,11 @@ export let scannedEnd = 0;
  */
 export function scanCsvField(text: string, start: number, end: number): number {
   let i = start;
-  let c = i < end ? text.charCodeAt(i) : COMMA;
-  const negative = c === MINUS;
-  if (negative || c === PLUS) i++;
+  let c = i < end ? text.charCodeAt(i) : Char.comma;
+  const negative = c === Char.minus;
+  if (negative || c === Char.plus) i++;
   let spaced = false;
-  if (i < end && text.charCodeAt(i) === SPACE) {
+  if (i < end && text.charCodeAt(i) === Char.space) {
     i++;
     spaced = true;
   }
@@ -219,17 +191,17 @@ export function scanCsvField(text: string, start: number, end: number): number {
   let mantissa = 0;
   for (; i < end; i++) {
     c = text.charCodeAt(i);
-    const digit = c - ZERO;
+    const digit = c - Char.zero;
     if (digit >= 0 && digit <= 9) {
       mantissa = mantissa * 10 + digit;
       continue;
     }
-    if (c === DOT && dotAt === -1) {
+    if (c === Char.dot && dotAt === -1) {
       dotAt = i;
       continue;
     }
-    if (c === COMMA) break;
-    return scanRestOfField(text, start, i, end);
+    if (c === Char.comma) break;
+    return scanRestOfField(text, start, i, end, first, dotAt, mantissa);
   }
   scannedEnd = i;
   if (i === start) return MISSING;
@@ -253,47 +225,59 @@ export const UNSCANNED = -1;
  */
 export function scanCsvFieldAscii(bytes: Uint8Array, start: number, end: number): number {
   let i = start;
-  let c = i < end ? (bytes[i] as number) : COMMA;
-  const negative = c === MINUS;
-  if (negative || c === PLUS) i++;
+  const sign = i < end ? (bytes[i] as number) : Char.comma;
+  const negative = sign === Char.minus;
+  if (negative || sign === Char.plus) i++;
   const first = i;
-  let dotAt = -1;
   let mantissa = 0;
+  // The whole digits, then the fraction's: the common field needs no per-character test for a dot.
   for (; i < end; i++) {
-    c = bytes[i] as number;
-    const digit = c - ZERO;
-    if (digit >= 0 && digit <= 9) {
-      mantissa = mantissa * 10 + digit;
-      continue;
-    }
-    if (c === DOT && dotAt === -1) {
-      dotAt = i;
-      continue;
-    }
-    if (c === COMMA) break;
-    return UNSCANNED;
+    const digit = (bytes[i] as number) - Char.zero;
+    if (digit < 0 || digit > 9) break;
+    mantissa = mantissa * 10 + digit;
   }
-  const dot = dotAt !== -1;
-  const whole = (dot ? dotAt : i) - first;
-  const fraction = dot ? i - dotAt - 1 : 0;
-  if (whole === 0 || (dot && fraction === 0) || whole + fraction > MAX_EXACT_DIGITS) return UNSCANNED;
+  const whole = i - first;
+  let fraction = 0;
+  if (i < end && bytes[i] === Char.dot) {
+    const dotAt = i++;
+    for (; i < end; i++) {
+      const digit = (bytes[i] as number) - Char.zero;
+      if (digit < 0 || digit > 9) break;
+      mantissa = mantissa * 10 + digit;
+    }
+    fraction = i - dotAt - 1;
+    if (fraction === 0) return UNSCANNED;
+  }
+  if (i < end && bytes[i] !== Char.comma) return UNSCANNED;
+  if (whole === 0 || whole + fraction > MAX_EXACT_DIGITS) return UNSCANNED;
   scannedEnd = i;
   // As `finishNumber` computes it: fraction ≤ 15, so 10^fraction is exact.
-  const value = dot ? mantissa / (POW10[fraction] as number) : mantissa;
+  const value = fraction > 0 ? mantissa / (POW10[fraction] as number) : mantissa;
   scannedValue[0] = negative ? -value : value;
-  return dot ? FRACTIONAL : INTEGRAL;
+  return fraction > 0 ? FRACTIONAL : INTEGRAL;
 }
 
 /**
  * The rest of `scanCsvField` for a field with a character that is neither a digit nor a first
- * dot at `from` (an exponent, a word): found its end, then classified by `scanTextRange`. Kept
- * apart so that the numeric scan stays small enough for the JIT to inline.
+ * dot at `from`: its end found, then an exponent (`e` or `E` at `from`) or a word. Kept apart so
+ * that the numeric scan stays small enough for the JIT to inline.
  */
-function scanRestOfField(text: string, start: number, from: number, end: number): number {
+function scanRestOfField(
+  text: string,
+  start: number,
+  from: number,
+  end: number,
+  first: number,
+  dotAt: number,
+  mantissa: number,
+): number {
   const comma = text.indexOf(',', from);
   const stop = comma === -1 || comma > end ? end : comma;
   scannedEnd = stop;
-  return scanTextRange(text, start, stop);
+  const c = text.charCodeAt(from);
+  if (c === Letter.lowerE || c === Letter.upperE)
+    return scanExponent(text, start, from, stop, first, dotAt, mantissa);
+  return scanWord(text, start, stop);
 }
 
 /** `true` or `false`, exactly (Deequ's `^(true|false)$`). */
@@ -312,7 +296,7 @@ function isBooleanText(text: string, start: number, end: number): boolean {
  */
 function isNonFiniteText(text: string, start: number, end: number): boolean {
   const sign = text.charCodeAt(start);
-  const signed = sign === MINUS || sign === PLUS;
+  const signed = sign === Char.minus || sign === Char.plus;
   const at = signed ? start + 1 : start;
   const n = end - at;
   if (n !== 3 && n !== 8) return false;
@@ -321,14 +305,14 @@ function isNonFiniteText(text: string, start: number, end: number): boolean {
     return true;
   }
   if (!lowerMatches(text, at, 'inf') || (n === 8 && !lowerMatches(text, at + 3, 'inity'))) return false;
-  scannedValue[0] = sign === MINUS ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  scannedValue[0] = sign === Char.minus ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   return true;
 }
 
 /** True when `text` at `at` spells `word` (lower-case letters) in any case. */
 function lowerMatches(text: string, at: number, word: string): boolean {
   for (let k = 0; k < word.length; k++)
-    if ((text.charCodeAt(at + k) | LOWER_CASE_BIT) !== word.charCodeAt(k)) return false;
+    if ((text.charCodeAt(at + k) | Letter.caseBit) !== word.charCodeAt(k)) return false;
   return true;
 }
 
