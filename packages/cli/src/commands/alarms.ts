@@ -35,6 +35,7 @@ import {
 } from '../command.ts';
 import { readUserJson } from '../user-files.ts';
 import { checkModelMetricConstraints } from './model-metric-constraints.ts';
+import { commandTitle } from './summaries.ts';
 
 const OPERATOR: Record<GuardrailAlarm['comparisonOperator'], string> = {
   GreaterThanThreshold: '>',
@@ -44,8 +45,7 @@ const OPERATOR: Record<GuardrailAlarm['comparisonOperator'], string> = {
 };
 
 const listCommand: Command = {
-  name: 'alarms',
-  summary: 'Print the guardrail alarms of an endpoint and the DeploymentConfig to paste into UpdateEndpoint',
+  ...commandTitle('alarms'),
   usage: 'alarms --config FILE --endpoint NAME [--constraints FILE] [--json]',
   options: optionTypes({ config: 'string', endpoint: 'string', constraints: 'string', json: 'boolean' }),
   details: [
@@ -102,8 +102,7 @@ const listCommand: Command = {
 };
 
 const evaluateCommand: Command = {
-  name: 'alarms evaluate',
-  summary: 'Evaluate the guardrail alarms on the local metrics store and route the alerts (outbox, Slack)',
+  ...commandTitle('alarms evaluate'),
   usage: 'alarms evaluate --config FILE [--endpoint NAME] [--home DIR] [--at ISO-TIME]',
   options: optionTypes({ config: 'string', endpoint: 'string', home: 'string', at: 'string' }),
   details: [
@@ -164,8 +163,7 @@ const evaluateCommand: Command = {
 };
 
 const deadLettersCommand: Command = {
-  name: 'alarms dead-letters',
-  summary: 'List alerts that could not be delivered (alerting/dead-letters/), or send them again',
+  ...commandTitle('alarms dead-letters'),
   usage: 'alarms dead-letters [--home DIR] [--replay --config FILE]',
   options: optionTypes({ home: 'string', replay: 'boolean', config: 'string' }),
   details: [

@@ -14,10 +14,10 @@ import { readJournaledAuditHeads } from '@vigil/local';
 import { homePath, openLocation } from '../adapters.ts';
 import { type Command, optionalString, requiredName, UsageError } from '../command.ts';
 import { governanceCommand } from './registry.ts';
+import { commandTitle } from './summaries.ts';
 
 const verifyCommand = governanceCommand({
-  name: 'audit verify',
-  summary: 'Check the audit log: every record present, in order, unedited and chained to the previous one',
+  ...commandTitle('audit verify'),
   usage: 'audit verify [--heads s3://HEADS-BUCKET] [--expect-head SEQUENCE:HASH] [--prefix audit]',
   options: { prefix: 'string', 'expect-head': 'string', heads: 'string' },
   details: [
@@ -112,9 +112,7 @@ async function auditSources(
 }
 
 const exportCommand = governanceCommand({
-  name: 'audit export',
-  summary:
-    'Write the compliance bundle of a model package group: cards, decisions, monitoring, EU AI Act / SR 11-7 checklist',
+  ...commandTitle('audit export'),
   usage: 'audit export --group NAME [--out DIR]',
   options: { group: 'string', out: 'string' },
   details: [

@@ -25,11 +25,11 @@ import {
   UsageError,
 } from '../command.ts';
 import { readConfigFile } from '../config-file.ts';
+import { commandTitle } from './summaries.ts';
 
 /** `vigil backfill`: profile a range of capture again and re-run its monitor windows. */
 export const backfillCommand: Command = {
-  name: 'backfill',
-  summary: 'Re-profile a range of capture and re-run its monitor windows, locally or on Step Functions',
+  ...commandTitle('backfill'),
   usage:
     'backfill --endpoint NAME --from ISO --to ISO [--monitors data-quality,model-quality] [--config vigil.config.json]\n' +
     '         [--home .vigil] [--concurrency 4] [--threads N] [--attempts 3]\n' +

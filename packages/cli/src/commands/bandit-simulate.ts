@@ -9,12 +9,11 @@ import {
   UsageError,
 } from '../command.ts';
 import { readUserText } from '../user-files.ts';
+import { commandTitle } from './summaries.ts';
 
 /** `vigil bandit simulate`: Thompson-sampling traffic shifting under guardrails, on simulated traffic. */
 export const banditSimulateCommand: Command = {
-  name: 'bandit simulate',
-  summary:
-    'Simulate Thompson-sampling traffic shifting under guardrails: cumulative regret vs the best fixed split',
+  ...commandTitle('bandit simulate'),
   usage:
     'bandit simulate (--rates A=0.80,B=0.84 | --comparison comparison.json [--metric accuracy]) [--rounds 200] ' +
     '[--requests 500] [--min-weight 0.05] [--max-weight 0.95] [--max-step 0.1] [--cooldown-rounds 1] [--seed 1] [--every 20]',

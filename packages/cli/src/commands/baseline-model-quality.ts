@@ -18,12 +18,11 @@ import {
   UsageError,
 } from '../command.ts';
 import { readUserText } from '../user-files.ts';
+import { commandTitle } from './summaries.ts';
 
 /** `vigil baseline model-quality`: statistics.json + constraints.json (+ calibration.json) from a labeled dataset. */
 export const baselineModelQualityCommand: Command = {
-  name: 'baseline model-quality',
-  summary:
-    'Baseline model quality from a labeled dataset: statistics.json, constraints.json (+ calibration.json)',
+  ...commandTitle('baseline model-quality'),
   usage:
     'baseline model-quality --dataset FILE --problem-type BinaryClassification|MulticlassClassification|Regression ' +
     '--ground-truth-attribute COL --inference-attribute COL [--probability-attribute COL] [--probability-threshold X] ' +

@@ -13,6 +13,7 @@ import {
   UsageError,
 } from '../command.ts';
 import { governanceContext, governanceOptions, packageArnFrom } from './registry.ts';
+import { commandTitle } from './summaries.ts';
 
 const cardOptions = optionTypes({
   ...governanceOptions,
@@ -61,8 +62,7 @@ async function renderCard(
 }
 
 const showCommand: Command = {
-  name: 'card show',
-  summary: 'Print the model card of a model version as Markdown',
+  ...commandTitle('card show'),
   usage: 'card show (--arn ARN | --group NAME [--version N])',
   options: cardOptions,
   details: CARD_DETAILS.join('\n'),
@@ -73,8 +73,7 @@ const showCommand: Command = {
 };
 
 const exportCommand: Command = {
-  name: 'card export',
-  summary: 'Write the model card as Markdown or a self-contained HTML page for auditors (print it to PDF)',
+  ...commandTitle('card export'),
   usage: 'card export (--arn ARN | --group NAME [--version N]) --format md|html --out PATH',
   options: { ...cardOptions, ...optionTypes({ format: 'string', out: 'string' }) },
   details: [

@@ -1,10 +1,10 @@
 import type { Command } from '../command.ts';
 import { optionalString } from '../command.ts';
+import { commandTitle } from './summaries.ts';
 
 /** `vigil demo`: the main job, on real data, with no AWS account. */
 export const demoCommand: Command = {
-  name: 'demo',
-  summary: 'Play a full monitoring scenario on real public data, locally (no AWS account needed)',
+  ...commandTitle('demo'),
   usage: 'demo [--home .vigil-demo]',
   options: { home: { type: 'string' } },
   details: [

@@ -13,14 +13,14 @@ import {
   UsageError,
 } from '../command.ts';
 import { readUserText } from '../user-files.ts';
+import { commandTitle } from './summaries.ts';
 
 /**
  * `vigil explain`: a Clarify explainability job on a data set, against a model served over HTTP
  * (SageMaker's container contract) or a SageMaker endpoint.
  */
 export const explainCommand: Command = {
-  name: 'explain',
-  summary: 'Explain a data set with KernelSHAP as SageMaker Clarify does (analysis.json, local values)',
+  ...commandTitle('explain'),
   usage: 'explain --analysis-config FILE --dataset FILE [--model URL | --endpoint NAME] --out DIR',
   options: optionTypes({
     'analysis-config': 'string',

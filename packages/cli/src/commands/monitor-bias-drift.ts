@@ -12,11 +12,11 @@ import {
   requiredPaths,
   runPorts,
 } from './run-options.ts';
+import { commandTitle } from './summaries.ts';
 
 /** `vigil monitor bias-drift`: one run of the bias-drift monitor on capture and ground truth. */
 export const monitorBiasDriftCommand: Command = {
-  name: 'monitor bias-drift',
-  summary: 'Check bias drift of captured, labelled traffic against a Clarify baseline analysis.json',
+  ...commandTitle('monitor bias-drift'),
   usage:
     'monitor bias-drift --baseline analysis.json --analysis-config FILE --capture PATH... --ground-truth PATH... --out DIR [--cloudwatch] [--home DIR]',
   options: {

@@ -13,12 +13,11 @@ import {
   runPorts,
   WINDOW_OPTIONS,
 } from './run-options.ts';
+import { commandTitle } from './summaries.ts';
 
 /** `vigil monitor data-quality`: one data-quality monitoring execution over raw capture. */
 export const monitorDataQualityCommand: Command = {
-  name: 'monitor data-quality',
-  summary:
-    'Check captured traffic against a data-quality baseline: statistics.json + constraint_violations.json',
+  ...commandTitle('monitor data-quality'),
   usage:
     'monitor data-quality --baseline DIR --capture PATH... [--start ISO] [--end ISO] [--endpoint NAME] --out DIR [--cloudwatch] [--home DIR]\n' +
     '       [--drift-method SPEC] [--drift-threshold SPEC] [--drift-violations] [--threads N]',

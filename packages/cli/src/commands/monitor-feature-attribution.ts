@@ -19,11 +19,11 @@ import {
   requiredPaths,
   runPorts,
 } from './run-options.ts';
+import { commandTitle } from './summaries.ts';
 
 /** `vigil monitor feature-attribution`: one run of the feature-attribution drift monitor. */
 export const monitorFeatureAttributionCommand: Command = {
-  name: 'monitor feature-attribution',
-  summary: 'Check feature-attribution drift (KernelSHAP + nDCG) of captured traffic against a baseline',
+  ...commandTitle('monitor feature-attribution'),
   usage:
     'monitor feature-attribution --baseline analysis.json --analysis-config FILE --capture PATH... [--model URL | --endpoint NAME] --out DIR [--cloudwatch] [--home DIR]',
   options: {

@@ -7,11 +7,11 @@ import { jsonlObjects, readGroundTruthLabels } from '../jsonl-inputs.ts';
 import { problemTypeOption, thresholdOption } from './baseline-model-quality.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
 import { endpointOption, REPORT_OPTIONS, reportFolder, requiredPaths, runPorts } from './run-options.ts';
+import { commandTitle } from './summaries.ts';
 
 /** `vigil monitor model-quality`: one model-quality execution over capture files and ground-truth files. */
 export const monitorModelQualityCommand: Command = {
-  name: 'monitor model-quality',
-  summary: 'Join captured predictions to ground truth and check them against a model-quality baseline',
+  ...commandTitle('monitor model-quality'),
   usage:
     'monitor model-quality --baseline DIR --capture PATH... --ground-truth PATH... --problem-type TYPE ' +
     '[--inference-attribute A] [--probability-attribute A] [--probability-threshold X] [--ground-truth-attribute A] ' +

@@ -39,6 +39,7 @@ import {
 } from '../command.ts';
 import { DeploymentAuditLog, deploymentAuditStore } from '../deployment-audit-log.ts';
 import { readUserBytes } from '../user-files.ts';
+import { commandTitle } from './summaries.ts';
 
 /** Options every governance command shares. */
 export const governanceOptions: Record<string, OptionType> = {
@@ -150,7 +151,7 @@ export interface GovernanceCommandSpec extends Omit<Command, 'options' | 'run'> 
  *
  * @example
  * ```ts
- * const listCommand = governanceCommand({ name: 'registry list', summary, usage, options: { group: 'string' },
+ * const listCommand = governanceCommand({ ...commandTitle('registry list'), usage, options: { group: 'string' },
  *   async run(args, io, ctx) { … await ctx.registry.list(requiredName(args, 'group')) … } });
  * ```
  */
@@ -190,8 +191,7 @@ export function printGateResult(result: GateResult, io: CliIO): void {
 }
 
 const registerCommand = governanceCommand({
-  name: 'registry register',
-  summary: 'Register a model version with its reports in the local registry, then run the approval gate',
+  ...commandTitle('registry register'),
   usage: 'registry register --group NAME [--model-quality FILE] [--bias FILE] [--card FILE] [...]',
   options: {
     group: 'string',
@@ -274,8 +274,7 @@ const registerCommand = governanceCommand({
 });
 
 const listCommand = governanceCommand({
-  name: 'registry list',
-  summary: 'List the versions of a model package group, newest first',
+  ...commandTitle('registry list'),
   usage: 'registry list --group NAME',
   options: { group: 'string' },
   details: GOVERNANCE_DETAILS.join('\n'),
@@ -296,8 +295,7 @@ const listCommand = governanceCommand({
 function manualDecisionCommand(decision: 'approve' | 'reject'): Command {
   const status = decision === 'approve' ? 'Approved' : 'Rejected';
   return governanceCommand({
-    name: `registry ${decision}`,
-    summary: `${decision === 'approve' ? 'Approve' : 'Reject'} a model version by hand (recorded in the audit log; the gate never overrides it)`,
+    ...commandTitle(`registry ${decision}`),
     usage: `registry ${decision} (--arn ARN | --group NAME --version N) --reason TEXT [--as IDENTITY]`,
     options: {
       arn: 'string',
@@ -350,8 +348,7 @@ function manualDecisionCommand(decision: 'approve' | 'reject'): Command {
 }
 
 const gateCommand = governanceCommand({
-  name: 'registry gate',
-  summary: 'Run the approval gate on a model version (as its registration event would)',
+  ...commandTitle('registry gate'),
   usage: 'registry gate (--arn ARN | --group NAME [--version N]) [--reevaluate]',
   options: {
     arn: 'string',
