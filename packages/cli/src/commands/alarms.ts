@@ -35,7 +35,7 @@ import {
 } from '../command.ts';
 import { readUserJson } from '../user-files.ts';
 import { checkModelMetricConstraints } from './model-metric-constraints.ts';
-import { commandTitle } from './summaries.ts';
+import { COMMAND_SUMMARIES } from './summaries.ts';
 
 const OPERATOR: Record<GuardrailAlarm['comparisonOperator'], string> = {
   GreaterThanThreshold: '>',
@@ -45,7 +45,8 @@ const OPERATOR: Record<GuardrailAlarm['comparisonOperator'], string> = {
 };
 
 const listCommand: Command = {
-  ...commandTitle('alarms'),
+  name: 'alarms',
+  summary: COMMAND_SUMMARIES['alarms'],
   usage: 'alarms --config FILE --endpoint NAME [--constraints FILE] [--json]',
   options: optionTypes({ config: 'string', endpoint: 'string', constraints: 'string', json: 'boolean' }),
   details: [
@@ -102,7 +103,8 @@ const listCommand: Command = {
 };
 
 const evaluateCommand: Command = {
-  ...commandTitle('alarms evaluate'),
+  name: 'alarms evaluate',
+  summary: COMMAND_SUMMARIES['alarms evaluate'],
   usage: 'alarms evaluate --config FILE [--endpoint NAME] [--home DIR] [--at ISO-TIME]',
   options: optionTypes({ config: 'string', endpoint: 'string', home: 'string', at: 'string' }),
   details: [
@@ -163,7 +165,8 @@ const evaluateCommand: Command = {
 };
 
 const deadLettersCommand: Command = {
-  ...commandTitle('alarms dead-letters'),
+  name: 'alarms dead-letters',
+  summary: COMMAND_SUMMARIES['alarms dead-letters'],
   usage: 'alarms dead-letters [--home DIR] [--replay --config FILE]',
   options: optionTypes({ home: 'string', replay: 'boolean', config: 'string' }),
   details: [

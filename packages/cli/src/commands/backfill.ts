@@ -25,11 +25,12 @@ import {
   UsageError,
 } from '../command.ts';
 import { readConfigFile } from '../config-file.ts';
-import { commandTitle } from './summaries.ts';
+import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil backfill`: profile a range of capture again and re-run its monitor windows. */
 export const backfillCommand: Command = {
-  ...commandTitle('backfill'),
+  name: 'backfill',
+  summary: COMMAND_SUMMARIES['backfill'],
   usage:
     'backfill --endpoint NAME --from ISO --to ISO [--monitors data-quality,model-quality] [--config vigil.config.json]\n' +
     '         [--home .vigil] [--concurrency 4] [--threads N] [--attempts 3]\n' +

@@ -9,11 +9,12 @@ import {
   UsageError,
 } from '../command.ts';
 import { readUserText } from '../user-files.ts';
-import { commandTitle } from './summaries.ts';
+import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil bandit simulate`: Thompson-sampling traffic shifting under guardrails, on simulated traffic. */
 export const banditSimulateCommand: Command = {
-  ...commandTitle('bandit simulate'),
+  name: 'bandit simulate',
+  summary: COMMAND_SUMMARIES['bandit simulate'],
   usage:
     'bandit simulate (--rates A=0.80,B=0.84 | --comparison comparison.json [--metric accuracy]) [--rounds 200] ' +
     '[--requests 500] [--min-weight 0.05] [--max-weight 0.95] [--max-step 0.1] [--cooldown-rounds 1] [--seed 1] [--every 20]',

@@ -2,11 +2,12 @@ import { joinKey } from '@vigil/core';
 import { createDataQualityBaseline } from '@vigil/core/dataquality';
 import { openLocation } from '../adapters.ts';
 import { type Command, flag, optionalString, optionTypes, requiredString, UsageError } from '../command.ts';
-import { commandTitle } from './summaries.ts';
+import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil baseline data-quality`: SageMaker's suggest_baseline, on a laptop or from S3. */
 export const baselineDataQualityCommand: Command = {
-  ...commandTitle('baseline data-quality'),
+  name: 'baseline data-quality',
+  summary: COMMAND_SUMMARIES['baseline data-quality'],
   usage: 'baseline data-quality --dataset FILE [--format csv|jsonl] [--no-header] --out DIR',
   options: optionTypes({ dataset: 'string', format: 'string', 'no-header': 'boolean', out: 'string' }),
   details: [

@@ -18,11 +18,12 @@ import {
   UsageError,
 } from '../command.ts';
 import { readUserText } from '../user-files.ts';
-import { commandTitle } from './summaries.ts';
+import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil baseline model-quality`: statistics.json + constraints.json (+ calibration.json) from a labeled dataset. */
 export const baselineModelQualityCommand: Command = {
-  ...commandTitle('baseline model-quality'),
+  name: 'baseline model-quality',
+  summary: COMMAND_SUMMARIES['baseline model-quality'],
   usage:
     'baseline model-quality --dataset FILE --problem-type BinaryClassification|MulticlassClassification|Regression ' +
     '--ground-truth-attribute COL --inference-attribute COL [--probability-attribute COL] [--probability-threshold X] ' +

@@ -10,11 +10,12 @@ import { openLocation } from '../adapters.ts';
 import { type Command, optionalString, optionTypes, requiredString, UsageError } from '../command.ts';
 import { readUserText } from '../user-files.ts';
 import { BOOTSTRAP_OPTIONS, bootstrapOptions } from './bootstrap-options.ts';
-import { commandTitle } from './summaries.ts';
+import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil bias`: Clarify's bias analysis (pre- and post-training metrics) of a dataset. */
 export const biasCommand: Command = {
-  ...commandTitle('bias'),
+  name: 'bias',
+  summary: COMMAND_SUMMARIES['bias'],
   usage:
     'bias --analysis-config FILE --dataset FILE --out DIR [--bootstrap [--resamples N] [--confidence C] [--seed S]]',
   options: {

@@ -13,7 +13,7 @@ import {
   UsageError,
 } from '../command.ts';
 import { governanceContext, governanceOptions, packageArnFrom } from './registry.ts';
-import { commandTitle } from './summaries.ts';
+import { COMMAND_SUMMARIES } from './summaries.ts';
 
 const cardOptions = optionTypes({
   ...governanceOptions,
@@ -62,7 +62,8 @@ async function renderCard(
 }
 
 const showCommand: Command = {
-  ...commandTitle('card show'),
+  name: 'card show',
+  summary: COMMAND_SUMMARIES['card show'],
   usage: 'card show (--arn ARN | --group NAME [--version N])',
   options: cardOptions,
   details: CARD_DETAILS.join('\n'),
@@ -73,7 +74,8 @@ const showCommand: Command = {
 };
 
 const exportCommand: Command = {
-  ...commandTitle('card export'),
+  name: 'card export',
+  summary: COMMAND_SUMMARIES['card export'],
   usage: 'card export (--arn ARN | --group NAME [--version N]) --format md|html --out PATH',
   options: { ...cardOptions, ...optionTypes({ format: 'string', out: 'string' }) },
   details: [

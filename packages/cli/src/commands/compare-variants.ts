@@ -26,11 +26,12 @@ import { jsonlObjects, readGroundTruthLabels } from '../jsonl-inputs.ts';
 import { problemTypeOption, thresholdOption } from './baseline-model-quality.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
 import { optionalTime, REPORT_OPTIONS, reportFolder, requiredPaths, WINDOW_OPTIONS } from './run-options.ts';
-import { commandTitle } from './summaries.ts';
+import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil compare variants`: is the challenger better than the champion, with statistics. */
 export const compareVariantsCommand: Command = {
-  ...commandTitle('compare variants'),
+  name: 'compare variants',
+  summary: COMMAND_SUMMARIES['compare variants'],
   usage:
     'compare variants --endpoint E --champion A --challenger B... [--shadow S...] --capture PATH... ' +
     '[--ground-truth PATH...] --problem-type TYPE [--start T --end T] [--inference-attribute A] ' +

@@ -1,10 +1,11 @@
 import type { Command } from '../command.ts';
 import { optionalString } from '../command.ts';
-import { commandTitle } from './summaries.ts';
+import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil demo`: the main job, on real data, with no AWS account. */
 export const demoCommand: Command = {
-  ...commandTitle('demo'),
+  name: 'demo',
+  summary: COMMAND_SUMMARIES['demo'],
   usage: 'demo [--home .vigil-demo]',
   options: { home: { type: 'string' } },
   details: [

@@ -1,11 +1,12 @@
 import { systemClock } from '@vigil/core';
 import { type Command, flag, optionalNumber, optionalString, optionTypes } from '../command.ts';
 import { readConfigFile } from '../config-file.ts';
-import { commandTitle } from './summaries.ts';
+import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil dev`: the whole system on the local folder, until Ctrl-C (or one round with --once). */
 export const devCommand: Command = {
-  ...commandTitle('dev'),
+  name: 'dev',
+  summary: COMMAND_SUMMARIES['dev'],
   usage: 'dev [--config vigil.config.json] [--home .vigil] [--interval-ms 1000] [--once]',
   options: optionTypes({ config: 'string', home: 'string', 'interval-ms': 'string', once: 'boolean' }),
   details: [

@@ -13,14 +13,15 @@ import {
   UsageError,
 } from '../command.ts';
 import { readUserText } from '../user-files.ts';
-import { commandTitle } from './summaries.ts';
+import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /**
  * `vigil explain`: a Clarify explainability job on a data set, against a model served over HTTP
  * (SageMaker's container contract) or a SageMaker endpoint.
  */
 export const explainCommand: Command = {
-  ...commandTitle('explain'),
+  name: 'explain',
+  summary: COMMAND_SUMMARIES['explain'],
   usage: 'explain --analysis-config FILE --dataset FILE [--model URL | --endpoint NAME] --out DIR',
   options: optionTypes({
     'analysis-config': 'string',

@@ -28,18 +28,13 @@ const COMMAND_MODULES: Record<CommandName, () => Promise<object>> = {
   'monitor feature-attribution': () => import('./monitor-feature-attribution.ts'),
   bias: () => import('./bias.ts'),
   'monitor bias-drift': () => import('./monitor-bias-drift.ts'),
-  'registry register': () => import('./registry.ts'),
-  'registry list': () => import('./registry.ts'),
-  'registry approve': () => import('./registry.ts'),
-  'registry reject': () => import('./registry.ts'),
-  'registry gate': () => import('./registry.ts'),
-  'card show': () => import('./card.ts'),
-  'card export': () => import('./card.ts'),
-  'audit verify': () => import('./audit.ts'),
-  'audit export': () => import('./audit.ts'),
-  alarms: () => import('./alarms.ts'),
-  'alarms evaluate': () => import('./alarms.ts'),
-  'alarms dead-letters': () => import('./alarms.ts'),
+  ...sharedModule(
+    () => import('./registry.ts'),
+    ['registry register', 'registry list', 'registry approve', 'registry reject', 'registry gate'],
+  ),
+  ...sharedModule(() => import('./card.ts'), ['card show', 'card export']),
+  ...sharedModule(() => import('./audit.ts'), ['audit verify', 'audit export']),
+  ...sharedModule(() => import('./alarms.ts'), ['alarms', 'alarms evaluate', 'alarms dead-letters']),
 };
 
 /** Every `vigil` sub-command, in the order `vigil --help` lists them. */
@@ -58,4 +53,12 @@ function exportedCommand(module: object, name: string): Command {
   );
   if (!command) throw new Error(`The command table lists "${name}" but its module does not export it`);
   return command;
+}
+
+/** The loader of a module that exports a group of commands, for each of their names. */
+function sharedModule<N extends CommandName>(
+  load: () => Promise<object>,
+  names: N[],
+): Record<N, () => Promise<object>> {
+  return Object.fromEntries(names.map((name) => [name, load])) as Record<N, () => Promise<object>>;
 }

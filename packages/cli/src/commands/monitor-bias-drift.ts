@@ -12,11 +12,12 @@ import {
   requiredPaths,
   runPorts,
 } from './run-options.ts';
-import { commandTitle } from './summaries.ts';
+import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil monitor bias-drift`: one run of the bias-drift monitor on capture and ground truth. */
 export const monitorBiasDriftCommand: Command = {
-  ...commandTitle('monitor bias-drift'),
+  name: 'monitor bias-drift',
+  summary: COMMAND_SUMMARIES['monitor bias-drift'],
   usage:
     'monitor bias-drift --baseline analysis.json --analysis-config FILE --capture PATH... --ground-truth PATH... --out DIR [--cloudwatch] [--home DIR]',
   options: {

@@ -13,11 +13,12 @@ import {
   runPorts,
   WINDOW_OPTIONS,
 } from './run-options.ts';
-import { commandTitle } from './summaries.ts';
+import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil monitor data-quality`: one data-quality monitoring execution over raw capture. */
 export const monitorDataQualityCommand: Command = {
-  ...commandTitle('monitor data-quality'),
+  name: 'monitor data-quality',
+  summary: COMMAND_SUMMARIES['monitor data-quality'],
   usage:
     'monitor data-quality --baseline DIR --capture PATH... [--start ISO] [--end ISO] [--endpoint NAME] --out DIR [--cloudwatch] [--home DIR]\n' +
     '       [--drift-method SPEC] [--drift-threshold SPEC] [--drift-violations] [--threads N]',

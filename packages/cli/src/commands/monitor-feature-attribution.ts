@@ -19,11 +19,12 @@ import {
   requiredPaths,
   runPorts,
 } from './run-options.ts';
-import { commandTitle } from './summaries.ts';
+import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil monitor feature-attribution`: one run of the feature-attribution drift monitor. */
 export const monitorFeatureAttributionCommand: Command = {
-  ...commandTitle('monitor feature-attribution'),
+  name: 'monitor feature-attribution',
+  summary: COMMAND_SUMMARIES['monitor feature-attribution'],
   usage:
     'monitor feature-attribution --baseline analysis.json --analysis-config FILE --capture PATH... [--model URL | --endpoint NAME] --out DIR [--cloudwatch] [--home DIR]',
   options: {

@@ -7,11 +7,12 @@ import { jsonlObjects, readGroundTruthLabels } from '../jsonl-inputs.ts';
 import { problemTypeOption, thresholdOption } from './baseline-model-quality.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
 import { endpointOption, REPORT_OPTIONS, reportFolder, requiredPaths, runPorts } from './run-options.ts';
-import { commandTitle } from './summaries.ts';
+import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil monitor model-quality`: one model-quality execution over capture files and ground-truth files. */
 export const monitorModelQualityCommand: Command = {
-  ...commandTitle('monitor model-quality'),
+  name: 'monitor model-quality',
+  summary: COMMAND_SUMMARIES['monitor model-quality'],
   usage:
     'monitor model-quality --baseline DIR --capture PATH... --ground-truth PATH... --problem-type TYPE ' +
     '[--inference-attribute A] [--probability-attribute A] [--probability-threshold X] [--ground-truth-attribute A] ' +

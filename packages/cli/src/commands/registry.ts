@@ -39,7 +39,7 @@ import {
 } from '../command.ts';
 import { DeploymentAuditLog, deploymentAuditStore } from '../deployment-audit-log.ts';
 import { readUserBytes } from '../user-files.ts';
-import { commandTitle } from './summaries.ts';
+import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** Options every governance command shares. */
 export const governanceOptions: Record<string, OptionType> = {
@@ -151,7 +151,7 @@ export interface GovernanceCommandSpec extends Omit<Command, 'options' | 'run'> 
  *
  * @example
  * ```ts
- * const listCommand = governanceCommand({ ...commandTitle('registry list'), usage, options: { group: 'string' },
+ * const listCommand = governanceCommand({ name: 'registry list', summary, usage, options: { group: 'string' },
  *   async run(args, io, ctx) { … await ctx.registry.list(requiredName(args, 'group')) … } });
  * ```
  */
@@ -191,7 +191,8 @@ export function printGateResult(result: GateResult, io: CliIO): void {
 }
 
 const registerCommand = governanceCommand({
-  ...commandTitle('registry register'),
+  name: 'registry register',
+  summary: COMMAND_SUMMARIES['registry register'],
   usage: 'registry register --group NAME [--model-quality FILE] [--bias FILE] [--card FILE] [...]',
   options: {
     group: 'string',
@@ -274,7 +275,8 @@ const registerCommand = governanceCommand({
 });
 
 const listCommand = governanceCommand({
-  ...commandTitle('registry list'),
+  name: 'registry list',
+  summary: COMMAND_SUMMARIES['registry list'],
   usage: 'registry list --group NAME',
   options: { group: 'string' },
   details: GOVERNANCE_DETAILS.join('\n'),
@@ -295,7 +297,8 @@ const listCommand = governanceCommand({
 function manualDecisionCommand(decision: 'approve' | 'reject'): Command {
   const status = decision === 'approve' ? 'Approved' : 'Rejected';
   return governanceCommand({
-    ...commandTitle(`registry ${decision}`),
+    name: `registry ${decision}`,
+    summary: COMMAND_SUMMARIES[`registry ${decision}`],
     usage: `registry ${decision} (--arn ARN | --group NAME --version N) --reason TEXT [--as IDENTITY]`,
     options: {
       arn: 'string',
@@ -348,7 +351,8 @@ function manualDecisionCommand(decision: 'approve' | 'reject'): Command {
 }
 
 const gateCommand = governanceCommand({
-  ...commandTitle('registry gate'),
+  name: 'registry gate',
+  summary: COMMAND_SUMMARIES['registry gate'],
   usage: 'registry gate (--arn ARN | --group NAME [--version N]) [--reevaluate]',
   options: {
     arn: 'string',

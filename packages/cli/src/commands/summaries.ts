@@ -1,8 +1,9 @@
 /**
  * The one-line summary of every `vigil` sub-command, by name, in the order `vigil --help` lists them:
- * the one place a command's name and summary are written. The command table (`index.ts`) prints
- * them without loading any command module; each module takes its own from here (`commandTitle`).
- * This file imports nothing, so `vigil --help` stays free of the libraries behind the commands.
+ * the one place a summary is written. The command table (`index.ts`) prints them without loading
+ * any command module; each module's `Command` takes its summary from here by its name (a key, so a
+ * misspelt name does not compile). This file imports nothing, so `vigil --help` stays free of the
+ * libraries behind the commands.
  */
 export const COMMAND_SUMMARIES = {
   demo: 'Play a full monitoring scenario on real public data, locally (no AWS account needed)',
@@ -50,15 +51,3 @@ export const COMMAND_SUMMARIES = {
 
 /** The name of a `vigil` sub-command; one or two words (`baseline data-quality`). */
 export type CommandName = keyof typeof COMMAND_SUMMARIES;
-
-/**
- * The name and summary of the command `name`, to spread into its module's `Command`.
- *
- * @example
- * ```ts
- * export const demoCommand: Command = { ...commandTitle('demo'), usage: 'demo [--home .vigil-demo]', … };
- * ```
- */
-export function commandTitle(name: CommandName): { name: CommandName; summary: string } {
-  return { name, summary: COMMAND_SUMMARIES[name] };
-}

@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import { homePath } from '../adapters.ts';
 import { type Command, optionalNumber, optionalString, optionTypes, UsageError } from '../command.ts';
 import type { DashboardApi } from '../ui/index.ts';
-import { commandTitle } from './summaries.ts';
+import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil ui`: the dashboard over a home folder, on 127.0.0.1, until Ctrl-C. */
 export const uiCommand: Command = {
-  ...commandTitle('ui'),
+  name: 'ui',
+  summary: COMMAND_SUMMARIES['ui'],
   usage: 'ui [--home .vigil | --api https://<id>.lambda-url.<region>.on.aws/] [--port 8787]',
   options: optionTypes({ home: 'string', api: 'string', port: 'string' }),
   details: [
