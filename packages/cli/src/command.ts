@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import { sageMakerNameProblem } from '@vigil/core';
+import { COMMAND_SUMMARIES, type CommandName } from './commands/summaries.ts';
 import { UsageError } from './usage-error.ts';
 
 /** Where a command writes and what it may read from the environment. */
@@ -35,6 +36,23 @@ export interface Command {
 }
 
 export { UsageError } from './usage-error.ts';
+
+/** A command as its module declares it: all but the summary, which `COMMAND_SUMMARIES` holds. */
+export type CommandSpec = Omit<Command, 'name' | 'summary'> & { name: CommandName };
+
+/**
+ * The command `spec` declares, with its summary from `COMMAND_SUMMARIES` (what `vigil --help`
+ * lists for it without loading its module).
+ *
+ * @example
+ * ```ts
+ * export const demoCommand = defineCommand({ name: 'demo', usage: 'demo', options: {}, run: async () => 0 });
+ * demoCommand.summary; // 'Play a full monitoring scenario on real public data, …'
+ * ```
+ */
+export function defineCommand(spec: CommandSpec): Command {
+  return { ...spec, summary: COMMAND_SUMMARIES[spec.name] };
+}
 
 /** The string value of `--name`, or undefined. */
 export function optionalString(args: CommandArgs, name: string): string | undefined {

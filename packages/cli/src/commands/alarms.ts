@@ -25,6 +25,7 @@ import { homePath, openHome } from '../adapters.ts';
 import {
   type Command,
   type CommandArgs,
+  defineCommand,
   flag,
   optionalName,
   optionalString,
@@ -35,7 +36,6 @@ import {
 } from '../command.ts';
 import { readUserJson } from '../user-files.ts';
 import { checkModelMetricConstraints } from './model-metric-constraints.ts';
-import { COMMAND_SUMMARIES } from './summaries.ts';
 
 const OPERATOR: Record<GuardrailAlarm['comparisonOperator'], string> = {
   GreaterThanThreshold: '>',
@@ -44,9 +44,8 @@ const OPERATOR: Record<GuardrailAlarm['comparisonOperator'], string> = {
   LessThanOrEqualToThreshold: '<=',
 };
 
-const listCommand: Command = {
+const listCommand = defineCommand({
   name: 'alarms',
-  summary: COMMAND_SUMMARIES['alarms'],
   usage: 'alarms --config FILE --endpoint NAME [--constraints FILE] [--json]',
   options: optionTypes({ config: 'string', endpoint: 'string', constraints: 'string', json: 'boolean' }),
   details: [
@@ -100,11 +99,10 @@ const listCommand: Command = {
     }
     return 0;
   },
-};
+});
 
-const evaluateCommand: Command = {
+const evaluateCommand = defineCommand({
   name: 'alarms evaluate',
-  summary: COMMAND_SUMMARIES['alarms evaluate'],
   usage: 'alarms evaluate --config FILE [--endpoint NAME] [--home DIR] [--at ISO-TIME]',
   options: optionTypes({ config: 'string', endpoint: 'string', home: 'string', at: 'string' }),
   details: [
@@ -162,11 +160,10 @@ const evaluateCommand: Command = {
     io.stdout(`${results.length} alarm(s) evaluated, ${events.length} state change(s) routed.`);
     return failed ? 1 : 0;
   },
-};
+});
 
-const deadLettersCommand: Command = {
+const deadLettersCommand = defineCommand({
   name: 'alarms dead-letters',
-  summary: COMMAND_SUMMARIES['alarms dead-letters'],
   usage: 'alarms dead-letters [--home DIR] [--replay --config FILE]',
   options: optionTypes({ home: 'string', replay: 'boolean', config: 'string' }),
   details: [
@@ -207,7 +204,7 @@ const deadLettersCommand: Command = {
     io.stdout(count ? `${count} dead letter(s).` : 'No dead letters.');
     return failed ? 1 : 0;
   },
-};
+});
 
 /** One dead letter in two lines: when, channel and title, then the error and whether it was delivered since. */
 function describeLetter(letter: DeadLetter): string {

@@ -14,11 +14,9 @@ import { readJournaledAuditHeads } from '@vigil/local';
 import { homePath, openLocation } from '../adapters.ts';
 import { type Command, optionalString, requiredName, UsageError } from '../command.ts';
 import { governanceCommand } from './registry.ts';
-import { COMMAND_SUMMARIES } from './summaries.ts';
 
 const verifyCommand = governanceCommand({
   name: 'audit verify',
-  summary: COMMAND_SUMMARIES['audit verify'],
   usage: 'audit verify [--heads s3://HEADS-BUCKET] [--expect-head SEQUENCE:HASH] [--prefix audit]',
   options: { prefix: 'string', 'expect-head': 'string', heads: 'string' },
   details: [
@@ -114,7 +112,6 @@ async function auditSources(
 
 const exportCommand = governanceCommand({
   name: 'audit export',
-  summary: COMMAND_SUMMARIES['audit export'],
   usage: 'audit export --group NAME [--out DIR]',
   options: { group: 'string', out: 'string' },
   details: [

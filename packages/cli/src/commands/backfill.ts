@@ -13,9 +13,9 @@ import { ProgressDisplay } from '../backfill/progress-bar.ts';
 import { type BackfillReport, runBackfill } from '../backfill/run-backfill.ts';
 import {
   type CliIO,
-  type Command,
   type CommandArgs,
   commaList,
+  defineCommand,
   flag,
   optionalNumber,
   optionalString,
@@ -25,12 +25,10 @@ import {
   UsageError,
 } from '../command.ts';
 import { readConfigFile } from '../config-file.ts';
-import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil backfill`: profile a range of capture again and re-run its monitor windows. */
-export const backfillCommand: Command = {
+export const backfillCommand = defineCommand({
   name: 'backfill',
-  summary: COMMAND_SUMMARIES['backfill'],
   usage:
     'backfill --endpoint NAME --from ISO --to ISO [--monitors data-quality,model-quality] [--config vigil.config.json]\n' +
     '         [--home .vigil] [--concurrency 4] [--threads N] [--attempts 3]\n' +
@@ -136,7 +134,7 @@ export const backfillCommand: Command = {
     printReport(report, io);
     return report.failures.length > 0 ? 1 : 0;
   },
-};
+});
 
 async function runOnAws(plan: BackfillPlan, args: CommandArgs, io: CliIO, display: ProgressDisplay) {
   const stateMachine = optionalString(args, 'state-machine') ?? io.env.VIGIL_BACKFILL_STATE_MACHINE;

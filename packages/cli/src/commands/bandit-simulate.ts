@@ -2,19 +2,17 @@ import { bestFixedSplit, simulateBandit } from '@vigil/core/bandit';
 import { parseComparison } from '@vigil/core/variants';
 import {
   type CliIO,
-  type Command,
   type CommandArgs,
+  defineCommand,
   optionalNumber,
   optionalString,
   UsageError,
 } from '../command.ts';
 import { readUserText } from '../user-files.ts';
-import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil bandit simulate`: Thompson-sampling traffic shifting under guardrails, on simulated traffic. */
-export const banditSimulateCommand: Command = {
+export const banditSimulateCommand = defineCommand({
   name: 'bandit simulate',
-  summary: COMMAND_SUMMARIES['bandit simulate'],
   usage:
     'bandit simulate (--rates A=0.80,B=0.84 | --comparison comparison.json [--metric accuracy]) [--rounds 200] ' +
     '[--requests 500] [--min-weight 0.05] [--max-weight 0.95] [--max-step 0.1] [--cooldown-rounds 1] [--seed 1] [--every 20]',
@@ -89,7 +87,7 @@ export const banditSimulateCommand: Command = {
     );
     return 0;
   },
-};
+});
 
 async function ratesOption(args: CommandArgs, io: CliIO): Promise<{ variant: string; rate: number }[]> {
   const text = optionalString(args, 'rates');

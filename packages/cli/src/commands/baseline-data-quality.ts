@@ -1,13 +1,11 @@
 import { joinKey } from '@vigil/core';
 import { createDataQualityBaseline } from '@vigil/core/dataquality';
 import { openLocation } from '../adapters.ts';
-import { type Command, flag, optionalString, optionTypes, requiredString, UsageError } from '../command.ts';
-import { COMMAND_SUMMARIES } from './summaries.ts';
+import { defineCommand, flag, optionalString, optionTypes, requiredString, UsageError } from '../command.ts';
 
 /** `vigil baseline data-quality`: SageMaker's suggest_baseline, on a laptop or from S3. */
-export const baselineDataQualityCommand: Command = {
+export const baselineDataQualityCommand = defineCommand({
   name: 'baseline data-quality',
-  summary: COMMAND_SUMMARIES['baseline data-quality'],
   usage: 'baseline data-quality --dataset FILE [--format csv|jsonl] [--no-header] --out DIR',
   options: optionTypes({ dataset: 'string', format: 'string', 'no-header': 'boolean', out: 'string' }),
   details: [
@@ -42,7 +40,7 @@ export const baselineDataQualityCommand: Command = {
     for (const note of files.notes) io.stderr(`warning: ${note}`);
     return 0;
   },
-};
+});
 
 function datasetFormat(format: string | undefined, path: string): 'csv' | 'jsonl' {
   if (format === undefined) return /\.jsonl?$/i.test(path) ? 'jsonl' : 'csv';

@@ -7,8 +7,8 @@ import {
 } from '@vigil/core/modelquality';
 import { openLocation } from '../adapters.ts';
 import {
-  type Command,
   type CommandArgs,
+  defineCommand,
   optionalChoice,
   optionalNumber,
   optionalString,
@@ -18,12 +18,10 @@ import {
   UsageError,
 } from '../command.ts';
 import { readUserText } from '../user-files.ts';
-import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil baseline model-quality`: statistics.json + constraints.json (+ calibration.json) from a labeled dataset. */
-export const baselineModelQualityCommand: Command = {
+export const baselineModelQualityCommand = defineCommand({
   name: 'baseline model-quality',
-  summary: COMMAND_SUMMARIES['baseline model-quality'],
   usage:
     'baseline model-quality --dataset FILE --problem-type BinaryClassification|MulticlassClassification|Regression ' +
     '--ground-truth-attribute COL --inference-attribute COL [--probability-attribute COL] [--probability-threshold X] ' +
@@ -86,7 +84,7 @@ export const baselineModelQualityCommand: Command = {
     );
     return 0;
   },
-};
+});
 
 /** The validated --problem-type. */
 export function problemTypeOption(args: CommandArgs): ProblemType {

@@ -7,15 +7,13 @@ import {
   runBiasAnalysis,
 } from '@vigil/core/bias';
 import { openLocation } from '../adapters.ts';
-import { type Command, optionalString, optionTypes, requiredString, UsageError } from '../command.ts';
+import { defineCommand, optionalString, optionTypes, requiredString, UsageError } from '../command.ts';
 import { readUserText } from '../user-files.ts';
 import { BOOTSTRAP_OPTIONS, bootstrapOptions } from './bootstrap-options.ts';
-import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil bias`: Clarify's bias analysis (pre- and post-training metrics) of a dataset. */
-export const biasCommand: Command = {
+export const biasCommand = defineCommand({
   name: 'bias',
-  summary: COMMAND_SUMMARIES['bias'],
   usage:
     'bias --analysis-config FILE --dataset FILE --out DIR [--bootstrap [--resamples N] [--confidence C] [--seed S]]',
   options: {
@@ -72,4 +70,4 @@ export const biasCommand: Command = {
     io.stdout(`Analysed ${dataset.rowCount} rows: ${out.store.location.replace(/\/$/, '')}/${key}`);
     return 0;
   },
-};
+});

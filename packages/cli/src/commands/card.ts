@@ -6,6 +6,7 @@ import {
   type CliIO,
   type Command,
   type CommandArgs,
+  defineCommand,
   optionalChoice,
   optionalNumber,
   optionTypes,
@@ -13,7 +14,6 @@ import {
   UsageError,
 } from '../command.ts';
 import { governanceContext, governanceOptions, packageArnFrom } from './registry.ts';
-import { COMMAND_SUMMARIES } from './summaries.ts';
 
 const cardOptions = optionTypes({
   ...governanceOptions,
@@ -61,9 +61,8 @@ async function renderCard(
   return { name, text };
 }
 
-const showCommand: Command = {
+const showCommand = defineCommand({
   name: 'card show',
-  summary: COMMAND_SUMMARIES['card show'],
   usage: 'card show (--arn ARN | --group NAME [--version N])',
   options: cardOptions,
   details: CARD_DETAILS.join('\n'),
@@ -71,11 +70,10 @@ const showCommand: Command = {
     io.stdout((await renderCard(args, io, 'md')).text.trimEnd());
     return 0;
   },
-};
+});
 
-const exportCommand: Command = {
+const exportCommand = defineCommand({
   name: 'card export',
-  summary: COMMAND_SUMMARIES['card export'],
   usage: 'card export (--arn ARN | --group NAME [--version N]) --format md|html --out PATH',
   options: { ...cardOptions, ...optionTypes({ format: 'string', out: 'string' }) },
   details: [
@@ -97,7 +95,7 @@ const exportCommand: Command = {
     io.stdout(`Wrote ${out.store.location.replace(/\/$/, '')}/${key}`);
     return 0;
   },
-};
+});
 
 /** `vigil card show|export`. */
 export const cardCommands: Command[] = [showCommand, exportCommand];

@@ -13,8 +13,8 @@ import {
 } from '@vigil/core/variants';
 import { cliMetricSink, homePath, openLocation } from '../adapters.ts';
 import {
-  type Command,
   type CommandArgs,
+  defineCommand,
   flag,
   optionalNumber,
   optionalString,
@@ -26,12 +26,10 @@ import { jsonlObjects, readGroundTruthLabels } from '../jsonl-inputs.ts';
 import { problemTypeOption, thresholdOption } from './baseline-model-quality.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
 import { optionalTime, REPORT_OPTIONS, reportFolder, requiredPaths, WINDOW_OPTIONS } from './run-options.ts';
-import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil compare variants`: is the challenger better than the champion, with statistics. */
-export const compareVariantsCommand: Command = {
+export const compareVariantsCommand = defineCommand({
   name: 'compare variants',
-  summary: COMMAND_SUMMARIES['compare variants'],
   usage:
     'compare variants --endpoint E --champion A --challenger B... [--shadow S...] --capture PATH... ' +
     '[--ground-truth PATH...] --problem-type TYPE [--start T --end T] [--inference-attribute A] ' +
@@ -190,7 +188,7 @@ export const compareVariantsCommand: Command = {
     );
     return 0;
   },
-};
+});
 
 /**
  * One line per challenger or shadow: its decision on the decision metric, the difference with its

@@ -1,11 +1,8 @@
-import type { Command } from '../command.ts';
-import { optionalString } from '../command.ts';
-import { COMMAND_SUMMARIES } from './summaries.ts';
+import { defineCommand, optionalString } from '../command.ts';
 
 /** `vigil demo`: the main job, on real data, with no AWS account. */
-export const demoCommand: Command = {
+export const demoCommand = defineCommand({
   name: 'demo',
-  summary: COMMAND_SUMMARIES['demo'],
   usage: 'demo [--home .vigil-demo]',
   options: { home: { type: 'string' } },
   details: [
@@ -24,4 +21,4 @@ export const demoCommand: Command = {
     await runDemo({ cwd: io.cwd, home: optionalString(args, 'home'), io });
     return 0;
   },
-};
+});

@@ -1,12 +1,10 @@
 import { systemClock } from '@vigil/core';
-import { type Command, flag, optionalNumber, optionalString, optionTypes } from '../command.ts';
+import { defineCommand, flag, optionalNumber, optionalString, optionTypes } from '../command.ts';
 import { readConfigFile } from '../config-file.ts';
-import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil dev`: the whole system on the local folder, until Ctrl-C (or one round with --once). */
-export const devCommand: Command = {
+export const devCommand = defineCommand({
   name: 'dev',
-  summary: COMMAND_SUMMARIES['dev'],
   usage: 'dev [--config vigil.config.json] [--home .vigil] [--interval-ms 1000] [--once]',
   options: optionTypes({ config: 'string', home: 'string', 'interval-ms': 'string', once: 'boolean' }),
   details: [
@@ -50,4 +48,4 @@ export const devCommand: Command = {
     await system.loop.stop();
     return 0;
   },
-};
+});

@@ -4,8 +4,8 @@ import { explainDataset, type ModelFormat, modelFormatFor, parseAnalysisConfig }
 import { openLocation } from '../adapters.ts';
 import {
   type CliIO,
-  type Command,
   type CommandArgs,
+  defineCommand,
   optionalName,
   optionalString,
   optionTypes,
@@ -13,15 +13,13 @@ import {
   UsageError,
 } from '../command.ts';
 import { readUserText } from '../user-files.ts';
-import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /**
  * `vigil explain`: a Clarify explainability job on a data set, against a model served over HTTP
  * (SageMaker's container contract) or a SageMaker endpoint.
  */
-export const explainCommand: Command = {
+export const explainCommand = defineCommand({
   name: 'explain',
-  summary: COMMAND_SUMMARIES['explain'],
   usage: 'explain --analysis-config FILE --dataset FILE [--model URL | --endpoint NAME] --out DIR',
   options: optionTypes({
     'analysis-config': 'string',
@@ -82,7 +80,7 @@ export const explainCommand: Command = {
     io.stdout(`Wrote ${out.store.location.replace(/\/$/, '')}/${folder}analysis.json`);
     return 0;
   },
-};
+});
 
 /**
  * The model a command calls: `--model URL` (HTTP container contract), `--endpoint NAME` or the

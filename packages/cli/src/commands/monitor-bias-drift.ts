@@ -1,7 +1,7 @@
 import { hourOf } from '@vigil/core';
 import { runBiasDriftMonitor } from '@vigil/core/bias';
 import { openLocation } from '../adapters.ts';
-import { type Command, flag, optionalNumber, optionalString, requiredString } from '../command.ts';
+import { defineCommand, flag, optionalNumber, optionalString, requiredString } from '../command.ts';
 import { BOOTSTRAP_OPTIONS, bootstrapOptions } from './bootstrap-options.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
 import {
@@ -12,12 +12,10 @@ import {
   requiredPaths,
   runPorts,
 } from './run-options.ts';
-import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil monitor bias-drift`: one run of the bias-drift monitor on capture and ground truth. */
-export const monitorBiasDriftCommand: Command = {
+export const monitorBiasDriftCommand = defineCommand({
   name: 'monitor bias-drift',
-  summary: COMMAND_SUMMARIES['monitor bias-drift'],
   usage:
     'monitor bias-drift --baseline analysis.json --analysis-config FILE --capture PATH... --ground-truth PATH... --out DIR [--cloudwatch] [--home DIR]',
   options: {
@@ -82,4 +80,4 @@ export const monitorBiasDriftCommand: Command = {
     io.stdout(`${detail.status}: ${detail.recordCount} joined rows, report in ${detail.reportUri}`);
     return 0;
   },
-};
+});

@@ -1,7 +1,7 @@
 import { hourOf, InputError, metricsNamespace, SkippedInputTally } from '@vigil/core';
 import { captureObjectsIn, publishDataQualityRun, readDataQualityBaseline } from '@vigil/core/dataquality';
 import { openHome, openLocation } from '../adapters.ts';
-import { type Command, flag, optionalString, requiredString, UsageError } from '../command.ts';
+import { defineCommand, flag, optionalString, requiredString, UsageError } from '../command.ts';
 import { profileInParallel } from '../profiling/profile-in-parallel.ts';
 import { DRIFT_EXAMPLES, DRIFT_OPTION_HELP, driftOptions, driftSummary } from './drift-options.ts';
 import {
@@ -13,12 +13,10 @@ import {
   runPorts,
   WINDOW_OPTIONS,
 } from './run-options.ts';
-import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil monitor data-quality`: one data-quality monitoring execution over raw capture. */
-export const monitorDataQualityCommand: Command = {
+export const monitorDataQualityCommand = defineCommand({
   name: 'monitor data-quality',
-  summary: COMMAND_SUMMARIES['monitor data-quality'],
   usage:
     'monitor data-quality --baseline DIR --capture PATH... [--start ISO] [--end ISO] [--endpoint NAME] --out DIR [--cloudwatch] [--home DIR]\n' +
     '       [--drift-method SPEC] [--drift-threshold SPEC] [--drift-violations] [--threads N]',
@@ -146,7 +144,7 @@ export const monitorDataQualityCommand: Command = {
     if (driftLine) io.stderr(driftLine);
     return 0;
   },
-};
+});
 
 function threadsOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

@@ -2,8 +2,8 @@ import { hourOf } from '@vigil/core';
 import { modelFormatFor, parseAnalysisConfig, runFeatureAttributionMonitor } from '@vigil/core/explain';
 import { openLocation } from '../adapters.ts';
 import {
-  type Command,
   type CommandArgs,
+  defineCommand,
   optionalName,
   optionalNumber,
   optionalString,
@@ -19,12 +19,10 @@ import {
   requiredPaths,
   runPorts,
 } from './run-options.ts';
-import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil monitor feature-attribution`: one run of the feature-attribution drift monitor. */
-export const monitorFeatureAttributionCommand: Command = {
+export const monitorFeatureAttributionCommand = defineCommand({
   name: 'monitor feature-attribution',
-  summary: COMMAND_SUMMARIES['monitor feature-attribution'],
   usage:
     'monitor feature-attribution --baseline analysis.json --analysis-config FILE --capture PATH... [--model URL | --endpoint NAME] --out DIR [--cloudwatch] [--home DIR]',
   options: {
@@ -103,7 +101,7 @@ export const monitorFeatureAttributionCommand: Command = {
     io.stdout(`${detail.status}: report in ${detail.reportUri}`);
     return 0;
   },
-};
+});
 
 function positiveInteger(args: CommandArgs, name: string): number | undefined {
   const value = optionalNumber(args, name);

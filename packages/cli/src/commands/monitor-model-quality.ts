@@ -2,17 +2,15 @@ import { hourOf, SkippedInputTally, systemClock } from '@vigil/core';
 import { type CaptureRecord, parseCaptureStream } from '@vigil/core/capture';
 import { reportModelQuality } from '@vigil/core/modelquality';
 import { openLocation } from '../adapters.ts';
-import { type Command, flag, optionalString, requiredString } from '../command.ts';
+import { defineCommand, flag, optionalString, requiredString } from '../command.ts';
 import { jsonlObjects, readGroundTruthLabels } from '../jsonl-inputs.ts';
 import { problemTypeOption, thresholdOption } from './baseline-model-quality.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
 import { endpointOption, REPORT_OPTIONS, reportFolder, requiredPaths, runPorts } from './run-options.ts';
-import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil monitor model-quality`: one model-quality execution over capture files and ground-truth files. */
-export const monitorModelQualityCommand: Command = {
+export const monitorModelQualityCommand = defineCommand({
   name: 'monitor model-quality',
-  summary: COMMAND_SUMMARIES['monitor model-quality'],
   usage:
     'monitor model-quality --baseline DIR --capture PATH... --ground-truth PATH... --problem-type TYPE ' +
     '[--inference-attribute A] [--probability-attribute A] [--probability-threshold X] [--ground-truth-attribute A] ' +
@@ -97,4 +95,4 @@ export const monitorModelQualityCommand: Command = {
     );
     return detail.status === 'Failed' ? 1 : 0;
   },
-};
+});

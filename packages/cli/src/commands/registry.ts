@@ -27,6 +27,8 @@ import {
   type CliIO,
   type Command,
   type CommandArgs,
+  type CommandSpec,
+  defineCommand,
   flag,
   type OptionType,
   optionalNumber,
@@ -39,7 +41,6 @@ import {
 } from '../command.ts';
 import { DeploymentAuditLog, deploymentAuditStore } from '../deployment-audit-log.ts';
 import { readUserBytes } from '../user-files.ts';
-import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** Options every governance command shares. */
 export const governanceOptions: Record<string, OptionType> = {
@@ -139,7 +140,7 @@ export function governanceContext(args: CommandArgs, io: CliIO): GovernanceConte
 }
 
 /** A governance command as its module declares it: its own options, and a run given the context. */
-export interface GovernanceCommandSpec extends Omit<Command, 'options' | 'run'> {
+export interface GovernanceCommandSpec extends Omit<CommandSpec, 'options' | 'run'> {
   /** The command's own options, listed after `--home`, `--aws` and `--config`. */
   options: Record<string, OptionType>;
   run(args: CommandArgs, io: CliIO, ctx: GovernanceContext): Promise<number>;
@@ -151,17 +152,17 @@ export interface GovernanceCommandSpec extends Omit<Command, 'options' | 'run'> 
  *
  * @example
  * ```ts
- * const listCommand = governanceCommand({ name: 'registry list', summary, usage, options: { group: 'string' },
+ * const listCommand = governanceCommand({ name: 'registry list', usage, options: { group: 'string' },
  *   async run(args, io, ctx) { … await ctx.registry.list(requiredName(args, 'group')) … } });
  * ```
  */
 export function governanceCommand(spec: GovernanceCommandSpec): Command {
   const { options, run, ...described } = spec;
-  return {
+  return defineCommand({
     ...described,
     options: optionTypes({ ...governanceOptions, ...options }),
     run: (args, io) => run(args, io, governanceContext(args, io)),
-  };
+  });
 }
 
 /** The ARN of `--arn`, or of `--group` + `--version` in the registry. */
@@ -192,7 +193,6 @@ export function printGateResult(result: GateResult, io: CliIO): void {
 
 const registerCommand = governanceCommand({
   name: 'registry register',
-  summary: COMMAND_SUMMARIES['registry register'],
   usage: 'registry register --group NAME [--model-quality FILE] [--bias FILE] [--card FILE] [...]',
   options: {
     group: 'string',
@@ -276,7 +276,6 @@ const registerCommand = governanceCommand({
 
 const listCommand = governanceCommand({
   name: 'registry list',
-  summary: COMMAND_SUMMARIES['registry list'],
   usage: 'registry list --group NAME',
   options: { group: 'string' },
   details: GOVERNANCE_DETAILS.join('\n'),
@@ -298,7 +297,6 @@ function manualDecisionCommand(decision: 'approve' | 'reject'): Command {
   const status = decision === 'approve' ? 'Approved' : 'Rejected';
   return governanceCommand({
     name: `registry ${decision}`,
-    summary: COMMAND_SUMMARIES[`registry ${decision}`],
     usage: `registry ${decision} (--arn ARN | --group NAME --version N) --reason TEXT [--as IDENTITY]`,
     options: {
       arn: 'string',
@@ -352,7 +350,6 @@ function manualDecisionCommand(decision: 'approve' | 'reject'): Command {
 
 const gateCommand = governanceCommand({
   name: 'registry gate',
-  summary: COMMAND_SUMMARIES['registry gate'],
   usage: 'registry gate (--arn ARN | --group NAME [--version N]) [--reevaluate]',
   options: {
     arn: 'string',

@@ -1,13 +1,11 @@
 import { existsSync } from 'node:fs';
 import { homePath } from '../adapters.ts';
-import { type Command, optionalNumber, optionalString, optionTypes, UsageError } from '../command.ts';
+import { defineCommand, optionalNumber, optionalString, optionTypes, UsageError } from '../command.ts';
 import type { DashboardApi } from '../ui/index.ts';
-import { COMMAND_SUMMARIES } from './summaries.ts';
 
 /** `vigil ui`: the dashboard over a home folder, on 127.0.0.1, until Ctrl-C. */
-export const uiCommand: Command = {
+export const uiCommand = defineCommand({
   name: 'ui',
-  summary: COMMAND_SUMMARIES['ui'],
   usage: 'ui [--home .vigil | --api https://<id>.lambda-url.<region>.on.aws/] [--port 8787]',
   options: optionTypes({ home: 'string', api: 'string', port: 'string' }),
   details: [
@@ -57,4 +55,4 @@ export const uiCommand: Command = {
     await server.close();
     return 0;
   },
-};
+});
