@@ -6,6 +6,7 @@ import {
   defineCommand,
   optionalNumber,
   optionalString,
+  optionTypes,
   UsageError,
 } from '../command.ts';
 import { readUserText } from '../user-files.ts';
@@ -16,19 +17,19 @@ export const banditSimulateCommand = defineCommand({
   usage:
     'bandit simulate (--rates A=0.80,B=0.84 | --comparison comparison.json [--metric accuracy]) [--rounds 200] ' +
     '[--requests 500] [--min-weight 0.05] [--max-weight 0.95] [--max-step 0.1] [--cooldown-rounds 1] [--seed 1] [--every 20]',
-  options: {
-    rates: { type: 'string' },
-    comparison: { type: 'string' },
-    metric: { type: 'string' },
-    rounds: { type: 'string' },
-    requests: { type: 'string' },
-    'min-weight': { type: 'string' },
-    'max-weight': { type: 'string' },
-    'max-step': { type: 'string' },
-    'cooldown-rounds': { type: 'string' },
-    seed: { type: 'string' },
-    every: { type: 'string' },
-  },
+  options: optionTypes({
+    rates: 'string',
+    comparison: 'string',
+    metric: 'string',
+    rounds: 'string',
+    requests: 'string',
+    'min-weight': 'string',
+    'max-weight': 'string',
+    'max-step': 'string',
+    'cooldown-rounds': 'string',
+    seed: 'string',
+    every: 'string',
+  }),
   details: [
     '--rates            Each variant’s true success rate, the champion first (it starts with most traffic).',
     '--comparison       A comparison.json (vigil compare variants): the variants’ observed --metric rates',

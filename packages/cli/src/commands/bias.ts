@@ -16,10 +16,12 @@ export const biasCommand = defineCommand({
   name: 'bias',
   usage:
     'bias --analysis-config FILE --dataset FILE --out DIR [--bootstrap [--resamples N] [--confidence C] [--seed S]]',
-  options: {
-    ...optionTypes({ 'analysis-config': 'string', dataset: 'string', out: 'string' }),
+  options: optionTypes({
+    'analysis-config': 'string',
+    dataset: 'string',
+    out: 'string',
     ...BOOTSTRAP_OPTIONS,
-  },
+  }),
   details: [
     '--analysis-config  Clarify analysis_config.json, unchanged: label, label_values_or_threshold, facet,',
     '                   group_variable, predicted_label / probability_threshold, excluded_columns, headers,',

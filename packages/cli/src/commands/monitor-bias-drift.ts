@@ -1,7 +1,14 @@
 import { hourOf } from '@vigil/core';
 import { runBiasDriftMonitor } from '@vigil/core/bias';
 import { openLocation } from '../adapters.ts';
-import { defineCommand, flag, optionalNumber, optionalString, requiredString } from '../command.ts';
+import {
+  defineCommand,
+  flag,
+  optionalNumber,
+  optionalString,
+  optionTypes,
+  requiredString,
+} from '../command.ts';
 import { BOOTSTRAP_OPTIONS, bootstrapOptions } from './bootstrap-options.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
 import {
@@ -18,16 +25,16 @@ export const monitorBiasDriftCommand = defineCommand({
   name: 'monitor bias-drift',
   usage:
     'monitor bias-drift --baseline analysis.json --analysis-config FILE --capture PATH... --ground-truth PATH... --out DIR [--cloudwatch] [--home DIR]',
-  options: {
+  options: optionTypes({
     ...CLARIFY_MONITOR_INPUTS,
-    'ground-truth': { type: 'string', multiple: true },
+    'ground-truth': 'string[]',
     ...REPORT_OPTIONS,
-    endpoint: { type: 'string' },
-    'schedule-name': { type: 'string' },
+    endpoint: 'string',
+    'schedule-name': 'string',
     ...PREDICTION_OPTIONS,
     ...BOOTSTRAP_OPTIONS,
-    'interval-policy': { type: 'boolean' },
-  },
+    'interval-policy': 'boolean',
+  }),
   details: [
     '--baseline          The baseline analysis.json (its metric values are the constraints).',
     '--analysis-config   Clarify analysis_config.json (label, label_values_or_threshold, facet, headers).',

@@ -1,7 +1,7 @@
 import { hourOf, InputError, metricsNamespace, SkippedInputTally } from '@vigil/core';
 import { captureObjectsIn, publishDataQualityRun, readDataQualityBaseline } from '@vigil/core/dataquality';
 import { openHome, openLocation } from '../adapters.ts';
-import { defineCommand, flag, optionalString, requiredString, UsageError } from '../command.ts';
+import { defineCommand, flag, optionalString, optionTypes, requiredString, UsageError } from '../command.ts';
 import { profileInParallel } from '../profiling/profile-in-parallel.ts';
 import { DRIFT_EXAMPLES, DRIFT_OPTION_HELP, driftOptions, driftSummary } from './drift-options.ts';
 import {
@@ -20,21 +20,21 @@ export const monitorDataQualityCommand = defineCommand({
   usage:
     'monitor data-quality --baseline DIR --capture PATH... [--start ISO] [--end ISO] [--endpoint NAME] --out DIR [--cloudwatch] [--home DIR]\n' +
     '       [--drift-method SPEC] [--drift-threshold SPEC] [--drift-violations] [--threads N]',
-  options: {
-    baseline: { type: 'string' },
-    capture: { type: 'string', multiple: true },
+  options: optionTypes({
+    baseline: 'string',
+    capture: 'string[]',
     ...WINDOW_OPTIONS,
-    endpoint: { type: 'string' },
-    'schedule-name': { type: 'string' },
-    'output-columns': { type: 'string' },
+    endpoint: 'string',
+    'schedule-name': 'string',
+    'output-columns': 'string',
     ...REPORT_OPTIONS,
-    rerun: { type: 'boolean' },
-    'namespace-prefix': { type: 'string' },
-    'drift-method': { type: 'string', multiple: true },
-    'drift-threshold': { type: 'string', multiple: true },
-    'drift-violations': { type: 'boolean' },
-    threads: { type: 'string' },
-  },
+    rerun: 'boolean',
+    'namespace-prefix': 'string',
+    'drift-method': 'string[]',
+    'drift-threshold': 'string[]',
+    'drift-violations': 'boolean',
+    threads: 'string',
+  }),
   details: [
     '--baseline        Folder (or s3:// prefix) with statistics.json and constraints.json, SageMaker- or Vigil-made.',
     '--capture         A capture file, a folder walked in yyyy/mm/dd/hh layout, or an s3:// URI (repeatable).',

@@ -7,6 +7,7 @@ import {
   optionalName,
   optionalNumber,
   optionalString,
+  optionTypes,
   requiredString,
   UsageError,
 } from '../command.ts';
@@ -25,18 +26,18 @@ export const monitorFeatureAttributionCommand = defineCommand({
   name: 'monitor feature-attribution',
   usage:
     'monitor feature-attribution --baseline analysis.json --analysis-config FILE --capture PATH... [--model URL | --endpoint NAME] --out DIR [--cloudwatch] [--home DIR]',
-  options: {
+  options: optionTypes({
     ...CLARIFY_MONITOR_INPUTS,
-    model: { type: 'string' },
-    endpoint: { type: 'string' },
+    model: 'string',
+    endpoint: 'string',
     ...REPORT_OPTIONS,
-    name: { type: 'string' },
-    'schedule-name': { type: 'string' },
-    threshold: { type: 'string' },
-    'max-invocations': { type: 'string' },
-    'sample-size': { type: 'string' },
-    seed: { type: 'string' },
-  },
+    name: 'string',
+    'schedule-name': 'string',
+    threshold: 'string',
+    'max-invocations': 'string',
+    'sample-size': 'string',
+    seed: 'string',
+  }),
   details: [
     '--baseline         analysis.json of the baseline explanation (explanations.kernel_shap).',
     '--analysis-config  Clarify analysis_config.json (methods.shap, predictor, headers).',
