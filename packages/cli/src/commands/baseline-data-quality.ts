@@ -1,7 +1,7 @@
 import { joinKey } from '@vigil/core';
 import { createDataQualityBaseline } from '@vigil/core/dataquality';
 import { openLocation } from '../adapters.ts';
-import { defineCommand, flag, optionalString, optionTypes, requiredString, UsageError } from '../command.ts';
+import { defineCommand, flag, optionalChoice, optionTypes, requiredString } from '../command.ts';
 
 /** `vigil baseline data-quality`: SageMaker's suggest_baseline, on a laptop or from S3. */
 export const baselineDataQualityCommand = defineCommand({
@@ -21,7 +21,7 @@ export const baselineDataQualityCommand = defineCommand({
   async run(args, io) {
     const datasetPath = requiredString(args, 'dataset');
     const outPath = requiredString(args, 'out');
-    const format = datasetFormat(optionalString(args, 'format'), datasetPath);
+    const format = optionalChoice(args, 'format', ['csv', 'jsonl']) ?? formatOfPath(datasetPath);
     const dataset = openLocation(datasetPath, io.cwd);
     const out = openLocation(outPath, io.cwd);
     const files = await createDataQualityBaseline(
@@ -42,8 +42,7 @@ export const baselineDataQualityCommand = defineCommand({
   },
 });
 
-function datasetFormat(format: string | undefined, path: string): 'csv' | 'jsonl' {
-  if (format === undefined) return /\.jsonl?$/i.test(path) ? 'jsonl' : 'csv';
-  if (format === 'csv' || format === 'jsonl') return format;
-  throw new UsageError(`--format must be csv or jsonl, got "${format}"`);
+/** The format a dataset's name implies when --format does not say: jsonl for .jsonl or .json, else csv. */
+function formatOfPath(path: string): 'csv' | 'jsonl' {
+  return /\.jsonl?$/i.test(path) ? 'jsonl' : 'csv';
 }

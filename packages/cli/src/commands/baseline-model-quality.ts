@@ -5,7 +5,6 @@ import {
   type ProblemType,
   readLabeledDataset,
 } from '@vigil/core/modelquality';
-import { openLocation } from '../adapters.ts';
 import {
   type CommandArgs,
   defineCommand,
@@ -18,6 +17,7 @@ import {
   UsageError,
 } from '../command.ts';
 import { readUserText } from '../user-files.ts';
+import { outFolder } from './run-options.ts';
 
 /** `vigil baseline model-quality`: statistics.json + constraints.json (+ calibration.json) from a labeled dataset. */
 export const baselineModelQualityCommand = defineCommand({
@@ -58,7 +58,7 @@ export const baselineModelQualityCommand = defineCommand({
     const probabilityThreshold = thresholdOption(args);
     const format = optionalChoice(args, 'format', ['csv', 'jsonl']) ?? 'csv';
     const datasetPath = requiredString(args, 'dataset');
-    const out = openLocation(requiredString(args, 'out'), io.cwd);
+    const out = outFolder(args, io);
     const text = await readUserText('--dataset', datasetPath, io.cwd);
     const dataset = readLabeledDataset(text, format, {
       groundTruthAttribute,

@@ -6,10 +6,10 @@ import {
   requestedMethods,
   runBiasAnalysis,
 } from '@vigil/core/bias';
-import { openLocation } from '../adapters.ts';
 import { defineCommand, optionalString, optionTypes, requiredString, UsageError } from '../command.ts';
 import { readUserText } from '../user-files.ts';
 import { BOOTSTRAP_OPTIONS, bootstrapOptions } from './bootstrap-options.ts';
+import { outFolder } from './run-options.ts';
 
 /** `vigil bias`: Clarify's bias analysis (pre- and post-training metrics) of a dataset. */
 export const biasCommand = defineCommand({
@@ -35,7 +35,7 @@ export const biasCommand = defineCommand({
   ].join('\n'),
   async run(args, io) {
     const configPath = requiredString(args, 'analysis-config');
-    const out = openLocation(requiredString(args, 'out'), io.cwd);
+    const out = outFolder(args, io);
     const config = parseAnalysisConfig(
       await readUserText('--analysis-config', configPath, io.cwd),
       configPath,

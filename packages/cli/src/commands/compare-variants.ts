@@ -26,7 +26,7 @@ import {
 import { jsonlObjects, readGroundTruthLabels } from '../jsonl-inputs.ts';
 import { problemTypeOption, thresholdOption } from './baseline-model-quality.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
-import { optionalTime, REPORT_OPTIONS, reportFolder, requiredPaths, WINDOW_OPTIONS } from './run-options.ts';
+import { optionalTime, outFolder, REPORT_OPTIONS, requiredPaths, WINDOW_OPTIONS } from './run-options.ts';
 
 /** `vigil compare variants`: is the challenger better than the champion, with statistics. */
 export const compareVariantsCommand = defineCommand({
@@ -152,7 +152,7 @@ export const compareVariantsCommand = defineCommand({
     );
     const { merged, ...comparison } = result;
     const now = systemClock.now();
-    const out = reportFolder(args, io);
+    const out = outFolder(args, io);
     const key = joinKey(out.key, COMPARISON_FILE);
     const times = comparisonWindow(window, byVariant);
     await out.store.put(

@@ -1,7 +1,6 @@
 import { httpModelInvoker, SageMakerInvoker } from '@vigil/aws';
 import type { ModelInvoker } from '@vigil/core';
 import { explainDataset, type ModelFormat, modelFormatFor, parseAnalysisConfig } from '@vigil/core/explain';
-import { openLocation } from '../adapters.ts';
 import {
   type CliIO,
   type CommandArgs,
@@ -13,6 +12,7 @@ import {
   UsageError,
 } from '../command.ts';
 import { readUserText } from '../user-files.ts';
+import { outFolder } from './run-options.ts';
 
 /**
  * `vigil explain`: a Clarify explainability job on a data set, against a model served over HTTP
@@ -44,7 +44,7 @@ export const explainCommand = defineCommand({
       io.cwd,
     );
     const datasetText = await readUserText('--dataset', requiredString(args, 'dataset'), io.cwd);
-    const out = openLocation(requiredString(args, 'out'), io.cwd);
+    const out = outFolder(args, io);
     const config = parseAnalysisConfig(configText, requiredString(args, 'analysis-config'));
     const invoker = modelInvokerFor(
       args,

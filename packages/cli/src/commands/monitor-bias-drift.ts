@@ -14,8 +14,8 @@ import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.t
 import {
   CLARIFY_MONITOR_INPUTS,
   endpointOption,
+  outFolder,
   REPORT_OPTIONS,
-  reportFolder,
   requiredPaths,
   runPorts,
 } from './run-options.ts';
@@ -54,7 +54,7 @@ export const monitorBiasDriftCommand = defineCommand({
     const labels = requiredPaths(args, 'ground-truth', 'a file or folder; repeatable');
     const baseline = openLocation(requiredString(args, 'baseline'), io.cwd);
     const analysisConfig = openLocation(requiredString(args, 'analysis-config'), io.cwd);
-    const out = reportFolder(args, io);
+    const out = outFolder(args, io);
     const bootstrap = bootstrapOptions(args, flag(args, 'bootstrap') || flag(args, 'interval-policy'));
     const now = new Date();
     const result = await runBiasDriftMonitor(

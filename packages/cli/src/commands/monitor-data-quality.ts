@@ -7,8 +7,8 @@ import { DRIFT_EXAMPLES, DRIFT_OPTION_HELP, driftOptions, driftSummary } from '.
 import {
   endpointOption,
   optionalTime,
+  outFolder,
   REPORT_OPTIONS,
-  reportFolder,
   requiredPaths,
   runPorts,
   WINDOW_OPTIONS,
@@ -64,7 +64,7 @@ export const monitorDataQualityCommand = defineCommand({
   async run(args, io) {
     const captures = requiredPaths(args, 'capture', 'a file, folder or s3:// URI; repeatable');
     const baselinePath = requiredString(args, 'baseline');
-    const out = reportFolder(args, io);
+    const out = outFolder(args, io);
     const start = optionalTime(args, 'start');
     const end = optionalTime(args, 'end');
     if (start && end && start >= end) throw new UsageError('--start must be before --end');

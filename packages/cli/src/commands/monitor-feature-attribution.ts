@@ -13,13 +13,7 @@ import {
 } from '../command.ts';
 import { readUserText } from '../user-files.ts';
 import { modelInvokerFor } from './explain.ts';
-import {
-  CLARIFY_MONITOR_INPUTS,
-  REPORT_OPTIONS,
-  reportFolder,
-  requiredPaths,
-  runPorts,
-} from './run-options.ts';
+import { CLARIFY_MONITOR_INPUTS, outFolder, REPORT_OPTIONS, requiredPaths, runPorts } from './run-options.ts';
 
 /** `vigil monitor feature-attribution`: one run of the feature-attribution drift monitor. */
 export const monitorFeatureAttributionCommand = defineCommand({
@@ -54,7 +48,7 @@ export const monitorFeatureAttributionCommand = defineCommand({
     const captures = requiredPaths(args, 'capture', 'a file or folder; repeatable');
     const baselinePath = requiredString(args, 'baseline');
     const configPath = requiredString(args, 'analysis-config');
-    const out = reportFolder(args, io);
+    const out = outFolder(args, io);
     const config = parseAnalysisConfig(
       await readUserText('--analysis-config', configPath, io.cwd),
       configPath,

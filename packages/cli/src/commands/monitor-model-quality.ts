@@ -6,7 +6,7 @@ import { defineCommand, flag, optionalString, optionTypes, requiredString } from
 import { jsonlObjects, readGroundTruthLabels } from '../jsonl-inputs.ts';
 import { problemTypeOption, thresholdOption } from './baseline-model-quality.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
-import { endpointOption, REPORT_OPTIONS, reportFolder, requiredPaths, runPorts } from './run-options.ts';
+import { endpointOption, outFolder, REPORT_OPTIONS, requiredPaths, runPorts } from './run-options.ts';
 
 /** `vigil monitor model-quality`: one model-quality execution over capture files and ground-truth files. */
 export const monitorModelQualityCommand = defineCommand({
@@ -46,7 +46,7 @@ export const monitorModelQualityCommand = defineCommand({
     const groundTruths = requiredPaths(args, 'ground-truth', 'a file, folder or s3:// URI');
     const probabilityThreshold = thresholdOption(args);
     const baseline = openLocation(requiredString(args, 'baseline'), io.cwd);
-    const output = reportFolder(args, io);
+    const output = outFolder(args, io);
     const endpoint = endpointOption(args);
 
     const skipped = new SkippedInputTally();

@@ -55,15 +55,15 @@ export function requiredPaths(args: CommandArgs, name: string, what: string): st
 }
 
 /**
- * The report folder of the required `--out`, local or s3://.
+ * The folder of the required `--out` (local or s3://) that a command writes its report or files to.
  *
  * @example
  * ```ts
- * const out = reportFolder(args, io);
+ * const out = outFolder(args, io);
  * await out.store.put(joinKey(out.key, 'analysis.json'), json, 'application/json');
  * ```
  */
-export function reportFolder(args: CommandArgs, io: CliIO): ReturnType<typeof openLocation> {
+export function outFolder(args: CommandArgs, io: CliIO): ReturnType<typeof openLocation> {
   return openLocation(requiredString(args, 'out'), io.cwd);
 }
 
