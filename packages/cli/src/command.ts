@@ -37,6 +37,26 @@ export interface Command {
 
 export { UsageError } from './usage-error.ts';
 
+/**
+ * A help text written as an indented block in a template literal, to print as it reads: the line
+ * break after the opening backtick, the one before the closing backtick and the indentation the
+ * block's lines share are left out. Interpolated texts (shared option help) are taken as they are.
+ *
+ * @example
+ * ```ts
+ * helpText`
+ *   --out  Folder for analysis.json.
+ *          Local path or s3:// URI.
+ * `; // '--out  Folder for analysis.json.\n       Local path or s3:// URI.'
+ * ```
+ */
+export function helpText(lines: TemplateStringsArray, ...texts: string[]): string {
+  const indents = lines.flatMap((part) => [...part.matchAll(/\n( *)(?=\S)/g)].map((m) => m[1]!.length));
+  const margin = new RegExp(`\\n {${indents.length ? Math.min(...indents) : 0}}`, 'g');
+  const text = lines.reduce((out, part, i) => out + part.replace(margin, '\n') + (texts[i] ?? ''), '');
+  return text.replace(/^\n/, '').replace(/\n *$/, '');
+}
+
 /** A command as its module declares it: all but the summary, which `COMMAND_SUMMARIES` holds. */
 export type CommandSpec = Omit<Command, 'name' | 'summary'> & { name: CommandName };
 

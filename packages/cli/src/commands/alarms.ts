@@ -27,6 +27,7 @@ import {
   type CommandArgs,
   defineCommand,
   flag,
+  helpText,
   optionalName,
   optionalString,
   optionTypes,
@@ -48,13 +49,13 @@ const listCommand = defineCommand({
   name: 'alarms',
   usage: 'alarms --config FILE --endpoint NAME [--constraints FILE] [--json]',
   options: optionTypes({ config: 'string', endpoint: 'string', constraints: 'string', json: 'boolean' }),
-  details: [
-    '--constraints FILE  The model-quality baseline constraints.json: the model metric alarm takes its threshold',
-    '                    from it when the configuration gives none.',
-    '--json              Print { alarms, deploymentConfig, omitted } as JSON (what infra/ creates).',
-    'Put the DeploymentConfig into UpdateEndpoint (or CreateEndpoint) so that SageMaker rolls a deployment back',
-    'when a guardrail fires while it bakes; heartbeat alarms only alert, they never roll back.',
-  ].join('\n'),
+  details: helpText`
+    --constraints FILE  The model-quality baseline constraints.json: the model metric alarm takes its threshold
+                        from it when the configuration gives none.
+    --json              Print { alarms, deploymentConfig, omitted } as JSON (what infra/ creates).
+    Put the DeploymentConfig into UpdateEndpoint (or CreateEndpoint) so that SageMaker rolls a deployment back
+    when a guardrail fires while it bakes; heartbeat alarms only alert, they never roll back.
+  `,
   async run(args, io) {
     const config = await loadConfig(args, io.cwd);
     const endpoint = requiredName(args, 'endpoint');
@@ -105,13 +106,13 @@ const evaluateCommand = defineCommand({
   name: 'alarms evaluate',
   usage: 'alarms evaluate --config FILE [--endpoint NAME] [--home DIR] [--at ISO-TIME]',
   options: optionTypes({ config: 'string', endpoint: 'string', home: 'string', at: 'string' }),
-  details: [
-    'Evaluates with CloudWatch semantics, writes the "CloudWatch Alarm State Change" events to the local bus',
-    'journal and hands them to alarm-router: alerts go to <home>/outbox/ and stdout, and to a real Slack webhook',
-    'when the environment variable named by the channel\'s webhookSecret is set. With rollback policy "rollback"',
-    'the local endpoint record (<home>/local/endpoints/) is rolled back and the audit log gets the decision.',
-    '--at ISO-TIME  Evaluate as of this time (default now).',
-  ].join('\n'),
+  details: helpText`
+    Evaluates with CloudWatch semantics, writes the "CloudWatch Alarm State Change" events to the local bus
+    journal and hands them to alarm-router: alerts go to <home>/outbox/ and stdout, and to a real Slack webhook
+    when the environment variable named by the channel's webhookSecret is set. With rollback policy "rollback"
+    the local endpoint record (<home>/local/endpoints/) is rolled back and the audit log gets the decision.
+    --at ISO-TIME  Evaluate as of this time (default now).
+  `,
   async run(args, io) {
     const config = await loadConfig(args, io.cwd);
     const atText = optionalString(args, 'at');
@@ -166,11 +167,11 @@ const deadLettersCommand = defineCommand({
   name: 'alarms dead-letters',
   usage: 'alarms dead-letters [--home DIR] [--replay --config FILE]',
   options: optionTypes({ home: 'string', replay: 'boolean', config: 'string' }),
-  details: [
-    '--replay  Send every dead letter not yet delivered to its channel again (outbox, and Slack when the',
-    '          webhook secret is in the environment); a letter that goes through is marked delivered. Letters',
-    "          already delivered (by a replay or by the Lambda's retry of the event) are never sent again.",
-  ].join('\n'),
+  details: helpText`
+    --replay  Send every dead letter not yet delivered to its channel again (outbox, and Slack when the
+              webhook secret is in the environment); a letter that goes through is marked delivered. Letters
+              already delivered (by a replay or by the Lambda's retry of the event) are never sent again.
+  `,
   async run(args, io) {
     const store = openHome(optionalString(args, 'home'), io.cwd);
     const replay = flag(args, 'replay');

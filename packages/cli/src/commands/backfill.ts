@@ -17,6 +17,7 @@ import {
   commaList,
   defineCommand,
   flag,
+  helpText,
   optionalNumber,
   optionalString,
   optionTypes,
@@ -47,22 +48,22 @@ export const backfillCommand = defineCommand({
     'state-machine': 'string',
     bucket: 'string',
   }),
-  details: [
-    'Profiles every capture file of the hours in [--from, --to) again (profile-capture), then runs each',
-    "monitor's windows whose scheduled time falls in the range, oldest first, as their schedules would have.",
-    'The current hour is left to the live path, and so is the run at its top. Every output key comes from',
-    'the capture key or the window, so a second backfill of the same range writes the same bytes; a window',
-    'settled before gets its report and run record replaced, without sending its metrics or event again.',
-    'A failing file or run is retried (--attempts), then reported; the others go on. Exit code 1 if any failed.',
-    '',
-    'Locally (default) the handlers run on the home folder: profile-capture on --threads worker threads',
-    '(default: the cores, at most 8), --concurrency files at a time; then the monitors in order.',
-    'With --aws the deployed state machine runs it (sst deploy prints its ARN as backfillStateMachine; or set',
-    "VIGIL_BACKFILL_STATE_MACHINE); --bucket (or VIGIL_BUCKET) names Vigil's bucket when the capture is in it.",
-    'A range longer than 31 days runs as one execution per 31 days, one after another.',
-    '',
-    'Example: vigil backfill --endpoint churn --from 2024-05-01T00:00:00Z --to 2024-05-08T00:00:00Z --monitors data-quality',
-  ].join('\n'),
+  details: helpText`
+    Profiles every capture file of the hours in [--from, --to) again (profile-capture), then runs each
+    monitor's windows whose scheduled time falls in the range, oldest first, as their schedules would have.
+    The current hour is left to the live path, and so is the run at its top. Every output key comes from
+    the capture key or the window, so a second backfill of the same range writes the same bytes; a window
+    settled before gets its report and run record replaced, without sending its metrics or event again.
+    A failing file or run is retried (--attempts), then reported; the others go on. Exit code 1 if any failed.
+
+    Locally (default) the handlers run on the home folder: profile-capture on --threads worker threads
+    (default: the cores, at most 8), --concurrency files at a time; then the monitors in order.
+    With --aws the deployed state machine runs it (sst deploy prints its ARN as backfillStateMachine; or set
+    VIGIL_BACKFILL_STATE_MACHINE); --bucket (or VIGIL_BUCKET) names Vigil's bucket when the capture is in it.
+    A range longer than 31 days runs as one execution per 31 days, one after another.
+
+    Example: vigil backfill --endpoint churn --from 2024-05-01T00:00:00Z --to 2024-05-08T00:00:00Z --monitors data-quality
+  `,
   async run(args, io) {
     const { config, text: configText, path: configSource } = await readConfigFile(args, io);
     const clock = systemClock;

@@ -4,6 +4,7 @@ import {
   type CliIO,
   type CommandArgs,
   defineCommand,
+  helpText,
   optionalNumber,
   optionalString,
   optionTypes,
@@ -30,15 +31,15 @@ export const banditSimulateCommand = defineCommand({
     seed: 'string',
     every: 'string',
   }),
-  details: [
-    '--rates            Each variant’s true success rate, the champion first (it starts with most traffic).',
-    '--comparison       A comparison.json (vigil compare variants): the variants’ observed --metric rates',
-    '                   (accuracy, precision or recall; default accuracy) become the true rates.',
-    '--rounds           Policy steps; one round is one hour of traffic (--requests requests).',
-    '--cooldown-rounds  Rounds between two shifts (default 1: every round).',
-    'Prints the split and cumulative regret every --every rounds, then the best fixed split the guardrails',
-    'allow and the regret against it (expected successes lost). The run is reproducible from --seed.',
-  ].join('\n'),
+  details: helpText`
+    --rates            Each variant’s true success rate, the champion first (it starts with most traffic).
+    --comparison       A comparison.json (vigil compare variants): the variants’ observed --metric rates
+                       (accuracy, precision or recall; default accuracy) become the true rates.
+    --rounds           Policy steps; one round is one hour of traffic (--requests requests).
+    --cooldown-rounds  Rounds between two shifts (default 1: every round).
+    Prints the split and cumulative regret every --every rounds, then the best fixed split the guardrails
+    allow and the regret against it (expected successes lost). The run is reproducible from --seed.
+  `,
   async run(args, io) {
     const rates = await ratesOption(args, io);
     const guardrails = {

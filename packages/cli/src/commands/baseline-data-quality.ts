@@ -1,23 +1,23 @@
 import { joinKey } from '@vigil/core';
 import { createDataQualityBaseline } from '@vigil/core/dataquality';
 import { openLocation } from '../adapters.ts';
-import { defineCommand, flag, optionalChoice, optionTypes, requiredString } from '../command.ts';
+import { defineCommand, flag, helpText, optionalChoice, optionTypes, requiredString } from '../command.ts';
 
 /** `vigil baseline data-quality`: SageMaker's suggest_baseline, on a laptop or from S3. */
 export const baselineDataQualityCommand = defineCommand({
   name: 'baseline data-quality',
   usage: 'baseline data-quality --dataset FILE [--format csv|jsonl] [--no-header] --out DIR',
   options: optionTypes({ dataset: 'string', format: 'string', 'no-header': 'boolean', out: 'string' }),
-  details: [
-    '--dataset    The baseline dataset (usually the training set): a local file or an s3:// URI.',
-    '--format     csv (default, or by the .jsonl/.json extension: jsonl).',
-    '--no-header  The CSV has no header row: columns are named _c0, _c1, … as SageMaker names them.',
-    '--out        Folder (or s3:// prefix) that receives statistics.json and constraints.json.',
-    'CSV rows are counted against the header (without one, the width most rows have): absent values',
-    'count as missing, extra values are left out. That, non-finite values (NaN, inf, 1e400: counted as',
-    'missing) and columns inferred String because of a few texts are printed as "warning: …" lines.',
-    'Example: vigil baseline data-quality --dataset train.csv --out baseline/',
-  ].join('\n'),
+  details: helpText`
+    --dataset    The baseline dataset (usually the training set): a local file or an s3:// URI.
+    --format     csv (default, or by the .jsonl/.json extension: jsonl).
+    --no-header  The CSV has no header row: columns are named _c0, _c1, … as SageMaker names them.
+    --out        Folder (or s3:// prefix) that receives statistics.json and constraints.json.
+    CSV rows are counted against the header (without one, the width most rows have): absent values
+    count as missing, extra values are left out. That, non-finite values (NaN, inf, 1e400: counted as
+    missing) and columns inferred String because of a few texts are printed as "warning: …" lines.
+    Example: vigil baseline data-quality --dataset train.csv --out baseline/
+  `,
   async run(args, io) {
     const datasetPath = requiredString(args, 'dataset');
     const outPath = requiredString(args, 'out');

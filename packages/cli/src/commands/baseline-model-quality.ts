@@ -8,6 +8,7 @@ import {
 import {
   type CommandArgs,
   defineCommand,
+  helpText,
   optionalChoice,
   optionalNumber,
   optionalString,
@@ -36,15 +37,15 @@ export const baselineModelQualityCommand = defineCommand({
     format: 'string',
     out: 'string',
   }),
-  details: [
-    '--dataset                 CSV with a header row (default) or JSON Lines (--format jsonl); a path or s3:// URI.',
-    '--ground-truth-attribute  Column name (or 0-based index) of the label; a key or JSON path for JSON Lines.',
-    '--inference-attribute     Column of the prediction (optional for binary problems given a probability).',
-    '--probability-attribute   Binary: column of the positive-class probability. Enables auc on scores and the',
-    '                          calibration.json that lets `vigil monitor model-quality` estimate quality before labels.',
-    '--probability-threshold   Binary: a probability at or above it predicts 1 (default 0.5).',
-    '--out                     Folder (or s3:// prefix) for the baseline files.',
-  ].join('\n'),
+  details: helpText`
+    --dataset                 CSV with a header row (default) or JSON Lines (--format jsonl); a path or s3:// URI.
+    --ground-truth-attribute  Column name (or 0-based index) of the label; a key or JSON path for JSON Lines.
+    --inference-attribute     Column of the prediction (optional for binary problems given a probability).
+    --probability-attribute   Binary: column of the positive-class probability. Enables auc on scores and the
+                              calibration.json that lets \`vigil monitor model-quality\` estimate quality before labels.
+    --probability-threshold   Binary: a probability at or above it predicts 1 (default 0.5).
+    --out                     Folder (or s3:// prefix) for the baseline files.
+  `,
   async run(args, io) {
     const problemType = problemTypeOption(args);
     const groundTruthAttribute = requiredString(args, 'ground-truth-attribute');

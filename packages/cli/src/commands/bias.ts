@@ -6,7 +6,14 @@ import {
   requestedMethods,
   runBiasAnalysis,
 } from '@vigil/core/bias';
-import { defineCommand, optionalString, optionTypes, requiredString, UsageError } from '../command.ts';
+import {
+  defineCommand,
+  helpText,
+  optionalString,
+  optionTypes,
+  requiredString,
+  UsageError,
+} from '../command.ts';
 import { readUserText } from '../user-files.ts';
 import { BOOTSTRAP_OPTIONS, bootstrapOptions } from './bootstrap-options.ts';
 import { outFolder } from './run-options.ts';
@@ -22,17 +29,17 @@ export const biasCommand = defineCommand({
     out: 'string',
     ...BOOTSTRAP_OPTIONS,
   }),
-  details: [
-    '--analysis-config  Clarify analysis_config.json, unchanged: label, label_values_or_threshold, facet,',
-    '                   group_variable, predicted_label / probability_threshold, excluded_columns, headers,',
-    '                   methods.pre_training_bias / methods.post_training_bias ("all" or a list).',
-    '--dataset          The dataset: text/csv (with or without a header row) or application/jsonlines;',
-    '                   default: dataset_uri of the analysis config.',
-    '                   Post-training metrics read the predictions from the predicted_label column.',
-    '--out              Folder to write analysis.json to (local path or s3:// URI).',
-    '--bootstrap        Beyond Clarify: a percentile bootstrap interval and the group sizes next to each',
-    '                   metric (--resamples 500, --confidence 0.95, --seed 1; FlipTest has none).',
-  ].join('\n'),
+  details: helpText`
+    --analysis-config  Clarify analysis_config.json, unchanged: label, label_values_or_threshold, facet,
+                       group_variable, predicted_label / probability_threshold, excluded_columns, headers,
+                       methods.pre_training_bias / methods.post_training_bias ("all" or a list).
+    --dataset          The dataset: text/csv (with or without a header row) or application/jsonlines;
+                       default: dataset_uri of the analysis config.
+                       Post-training metrics read the predictions from the predicted_label column.
+    --out              Folder to write analysis.json to (local path or s3:// URI).
+    --bootstrap        Beyond Clarify: a percentile bootstrap interval and the group sizes next to each
+                       metric (--resamples 500, --confidence 0.95, --seed 1; FlipTest has none).
+  `,
   async run(args, io) {
     const configPath = requiredString(args, 'analysis-config');
     const out = outFolder(args, io);

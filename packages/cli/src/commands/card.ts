@@ -7,6 +7,7 @@ import {
   type Command,
   type CommandArgs,
   defineCommand,
+  helpText,
   optionalChoice,
   optionalNumber,
   optionTypes,
@@ -28,7 +29,7 @@ const CARD_DETAILS = [
   '--card-version N  A specific card version (default: the latest).',
   'The rendering adds the approval history and the monitoring runs recorded in the audit log.',
   '--home DIR / s3://bucket, --aws, --config: as for `vigil registry`.',
-];
+].join('\n');
 
 async function renderCard(
   args: CommandArgs,
@@ -65,7 +66,7 @@ const showCommand = defineCommand({
   name: 'card show',
   usage: 'card show (--arn ARN | --group NAME [--version N])',
   options: cardOptions,
-  details: CARD_DETAILS.join('\n'),
+  details: CARD_DETAILS,
   async run(args, io) {
     io.stdout((await renderCard(args, io, 'md')).text.trimEnd());
     return 0;
@@ -76,11 +77,11 @@ const exportCommand = defineCommand({
   name: 'card export',
   usage: 'card export (--arn ARN | --group NAME [--version N]) --format md|html --out PATH',
   options: { ...cardOptions, ...optionTypes({ format: 'string', out: 'string' }) },
-  details: [
-    '--format md|html  default html',
-    '--out PATH         a file, or a folder ending in / to name the file after the card',
-    ...CARD_DETAILS,
-  ].join('\n'),
+  details: helpText`
+    --format md|html  default html
+    --out PATH         a file, or a folder ending in / to name the file after the card
+    ${CARD_DETAILS}
+  `,
   async run(args, io) {
     const format = optionalChoice(args, 'format', ['md', 'html']) ?? 'html';
     const { name, text } = await renderCard(args, io, format);

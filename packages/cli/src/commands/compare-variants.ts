@@ -16,6 +16,7 @@ import {
   type CommandArgs,
   defineCommand,
   flag,
+  helpText,
   optionalNumber,
   optionalString,
   optionTypes,
@@ -54,20 +55,20 @@ export const compareVariantsCommand = defineCommand({
     'namespace-prefix': 'string',
     ...REPORT_OPTIONS,
   }),
-  details: [
-    '--capture          Capture files, folders or s3:// prefixes laid out as SageMaker writes them,',
-    '                   {capture}/{endpoint}/{variant}/yyyy/mm/dd/hh/*.jsonl: the variant is the path segment.',
-    '--ground-truth     Ground-truth .jsonl files or folders, joined on inferenceId, else eventId.',
-    '--start, --end     ISO-8601 times: only records whose inferenceTime lies in [start, end).',
-    '--significance     α (default 0.05). --minimum-effect: the smallest difference that matters (default 0.01).',
-    '--power            1 − β of the sample size still needed when inconclusive (default 0.8).',
-    '--metric           The decision metric: auc, accuracy, precision, recall, f1 (binary), accuracy',
-    '                   (multiclass), mae, mse (regression). Default: the first of these for the problem type.',
-    '--baseline         A model-quality baseline folder with calibration.json: estimates before labels.',
-    '--out              Folder for comparison.json and report.html. Metrics variant_<metric>_delta, variant_decision, … go to',
-    '                   the local store under --home (default .vigil), or to CloudWatch with --cloudwatch.',
-    'Exit 0 whatever the decision; 1 when the comparison could not be made.',
-  ].join('\n'),
+  details: helpText`
+    --capture          Capture files, folders or s3:// prefixes laid out as SageMaker writes them,
+                       {capture}/{endpoint}/{variant}/yyyy/mm/dd/hh/*.jsonl: the variant is the path segment.
+    --ground-truth     Ground-truth .jsonl files or folders, joined on inferenceId, else eventId.
+    --start, --end     ISO-8601 times: only records whose inferenceTime lies in [start, end).
+    --significance     α (default 0.05). --minimum-effect: the smallest difference that matters (default 0.01).
+    --power            1 − β of the sample size still needed when inconclusive (default 0.8).
+    --metric           The decision metric: auc, accuracy, precision, recall, f1 (binary), accuracy
+                       (multiclass), mae, mse (regression). Default: the first of these for the problem type.
+    --baseline         A model-quality baseline folder with calibration.json: estimates before labels.
+    --out              Folder for comparison.json and report.html. Metrics variant_<metric>_delta, variant_decision, … go to
+                       the local store under --home (default .vigil), or to CloudWatch with --cloudwatch.
+    Exit 0 whatever the decision; 1 when the comparison could not be made.
+  `,
   async run(args, io) {
     const endpoint = requiredName(args, 'endpoint');
     const champion = requiredName(args, 'champion');

@@ -5,6 +5,7 @@ import {
   type CliIO,
   type CommandArgs,
   defineCommand,
+  helpText,
   optionalName,
   optionalString,
   optionTypes,
@@ -28,15 +29,15 @@ export const explainCommand = defineCommand({
     endpoint: 'string',
     out: 'string',
   }),
-  details: [
-    '--analysis-config  Clarify analysis_config.json: headers, label, methods.shap, predictor.',
-    '--dataset          CSV or JSON Lines data set (dataset_type); label and excluded columns are dropped.',
-    '--model            URL of a server with POST /invocations (SageMaker container contract).',
-    '--endpoint         SageMaker endpoint to call; default predictor.endpoint_name.',
-    '--out              Folder for analysis.json and explanations_shap/out.csv.',
-    '',
-    'Example: vigil explain --analysis-config analysis_config.json --dataset train.csv --model http://127.0.0.1:8080 --out out/',
-  ].join('\n'),
+  details: helpText`
+    --analysis-config  Clarify analysis_config.json: headers, label, methods.shap, predictor.
+    --dataset          CSV or JSON Lines data set (dataset_type); label and excluded columns are dropped.
+    --model            URL of a server with POST /invocations (SageMaker container contract).
+    --endpoint         SageMaker endpoint to call; default predictor.endpoint_name.
+    --out              Folder for analysis.json and explanations_shap/out.csv.
+
+    Example: vigil explain --analysis-config analysis_config.json --dataset train.csv --model http://127.0.0.1:8080 --out out/
+  `,
   async run(args, io) {
     const configText = await readUserText(
       '--analysis-config',

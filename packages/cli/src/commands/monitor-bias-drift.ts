@@ -4,6 +4,7 @@ import { openLocation } from '../adapters.ts';
 import {
   defineCommand,
   flag,
+  helpText,
   optionalNumber,
   optionalString,
   optionTypes,
@@ -35,20 +36,20 @@ export const monitorBiasDriftCommand = defineCommand({
     ...BOOTSTRAP_OPTIONS,
     'interval-policy': 'boolean',
   }),
-  details: [
-    '--baseline          The baseline analysis.json (its metric values are the constraints).',
-    '--analysis-config   Clarify analysis_config.json (label, label_values_or_threshold, facet, headers).',
-    '--capture           Data-capture files or folders (repeatable); local paths or s3:// URIs.',
-    '--ground-truth      Ground-truth files or folders (repeatable); joined on inferenceId, else eventId.',
-    '--out               Report folder: analysis.json, constraint_violations.json and report.html.',
-    '--endpoint          Endpoint name for metrics and events (default "local").',
-    '--inference-attribute / --probability-attribute  Where the prediction is in the output (index or path);',
-    '                    a score greater than --probability-threshold (default 0.5) is label 1.',
-    '--bootstrap         Beyond Clarify: a bootstrap interval and group sizes next to each metric',
-    '                    (--resamples 500, --confidence 0.95, --seed 1).',
-    '--interval-policy   Report a violation only when the whole interval is worse than the baseline.',
-    'Metrics go to the local store under --home (default .vigil) or CloudWatch with --cloudwatch.',
-  ].join('\n'),
+  details: helpText`
+    --baseline          The baseline analysis.json (its metric values are the constraints).
+    --analysis-config   Clarify analysis_config.json (label, label_values_or_threshold, facet, headers).
+    --capture           Data-capture files or folders (repeatable); local paths or s3:// URIs.
+    --ground-truth      Ground-truth files or folders (repeatable); joined on inferenceId, else eventId.
+    --out               Report folder: analysis.json, constraint_violations.json and report.html.
+    --endpoint          Endpoint name for metrics and events (default "local").
+    --inference-attribute / --probability-attribute  Where the prediction is in the output (index or path);
+                        a score greater than --probability-threshold (default 0.5) is label 1.
+    --bootstrap         Beyond Clarify: a bootstrap interval and group sizes next to each metric
+                        (--resamples 500, --confidence 0.95, --seed 1).
+    --interval-policy   Report a violation only when the whole interval is worse than the baseline.
+    Metrics go to the local store under --home (default .vigil) or CloudWatch with --cloudwatch.
+  `,
   async run(args, io) {
     const captures = requiredPaths(args, 'capture', 'a file or folder; repeatable');
     const labels = requiredPaths(args, 'ground-truth', 'a file or folder; repeatable');

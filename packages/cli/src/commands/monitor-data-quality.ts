@@ -1,7 +1,15 @@
 import { hourOf, InputError, metricsNamespace, SkippedInputTally } from '@vigil/core';
 import { captureObjectsIn, publishDataQualityRun, readDataQualityBaseline } from '@vigil/core/dataquality';
 import { openHome, openLocation } from '../adapters.ts';
-import { defineCommand, flag, optionalString, optionTypes, requiredString, UsageError } from '../command.ts';
+import {
+  defineCommand,
+  flag,
+  helpText,
+  optionalString,
+  optionTypes,
+  requiredString,
+  UsageError,
+} from '../command.ts';
 import { profileInParallel } from '../profiling/profile-in-parallel.ts';
 import { DRIFT_EXAMPLES, DRIFT_OPTION_HELP, driftOptions, driftSummary } from './drift-options.ts';
 import {
@@ -35,32 +43,32 @@ export const monitorDataQualityCommand = defineCommand({
     'drift-violations': 'boolean',
     threads: 'string',
   }),
-  details: [
-    '--baseline        Folder (or s3:// prefix) with statistics.json and constraints.json, SageMaker- or Vigil-made.',
-    '--capture         A capture file, a folder walked in yyyy/mm/dd/hh layout, or an s3:// URI (repeatable).',
-    '--start / --end   The window (ISO-8601, UTC); capture hours outside it are left out. Default: everything.',
-    '                  A window given by both is settled once, as the scheduled Lambda settles it: its run record',
-    '                  (runs/ under --home) keeps a second run from publishing its metrics and event again.',
-    '--rerun           Check a settled window again: rewrites the report, publishes no metrics (they were).',
-    '--endpoint        Endpoint name for metric dimensions and the event (default "local").',
-    '--schedule-name   MonitoringSchedule dimension (default <endpoint>-data-quality).',
-    '--output-columns  Where captured outputs go in a row: START (SageMaker default), END or NONE. NONE',
-    '                  profiles the inputs only: for a baseline without the prediction column.',
-    '--threads         Worker threads for inputs larger than 32 MiB, cut into 32 MiB parts profiled',
-    '                  apart and merged (default: the cores, at most 8; 1 profiles in one thread).',
-    '                  The profile does not depend on it.',
-    '--out             Report folder: statistics.json, constraint_violations.json, constraints.json,',
-    "                  Vigil's vigil_notes.json (ragged rows, non-finite values, why a column is String),",
-    "                  drift_report.json (Vigil's drift verdicts) and report.html (tables and charts).",
-    DRIFT_OPTION_HELP,
-    'Metrics go to the local store under --home (default .vigil), or to CloudWatch with --cloudwatch.',
-    'Notes that help read the verdict are printed as "warning: …" lines.',
-    'Exit code 0 with or without violations; 1 when the run cannot happen (no baseline, no data).',
-    'Example: vigil monitor data-quality --baseline baseline/ --capture capture/ --out report/',
-    'Example: vigil monitor data-quality --baseline baseline/ --capture capture/my-endpoint/AllTraffic/ \\',
-    '           --start 2024-05-01T12:00:00Z --end 2024-05-01T13:00:00Z --output-columns NONE --out report/',
-    DRIFT_EXAMPLES,
-  ].join('\n'),
+  details: helpText`
+    --baseline        Folder (or s3:// prefix) with statistics.json and constraints.json, SageMaker- or Vigil-made.
+    --capture         A capture file, a folder walked in yyyy/mm/dd/hh layout, or an s3:// URI (repeatable).
+    --start / --end   The window (ISO-8601, UTC); capture hours outside it are left out. Default: everything.
+                      A window given by both is settled once, as the scheduled Lambda settles it: its run record
+                      (runs/ under --home) keeps a second run from publishing its metrics and event again.
+    --rerun           Check a settled window again: rewrites the report, publishes no metrics (they were).
+    --endpoint        Endpoint name for metric dimensions and the event (default "local").
+    --schedule-name   MonitoringSchedule dimension (default <endpoint>-data-quality).
+    --output-columns  Where captured outputs go in a row: START (SageMaker default), END or NONE. NONE
+                      profiles the inputs only: for a baseline without the prediction column.
+    --threads         Worker threads for inputs larger than 32 MiB, cut into 32 MiB parts profiled
+                      apart and merged (default: the cores, at most 8; 1 profiles in one thread).
+                      The profile does not depend on it.
+    --out             Report folder: statistics.json, constraint_violations.json, constraints.json,
+                      Vigil's vigil_notes.json (ragged rows, non-finite values, why a column is String),
+                      drift_report.json (Vigil's drift verdicts) and report.html (tables and charts).
+    ${DRIFT_OPTION_HELP}
+    Metrics go to the local store under --home (default .vigil), or to CloudWatch with --cloudwatch.
+    Notes that help read the verdict are printed as "warning: …" lines.
+    Exit code 0 with or without violations; 1 when the run cannot happen (no baseline, no data).
+    Example: vigil monitor data-quality --baseline baseline/ --capture capture/ --out report/
+    Example: vigil monitor data-quality --baseline baseline/ --capture capture/my-endpoint/AllTraffic/ \\
+               --start 2024-05-01T12:00:00Z --end 2024-05-01T13:00:00Z --output-columns NONE --out report/
+    ${DRIFT_EXAMPLES}
+  `,
   async run(args, io) {
     const captures = requiredPaths(args, 'capture', 'a file, folder or s3:// URI; repeatable');
     const baselinePath = requiredString(args, 'baseline');

@@ -4,6 +4,7 @@ import { openLocation } from '../adapters.ts';
 import {
   type CommandArgs,
   defineCommand,
+  helpText,
   optionalName,
   optionalNumber,
   optionalString,
@@ -32,18 +33,18 @@ export const monitorFeatureAttributionCommand = defineCommand({
     'sample-size': 'string',
     seed: 'string',
   }),
-  details: [
-    '--baseline         analysis.json of the baseline explanation (explanations.kernel_shap).',
-    '--analysis-config  Clarify analysis_config.json (methods.shap, predictor, headers).',
-    '--capture          Capture files or folders (repeatable); local paths or s3:// URIs.',
-    '--model / --endpoint  The model to call: an HTTP server with POST /invocations, or a SageMaker endpoint.',
-    '--out              Report folder: analysis.json, constraint_violations.json and report.html.',
-    '--name             Endpoint name for metrics and events (default --endpoint, else "local").',
-    '--threshold        nDCG below which a violation is reported (default 0.9).',
-    '--max-invocations  Budget of records × coalitions (default 100000); over it, fewer records are sampled.',
-    '--sample-size      Records sampled from the capture (default 100).',
-    'Metrics go to the local store under --home (default .vigil) or CloudWatch with --cloudwatch.',
-  ].join('\n'),
+  details: helpText`
+    --baseline         analysis.json of the baseline explanation (explanations.kernel_shap).
+    --analysis-config  Clarify analysis_config.json (methods.shap, predictor, headers).
+    --capture          Capture files or folders (repeatable); local paths or s3:// URIs.
+    --model / --endpoint  The model to call: an HTTP server with POST /invocations, or a SageMaker endpoint.
+    --out              Report folder: analysis.json, constraint_violations.json and report.html.
+    --name             Endpoint name for metrics and events (default --endpoint, else "local").
+    --threshold        nDCG below which a violation is reported (default 0.9).
+    --max-invocations  Budget of records × coalitions (default 100000); over it, fewer records are sampled.
+    --sample-size      Records sampled from the capture (default 100).
+    Metrics go to the local store under --home (default .vigil) or CloudWatch with --cloudwatch.
+  `,
   async run(args, io) {
     const captures = requiredPaths(args, 'capture', 'a file or folder; repeatable');
     const baselinePath = requiredString(args, 'baseline');

@@ -2,7 +2,7 @@ import { hourOf, SkippedInputTally, systemClock } from '@vigil/core';
 import { type CaptureRecord, parseCaptureStream } from '@vigil/core/capture';
 import { reportModelQuality } from '@vigil/core/modelquality';
 import { openLocation } from '../adapters.ts';
-import { defineCommand, flag, optionalString, optionTypes, requiredString } from '../command.ts';
+import { defineCommand, flag, helpText, optionalString, optionTypes, requiredString } from '../command.ts';
 import { jsonlObjects, readGroundTruthLabels } from '../jsonl-inputs.ts';
 import { problemTypeOption, thresholdOption } from './baseline-model-quality.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
@@ -27,19 +27,19 @@ export const monitorModelQualityCommand = defineCommand({
     'no-estimate': 'boolean',
     ...REPORT_OPTIONS,
   }),
-  details: [
-    '--baseline               Folder (or s3:// prefix) with constraints.json (SageMaker- or Vigil-made) and, for',
-    '                         the estimate before labels, calibration.json.',
-    '--capture                A capture .jsonl file, or a folder / s3:// prefix walked for .jsonl files (repeatable).',
-    '--ground-truth           A ground-truth .jsonl file or folder / s3:// prefix (repeatable). Joined on the',
-    "                         capture's inferenceId, else its eventId.",
-    '--inference-attribute    CSV output: 0-based column index; JSON output: JSON path (predicted_label, $.score).',
-    '--probability-attribute  Same, for the positive-class probability (binary).',
-    '--ground-truth-attribute Where the label is in the ground-truth data (default: its first column).',
-    '--out                    Report folder: statistics.json, constraint_violations.json, estimated_quality.json, report.html.',
-    'Metrics (SageMaker names, plus estimated_accuracy/precision/recall/f1/auc) go to the local store under --home',
-    '(default .vigil), or to CloudWatch with --cloudwatch. Exit 0 with or without violations; 1 when the run failed.',
-  ].join('\n'),
+  details: helpText`
+    --baseline               Folder (or s3:// prefix) with constraints.json (SageMaker- or Vigil-made) and, for
+                             the estimate before labels, calibration.json.
+    --capture                A capture .jsonl file, or a folder / s3:// prefix walked for .jsonl files (repeatable).
+    --ground-truth           A ground-truth .jsonl file or folder / s3:// prefix (repeatable). Joined on the
+                             capture's inferenceId, else its eventId.
+    --inference-attribute    CSV output: 0-based column index; JSON output: JSON path (predicted_label, $.score).
+    --probability-attribute  Same, for the positive-class probability (binary).
+    --ground-truth-attribute Where the label is in the ground-truth data (default: its first column).
+    --out                    Report folder: statistics.json, constraint_violations.json, estimated_quality.json, report.html.
+    Metrics (SageMaker names, plus estimated_accuracy/precision/recall/f1/auc) go to the local store under --home
+    (default .vigil), or to CloudWatch with --cloudwatch. Exit 0 with or without violations; 1 when the run failed.
+  `,
   async run(args, io) {
     const problemType = problemTypeOption(args);
     const captures = requiredPaths(args, 'capture', 'a file, folder or s3:// URI; repeatable');

@@ -30,6 +30,7 @@ import {
   type CommandSpec,
   defineCommand,
   flag,
+  helpText,
   type OptionType,
   optionalNumber,
   optionalString,
@@ -54,7 +55,7 @@ const GOVERNANCE_DETAILS = [
   "              or s3://bucket for Vigil's bucket in AWS.",
   '--aws         Use SageMaker Model Registry and Model Cards instead of the local ones.',
   '--config FILE The Vigil configuration with approvalPolicies (default vigil.config.json if present).',
-];
+].join('\n');
 
 /** Registry, cards, store and audit log of a governance command: local by default, SageMaker with --aws. */
 export interface GovernanceContext {
@@ -210,14 +211,14 @@ const registerCommand = governanceCommand({
     'model-data': 'string[]',
     'no-gate': 'boolean',
   },
-  details: [
-    'Reports are paths or s3:// URIs in the formats Model Monitor and Clarify write: --model-quality statistics.json,',
-    '--data-quality-statistics / --data-quality-constraints, --bias / --bias-pre-training / --bias-post-training',
-    'analysis.json, --explainability analysis.json. Each is registered with its SHA-256 (ContentDigest), so the gate',
-    'notices a report changed after registration. --card FILE: model-card content JSON (intended_uses, owner, ...).',
-    'The gate then runs as SageMaker\'s "Model Package State Change" event would run it (--no-gate to skip).',
-    ...GOVERNANCE_DETAILS,
-  ].join('\n'),
+  details: helpText`
+    Reports are paths or s3:// URIs in the formats Model Monitor and Clarify write: --model-quality statistics.json,
+    --data-quality-statistics / --data-quality-constraints, --bias / --bias-pre-training / --bias-post-training
+    analysis.json, --explainability analysis.json. Each is registered with its SHA-256 (ContentDigest), so the gate
+    notices a report changed after registration. --card FILE: model-card content JSON (intended_uses, owner, ...).
+    The gate then runs as SageMaker's "Model Package State Change" event would run it (--no-gate to skip).
+    ${GOVERNANCE_DETAILS}
+  `,
   async run(args, io, ctx) {
     if (!ctx.localRegistry)
       throw new UsageError(
@@ -278,7 +279,7 @@ const listCommand = governanceCommand({
   name: 'registry list',
   usage: 'registry list --group NAME',
   options: { group: 'string' },
-  details: GOVERNANCE_DETAILS.join('\n'),
+  details: GOVERNANCE_DETAILS,
   async run(args, io, ctx) {
     const group = requiredName(args, 'group');
     const versions = await ctx.registry.list(group);
@@ -306,12 +307,12 @@ function manualDecisionCommand(decision: 'approve' | 'reject'): Command {
       as: 'string',
       by: 'string',
     },
-    details: [
-      '--reason  Why (becomes the ApprovalDescription, at most 1024 characters).',
-      "--as      Who decides (default: the OS user; --by is an older name for it). When the group's policy",
-      '          names approvers, anyone else is refused and the refusal is recorded in the audit log.',
-      ...GOVERNANCE_DETAILS,
-    ].join('\n'),
+    details: helpText`
+      --reason  Why (becomes the ApprovalDescription, at most 1024 characters).
+      --as      Who decides (default: the OS user; --by is an older name for it). When the group's policy
+                names approvers, anyone else is refused and the refusal is recorded in the audit log.
+      ${GOVERNANCE_DETAILS}
+    `,
     async run(args, io, ctx) {
       const arn = await packageArnFrom(args, ctx);
       const reason = requiredString(args, 'reason');
@@ -357,10 +358,10 @@ const gateCommand = governanceCommand({
     version: 'string',
     reevaluate: 'boolean',
   },
-  details: [
-    '--reevaluate  Decide again on a version still pending after an earlier decision.',
-    ...GOVERNANCE_DETAILS,
-  ].join('\n'),
+  details: helpText`
+    --reevaluate  Decide again on a version still pending after an earlier decision.
+    ${GOVERNANCE_DETAILS}
+  `,
   async run(args, io, ctx) {
     const arn = await packageArnFrom(args, ctx);
     const result = await runRegistryGate(
