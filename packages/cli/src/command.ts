@@ -57,12 +57,18 @@ export function helpText(lines: TemplateStringsArray, ...texts: string[]): strin
   return text.replace(/^\n/, '').replace(/\n *$/, '');
 }
 
-/** A command as its module declares it: all but the summary, which `COMMAND_SUMMARIES` holds. */
-export type CommandSpec = Omit<Command, 'name' | 'summary'> & { name: CommandName };
+/**
+ * A command as its module declares it: all but the summary, which `COMMAND_SUMMARIES` holds, and
+ * its options by name and type (see `optionTypes`).
+ */
+export type CommandSpec = Omit<Command, 'name' | 'summary' | 'options'> & {
+  name: CommandName;
+  options: Record<string, OptionType>;
+};
 
 /**
  * The command `spec` declares, with its summary from `COMMAND_SUMMARIES` (what `vigil --help`
- * lists for it without loading its module).
+ * lists for it without loading its module) and its options declared for `parseArgs`.
  *
  * @example
  * ```ts
@@ -71,7 +77,7 @@ export type CommandSpec = Omit<Command, 'name' | 'summary'> & { name: CommandNam
  * ```
  */
 export function defineCommand(spec: CommandSpec): Command {
-  return { ...spec, summary: COMMAND_SUMMARIES[spec.name] };
+  return { ...spec, summary: COMMAND_SUMMARIES[spec.name], options: optionTypes(spec.options) };
 }
 
 /** The string value of `--name`, or undefined. */

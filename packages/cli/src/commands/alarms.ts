@@ -30,7 +30,6 @@ import {
   helpText,
   optionalName,
   optionalString,
-  optionTypes,
   requiredName,
   requiredString,
   UsageError,
@@ -48,7 +47,7 @@ const OPERATOR: Record<GuardrailAlarm['comparisonOperator'], string> = {
 const listCommand = defineCommand({
   name: 'alarms',
   usage: 'alarms --config FILE --endpoint NAME [--constraints FILE] [--json]',
-  options: optionTypes({ config: 'string', endpoint: 'string', constraints: 'string', json: 'boolean' }),
+  options: { config: 'string', endpoint: 'string', constraints: 'string', json: 'boolean' },
   details: helpText`
     --constraints FILE  The model-quality baseline constraints.json: the model metric alarm takes its threshold
                         from it when the configuration gives none.
@@ -105,7 +104,7 @@ const listCommand = defineCommand({
 const evaluateCommand = defineCommand({
   name: 'alarms evaluate',
   usage: 'alarms evaluate --config FILE [--endpoint NAME] [--home DIR] [--at ISO-TIME]',
-  options: optionTypes({ config: 'string', endpoint: 'string', home: 'string', at: 'string' }),
+  options: { config: 'string', endpoint: 'string', home: 'string', at: 'string' },
   details: helpText`
     Evaluates with CloudWatch semantics, writes the "CloudWatch Alarm State Change" events to the local bus
     journal and hands them to alarm-router: alerts go to <home>/outbox/ and stdout, and to a real Slack webhook
@@ -166,7 +165,7 @@ const evaluateCommand = defineCommand({
 const deadLettersCommand = defineCommand({
   name: 'alarms dead-letters',
   usage: 'alarms dead-letters [--home DIR] [--replay --config FILE]',
-  options: optionTypes({ home: 'string', replay: 'boolean', config: 'string' }),
+  options: { home: 'string', replay: 'boolean', config: 'string' },
   details: helpText`
     --replay  Send every dead letter not yet delivered to its channel again (outbox, and Slack when the
               webhook secret is in the environment); a letter that goes through is marked delivered. Letters

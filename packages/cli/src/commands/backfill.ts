@@ -20,7 +20,6 @@ import {
   helpText,
   optionalNumber,
   optionalString,
-  optionTypes,
   requiredName,
   requiredString,
   UsageError,
@@ -34,7 +33,7 @@ export const backfillCommand = defineCommand({
     'backfill --endpoint NAME --from ISO --to ISO [--monitors data-quality,model-quality] [--config vigil.config.json]\n' +
     '         [--home .vigil] [--concurrency 4] [--threads N] [--attempts 3]\n' +
     '       vigil backfill --aws --state-machine ARN [--bucket VIGIL_BUCKET] --endpoint NAME --from ISO --to ISO',
-  options: optionTypes({
+  options: {
     endpoint: 'string',
     from: 'string',
     to: 'string',
@@ -47,7 +46,7 @@ export const backfillCommand = defineCommand({
     aws: 'boolean',
     'state-machine': 'string',
     bucket: 'string',
-  }),
+  },
   details: helpText`
     Profiles every capture file of the hours in [--from, --to) again (profile-capture), then runs each
     monitor's windows whose scheduled time falls in the range, oldest first, as their schedules would have.

@@ -7,7 +7,6 @@ import {
   helpText,
   optionalNumber,
   optionalString,
-  optionTypes,
   UsageError,
 } from '../command.ts';
 import { readUserText } from '../user-files.ts';
@@ -18,7 +17,7 @@ export const banditSimulateCommand = defineCommand({
   usage:
     'bandit simulate (--rates A=0.80,B=0.84 | --comparison comparison.json [--metric accuracy]) [--rounds 200] ' +
     '[--requests 500] [--min-weight 0.05] [--max-weight 0.95] [--max-step 0.1] [--cooldown-rounds 1] [--seed 1] [--every 20]',
-  options: optionTypes({
+  options: {
     rates: 'string',
     comparison: 'string',
     metric: 'string',
@@ -30,7 +29,7 @@ export const banditSimulateCommand = defineCommand({
     'cooldown-rounds': 'string',
     seed: 'string',
     every: 'string',
-  }),
+  },
   details: helpText`
     --rates            Each variant’s true success rate, the champion first (it starts with most traffic).
     --comparison       A comparison.json (vigil compare variants): the variants’ observed --metric rates

@@ -1,13 +1,13 @@
 import { joinKey } from '@vigil/core';
 import { createDataQualityBaseline } from '@vigil/core/dataquality';
 import { openLocation } from '../adapters.ts';
-import { defineCommand, flag, helpText, optionalChoice, optionTypes, requiredString } from '../command.ts';
+import { defineCommand, flag, helpText, optionalChoice, requiredString } from '../command.ts';
 
 /** `vigil baseline data-quality`: SageMaker's suggest_baseline, on a laptop or from S3. */
 export const baselineDataQualityCommand = defineCommand({
   name: 'baseline data-quality',
   usage: 'baseline data-quality --dataset FILE [--format csv|jsonl] [--no-header] --out DIR',
-  options: optionTypes({ dataset: 'string', format: 'string', 'no-header': 'boolean', out: 'string' }),
+  options: { dataset: 'string', format: 'string', 'no-header': 'boolean', out: 'string' },
   details: helpText`
     --dataset    The baseline dataset (usually the training set): a local file or an s3:// URI.
     --format     csv (default, or by the .jsonl/.json extension: jsonl).

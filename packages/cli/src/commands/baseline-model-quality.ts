@@ -12,7 +12,6 @@ import {
   optionalChoice,
   optionalNumber,
   optionalString,
-  optionTypes,
   requiredChoice,
   requiredString,
   UsageError,
@@ -27,7 +26,7 @@ export const baselineModelQualityCommand = defineCommand({
     'baseline model-quality --dataset FILE --problem-type BinaryClassification|MulticlassClassification|Regression ' +
     '--ground-truth-attribute COL --inference-attribute COL [--probability-attribute COL] [--probability-threshold X] ' +
     '[--format csv|jsonl] --out DIR',
-  options: optionTypes({
+  options: {
     dataset: 'string',
     'problem-type': 'string',
     'ground-truth-attribute': 'string',
@@ -36,7 +35,7 @@ export const baselineModelQualityCommand = defineCommand({
     'probability-threshold': 'string',
     format: 'string',
     out: 'string',
-  }),
+  },
   details: helpText`
     --dataset                 CSV with a header row (default) or JSON Lines (--format jsonl); a path or s3:// URI.
     --ground-truth-attribute  Column name (or 0-based index) of the label; a key or JSON path for JSON Lines.

@@ -6,14 +6,7 @@ import {
   requestedMethods,
   runBiasAnalysis,
 } from '@vigil/core/bias';
-import {
-  defineCommand,
-  helpText,
-  optionalString,
-  optionTypes,
-  requiredString,
-  UsageError,
-} from '../command.ts';
+import { defineCommand, helpText, optionalString, requiredString, UsageError } from '../command.ts';
 import { readUserText } from '../user-files.ts';
 import { BOOTSTRAP_OPTIONS, bootstrapOptions } from './bootstrap-options.ts';
 import { outFolder } from './run-options.ts';
@@ -23,12 +16,12 @@ export const biasCommand = defineCommand({
   name: 'bias',
   usage:
     'bias --analysis-config FILE --dataset FILE --out DIR [--bootstrap [--resamples N] [--confidence C] [--seed S]]',
-  options: optionTypes({
+  options: {
     'analysis-config': 'string',
     dataset: 'string',
     out: 'string',
     ...BOOTSTRAP_OPTIONS,
-  }),
+  },
   details: helpText`
     --analysis-config  Clarify analysis_config.json, unchanged: label, label_values_or_threshold, facet,
                        group_variable, predicted_label / probability_threshold, excluded_columns, headers,

@@ -8,21 +8,21 @@ import {
   type CommandArgs,
   defineCommand,
   helpText,
+  type OptionType,
   optionalChoice,
   optionalNumber,
-  optionTypes,
   requiredString,
   UsageError,
 } from '../command.ts';
 import { governanceContext, governanceOptions, packageArnFrom } from './registry.ts';
 
-const cardOptions = optionTypes({
+const cardOptions: Record<string, OptionType> = {
   ...governanceOptions,
   arn: 'string',
   group: 'string',
   version: 'string',
   'card-version': 'string',
-});
+};
 
 const CARD_DETAILS = [
   'The card of a model version: --arn ARN, or --group NAME [--version N] (default: the newest version).',
@@ -76,7 +76,7 @@ const showCommand = defineCommand({
 const exportCommand = defineCommand({
   name: 'card export',
   usage: 'card export (--arn ARN | --group NAME [--version N]) --format md|html --out PATH',
-  options: { ...cardOptions, ...optionTypes({ format: 'string', out: 'string' }) },
+  options: { ...cardOptions, format: 'string', out: 'string' },
   details: helpText`
     --format md|html  default html
     --out PATH         a file, or a folder ending in / to name the file after the card

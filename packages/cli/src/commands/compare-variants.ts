@@ -19,7 +19,6 @@ import {
   helpText,
   optionalNumber,
   optionalString,
-  optionTypes,
   requiredName,
   stringList,
   UsageError,
@@ -37,7 +36,7 @@ export const compareVariantsCommand = defineCommand({
     '[--ground-truth PATH...] --problem-type TYPE [--start T --end T] [--inference-attribute A] ' +
     '[--probability-attribute A] [--probability-threshold X] [--ground-truth-attribute A] [--significance 0.05] ' +
     '[--minimum-effect 0.01] [--power 0.8] [--metric M] [--baseline DIR] --out DIR [--cloudwatch] [--home DIR]',
-  options: optionTypes({
+  options: {
     endpoint: 'string',
     champion: 'string',
     challenger: 'string[]',
@@ -54,7 +53,7 @@ export const compareVariantsCommand = defineCommand({
     baseline: 'string',
     'namespace-prefix': 'string',
     ...REPORT_OPTIONS,
-  }),
+  },
   details: helpText`
     --capture          Capture files, folders or s3:// prefixes laid out as SageMaker writes them,
                        {capture}/{endpoint}/{variant}/yyyy/mm/dd/hh/*.jsonl: the variant is the path segment.

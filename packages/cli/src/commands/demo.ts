@@ -1,10 +1,10 @@
-import { defineCommand, helpText, optionalString, optionTypes } from '../command.ts';
+import { defineCommand, helpText, optionalString } from '../command.ts';
 
 /** `vigil demo`: the main job, on real data, with no AWS account. */
 export const demoCommand = defineCommand({
   name: 'demo',
   usage: 'demo [--home .vigil-demo]',
-  options: optionTypes({ home: 'string' }),
+  options: { home: 'string' },
   details: helpText`
     Trains a small rain model on NOAA Seattle weather 2012–2013, serves it over HTTP with SageMaker's
     container contract, baselines it (data quality, model quality, Clarify bias, KernelSHAP), registers three

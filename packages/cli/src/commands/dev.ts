@@ -1,12 +1,12 @@
 import { systemClock } from '@vigil/core';
-import { defineCommand, flag, helpText, optionalNumber, optionalString, optionTypes } from '../command.ts';
+import { defineCommand, flag, helpText, optionalNumber, optionalString } from '../command.ts';
 import { readConfigFile } from '../config-file.ts';
 
 /** `vigil dev`: the whole system on the local folder, until Ctrl-C (or one round with --once). */
 export const devCommand = defineCommand({
   name: 'dev',
   usage: 'dev [--config vigil.config.json] [--home .vigil] [--interval-ms 1000] [--once]',
-  options: optionTypes({ config: 'string', home: 'string', 'interval-ms': 'string', once: 'boolean' }),
+  options: { config: 'string', home: 'string', 'interval-ms': 'string', once: 'boolean' },
   details: helpText`
     Runs the same handlers as the Lambdas on the home folder, which has the layout of Vigil's bucket:
     a new file under {capture}/{endpoint}/{variant}/yyyy/mm/dd/hh/ raises an S3 "Object Created" event

@@ -8,7 +8,6 @@ import {
   helpText,
   optionalName,
   optionalString,
-  optionTypes,
   requiredString,
   UsageError,
 } from '../command.ts';
@@ -22,13 +21,13 @@ import { outFolder } from './run-options.ts';
 export const explainCommand = defineCommand({
   name: 'explain',
   usage: 'explain --analysis-config FILE --dataset FILE [--model URL | --endpoint NAME] --out DIR',
-  options: optionTypes({
+  options: {
     'analysis-config': 'string',
     dataset: 'string',
     model: 'string',
     endpoint: 'string',
     out: 'string',
-  }),
+  },
   details: helpText`
     --analysis-config  Clarify analysis_config.json: headers, label, methods.shap, predictor.
     --dataset          CSV or JSON Lines data set (dataset_type); label and excluded columns are dropped.

@@ -1,15 +1,7 @@
 import { hourOf } from '@vigil/core';
 import { runBiasDriftMonitor } from '@vigil/core/bias';
 import { openLocation } from '../adapters.ts';
-import {
-  defineCommand,
-  flag,
-  helpText,
-  optionalNumber,
-  optionalString,
-  optionTypes,
-  requiredString,
-} from '../command.ts';
+import { defineCommand, flag, helpText, optionalNumber, optionalString, requiredString } from '../command.ts';
 import { BOOTSTRAP_OPTIONS, bootstrapOptions } from './bootstrap-options.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
 import {
@@ -26,7 +18,7 @@ export const monitorBiasDriftCommand = defineCommand({
   name: 'monitor bias-drift',
   usage:
     'monitor bias-drift --baseline analysis.json --analysis-config FILE --capture PATH... --ground-truth PATH... --out DIR [--cloudwatch] [--home DIR]',
-  options: optionTypes({
+  options: {
     ...CLARIFY_MONITOR_INPUTS,
     'ground-truth': 'string[]',
     ...REPORT_OPTIONS,
@@ -35,7 +27,7 @@ export const monitorBiasDriftCommand = defineCommand({
     ...PREDICTION_OPTIONS,
     ...BOOTSTRAP_OPTIONS,
     'interval-policy': 'boolean',
-  }),
+  },
   details: helpText`
     --baseline          The baseline analysis.json (its metric values are the constraints).
     --analysis-config   Clarify analysis_config.json (label, label_values_or_threshold, facet, headers).

@@ -1,15 +1,7 @@
 import { hourOf, InputError, metricsNamespace, SkippedInputTally } from '@vigil/core';
 import { captureObjectsIn, publishDataQualityRun, readDataQualityBaseline } from '@vigil/core/dataquality';
 import { openHome, openLocation } from '../adapters.ts';
-import {
-  defineCommand,
-  flag,
-  helpText,
-  optionalString,
-  optionTypes,
-  requiredString,
-  UsageError,
-} from '../command.ts';
+import { defineCommand, flag, helpText, optionalString, requiredString, UsageError } from '../command.ts';
 import { profileInParallel } from '../profiling/profile-in-parallel.ts';
 import { DRIFT_EXAMPLES, DRIFT_OPTION_HELP, driftOptions, driftSummary } from './drift-options.ts';
 import {
@@ -28,7 +20,7 @@ export const monitorDataQualityCommand = defineCommand({
   usage:
     'monitor data-quality --baseline DIR --capture PATH... [--start ISO] [--end ISO] [--endpoint NAME] --out DIR [--cloudwatch] [--home DIR]\n' +
     '       [--drift-method SPEC] [--drift-threshold SPEC] [--drift-violations] [--threads N]',
-  options: optionTypes({
+  options: {
     baseline: 'string',
     capture: 'string[]',
     ...WINDOW_OPTIONS,
@@ -42,7 +34,7 @@ export const monitorDataQualityCommand = defineCommand({
     'drift-threshold': 'string[]',
     'drift-violations': 'boolean',
     threads: 'string',
-  }),
+  },
   details: helpText`
     --baseline        Folder (or s3:// prefix) with statistics.json and constraints.json, SageMaker- or Vigil-made.
     --capture         A capture file, a folder walked in yyyy/mm/dd/hh layout, or an s3:// URI (repeatable).

@@ -8,7 +8,6 @@ import {
   optionalName,
   optionalNumber,
   optionalString,
-  optionTypes,
   requiredString,
   UsageError,
 } from '../command.ts';
@@ -21,7 +20,7 @@ export const monitorFeatureAttributionCommand = defineCommand({
   name: 'monitor feature-attribution',
   usage:
     'monitor feature-attribution --baseline analysis.json --analysis-config FILE --capture PATH... [--model URL | --endpoint NAME] --out DIR [--cloudwatch] [--home DIR]',
-  options: optionTypes({
+  options: {
     ...CLARIFY_MONITOR_INPUTS,
     model: 'string',
     endpoint: 'string',
@@ -32,7 +31,7 @@ export const monitorFeatureAttributionCommand = defineCommand({
     'max-invocations': 'string',
     'sample-size': 'string',
     seed: 'string',
-  }),
+  },
   details: helpText`
     --baseline         analysis.json of the baseline explanation (explanations.kernel_shap).
     --analysis-config  Clarify analysis_config.json (methods.shap, predictor, headers).

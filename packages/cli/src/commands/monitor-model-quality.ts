@@ -2,7 +2,7 @@ import { hourOf, SkippedInputTally, systemClock } from '@vigil/core';
 import { type CaptureRecord, parseCaptureStream } from '@vigil/core/capture';
 import { reportModelQuality } from '@vigil/core/modelquality';
 import { openLocation } from '../adapters.ts';
-import { defineCommand, flag, helpText, optionalString, optionTypes, requiredString } from '../command.ts';
+import { defineCommand, flag, helpText, optionalString, requiredString } from '../command.ts';
 import { jsonlObjects, readGroundTruthLabels } from '../jsonl-inputs.ts';
 import { problemTypeOption, thresholdOption } from './baseline-model-quality.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
@@ -15,7 +15,7 @@ export const monitorModelQualityCommand = defineCommand({
     'monitor model-quality --baseline DIR --capture PATH... --ground-truth PATH... --problem-type TYPE ' +
     '[--inference-attribute A] [--probability-attribute A] [--probability-threshold X] [--ground-truth-attribute A] ' +
     '--out DIR [--endpoint NAME] [--no-estimate] [--cloudwatch] [--home DIR]',
-  options: optionTypes({
+  options: {
     baseline: 'string',
     capture: 'string[]',
     'ground-truth': 'string[]',
@@ -26,7 +26,7 @@ export const monitorModelQualityCommand = defineCommand({
     'namespace-prefix': 'string',
     'no-estimate': 'boolean',
     ...REPORT_OPTIONS,
-  }),
+  },
   details: helpText`
     --baseline               Folder (or s3:// prefix) with constraints.json (SageMaker- or Vigil-made) and, for
                              the estimate before labels, calibration.json.

@@ -34,7 +34,6 @@ import {
   type OptionType,
   optionalNumber,
   optionalString,
-  optionTypes,
   requiredName,
   requiredString,
   stringList,
@@ -161,7 +160,7 @@ export function governanceCommand(spec: GovernanceCommandSpec): Command {
   const { options, run, ...described } = spec;
   return defineCommand({
     ...described,
-    options: optionTypes({ ...governanceOptions, ...options }),
+    options: { ...governanceOptions, ...options },
     run: (args, io) => run(args, io, governanceContext(args, io)),
   });
 }

@@ -1,20 +1,13 @@
 import { existsSync } from 'node:fs';
 import { homePath } from '../adapters.ts';
-import {
-  defineCommand,
-  helpText,
-  optionalNumber,
-  optionalString,
-  optionTypes,
-  UsageError,
-} from '../command.ts';
+import { defineCommand, helpText, optionalNumber, optionalString, UsageError } from '../command.ts';
 import type { DashboardApi } from '../ui/index.ts';
 
 /** `vigil ui`: the dashboard over a home folder, on 127.0.0.1, until Ctrl-C. */
 export const uiCommand = defineCommand({
   name: 'ui',
   usage: 'ui [--home .vigil | --api https://<id>.lambda-url.<region>.on.aws/] [--port 8787]',
-  options: optionTypes({ home: 'string', api: 'string', port: 'string' }),
+  options: { home: 'string', api: 'string', port: 'string' },
   details: helpText`
     Serves a read-only web app over the home folder on http://127.0.0.1:PORT/ (loopback only):
     endpoints and each monitor's last run, each metric over time with its threshold and violations,
