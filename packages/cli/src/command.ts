@@ -20,12 +20,13 @@ export interface CommandArgs {
 }
 
 /**
- * One `vigil` sub-command. `name` may hold two words (`baseline data-quality`).
- * `run` returns the process exit code: 0 when the run happened (with or without violations),
- * non-zero only when it could not happen.
+ * One `vigil` sub-command, as a command module declares it through `defineCommand`. `name` may
+ * hold two words (`baseline data-quality`). `run` returns the process exit code: 0 when the run
+ * happened (with or without violations), non-zero only when it could not happen.
  */
 export interface Command {
   name: string;
+  /** The line `vigil --help` prints for it, from `COMMAND_SUMMARIES`. */
   summary: string;
   /** Usage lines shown by `vigil <name> --help`, without the leading `vigil`. */
   usage: string;
