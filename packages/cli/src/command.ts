@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import { sageMakerNameProblem } from '@vigil/core';
+import { COMMAND_SUMMARIES, type CommandName } from './commands/summaries.ts';
 import { UsageError } from './usage-error.ts';
 
 /** Where a command writes and what it may read from the environment. */
@@ -19,12 +20,13 @@ export interface CommandArgs {
 }
 
 /**
- * One `vigil` sub-command. `name` may hold two words (`baseline data-quality`).
- * `run` returns the process exit code: 0 when the run happened (with or without violations),
- * non-zero only when it could not happen.
+ * One `vigil` sub-command, as a command module declares it through `defineCommand`. `name` may
+ * hold two words (`baseline data-quality`). `run` returns the process exit code: 0 when the run
+ * happened (with or without violations), non-zero only when it could not happen.
  */
 export interface Command {
   name: string;
+  /** The line `vigil --help` prints for it, from `COMMAND_SUMMARIES`. */
   summary: string;
   /** Usage lines shown by `vigil <name> --help`, without the leading `vigil`. */
   usage: string;
@@ -35,6 +37,49 @@ export interface Command {
 }
 
 export { UsageError } from './usage-error.ts';
+
+/**
+ * A help text written as an indented block in a template literal, to print as it reads: the line
+ * break after the opening backtick, the one before the closing backtick and the indentation the
+ * block's lines share are left out. Interpolated texts (shared option help) are taken as they are.
+ *
+ * @example
+ * ```ts
+ * helpText`
+ *   --out  Folder for analysis.json.
+ *          Local path or s3:// URI.
+ * `; // '--out  Folder for analysis.json.\n       Local path or s3:// URI.'
+ * ```
+ */
+export function helpText(lines: TemplateStringsArray, ...texts: string[]): string {
+  const indents = lines.flatMap((part) => [...part.matchAll(/\n( *)(?=\S)/g)].map((m) => m[1]!.length));
+  const margin = new RegExp(`\\n {${indents.length ? Math.min(...indents) : 0}}`, 'g');
+  const text = lines.reduce((out, part, i) => out + part.replace(margin, '\n') + (texts[i] ?? ''), '');
+  return text.replace(/^\n/, '').replace(/\n *$/, '');
+}
+
+/**
+ * A command as its module declares it: all but the summary, which `COMMAND_SUMMARIES` holds, and
+ * its options by name and type (see `optionTypes`).
+ */
+export type CommandSpec = Omit<Command, 'name' | 'summary' | 'options'> & {
+  name: CommandName;
+  options: Record<string, OptionType>;
+};
+
+/**
+ * The command `spec` declares, with its summary from `COMMAND_SUMMARIES` (what `vigil --help`
+ * lists for it without loading its module) and its options declared for `parseArgs`.
+ *
+ * @example
+ * ```ts
+ * export const demoCommand = defineCommand({ name: 'demo', usage: 'demo', options: {}, run: async () => 0 });
+ * demoCommand.summary; // 'Play a full monitoring scenario on real public data, …'
+ * ```
+ */
+export function defineCommand(spec: CommandSpec): Command {
+  return { ...spec, summary: COMMAND_SUMMARIES[spec.name], options: optionTypes(spec.options) };
+}
 
 /** The string value of `--name`, or undefined. */
 export function optionalString(args: CommandArgs, name: string): string | undefined {

@@ -25,10 +25,11 @@ import { homePath, openHome } from '../adapters.ts';
 import {
   type Command,
   type CommandArgs,
+  defineCommand,
   flag,
+  helpText,
   optionalName,
   optionalString,
-  optionTypes,
   requiredName,
   requiredString,
   UsageError,
@@ -43,18 +44,17 @@ const OPERATOR: Record<GuardrailAlarm['comparisonOperator'], string> = {
   LessThanOrEqualToThreshold: '<=',
 };
 
-const listCommand: Command = {
+const listCommand = defineCommand({
   name: 'alarms',
-  summary: 'Print the guardrail alarms of an endpoint and the DeploymentConfig to paste into UpdateEndpoint',
   usage: 'alarms --config FILE --endpoint NAME [--constraints FILE] [--json]',
-  options: optionTypes({ config: 'string', endpoint: 'string', constraints: 'string', json: 'boolean' }),
-  details: [
-    '--constraints FILE  The model-quality baseline constraints.json: the model metric alarm takes its threshold',
-    '                    from it when the configuration gives none.',
-    '--json              Print { alarms, deploymentConfig, omitted } as JSON (what infra/ creates).',
-    'Put the DeploymentConfig into UpdateEndpoint (or CreateEndpoint) so that SageMaker rolls a deployment back',
-    'when a guardrail fires while it bakes; heartbeat alarms only alert, they never roll back.',
-  ].join('\n'),
+  options: { config: 'string', endpoint: 'string', constraints: 'string', json: 'boolean' },
+  details: helpText`
+    --constraints FILE  The model-quality baseline constraints.json: the model metric alarm takes its threshold
+                        from it when the configuration gives none.
+    --json              Print { alarms, deploymentConfig, omitted } as JSON (what infra/ creates).
+    Put the DeploymentConfig into UpdateEndpoint (or CreateEndpoint) so that SageMaker rolls a deployment back
+    when a guardrail fires while it bakes; heartbeat alarms only alert, they never roll back.
+  `,
   async run(args, io) {
     const config = await loadConfig(args, io.cwd);
     const endpoint = requiredName(args, 'endpoint');
@@ -99,20 +99,19 @@ const listCommand: Command = {
     }
     return 0;
   },
-};
+});
 
-const evaluateCommand: Command = {
+const evaluateCommand = defineCommand({
   name: 'alarms evaluate',
-  summary: 'Evaluate the guardrail alarms on the local metrics store and route the alerts (outbox, Slack)',
   usage: 'alarms evaluate --config FILE [--endpoint NAME] [--home DIR] [--at ISO-TIME]',
-  options: optionTypes({ config: 'string', endpoint: 'string', home: 'string', at: 'string' }),
-  details: [
-    'Evaluates with CloudWatch semantics, writes the "CloudWatch Alarm State Change" events to the local bus',
-    'journal and hands them to alarm-router: alerts go to <home>/outbox/ and stdout, and to a real Slack webhook',
-    'when the environment variable named by the channel\'s webhookSecret is set. With rollback policy "rollback"',
-    'the local endpoint record (<home>/local/endpoints/) is rolled back and the audit log gets the decision.',
-    '--at ISO-TIME  Evaluate as of this time (default now).',
-  ].join('\n'),
+  options: { config: 'string', endpoint: 'string', home: 'string', at: 'string' },
+  details: helpText`
+    Evaluates with CloudWatch semantics, writes the "CloudWatch Alarm State Change" events to the local bus
+    journal and hands them to alarm-router: alerts go to <home>/outbox/ and stdout, and to a real Slack webhook
+    when the environment variable named by the channel's webhookSecret is set. With rollback policy "rollback"
+    the local endpoint record (<home>/local/endpoints/) is rolled back and the audit log gets the decision.
+    --at ISO-TIME  Evaluate as of this time (default now).
+  `,
   async run(args, io) {
     const config = await loadConfig(args, io.cwd);
     const atText = optionalString(args, 'at');
@@ -161,18 +160,17 @@ const evaluateCommand: Command = {
     io.stdout(`${results.length} alarm(s) evaluated, ${events.length} state change(s) routed.`);
     return failed ? 1 : 0;
   },
-};
+});
 
-const deadLettersCommand: Command = {
+const deadLettersCommand = defineCommand({
   name: 'alarms dead-letters',
-  summary: 'List alerts that could not be delivered (alerting/dead-letters/), or send them again',
   usage: 'alarms dead-letters [--home DIR] [--replay --config FILE]',
-  options: optionTypes({ home: 'string', replay: 'boolean', config: 'string' }),
-  details: [
-    '--replay  Send every dead letter not yet delivered to its channel again (outbox, and Slack when the',
-    '          webhook secret is in the environment); a letter that goes through is marked delivered. Letters',
-    "          already delivered (by a replay or by the Lambda's retry of the event) are never sent again.",
-  ].join('\n'),
+  options: { home: 'string', replay: 'boolean', config: 'string' },
+  details: helpText`
+    --replay  Send every dead letter not yet delivered to its channel again (outbox, and Slack when the
+              webhook secret is in the environment); a letter that goes through is marked delivered. Letters
+              already delivered (by a replay or by the Lambda's retry of the event) are never sent again.
+  `,
   async run(args, io) {
     const store = openHome(optionalString(args, 'home'), io.cwd);
     const replay = flag(args, 'replay');
@@ -206,7 +204,7 @@ const deadLettersCommand: Command = {
     io.stdout(count ? `${count} dead letter(s).` : 'No dead letters.');
     return failed ? 1 : 0;
   },
-};
+});
 
 /** One dead letter in two lines: when, channel and title, then the error and whether it was delivered since. */
 function describeLetter(letter: DeadLetter): string {

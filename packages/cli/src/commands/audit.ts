@@ -12,24 +12,23 @@ import {
 import { renderCardHtml, renderCardMarkdown } from '@vigil/core/cards';
 import { readJournaledAuditHeads } from '@vigil/local';
 import { homePath, openLocation } from '../adapters.ts';
-import { type Command, optionalString, requiredName, UsageError } from '../command.ts';
+import { type Command, helpText, optionalString, requiredName, UsageError } from '../command.ts';
 import { governanceCommand } from './registry.ts';
 
 const verifyCommand = governanceCommand({
   name: 'audit verify',
-  summary: 'Check the audit log: every record present, in order, unedited and chained to the previous one',
   usage: 'audit verify [--heads s3://HEADS-BUCKET] [--expect-head SEQUENCE:HASH] [--prefix audit]',
   options: { prefix: 'string', 'expect-head': 'string', heads: 'string' },
-  details: [
-    'Exit code 0 when the log verifies, 1 when it does not (each problem is printed with its record number).',
-    'Checks head.json and every head the writers published ("Vigil Audit Head" events): records cut off',
-    'the end, an emptied log and reused sequence numbers are reported.',
-    "--home DIR / s3://bucket: the home (default .vigil), or in AWS Vigil's bucket, whose",
-    '           config/audit-location.json names the audit bucket and the heads bucket.',
-    '--heads s3://bucket  The heads bucket, when --home names the audit bucket itself.',
-    '           Locally the heads are read from the events journal of --home.',
-    '--expect-head N:HASH  A head noted elsewhere (a ticket, a report): checked as well.',
-  ].join('\n'),
+  details: helpText`
+    Exit code 0 when the log verifies, 1 when it does not (each problem is printed with its record number).
+    Checks head.json and every head the writers published ("Vigil Audit Head" events): records cut off
+    the end, an emptied log and reused sequence numbers are reported.
+    --home DIR / s3://bucket: the home (default .vigil), or in AWS Vigil's bucket, whose
+               config/audit-location.json names the audit bucket and the heads bucket.
+    --heads s3://bucket  The heads bucket, when --home names the audit bucket itself.
+               Locally the heads are read from the events journal of --home.
+    --expect-head N:HASH  A head noted elsewhere (a ticket, a report): checked as well.
+  `,
   async run(args, io, ctx) {
     const prefix = optionalString(args, 'prefix') ?? 'audit';
     const head = optionalString(args, 'expect-head');
@@ -113,16 +112,14 @@ async function auditSources(
 
 const exportCommand = governanceCommand({
   name: 'audit export',
-  summary:
-    'Write the compliance bundle of a model package group: cards, decisions, monitoring, EU AI Act / SR 11-7 checklist',
   usage: 'audit export --group NAME [--out DIR]',
   options: { group: 'string', out: 'string' },
-  details: [
-    '--out DIR  Folder to write to (local or s3://; default compliance-<group>/): bundle.json (everything,',
-    '           machine-readable), bundle.md (checklist, decisions, runs), cards/<card>.md and .html per version,',
-    '           reports/<endpoint>/<monitor>/yyyy/mm/dd/hh/ with every report the bundle cites (linked relatively).',
-    '--home DIR / s3://bucket, --aws, --config: as for `vigil registry`.',
-  ].join('\n'),
+  details: helpText`
+    --out DIR  Folder to write to (local or s3://; default compliance-<group>/): bundle.json (everything,
+               machine-readable), bundle.md (checklist, decisions, runs), cards/<card>.md and .html per version,
+               reports/<endpoint>/<monitor>/yyyy/mm/dd/hh/ with every report the bundle cites (linked relatively).
+    --home DIR / s3://bucket, --aws, --config: as for \`vigil registry\`.
+  `,
   async run(args, io, ctx) {
     const group = requiredName(args, 'group');
     // The log and the heads it is verified against are found as `vigil audit verify` finds them.

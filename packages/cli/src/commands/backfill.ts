@@ -13,13 +13,13 @@ import { ProgressDisplay } from '../backfill/progress-bar.ts';
 import { type BackfillReport, runBackfill } from '../backfill/run-backfill.ts';
 import {
   type CliIO,
-  type Command,
   type CommandArgs,
   commaList,
+  defineCommand,
   flag,
+  helpText,
   optionalNumber,
   optionalString,
-  optionTypes,
   requiredName,
   requiredString,
   UsageError,
@@ -27,14 +27,13 @@ import {
 import { readConfigFile } from '../config-file.ts';
 
 /** `vigil backfill`: profile a range of capture again and re-run its monitor windows. */
-export const backfillCommand: Command = {
+export const backfillCommand = defineCommand({
   name: 'backfill',
-  summary: 'Re-profile a range of capture and re-run its monitor windows, locally or on Step Functions',
   usage:
     'backfill --endpoint NAME --from ISO --to ISO [--monitors data-quality,model-quality] [--config vigil.config.json]\n' +
     '         [--home .vigil] [--concurrency 4] [--threads N] [--attempts 3]\n' +
     '       vigil backfill --aws --state-machine ARN [--bucket VIGIL_BUCKET] --endpoint NAME --from ISO --to ISO',
-  options: optionTypes({
+  options: {
     endpoint: 'string',
     from: 'string',
     to: 'string',
@@ -47,23 +46,23 @@ export const backfillCommand: Command = {
     aws: 'boolean',
     'state-machine': 'string',
     bucket: 'string',
-  }),
-  details: [
-    'Profiles every capture file of the hours in [--from, --to) again (profile-capture), then runs each',
-    "monitor's windows whose scheduled time falls in the range, oldest first, as their schedules would have.",
-    'The current hour is left to the live path, and so is the run at its top. Every output key comes from',
-    'the capture key or the window, so a second backfill of the same range writes the same bytes; a window',
-    'settled before gets its report and run record replaced, without sending its metrics or event again.',
-    'A failing file or run is retried (--attempts), then reported; the others go on. Exit code 1 if any failed.',
-    '',
-    'Locally (default) the handlers run on the home folder: profile-capture on --threads worker threads',
-    '(default: the cores, at most 8), --concurrency files at a time; then the monitors in order.',
-    'With --aws the deployed state machine runs it (sst deploy prints its ARN as backfillStateMachine; or set',
-    "VIGIL_BACKFILL_STATE_MACHINE); --bucket (or VIGIL_BUCKET) names Vigil's bucket when the capture is in it.",
-    'A range longer than 31 days runs as one execution per 31 days, one after another.',
-    '',
-    'Example: vigil backfill --endpoint churn --from 2024-05-01T00:00:00Z --to 2024-05-08T00:00:00Z --monitors data-quality',
-  ].join('\n'),
+  },
+  details: helpText`
+    Profiles every capture file of the hours in [--from, --to) again (profile-capture), then runs each
+    monitor's windows whose scheduled time falls in the range, oldest first, as their schedules would have.
+    The current hour is left to the live path, and so is the run at its top. Every output key comes from
+    the capture key or the window, so a second backfill of the same range writes the same bytes; a window
+    settled before gets its report and run record replaced, without sending its metrics or event again.
+    A failing file or run is retried (--attempts), then reported; the others go on. Exit code 1 if any failed.
+
+    Locally (default) the handlers run on the home folder: profile-capture on --threads worker threads
+    (default: the cores, at most 8), --concurrency files at a time; then the monitors in order.
+    With --aws the deployed state machine runs it (sst deploy prints its ARN as backfillStateMachine; or set
+    VIGIL_BACKFILL_STATE_MACHINE); --bucket (or VIGIL_BUCKET) names Vigil's bucket when the capture is in it.
+    A range longer than 31 days runs as one execution per 31 days, one after another.
+
+    Example: vigil backfill --endpoint churn --from 2024-05-01T00:00:00Z --to 2024-05-08T00:00:00Z --monitors data-quality
+  `,
   async run(args, io) {
     const { config, text: configText, path: configSource } = await readConfigFile(args, io);
     const clock = systemClock;
@@ -135,7 +134,7 @@ export const backfillCommand: Command = {
     printReport(report, io);
     return report.failures.length > 0 ? 1 : 0;
   },
-};
+});
 
 async function runOnAws(plan: BackfillPlan, args: CommandArgs, io: CliIO, display: ProgressDisplay) {
   const stateMachine = optionalString(args, 'state-machine') ?? io.env.VIGIL_BACKFILL_STATE_MACHINE;

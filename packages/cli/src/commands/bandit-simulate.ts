@@ -2,8 +2,9 @@ import { bestFixedSplit, simulateBandit } from '@vigil/core/bandit';
 import { parseComparison } from '@vigil/core/variants';
 import {
   type CliIO,
-  type Command,
   type CommandArgs,
+  defineCommand,
+  helpText,
   optionalNumber,
   optionalString,
   UsageError,
@@ -11,35 +12,33 @@ import {
 import { readUserText } from '../user-files.ts';
 
 /** `vigil bandit simulate`: Thompson-sampling traffic shifting under guardrails, on simulated traffic. */
-export const banditSimulateCommand: Command = {
+export const banditSimulateCommand = defineCommand({
   name: 'bandit simulate',
-  summary:
-    'Simulate Thompson-sampling traffic shifting under guardrails: cumulative regret vs the best fixed split',
   usage:
     'bandit simulate (--rates A=0.80,B=0.84 | --comparison comparison.json [--metric accuracy]) [--rounds 200] ' +
     '[--requests 500] [--min-weight 0.05] [--max-weight 0.95] [--max-step 0.1] [--cooldown-rounds 1] [--seed 1] [--every 20]',
   options: {
-    rates: { type: 'string' },
-    comparison: { type: 'string' },
-    metric: { type: 'string' },
-    rounds: { type: 'string' },
-    requests: { type: 'string' },
-    'min-weight': { type: 'string' },
-    'max-weight': { type: 'string' },
-    'max-step': { type: 'string' },
-    'cooldown-rounds': { type: 'string' },
-    seed: { type: 'string' },
-    every: { type: 'string' },
+    rates: 'string',
+    comparison: 'string',
+    metric: 'string',
+    rounds: 'string',
+    requests: 'string',
+    'min-weight': 'string',
+    'max-weight': 'string',
+    'max-step': 'string',
+    'cooldown-rounds': 'string',
+    seed: 'string',
+    every: 'string',
   },
-  details: [
-    '--rates            Each variant’s true success rate, the champion first (it starts with most traffic).',
-    '--comparison       A comparison.json (vigil compare variants): the variants’ observed --metric rates',
-    '                   (accuracy, precision or recall; default accuracy) become the true rates.',
-    '--rounds           Policy steps; one round is one hour of traffic (--requests requests).',
-    '--cooldown-rounds  Rounds between two shifts (default 1: every round).',
-    'Prints the split and cumulative regret every --every rounds, then the best fixed split the guardrails',
-    'allow and the regret against it (expected successes lost). The run is reproducible from --seed.',
-  ].join('\n'),
+  details: helpText`
+    --rates            Each variant’s true success rate, the champion first (it starts with most traffic).
+    --comparison       A comparison.json (vigil compare variants): the variants’ observed --metric rates
+                       (accuracy, precision or recall; default accuracy) become the true rates.
+    --rounds           Policy steps; one round is one hour of traffic (--requests requests).
+    --cooldown-rounds  Rounds between two shifts (default 1: every round).
+    Prints the split and cumulative regret every --every rounds, then the best fixed split the guardrails
+    allow and the regret against it (expected successes lost). The run is reproducible from --seed.
+  `,
   async run(args, io) {
     const rates = await ratesOption(args, io);
     const guardrails = {
@@ -89,7 +88,7 @@ export const banditSimulateCommand: Command = {
     );
     return 0;
   },
-};
+});
 
 async function ratesOption(args: CommandArgs, io: CliIO): Promise<{ variant: string; rate: number }[]> {
   const text = optionalString(args, 'rates');

@@ -1,28 +1,27 @@
 import { joinKey } from '@vigil/core';
 import { createDataQualityBaseline } from '@vigil/core/dataquality';
 import { openLocation } from '../adapters.ts';
-import { type Command, flag, optionalString, optionTypes, requiredString, UsageError } from '../command.ts';
+import { defineCommand, flag, helpText, optionalChoice, requiredString } from '../command.ts';
 
 /** `vigil baseline data-quality`: SageMaker's suggest_baseline, on a laptop or from S3. */
-export const baselineDataQualityCommand: Command = {
+export const baselineDataQualityCommand = defineCommand({
   name: 'baseline data-quality',
-  summary: 'Profile a dataset into SageMaker statistics.json and suggested constraints.json',
   usage: 'baseline data-quality --dataset FILE [--format csv|jsonl] [--no-header] --out DIR',
-  options: optionTypes({ dataset: 'string', format: 'string', 'no-header': 'boolean', out: 'string' }),
-  details: [
-    '--dataset    The baseline dataset (usually the training set): a local file or an s3:// URI.',
-    '--format     csv (default, or by the .jsonl/.json extension: jsonl).',
-    '--no-header  The CSV has no header row: columns are named _c0, _c1, … as SageMaker names them.',
-    '--out        Folder (or s3:// prefix) that receives statistics.json and constraints.json.',
-    'CSV rows are counted against the header (without one, the width most rows have): absent values',
-    'count as missing, extra values are left out. That, non-finite values (NaN, inf, 1e400: counted as',
-    'missing) and columns inferred String because of a few texts are printed as "warning: …" lines.',
-    'Example: vigil baseline data-quality --dataset train.csv --out baseline/',
-  ].join('\n'),
+  options: { dataset: 'string', format: 'string', 'no-header': 'boolean', out: 'string' },
+  details: helpText`
+    --dataset    The baseline dataset (usually the training set): a local file or an s3:// URI.
+    --format     csv (default, or by the .jsonl/.json extension: jsonl).
+    --no-header  The CSV has no header row: columns are named _c0, _c1, … as SageMaker names them.
+    --out        Folder (or s3:// prefix) that receives statistics.json and constraints.json.
+    CSV rows are counted against the header (without one, the width most rows have): absent values
+    count as missing, extra values are left out. That, non-finite values (NaN, inf, 1e400: counted as
+    missing) and columns inferred String because of a few texts are printed as "warning: …" lines.
+    Example: vigil baseline data-quality --dataset train.csv --out baseline/
+  `,
   async run(args, io) {
     const datasetPath = requiredString(args, 'dataset');
     const outPath = requiredString(args, 'out');
-    const format = datasetFormat(optionalString(args, 'format'), datasetPath);
+    const format = optionalChoice(args, 'format', ['csv', 'jsonl']) ?? formatOfPath(datasetPath);
     const dataset = openLocation(datasetPath, io.cwd);
     const out = openLocation(outPath, io.cwd);
     const files = await createDataQualityBaseline(
@@ -41,10 +40,9 @@ export const baselineDataQualityCommand: Command = {
     for (const note of files.notes) io.stderr(`warning: ${note}`);
     return 0;
   },
-};
+});
 
-function datasetFormat(format: string | undefined, path: string): 'csv' | 'jsonl' {
-  if (format === undefined) return /\.jsonl?$/i.test(path) ? 'jsonl' : 'csv';
-  if (format === 'csv' || format === 'jsonl') return format;
-  throw new UsageError(`--format must be csv or jsonl, got "${format}"`);
+/** The format a dataset's name implies when --format does not say: jsonl for .jsonl or .json, else csv. */
+function formatOfPath(path: string): 'csv' | 'jsonl' {
+  return /\.jsonl?$/i.test(path) ? 'jsonl' : 'csv';
 }

@@ -5,30 +5,28 @@ import {
   type ProblemType,
   readLabeledDataset,
 } from '@vigil/core/modelquality';
-import { openLocation } from '../adapters.ts';
 import {
-  type Command,
   type CommandArgs,
+  defineCommand,
+  helpText,
   optionalChoice,
   optionalNumber,
   optionalString,
-  optionTypes,
   requiredChoice,
   requiredString,
   UsageError,
 } from '../command.ts';
 import { readUserText } from '../user-files.ts';
+import { outFolder } from './run-options.ts';
 
 /** `vigil baseline model-quality`: statistics.json + constraints.json (+ calibration.json) from a labeled dataset. */
-export const baselineModelQualityCommand: Command = {
+export const baselineModelQualityCommand = defineCommand({
   name: 'baseline model-quality',
-  summary:
-    'Baseline model quality from a labeled dataset: statistics.json, constraints.json (+ calibration.json)',
   usage:
     'baseline model-quality --dataset FILE --problem-type BinaryClassification|MulticlassClassification|Regression ' +
     '--ground-truth-attribute COL --inference-attribute COL [--probability-attribute COL] [--probability-threshold X] ' +
     '[--format csv|jsonl] --out DIR',
-  options: optionTypes({
+  options: {
     dataset: 'string',
     'problem-type': 'string',
     'ground-truth-attribute': 'string',
@@ -37,16 +35,16 @@ export const baselineModelQualityCommand: Command = {
     'probability-threshold': 'string',
     format: 'string',
     out: 'string',
-  }),
-  details: [
-    '--dataset                 CSV with a header row (default) or JSON Lines (--format jsonl); a path or s3:// URI.',
-    '--ground-truth-attribute  Column name (or 0-based index) of the label; a key or JSON path for JSON Lines.',
-    '--inference-attribute     Column of the prediction (optional for binary problems given a probability).',
-    '--probability-attribute   Binary: column of the positive-class probability. Enables auc on scores and the',
-    '                          calibration.json that lets `vigil monitor model-quality` estimate quality before labels.',
-    '--probability-threshold   Binary: a probability at or above it predicts 1 (default 0.5).',
-    '--out                     Folder (or s3:// prefix) for the baseline files.',
-  ].join('\n'),
+  },
+  details: helpText`
+    --dataset                 CSV with a header row (default) or JSON Lines (--format jsonl); a path or s3:// URI.
+    --ground-truth-attribute  Column name (or 0-based index) of the label; a key or JSON path for JSON Lines.
+    --inference-attribute     Column of the prediction (optional for binary problems given a probability).
+    --probability-attribute   Binary: column of the positive-class probability. Enables auc on scores and the
+                              calibration.json that lets \`vigil monitor model-quality\` estimate quality before labels.
+    --probability-threshold   Binary: a probability at or above it predicts 1 (default 0.5).
+    --out                     Folder (or s3:// prefix) for the baseline files.
+  `,
   async run(args, io) {
     const problemType = problemTypeOption(args);
     const groundTruthAttribute = requiredString(args, 'ground-truth-attribute');
@@ -60,7 +58,7 @@ export const baselineModelQualityCommand: Command = {
     const probabilityThreshold = thresholdOption(args);
     const format = optionalChoice(args, 'format', ['csv', 'jsonl']) ?? 'csv';
     const datasetPath = requiredString(args, 'dataset');
-    const out = openLocation(requiredString(args, 'out'), io.cwd);
+    const out = outFolder(args, io);
     const text = await readUserText('--dataset', datasetPath, io.cwd);
     const dataset = readLabeledDataset(text, format, {
       groundTruthAttribute,
@@ -86,7 +84,7 @@ export const baselineModelQualityCommand: Command = {
     );
     return 0;
   },
-};
+});
 
 /** The validated --problem-type. */
 export function problemTypeOption(args: CommandArgs): ProblemType {

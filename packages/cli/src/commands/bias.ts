@@ -6,35 +6,36 @@ import {
   requestedMethods,
   runBiasAnalysis,
 } from '@vigil/core/bias';
-import { openLocation } from '../adapters.ts';
-import { type Command, optionalString, optionTypes, requiredString, UsageError } from '../command.ts';
+import { defineCommand, helpText, optionalString, requiredString, UsageError } from '../command.ts';
 import { readUserText } from '../user-files.ts';
 import { BOOTSTRAP_OPTIONS, bootstrapOptions } from './bootstrap-options.ts';
+import { outFolder } from './run-options.ts';
 
 /** `vigil bias`: Clarify's bias analysis (pre- and post-training metrics) of a dataset. */
-export const biasCommand: Command = {
+export const biasCommand = defineCommand({
   name: 'bias',
-  summary: "Compute Clarify's pre- and post-training bias metrics of a dataset into analysis.json",
   usage:
     'bias --analysis-config FILE --dataset FILE --out DIR [--bootstrap [--resamples N] [--confidence C] [--seed S]]',
   options: {
-    ...optionTypes({ 'analysis-config': 'string', dataset: 'string', out: 'string' }),
+    'analysis-config': 'string',
+    dataset: 'string',
+    out: 'string',
     ...BOOTSTRAP_OPTIONS,
   },
-  details: [
-    '--analysis-config  Clarify analysis_config.json, unchanged: label, label_values_or_threshold, facet,',
-    '                   group_variable, predicted_label / probability_threshold, excluded_columns, headers,',
-    '                   methods.pre_training_bias / methods.post_training_bias ("all" or a list).',
-    '--dataset          The dataset: text/csv (with or without a header row) or application/jsonlines;',
-    '                   default: dataset_uri of the analysis config.',
-    '                   Post-training metrics read the predictions from the predicted_label column.',
-    '--out              Folder to write analysis.json to (local path or s3:// URI).',
-    '--bootstrap        Beyond Clarify: a percentile bootstrap interval and the group sizes next to each',
-    '                   metric (--resamples 500, --confidence 0.95, --seed 1; FlipTest has none).',
-  ].join('\n'),
+  details: helpText`
+    --analysis-config  Clarify analysis_config.json, unchanged: label, label_values_or_threshold, facet,
+                       group_variable, predicted_label / probability_threshold, excluded_columns, headers,
+                       methods.pre_training_bias / methods.post_training_bias ("all" or a list).
+    --dataset          The dataset: text/csv (with or without a header row) or application/jsonlines;
+                       default: dataset_uri of the analysis config.
+                       Post-training metrics read the predictions from the predicted_label column.
+    --out              Folder to write analysis.json to (local path or s3:// URI).
+    --bootstrap        Beyond Clarify: a percentile bootstrap interval and the group sizes next to each
+                       metric (--resamples 500, --confidence 0.95, --seed 1; FlipTest has none).
+  `,
   async run(args, io) {
     const configPath = requiredString(args, 'analysis-config');
-    const out = openLocation(requiredString(args, 'out'), io.cwd);
+    const out = outFolder(args, io);
     const config = parseAnalysisConfig(
       await readUserText('--analysis-config', configPath, io.cwd),
       configPath,
@@ -71,4 +72,4 @@ export const biasCommand: Command = {
     io.stdout(`Analysed ${dataset.rowCount} rows: ${out.store.location.replace(/\/$/, '')}/${key}`);
     return 0;
   },
-};
+});

@@ -1,14 +1,14 @@
-import { type Command, type CommandArgs, flag, optionalNumber, UsageError } from '../command.ts';
+import { type CommandArgs, flag, type OptionType, optionalNumber, UsageError } from '../command.ts';
 
 /**
  * `--bootstrap`, `--resamples`, `--confidence` and `--seed`, in that order: Vigil's bootstrap
  * intervals beyond Clarify, shared by `vigil bias` and `vigil monitor bias-drift`.
  */
-export const BOOTSTRAP_OPTIONS: Command['options'] = {
-  bootstrap: { type: 'boolean' },
-  resamples: { type: 'string' },
-  confidence: { type: 'string' },
-  seed: { type: 'string' },
+export const BOOTSTRAP_OPTIONS: Record<string, OptionType> = {
+  bootstrap: 'boolean',
+  resamples: 'string',
+  confidence: 'string',
+  seed: 'string',
 };
 
 /**

@@ -6,28 +6,30 @@ import {
   type CliIO,
   type Command,
   type CommandArgs,
+  defineCommand,
+  helpText,
+  type OptionType,
   optionalChoice,
   optionalNumber,
-  optionTypes,
   requiredString,
   UsageError,
 } from '../command.ts';
 import { governanceContext, governanceOptions, packageArnFrom } from './registry.ts';
 
-const cardOptions = optionTypes({
+const cardOptions: Record<string, OptionType> = {
   ...governanceOptions,
   arn: 'string',
   group: 'string',
   version: 'string',
   'card-version': 'string',
-});
+};
 
 const CARD_DETAILS = [
   'The card of a model version: --arn ARN, or --group NAME [--version N] (default: the newest version).',
   '--card-version N  A specific card version (default: the latest).',
   'The rendering adds the approval history and the monitoring runs recorded in the audit log.',
   '--home DIR / s3://bucket, --aws, --config: as for `vigil registry`.',
-];
+].join('\n');
 
 async function renderCard(
   args: CommandArgs,
@@ -60,28 +62,26 @@ async function renderCard(
   return { name, text };
 }
 
-const showCommand: Command = {
+const showCommand = defineCommand({
   name: 'card show',
-  summary: 'Print the model card of a model version as Markdown',
   usage: 'card show (--arn ARN | --group NAME [--version N])',
   options: cardOptions,
-  details: CARD_DETAILS.join('\n'),
+  details: CARD_DETAILS,
   async run(args, io) {
     io.stdout((await renderCard(args, io, 'md')).text.trimEnd());
     return 0;
   },
-};
+});
 
-const exportCommand: Command = {
+const exportCommand = defineCommand({
   name: 'card export',
-  summary: 'Write the model card as Markdown or a self-contained HTML page for auditors (print it to PDF)',
   usage: 'card export (--arn ARN | --group NAME [--version N]) --format md|html --out PATH',
-  options: { ...cardOptions, ...optionTypes({ format: 'string', out: 'string' }) },
-  details: [
-    '--format md|html  default html',
-    '--out PATH         a file, or a folder ending in / to name the file after the card',
-    ...CARD_DETAILS,
-  ].join('\n'),
+  options: { ...cardOptions, format: 'string', out: 'string' },
+  details: helpText`
+    --format md|html  default html
+    --out PATH         a file, or a folder ending in / to name the file after the card
+    ${CARD_DETAILS}
+  `,
   async run(args, io) {
     const format = optionalChoice(args, 'format', ['md', 'html']) ?? 'html';
     const { name, text } = await renderCard(args, io, format);
@@ -96,7 +96,7 @@ const exportCommand: Command = {
     io.stdout(`Wrote ${out.store.location.replace(/\/$/, '')}/${key}`);
     return 0;
   },
-};
+});
 
 /** `vigil card show|export`. */
 export const cardCommands: Command[] = [showCommand, exportCommand];

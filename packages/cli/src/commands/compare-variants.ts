@@ -13,9 +13,10 @@ import {
 } from '@vigil/core/variants';
 import { cliMetricSink, homePath, openLocation } from '../adapters.ts';
 import {
-  type Command,
   type CommandArgs,
+  defineCommand,
   flag,
+  helpText,
   optionalNumber,
   optionalString,
   requiredName,
@@ -25,49 +26,48 @@ import {
 import { jsonlObjects, readGroundTruthLabels } from '../jsonl-inputs.ts';
 import { problemTypeOption, thresholdOption } from './baseline-model-quality.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
-import { optionalTime, REPORT_OPTIONS, reportFolder, requiredPaths, WINDOW_OPTIONS } from './run-options.ts';
+import { optionalTime, outFolder, REPORT_OPTIONS, requiredPaths, WINDOW_OPTIONS } from './run-options.ts';
 
 /** `vigil compare variants`: is the challenger better than the champion, with statistics. */
-export const compareVariantsCommand: Command = {
+export const compareVariantsCommand = defineCommand({
   name: 'compare variants',
-  summary: 'Compare challenger and shadow variants with the champion: differences, p-values, a decision',
   usage:
     'compare variants --endpoint E --champion A --challenger B... [--shadow S...] --capture PATH... ' +
     '[--ground-truth PATH...] --problem-type TYPE [--start T --end T] [--inference-attribute A] ' +
     '[--probability-attribute A] [--probability-threshold X] [--ground-truth-attribute A] [--significance 0.05] ' +
     '[--minimum-effect 0.01] [--power 0.8] [--metric M] [--baseline DIR] --out DIR [--cloudwatch] [--home DIR]',
   options: {
-    endpoint: { type: 'string' },
-    champion: { type: 'string' },
-    challenger: { type: 'string', multiple: true },
-    shadow: { type: 'string', multiple: true },
-    capture: { type: 'string', multiple: true },
-    'ground-truth': { type: 'string', multiple: true },
-    'problem-type': { type: 'string' },
+    endpoint: 'string',
+    champion: 'string',
+    challenger: 'string[]',
+    shadow: 'string[]',
+    capture: 'string[]',
+    'ground-truth': 'string[]',
+    'problem-type': 'string',
     ...WINDOW_OPTIONS,
     ...PREDICTION_OPTIONS,
-    significance: { type: 'string' },
-    'minimum-effect': { type: 'string' },
-    power: { type: 'string' },
-    metric: { type: 'string' },
-    baseline: { type: 'string' },
-    'namespace-prefix': { type: 'string' },
+    significance: 'string',
+    'minimum-effect': 'string',
+    power: 'string',
+    metric: 'string',
+    baseline: 'string',
+    'namespace-prefix': 'string',
     ...REPORT_OPTIONS,
   },
-  details: [
-    '--capture          Capture files, folders or s3:// prefixes laid out as SageMaker writes them,',
-    '                   {capture}/{endpoint}/{variant}/yyyy/mm/dd/hh/*.jsonl: the variant is the path segment.',
-    '--ground-truth     Ground-truth .jsonl files or folders, joined on inferenceId, else eventId.',
-    '--start, --end     ISO-8601 times: only records whose inferenceTime lies in [start, end).',
-    '--significance     α (default 0.05). --minimum-effect: the smallest difference that matters (default 0.01).',
-    '--power            1 − β of the sample size still needed when inconclusive (default 0.8).',
-    '--metric           The decision metric: auc, accuracy, precision, recall, f1 (binary), accuracy',
-    '                   (multiclass), mae, mse (regression). Default: the first of these for the problem type.',
-    '--baseline         A model-quality baseline folder with calibration.json: estimates before labels.',
-    '--out              Folder for comparison.json and report.html. Metrics variant_<metric>_delta, variant_decision, … go to',
-    '                   the local store under --home (default .vigil), or to CloudWatch with --cloudwatch.',
-    'Exit 0 whatever the decision; 1 when the comparison could not be made.',
-  ].join('\n'),
+  details: helpText`
+    --capture          Capture files, folders or s3:// prefixes laid out as SageMaker writes them,
+                       {capture}/{endpoint}/{variant}/yyyy/mm/dd/hh/*.jsonl: the variant is the path segment.
+    --ground-truth     Ground-truth .jsonl files or folders, joined on inferenceId, else eventId.
+    --start, --end     ISO-8601 times: only records whose inferenceTime lies in [start, end).
+    --significance     α (default 0.05). --minimum-effect: the smallest difference that matters (default 0.01).
+    --power            1 − β of the sample size still needed when inconclusive (default 0.8).
+    --metric           The decision metric: auc, accuracy, precision, recall, f1 (binary), accuracy
+                       (multiclass), mae, mse (regression). Default: the first of these for the problem type.
+    --baseline         A model-quality baseline folder with calibration.json: estimates before labels.
+    --out              Folder for comparison.json and report.html. Metrics variant_<metric>_delta, variant_decision, … go to
+                       the local store under --home (default .vigil), or to CloudWatch with --cloudwatch.
+    Exit 0 whatever the decision; 1 when the comparison could not be made.
+  `,
   async run(args, io) {
     const endpoint = requiredName(args, 'endpoint');
     const champion = requiredName(args, 'champion');
@@ -152,7 +152,7 @@ export const compareVariantsCommand: Command = {
     );
     const { merged, ...comparison } = result;
     const now = systemClock.now();
-    const out = reportFolder(args, io);
+    const out = outFolder(args, io);
     const key = joinKey(out.key, COMPARISON_FILE);
     const times = comparisonWindow(window, byVariant);
     await out.store.put(
@@ -189,7 +189,7 @@ export const compareVariantsCommand: Command = {
     );
     return 0;
   },
-};
+});
 
 /**
  * One line per challenger or shadow: its decision on the decision metric, the difference with its

@@ -1,20 +1,18 @@
-import type { Command } from '../command.ts';
-import { optionalString } from '../command.ts';
+import { defineCommand, helpText, optionalString } from '../command.ts';
 
 /** `vigil demo`: the main job, on real data, with no AWS account. */
-export const demoCommand: Command = {
+export const demoCommand = defineCommand({
   name: 'demo',
-  summary: 'Play a full monitoring scenario on real public data, locally (no AWS account needed)',
   usage: 'demo [--home .vigil-demo]',
-  options: { home: { type: 'string' } },
-  details: [
-    "Trains a small rain model on NOAA Seattle weather 2012–2013, serves it over HTTP with SageMaker's",
-    'container contract, baselines it (data quality, model quality, Clarify bias, KernelSHAP), registers three',
-    'versions through the approval gate, replays six hours of 2014–2015 traffic as data-capture files and runs',
-    'the Lambda handlers through the local loop: drift, alarms, one grouped alert and a rollback in the audit log;',
-    'then compares a challenger (v3) and a shadow (v2) with the champion (v1) on the same traffic, with a decision.',
-    'The home folder (emptied first) keeps everything; report.html is the page to open.',
-  ].join('\n'),
+  options: { home: 'string' },
+  details: helpText`
+    Trains a small rain model on NOAA Seattle weather 2012–2013, serves it over HTTP with SageMaker's
+    container contract, baselines it (data quality, model quality, Clarify bias, KernelSHAP), registers three
+    versions through the approval gate, replays six hours of 2014–2015 traffic as data-capture files and runs
+    the Lambda handlers through the local loop: drift, alarms, one grouped alert and a rollback in the audit log;
+    then compares a challenger (v3) and a shadow (v2) with the champion (v1) on the same traffic, with a decision.
+    The home folder (emptied first) keeps everything; report.html is the page to open.
+  `,
   async run(args, io) {
     // The handlers log through Powertools; the demo prints its own story instead.
     const { logger } = await import('@vigil/aws');
@@ -23,4 +21,4 @@ export const demoCommand: Command = {
     await runDemo({ cwd: io.cwd, home: optionalString(args, 'home'), io });
     return 0;
   },
-};
+});

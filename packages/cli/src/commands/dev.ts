@@ -1,21 +1,20 @@
 import { systemClock } from '@vigil/core';
-import { type Command, flag, optionalNumber, optionalString, optionTypes } from '../command.ts';
+import { defineCommand, flag, helpText, optionalNumber, optionalString } from '../command.ts';
 import { readConfigFile } from '../config-file.ts';
 
 /** `vigil dev`: the whole system on the local folder, until Ctrl-C (or one round with --once). */
-export const devCommand: Command = {
+export const devCommand = defineCommand({
   name: 'dev',
-  summary: 'Run Vigil locally: capture files in → profiles → monitors → metrics → alarms → alerts → rollback',
   usage: 'dev [--config vigil.config.json] [--home .vigil] [--interval-ms 1000] [--once]',
-  options: optionTypes({ config: 'string', home: 'string', 'interval-ms': 'string', once: 'boolean' }),
-  details: [
-    "Runs the same handlers as the Lambdas on the home folder, which has the layout of Vigil's bucket:",
-    'a new file under {capture}/{endpoint}/{variant}/yyyy/mm/dd/hh/ raises an S3 "Object Created" event',
-    '(profile-capture), the configured schedules run the monitors, guardrail alarms are evaluated against',
-    'the local metrics store after every round, and alarm-router alerts to stdout, the outbox folder and,',
-    "when the channel's webhookSecret names a set environment variable, a real Slack webhook.",
-    'Events are journaled under <home>/events/, alerts under <home>/outbox/, decisions under <home>/audit/.',
-  ].join('\n'),
+  options: { config: 'string', home: 'string', 'interval-ms': 'string', once: 'boolean' },
+  details: helpText`
+    Runs the same handlers as the Lambdas on the home folder, which has the layout of Vigil's bucket:
+    a new file under {capture}/{endpoint}/{variant}/yyyy/mm/dd/hh/ raises an S3 "Object Created" event
+    (profile-capture), the configured schedules run the monitors, guardrail alarms are evaluated against
+    the local metrics store after every round, and alarm-router alerts to stdout, the outbox folder and,
+    when the channel's webhookSecret names a set environment variable, a real Slack webhook.
+    Events are journaled under <home>/events/, alerts under <home>/outbox/, decisions under <home>/audit/.
+  `,
   async run(args, io) {
     const { config } = await readConfigFile(args, io);
     // Handlers log through Powertools; keep the terminal for Vigil's own lines unless asked.
@@ -49,4 +48,4 @@ export const devCommand: Command = {
     await system.loop.stop();
     return 0;
   },
-};
+});

@@ -1,43 +1,42 @@
 import { httpModelInvoker, SageMakerInvoker } from '@vigil/aws';
 import type { ModelInvoker } from '@vigil/core';
 import { explainDataset, type ModelFormat, modelFormatFor, parseAnalysisConfig } from '@vigil/core/explain';
-import { openLocation } from '../adapters.ts';
 import {
   type CliIO,
-  type Command,
   type CommandArgs,
+  defineCommand,
+  helpText,
   optionalName,
   optionalString,
-  optionTypes,
   requiredString,
   UsageError,
 } from '../command.ts';
 import { readUserText } from '../user-files.ts';
+import { outFolder } from './run-options.ts';
 
 /**
  * `vigil explain`: a Clarify explainability job on a data set, against a model served over HTTP
  * (SageMaker's container contract) or a SageMaker endpoint.
  */
-export const explainCommand: Command = {
+export const explainCommand = defineCommand({
   name: 'explain',
-  summary: 'Explain a data set with KernelSHAP as SageMaker Clarify does (analysis.json, local values)',
   usage: 'explain --analysis-config FILE --dataset FILE [--model URL | --endpoint NAME] --out DIR',
-  options: optionTypes({
+  options: {
     'analysis-config': 'string',
     dataset: 'string',
     model: 'string',
     endpoint: 'string',
     out: 'string',
-  }),
-  details: [
-    '--analysis-config  Clarify analysis_config.json: headers, label, methods.shap, predictor.',
-    '--dataset          CSV or JSON Lines data set (dataset_type); label and excluded columns are dropped.',
-    '--model            URL of a server with POST /invocations (SageMaker container contract).',
-    '--endpoint         SageMaker endpoint to call; default predictor.endpoint_name.',
-    '--out              Folder for analysis.json and explanations_shap/out.csv.',
-    '',
-    'Example: vigil explain --analysis-config analysis_config.json --dataset train.csv --model http://127.0.0.1:8080 --out out/',
-  ].join('\n'),
+  },
+  details: helpText`
+    --analysis-config  Clarify analysis_config.json: headers, label, methods.shap, predictor.
+    --dataset          CSV or JSON Lines data set (dataset_type); label and excluded columns are dropped.
+    --model            URL of a server with POST /invocations (SageMaker container contract).
+    --endpoint         SageMaker endpoint to call; default predictor.endpoint_name.
+    --out              Folder for analysis.json and explanations_shap/out.csv.
+
+    Example: vigil explain --analysis-config analysis_config.json --dataset train.csv --model http://127.0.0.1:8080 --out out/
+  `,
   async run(args, io) {
     const configText = await readUserText(
       '--analysis-config',
@@ -45,7 +44,7 @@ export const explainCommand: Command = {
       io.cwd,
     );
     const datasetText = await readUserText('--dataset', requiredString(args, 'dataset'), io.cwd);
-    const out = openLocation(requiredString(args, 'out'), io.cwd);
+    const out = outFolder(args, io);
     const config = parseAnalysisConfig(configText, requiredString(args, 'analysis-config'));
     const invoker = modelInvokerFor(
       args,
@@ -81,7 +80,7 @@ export const explainCommand: Command = {
     io.stdout(`Wrote ${out.store.location.replace(/\/$/, '')}/${folder}analysis.json`);
     return 0;
   },
-};
+});
 
 /**
  * The model a command calls: `--model URL` (HTTP container contract), `--endpoint NAME` or the

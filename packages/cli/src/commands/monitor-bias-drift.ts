@@ -1,54 +1,53 @@
 import { hourOf } from '@vigil/core';
 import { runBiasDriftMonitor } from '@vigil/core/bias';
 import { openLocation } from '../adapters.ts';
-import { type Command, flag, optionalNumber, optionalString, requiredString } from '../command.ts';
+import { defineCommand, flag, helpText, optionalNumber, optionalString, requiredString } from '../command.ts';
 import { BOOTSTRAP_OPTIONS, bootstrapOptions } from './bootstrap-options.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
 import {
   CLARIFY_MONITOR_INPUTS,
   endpointOption,
+  outFolder,
   REPORT_OPTIONS,
-  reportFolder,
   requiredPaths,
   runPorts,
 } from './run-options.ts';
 
 /** `vigil monitor bias-drift`: one run of the bias-drift monitor on capture and ground truth. */
-export const monitorBiasDriftCommand: Command = {
+export const monitorBiasDriftCommand = defineCommand({
   name: 'monitor bias-drift',
-  summary: 'Check bias drift of captured, labelled traffic against a Clarify baseline analysis.json',
   usage:
     'monitor bias-drift --baseline analysis.json --analysis-config FILE --capture PATH... --ground-truth PATH... --out DIR [--cloudwatch] [--home DIR]',
   options: {
     ...CLARIFY_MONITOR_INPUTS,
-    'ground-truth': { type: 'string', multiple: true },
+    'ground-truth': 'string[]',
     ...REPORT_OPTIONS,
-    endpoint: { type: 'string' },
-    'schedule-name': { type: 'string' },
+    endpoint: 'string',
+    'schedule-name': 'string',
     ...PREDICTION_OPTIONS,
     ...BOOTSTRAP_OPTIONS,
-    'interval-policy': { type: 'boolean' },
+    'interval-policy': 'boolean',
   },
-  details: [
-    '--baseline          The baseline analysis.json (its metric values are the constraints).',
-    '--analysis-config   Clarify analysis_config.json (label, label_values_or_threshold, facet, headers).',
-    '--capture           Data-capture files or folders (repeatable); local paths or s3:// URIs.',
-    '--ground-truth      Ground-truth files or folders (repeatable); joined on inferenceId, else eventId.',
-    '--out               Report folder: analysis.json, constraint_violations.json and report.html.',
-    '--endpoint          Endpoint name for metrics and events (default "local").',
-    '--inference-attribute / --probability-attribute  Where the prediction is in the output (index or path);',
-    '                    a score greater than --probability-threshold (default 0.5) is label 1.',
-    '--bootstrap         Beyond Clarify: a bootstrap interval and group sizes next to each metric',
-    '                    (--resamples 500, --confidence 0.95, --seed 1).',
-    '--interval-policy   Report a violation only when the whole interval is worse than the baseline.',
-    'Metrics go to the local store under --home (default .vigil) or CloudWatch with --cloudwatch.',
-  ].join('\n'),
+  details: helpText`
+    --baseline          The baseline analysis.json (its metric values are the constraints).
+    --analysis-config   Clarify analysis_config.json (label, label_values_or_threshold, facet, headers).
+    --capture           Data-capture files or folders (repeatable); local paths or s3:// URIs.
+    --ground-truth      Ground-truth files or folders (repeatable); joined on inferenceId, else eventId.
+    --out               Report folder: analysis.json, constraint_violations.json and report.html.
+    --endpoint          Endpoint name for metrics and events (default "local").
+    --inference-attribute / --probability-attribute  Where the prediction is in the output (index or path);
+                        a score greater than --probability-threshold (default 0.5) is label 1.
+    --bootstrap         Beyond Clarify: a bootstrap interval and group sizes next to each metric
+                        (--resamples 500, --confidence 0.95, --seed 1).
+    --interval-policy   Report a violation only when the whole interval is worse than the baseline.
+    Metrics go to the local store under --home (default .vigil) or CloudWatch with --cloudwatch.
+  `,
   async run(args, io) {
     const captures = requiredPaths(args, 'capture', 'a file or folder; repeatable');
     const labels = requiredPaths(args, 'ground-truth', 'a file or folder; repeatable');
     const baseline = openLocation(requiredString(args, 'baseline'), io.cwd);
     const analysisConfig = openLocation(requiredString(args, 'analysis-config'), io.cwd);
-    const out = reportFolder(args, io);
+    const out = outFolder(args, io);
     const bootstrap = bootstrapOptions(args, flag(args, 'bootstrap') || flag(args, 'interval-policy'));
     const now = new Date();
     const result = await runBiasDriftMonitor(
@@ -81,4 +80,4 @@ export const monitorBiasDriftCommand: Command = {
     io.stdout(`${detail.status}: ${detail.recordCount} joined rows, report in ${detail.reportUri}`);
     return 0;
   },
-};
+});

@@ -1,72 +1,70 @@
 import { hourOf, InputError, metricsNamespace, SkippedInputTally } from '@vigil/core';
 import { captureObjectsIn, publishDataQualityRun, readDataQualityBaseline } from '@vigil/core/dataquality';
 import { openHome, openLocation } from '../adapters.ts';
-import { type Command, flag, optionalString, requiredString, UsageError } from '../command.ts';
+import { defineCommand, flag, helpText, optionalString, requiredString, UsageError } from '../command.ts';
 import { profileInParallel } from '../profiling/profile-in-parallel.ts';
 import { DRIFT_EXAMPLES, DRIFT_OPTION_HELP, driftOptions, driftSummary } from './drift-options.ts';
 import {
   endpointOption,
   optionalTime,
+  outFolder,
   REPORT_OPTIONS,
-  reportFolder,
   requiredPaths,
   runPorts,
   WINDOW_OPTIONS,
 } from './run-options.ts';
 
 /** `vigil monitor data-quality`: one data-quality monitoring execution over raw capture. */
-export const monitorDataQualityCommand: Command = {
+export const monitorDataQualityCommand = defineCommand({
   name: 'monitor data-quality',
-  summary:
-    'Check captured traffic against a data-quality baseline: statistics.json + constraint_violations.json',
   usage:
     'monitor data-quality --baseline DIR --capture PATH... [--start ISO] [--end ISO] [--endpoint NAME] --out DIR [--cloudwatch] [--home DIR]\n' +
     '       [--drift-method SPEC] [--drift-threshold SPEC] [--drift-violations] [--threads N]',
   options: {
-    baseline: { type: 'string' },
-    capture: { type: 'string', multiple: true },
+    baseline: 'string',
+    capture: 'string[]',
     ...WINDOW_OPTIONS,
-    endpoint: { type: 'string' },
-    'schedule-name': { type: 'string' },
-    'output-columns': { type: 'string' },
+    endpoint: 'string',
+    'schedule-name': 'string',
+    'output-columns': 'string',
     ...REPORT_OPTIONS,
-    rerun: { type: 'boolean' },
-    'namespace-prefix': { type: 'string' },
-    'drift-method': { type: 'string', multiple: true },
-    'drift-threshold': { type: 'string', multiple: true },
-    'drift-violations': { type: 'boolean' },
-    threads: { type: 'string' },
+    rerun: 'boolean',
+    'namespace-prefix': 'string',
+    'drift-method': 'string[]',
+    'drift-threshold': 'string[]',
+    'drift-violations': 'boolean',
+    threads: 'string',
   },
-  details: [
-    '--baseline        Folder (or s3:// prefix) with statistics.json and constraints.json, SageMaker- or Vigil-made.',
-    '--capture         A capture file, a folder walked in yyyy/mm/dd/hh layout, or an s3:// URI (repeatable).',
-    '--start / --end   The window (ISO-8601, UTC); capture hours outside it are left out. Default: everything.',
-    '                  A window given by both is settled once, as the scheduled Lambda settles it: its run record',
-    '                  (runs/ under --home) keeps a second run from publishing its metrics and event again.',
-    '--rerun           Check a settled window again: rewrites the report, publishes no metrics (they were).',
-    '--endpoint        Endpoint name for metric dimensions and the event (default "local").',
-    '--schedule-name   MonitoringSchedule dimension (default <endpoint>-data-quality).',
-    '--output-columns  Where captured outputs go in a row: START (SageMaker default), END or NONE. NONE',
-    '                  profiles the inputs only: for a baseline without the prediction column.',
-    '--threads         Worker threads for inputs larger than 32 MiB, cut into 32 MiB parts profiled',
-    '                  apart and merged (default: the cores, at most 8; 1 profiles in one thread).',
-    '                  The profile does not depend on it.',
-    '--out             Report folder: statistics.json, constraint_violations.json, constraints.json,',
-    "                  Vigil's vigil_notes.json (ragged rows, non-finite values, why a column is String),",
-    "                  drift_report.json (Vigil's drift verdicts) and report.html (tables and charts).",
-    DRIFT_OPTION_HELP,
-    'Metrics go to the local store under --home (default .vigil), or to CloudWatch with --cloudwatch.',
-    'Notes that help read the verdict are printed as "warning: …" lines.',
-    'Exit code 0 with or without violations; 1 when the run cannot happen (no baseline, no data).',
-    'Example: vigil monitor data-quality --baseline baseline/ --capture capture/ --out report/',
-    'Example: vigil monitor data-quality --baseline baseline/ --capture capture/my-endpoint/AllTraffic/ \\',
-    '           --start 2024-05-01T12:00:00Z --end 2024-05-01T13:00:00Z --output-columns NONE --out report/',
-    DRIFT_EXAMPLES,
-  ].join('\n'),
+  details: helpText`
+    --baseline        Folder (or s3:// prefix) with statistics.json and constraints.json, SageMaker- or Vigil-made.
+    --capture         A capture file, a folder walked in yyyy/mm/dd/hh layout, or an s3:// URI (repeatable).
+    --start / --end   The window (ISO-8601, UTC); capture hours outside it are left out. Default: everything.
+                      A window given by both is settled once, as the scheduled Lambda settles it: its run record
+                      (runs/ under --home) keeps a second run from publishing its metrics and event again.
+    --rerun           Check a settled window again: rewrites the report, publishes no metrics (they were).
+    --endpoint        Endpoint name for metric dimensions and the event (default "local").
+    --schedule-name   MonitoringSchedule dimension (default <endpoint>-data-quality).
+    --output-columns  Where captured outputs go in a row: START (SageMaker default), END or NONE. NONE
+                      profiles the inputs only: for a baseline without the prediction column.
+    --threads         Worker threads for inputs larger than 32 MiB, cut into 32 MiB parts profiled
+                      apart and merged (default: the cores, at most 8; 1 profiles in one thread).
+                      The profile does not depend on it.
+    --out             Report folder: statistics.json, constraint_violations.json, constraints.json,
+                      Vigil's vigil_notes.json (ragged rows, non-finite values, why a column is String),
+                      drift_report.json (Vigil's drift verdicts) and report.html (tables and charts).
+    ${DRIFT_OPTION_HELP}
+    Metrics go to the local store under --home (default .vigil), or to CloudWatch with --cloudwatch.
+    Notes that help read the verdict are printed as "warning: …" lines.
+    Exit code 0 with or without violations; 1 when the run cannot happen (no baseline, no data).
+    Example: vigil monitor data-quality --baseline baseline/ --capture capture/ --out report/
+    Example: vigil monitor data-quality --baseline baseline/ --capture capture/my-endpoint/AllTraffic/ \\
+               --start 2024-05-01T12:00:00Z --end 2024-05-01T13:00:00Z --output-columns NONE --out report/
+    ${DRIFT_EXAMPLES}
+  `,
   async run(args, io) {
     const captures = requiredPaths(args, 'capture', 'a file, folder or s3:// URI; repeatable');
     const baselinePath = requiredString(args, 'baseline');
-    const out = reportFolder(args, io);
+    const out = outFolder(args, io);
     const start = optionalTime(args, 'start');
     const end = optionalTime(args, 'end');
     if (start && end && start >= end) throw new UsageError('--start must be before --end');
@@ -146,7 +144,7 @@ export const monitorDataQualityCommand: Command = {
     if (driftLine) io.stderr(driftLine);
     return 0;
   },
-};
+});
 
 function threadsOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

@@ -2,8 +2,9 @@ import { hourOf } from '@vigil/core';
 import { modelFormatFor, parseAnalysisConfig, runFeatureAttributionMonitor } from '@vigil/core/explain';
 import { openLocation } from '../adapters.ts';
 import {
-  type Command,
   type CommandArgs,
+  defineCommand,
+  helpText,
   optionalName,
   optionalNumber,
   optionalString,
@@ -12,49 +13,42 @@ import {
 } from '../command.ts';
 import { readUserText } from '../user-files.ts';
 import { modelInvokerFor } from './explain.ts';
-import {
-  CLARIFY_MONITOR_INPUTS,
-  REPORT_OPTIONS,
-  reportFolder,
-  requiredPaths,
-  runPorts,
-} from './run-options.ts';
+import { CLARIFY_MONITOR_INPUTS, outFolder, REPORT_OPTIONS, requiredPaths, runPorts } from './run-options.ts';
 
 /** `vigil monitor feature-attribution`: one run of the feature-attribution drift monitor. */
-export const monitorFeatureAttributionCommand: Command = {
+export const monitorFeatureAttributionCommand = defineCommand({
   name: 'monitor feature-attribution',
-  summary: 'Check feature-attribution drift (KernelSHAP + nDCG) of captured traffic against a baseline',
   usage:
     'monitor feature-attribution --baseline analysis.json --analysis-config FILE --capture PATH... [--model URL | --endpoint NAME] --out DIR [--cloudwatch] [--home DIR]',
   options: {
     ...CLARIFY_MONITOR_INPUTS,
-    model: { type: 'string' },
-    endpoint: { type: 'string' },
+    model: 'string',
+    endpoint: 'string',
     ...REPORT_OPTIONS,
-    name: { type: 'string' },
-    'schedule-name': { type: 'string' },
-    threshold: { type: 'string' },
-    'max-invocations': { type: 'string' },
-    'sample-size': { type: 'string' },
-    seed: { type: 'string' },
+    name: 'string',
+    'schedule-name': 'string',
+    threshold: 'string',
+    'max-invocations': 'string',
+    'sample-size': 'string',
+    seed: 'string',
   },
-  details: [
-    '--baseline         analysis.json of the baseline explanation (explanations.kernel_shap).',
-    '--analysis-config  Clarify analysis_config.json (methods.shap, predictor, headers).',
-    '--capture          Capture files or folders (repeatable); local paths or s3:// URIs.',
-    '--model / --endpoint  The model to call: an HTTP server with POST /invocations, or a SageMaker endpoint.',
-    '--out              Report folder: analysis.json, constraint_violations.json and report.html.',
-    '--name             Endpoint name for metrics and events (default --endpoint, else "local").',
-    '--threshold        nDCG below which a violation is reported (default 0.9).',
-    '--max-invocations  Budget of records × coalitions (default 100000); over it, fewer records are sampled.',
-    '--sample-size      Records sampled from the capture (default 100).',
-    'Metrics go to the local store under --home (default .vigil) or CloudWatch with --cloudwatch.',
-  ].join('\n'),
+  details: helpText`
+    --baseline         analysis.json of the baseline explanation (explanations.kernel_shap).
+    --analysis-config  Clarify analysis_config.json (methods.shap, predictor, headers).
+    --capture          Capture files or folders (repeatable); local paths or s3:// URIs.
+    --model / --endpoint  The model to call: an HTTP server with POST /invocations, or a SageMaker endpoint.
+    --out              Report folder: analysis.json, constraint_violations.json and report.html.
+    --name             Endpoint name for metrics and events (default --endpoint, else "local").
+    --threshold        nDCG below which a violation is reported (default 0.9).
+    --max-invocations  Budget of records × coalitions (default 100000); over it, fewer records are sampled.
+    --sample-size      Records sampled from the capture (default 100).
+    Metrics go to the local store under --home (default .vigil) or CloudWatch with --cloudwatch.
+  `,
   async run(args, io) {
     const captures = requiredPaths(args, 'capture', 'a file or folder; repeatable');
     const baselinePath = requiredString(args, 'baseline');
     const configPath = requiredString(args, 'analysis-config');
-    const out = reportFolder(args, io);
+    const out = outFolder(args, io);
     const config = parseAnalysisConfig(
       await readUserText('--analysis-config', configPath, io.cwd),
       configPath,
@@ -102,7 +96,7 @@ export const monitorFeatureAttributionCommand: Command = {
     io.stdout(`${detail.status}: report in ${detail.reportUri}`);
     return 0;
   },
-};
+});
 
 function positiveInteger(args: CommandArgs, name: string): number | undefined {
   const value = optionalNumber(args, name);

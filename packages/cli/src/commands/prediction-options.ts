@@ -1,15 +1,14 @@
-import type { Command, CommandArgs } from '../command.ts';
-import { optionalString } from '../command.ts';
+import { type CommandArgs, type OptionType, optionalString } from '../command.ts';
 
 /**
  * The options that say where the prediction, its probability and the label are, shared by the
  * commands that join captured predictions to ground truth.
  */
-export const PREDICTION_OPTIONS: Command['options'] = {
-  'inference-attribute': { type: 'string' },
-  'probability-attribute': { type: 'string' },
-  'probability-threshold': { type: 'string' },
-  'ground-truth-attribute': { type: 'string' },
+export const PREDICTION_OPTIONS: Record<string, OptionType> = {
+  'inference-attribute': 'string',
+  'probability-attribute': 'string',
+  'probability-threshold': 'string',
+  'ground-truth-attribute': 'string',
 };
 
 /**

@@ -27,11 +27,13 @@ import {
   type CliIO,
   type Command,
   type CommandArgs,
+  type CommandSpec,
+  defineCommand,
   flag,
+  helpText,
   type OptionType,
   optionalNumber,
   optionalString,
-  optionTypes,
   requiredName,
   requiredString,
   stringList,
@@ -52,7 +54,7 @@ const GOVERNANCE_DETAILS = [
   "              or s3://bucket for Vigil's bucket in AWS.",
   '--aws         Use SageMaker Model Registry and Model Cards instead of the local ones.',
   '--config FILE The Vigil configuration with approvalPolicies (default vigil.config.json if present).',
-];
+].join('\n');
 
 /** Registry, cards, store and audit log of a governance command: local by default, SageMaker with --aws. */
 export interface GovernanceContext {
@@ -138,7 +140,7 @@ export function governanceContext(args: CommandArgs, io: CliIO): GovernanceConte
 }
 
 /** A governance command as its module declares it: its own options, and a run given the context. */
-export interface GovernanceCommandSpec extends Omit<Command, 'options' | 'run'> {
+export interface GovernanceCommandSpec extends Omit<CommandSpec, 'options' | 'run'> {
   /** The command's own options, listed after `--home`, `--aws` and `--config`. */
   options: Record<string, OptionType>;
   run(args: CommandArgs, io: CliIO, ctx: GovernanceContext): Promise<number>;
@@ -150,17 +152,17 @@ export interface GovernanceCommandSpec extends Omit<Command, 'options' | 'run'> 
  *
  * @example
  * ```ts
- * const listCommand = governanceCommand({ name: 'registry list', summary, usage, options: { group: 'string' },
+ * const listCommand = governanceCommand({ name: 'registry list', usage, options: { group: 'string' },
  *   async run(args, io, ctx) { … await ctx.registry.list(requiredName(args, 'group')) … } });
  * ```
  */
 export function governanceCommand(spec: GovernanceCommandSpec): Command {
   const { options, run, ...described } = spec;
-  return {
+  return defineCommand({
     ...described,
-    options: optionTypes({ ...governanceOptions, ...options }),
+    options: { ...governanceOptions, ...options },
     run: (args, io) => run(args, io, governanceContext(args, io)),
-  };
+  });
 }
 
 /** The ARN of `--arn`, or of `--group` + `--version` in the registry. */
@@ -191,7 +193,6 @@ export function printGateResult(result: GateResult, io: CliIO): void {
 
 const registerCommand = governanceCommand({
   name: 'registry register',
-  summary: 'Register a model version with its reports in the local registry, then run the approval gate',
   usage: 'registry register --group NAME [--model-quality FILE] [--bias FILE] [--card FILE] [...]',
   options: {
     group: 'string',
@@ -209,14 +210,14 @@ const registerCommand = governanceCommand({
     'model-data': 'string[]',
     'no-gate': 'boolean',
   },
-  details: [
-    'Reports are paths or s3:// URIs in the formats Model Monitor and Clarify write: --model-quality statistics.json,',
-    '--data-quality-statistics / --data-quality-constraints, --bias / --bias-pre-training / --bias-post-training',
-    'analysis.json, --explainability analysis.json. Each is registered with its SHA-256 (ContentDigest), so the gate',
-    'notices a report changed after registration. --card FILE: model-card content JSON (intended_uses, owner, ...).',
-    'The gate then runs as SageMaker\'s "Model Package State Change" event would run it (--no-gate to skip).',
-    ...GOVERNANCE_DETAILS,
-  ].join('\n'),
+  details: helpText`
+    Reports are paths or s3:// URIs in the formats Model Monitor and Clarify write: --model-quality statistics.json,
+    --data-quality-statistics / --data-quality-constraints, --bias / --bias-pre-training / --bias-post-training
+    analysis.json, --explainability analysis.json. Each is registered with its SHA-256 (ContentDigest), so the gate
+    notices a report changed after registration. --card FILE: model-card content JSON (intended_uses, owner, ...).
+    The gate then runs as SageMaker's "Model Package State Change" event would run it (--no-gate to skip).
+    ${GOVERNANCE_DETAILS}
+  `,
   async run(args, io, ctx) {
     if (!ctx.localRegistry)
       throw new UsageError(
@@ -275,10 +276,9 @@ const registerCommand = governanceCommand({
 
 const listCommand = governanceCommand({
   name: 'registry list',
-  summary: 'List the versions of a model package group, newest first',
   usage: 'registry list --group NAME',
   options: { group: 'string' },
-  details: GOVERNANCE_DETAILS.join('\n'),
+  details: GOVERNANCE_DETAILS,
   async run(args, io, ctx) {
     const group = requiredName(args, 'group');
     const versions = await ctx.registry.list(group);
@@ -297,7 +297,6 @@ function manualDecisionCommand(decision: 'approve' | 'reject'): Command {
   const status = decision === 'approve' ? 'Approved' : 'Rejected';
   return governanceCommand({
     name: `registry ${decision}`,
-    summary: `${decision === 'approve' ? 'Approve' : 'Reject'} a model version by hand (recorded in the audit log; the gate never overrides it)`,
     usage: `registry ${decision} (--arn ARN | --group NAME --version N) --reason TEXT [--as IDENTITY]`,
     options: {
       arn: 'string',
@@ -307,12 +306,12 @@ function manualDecisionCommand(decision: 'approve' | 'reject'): Command {
       as: 'string',
       by: 'string',
     },
-    details: [
-      '--reason  Why (becomes the ApprovalDescription, at most 1024 characters).',
-      "--as      Who decides (default: the OS user; --by is an older name for it). When the group's policy",
-      '          names approvers, anyone else is refused and the refusal is recorded in the audit log.',
-      ...GOVERNANCE_DETAILS,
-    ].join('\n'),
+    details: helpText`
+      --reason  Why (becomes the ApprovalDescription, at most 1024 characters).
+      --as      Who decides (default: the OS user; --by is an older name for it). When the group's policy
+                names approvers, anyone else is refused and the refusal is recorded in the audit log.
+      ${GOVERNANCE_DETAILS}
+    `,
     async run(args, io, ctx) {
       const arn = await packageArnFrom(args, ctx);
       const reason = requiredString(args, 'reason');
@@ -351,7 +350,6 @@ function manualDecisionCommand(decision: 'approve' | 'reject'): Command {
 
 const gateCommand = governanceCommand({
   name: 'registry gate',
-  summary: 'Run the approval gate on a model version (as its registration event would)',
   usage: 'registry gate (--arn ARN | --group NAME [--version N]) [--reevaluate]',
   options: {
     arn: 'string',
@@ -359,10 +357,10 @@ const gateCommand = governanceCommand({
     version: 'string',
     reevaluate: 'boolean',
   },
-  details: [
-    '--reevaluate  Decide again on a version still pending after an earlier decision.',
-    ...GOVERNANCE_DETAILS,
-  ].join('\n'),
+  details: helpText`
+    --reevaluate  Decide again on a version still pending after an earlier decision.
+    ${GOVERNANCE_DETAILS}
+  `,
   async run(args, io, ctx) {
     const arn = await packageArnFrom(args, ctx);
     const result = await runRegistryGate(

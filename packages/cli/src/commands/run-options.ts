@@ -2,9 +2,9 @@ import type { MonitorRunPorts } from '@vigil/core';
 import { cliRunPorts, homePath, openLocation } from '../adapters.ts';
 import {
   type CliIO,
-  type Command,
   type CommandArgs,
   flag,
+  type OptionType,
   optionalName,
   optionalString,
   requiredString,
@@ -16,26 +16,26 @@ import {
  * `--out`, `--cloudwatch` and `--home`, in that order: where a monitor run writes its report and
  * where its metrics go. Shared by the commands that run a monitor or compare variants.
  */
-export const REPORT_OPTIONS: Command['options'] = {
-  out: { type: 'string' },
-  cloudwatch: { type: 'boolean' },
-  home: { type: 'string' },
+export const REPORT_OPTIONS: Record<string, OptionType> = {
+  out: 'string',
+  cloudwatch: 'boolean',
+  home: 'string',
 };
 
 /**
  * `--baseline`, `--analysis-config` and `--capture`, in that order: the inputs of the monitors that
  * check capture against a Clarify baseline analysis.json (bias drift, feature attribution).
  */
-export const CLARIFY_MONITOR_INPUTS: Command['options'] = {
-  baseline: { type: 'string' },
-  'analysis-config': { type: 'string' },
-  capture: { type: 'string', multiple: true },
+export const CLARIFY_MONITOR_INPUTS: Record<string, OptionType> = {
+  baseline: 'string',
+  'analysis-config': 'string',
+  capture: 'string[]',
 };
 
 /** `--start` and `--end`: the window of capture a command looks at. */
-export const WINDOW_OPTIONS: Command['options'] = {
-  start: { type: 'string' },
-  end: { type: 'string' },
+export const WINDOW_OPTIONS: Record<string, OptionType> = {
+  start: 'string',
+  end: 'string',
 };
 
 /**
@@ -55,15 +55,15 @@ export function requiredPaths(args: CommandArgs, name: string, what: string): st
 }
 
 /**
- * The report folder of the required `--out`, local or s3://.
+ * The folder of the required `--out` (local or s3://) that a command writes its report or files to.
  *
  * @example
  * ```ts
- * const out = reportFolder(args, io);
+ * const out = outFolder(args, io);
  * await out.store.put(joinKey(out.key, 'analysis.json'), json, 'application/json');
  * ```
  */
-export function reportFolder(args: CommandArgs, io: CliIO): ReturnType<typeof openLocation> {
+export function outFolder(args: CommandArgs, io: CliIO): ReturnType<typeof openLocation> {
   return openLocation(requiredString(args, 'out'), io.cwd);
 }
 

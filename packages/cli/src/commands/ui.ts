@@ -1,25 +1,24 @@
 import { existsSync } from 'node:fs';
 import { homePath } from '../adapters.ts';
-import { type Command, optionalNumber, optionalString, optionTypes, UsageError } from '../command.ts';
+import { defineCommand, helpText, optionalNumber, optionalString, UsageError } from '../command.ts';
 import type { DashboardApi } from '../ui/index.ts';
 
 /** `vigil ui`: the dashboard over a home folder, on 127.0.0.1, until Ctrl-C. */
-export const uiCommand: Command = {
+export const uiCommand = defineCommand({
   name: 'ui',
-  summary: 'Open the dashboard: endpoints, metrics over time, incidents, registry and audit of a home folder',
   usage: 'ui [--home .vigil | --api https://<id>.lambda-url.<region>.on.aws/] [--port 8787]',
-  options: optionTypes({ home: 'string', api: 'string', port: 'string' }),
-  details: [
-    'Serves a read-only web app over the home folder on http://127.0.0.1:PORT/ (loopback only):',
-    "endpoints and each monitor's last run, each metric over time with its threshold and violations,",
-    'model quality realized against its label-free estimate and band, bias and attributions, incidents',
-    'and rollbacks, the registry with every approval decision and card completeness, and the audit check.',
-    'The charts read the run indexes the monitors append to (index/runs/), not every report.',
-    '--home DIR  The home folder (default .vigil); after `vigil demo`, pass --home .vigil-demo.',
-    "--api URL   The deployed dashboard API instead of a home (sst deploy's dashboardApiUrl): each request",
-    '            is signed with your AWS credentials (IAM; you need lambda:InvokeFunctionUrl on it).',
-    '--port N    Port to listen on (default 8787; 0 picks a free one).',
-  ].join('\n'),
+  options: { home: 'string', api: 'string', port: 'string' },
+  details: helpText`
+    Serves a read-only web app over the home folder on http://127.0.0.1:PORT/ (loopback only):
+    endpoints and each monitor's last run, each metric over time with its threshold and violations,
+    model quality realized against its label-free estimate and band, bias and attributions, incidents
+    and rollbacks, the registry with every approval decision and card completeness, and the audit check.
+    The charts read the run indexes the monitors append to (index/runs/), not every report.
+    --home DIR  The home folder (default .vigil); after \`vigil demo\`, pass --home .vigil-demo.
+    --api URL   The deployed dashboard API instead of a home (sst deploy's dashboardApiUrl): each request
+                is signed with your AWS credentials (IAM; you need lambda:InvokeFunctionUrl on it).
+    --port N    Port to listen on (default 8787; 0 picks a free one).
+  `,
   async run(args, io) {
     const remote = optionalString(args, 'api');
     if (remote && optionalString(args, 'home'))
@@ -56,4 +55,4 @@ export const uiCommand: Command = {
     await server.close();
     return 0;
   },
-};
+});
