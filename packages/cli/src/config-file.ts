@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConfigError, configWarnings, parseConfigText, type VigilConfig } from '@vigil/core';
-import { type CliIO, type CommandArgs, optionalString } from './command.ts';
+import { optionalString } from './args.ts';
+import type { CliIO, CommandArgs } from './command.ts';
 
 /** The configuration a command read: parsed, its text (for worker threads) and where it came from. */
 export interface ConfigFile {

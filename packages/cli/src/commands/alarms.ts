@@ -22,18 +22,8 @@ import {
   localNotifiers,
 } from '@vigil/local';
 import { homePath, openHome } from '../adapters.ts';
-import {
-  type Command,
-  type CommandArgs,
-  defineCommand,
-  flag,
-  helpText,
-  optionalName,
-  optionalString,
-  requiredName,
-  requiredString,
-  UsageError,
-} from '../command.ts';
+import { flag, optionalName, optionalString, requiredName, requiredString } from '../args.ts';
+import { type Command, type CommandArgs, defineCommand, helpText, UsageError } from '../command.ts';
 import { readUserJson } from '../user-files.ts';
 import { checkModelMetricConstraints } from './model-metric-constraints.ts';
 

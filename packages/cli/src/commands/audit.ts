@@ -12,7 +12,8 @@ import {
 import { renderCardHtml, renderCardMarkdown } from '@vigil/core/cards';
 import { readJournaledAuditHeads } from '@vigil/local';
 import { homePath, openLocation } from '../adapters.ts';
-import { type Command, helpText, optionalString, requiredName, UsageError } from '../command.ts';
+import { optionalString, requiredName } from '../args.ts';
+import { type Command, helpText, UsageError } from '../command.ts';
 import { governanceCommand } from './registry.ts';
 
 const verifyCommand = governanceCommand({

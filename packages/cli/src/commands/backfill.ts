@@ -8,22 +8,11 @@ import {
   BACKFILL_RESULTS_PREFIX,
   backfillExecutionInput,
 } from '../../../../infra/wiring.ts';
+import { commaList, flag, optionalNumber, optionalString, requiredName, requiredString } from '../args.ts';
 import { followExecution } from '../backfill/follow-execution.ts';
 import { ProgressDisplay } from '../backfill/progress-bar.ts';
 import { type BackfillReport, runBackfill } from '../backfill/run-backfill.ts';
-import {
-  type CliIO,
-  type CommandArgs,
-  commaList,
-  defineCommand,
-  flag,
-  helpText,
-  optionalNumber,
-  optionalString,
-  requiredName,
-  requiredString,
-  UsageError,
-} from '../command.ts';
+import { type CliIO, type CommandArgs, defineCommand, helpText, UsageError } from '../command.ts';
 import { readConfigFile } from '../config-file.ts';
 
 /** `vigil backfill`: profile a range of capture again and re-run its monitor windows. */

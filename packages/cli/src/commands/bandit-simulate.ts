@@ -1,14 +1,7 @@
 import { bestFixedSplit, simulateBandit } from '@vigil/core/bandit';
 import { parseComparison } from '@vigil/core/variants';
-import {
-  type CliIO,
-  type CommandArgs,
-  defineCommand,
-  helpText,
-  optionalNumber,
-  optionalString,
-  UsageError,
-} from '../command.ts';
+import { optionalNumber, optionalString } from '../args.ts';
+import { type CliIO, type CommandArgs, defineCommand, helpText, UsageError } from '../command.ts';
 import { readUserText } from '../user-files.ts';
 
 /** `vigil bandit simulate`: Thompson-sampling traffic shifting under guardrails, on simulated traffic. */

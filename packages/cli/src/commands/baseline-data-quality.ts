@@ -1,7 +1,8 @@
 import { joinKey } from '@vigil/core';
 import { createDataQualityBaseline } from '@vigil/core/dataquality';
 import { openLocation } from '../adapters.ts';
-import { defineCommand, flag, helpText, optionalChoice, requiredString } from '../command.ts';
+import { flag, optionalChoice, requiredString } from '../args.ts';
+import { defineCommand, helpText } from '../command.ts';
 
 /** `vigil baseline data-quality`: SageMaker's suggest_baseline, on a laptop or from S3. */
 export const baselineDataQualityCommand = defineCommand({

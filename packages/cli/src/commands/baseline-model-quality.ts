@@ -5,17 +5,8 @@ import {
   type ProblemType,
   readLabeledDataset,
 } from '@vigil/core/modelquality';
-import {
-  type CommandArgs,
-  defineCommand,
-  helpText,
-  optionalChoice,
-  optionalNumber,
-  optionalString,
-  requiredChoice,
-  requiredString,
-  UsageError,
-} from '../command.ts';
+import { optionalChoice, optionalNumber, optionalString, requiredChoice, requiredString } from '../args.ts';
+import { type CommandArgs, defineCommand, helpText, UsageError } from '../command.ts';
 import { readUserText } from '../user-files.ts';
 import { outFolder } from './run-options.ts';
 

@@ -6,7 +6,8 @@ import {
   requestedMethods,
   runBiasAnalysis,
 } from '@vigil/core/bias';
-import { defineCommand, helpText, optionalString, requiredString, UsageError } from '../command.ts';
+import { optionalString, requiredString } from '../args.ts';
+import { defineCommand, helpText, UsageError } from '../command.ts';
 import { readUserText } from '../user-files.ts';
 import { BOOTSTRAP_OPTIONS, bootstrapOptions } from './bootstrap-options.ts';
 import { outFolder } from './run-options.ts';

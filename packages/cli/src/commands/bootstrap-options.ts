@@ -1,4 +1,5 @@
-import { type CommandArgs, flag, type OptionType, optionalNumber, UsageError } from '../command.ts';
+import { flag, optionalNumber } from '../args.ts';
+import { type CommandArgs, type OptionType, UsageError } from '../command.ts';
 
 /**
  * `--bootstrap`, `--resamples`, `--confidence` and `--seed`, in that order: Vigil's bootstrap

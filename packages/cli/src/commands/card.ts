@@ -2,6 +2,7 @@ import { joinKey } from '@vigil/core';
 import { auditRecordsAbout, readAuditLog } from '@vigil/core/audit';
 import { modelCardNameFor, renderCardHtml, renderCardMarkdown } from '@vigil/core/cards';
 import { openLocation } from '../adapters.ts';
+import { optionalChoice, optionalNumber, requiredString } from '../args.ts';
 import {
   type CliIO,
   type Command,
@@ -9,9 +10,6 @@ import {
   defineCommand,
   helpText,
   type OptionType,
-  optionalChoice,
-  optionalNumber,
-  requiredString,
   UsageError,
 } from '../command.ts';
 import { governanceContext, governanceOptions, packageArnFrom } from './registry.ts';

@@ -12,17 +12,8 @@ import {
   variantOfCaptureKey,
 } from '@vigil/core/variants';
 import { cliMetricSink, homePath, openLocation } from '../adapters.ts';
-import {
-  type CommandArgs,
-  defineCommand,
-  flag,
-  helpText,
-  optionalNumber,
-  optionalString,
-  requiredName,
-  stringList,
-  UsageError,
-} from '../command.ts';
+import { flag, optionalNumber, optionalString, requiredName, stringList } from '../args.ts';
+import { type CommandArgs, defineCommand, helpText, UsageError } from '../command.ts';
 import { jsonlObjects, readGroundTruthLabels } from '../jsonl-inputs.ts';
 import { problemTypeOption, thresholdOption } from './baseline-model-quality.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';

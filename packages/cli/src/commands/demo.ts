@@ -1,4 +1,5 @@
-import { defineCommand, helpText, optionalString } from '../command.ts';
+import { optionalString } from '../args.ts';
+import { defineCommand, helpText } from '../command.ts';
 
 /** `vigil demo`: the main job, on real data, with no AWS account. */
 export const demoCommand = defineCommand({

@@ -1,5 +1,6 @@
 import { systemClock } from '@vigil/core';
-import { defineCommand, flag, helpText, optionalNumber, optionalString } from '../command.ts';
+import { flag, optionalNumber, optionalString } from '../args.ts';
+import { defineCommand, helpText } from '../command.ts';
 import { readConfigFile } from '../config-file.ts';
 
 /** `vigil dev`: the whole system on the local folder, until Ctrl-C (or one round with --once). */

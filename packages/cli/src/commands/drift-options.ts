@@ -7,7 +7,8 @@ import {
   driftMetricPatterns,
   thresholdProblem,
 } from '@vigil/core/dataquality';
-import { type CommandArgs, commaList, flag, UsageError } from '../command.ts';
+import { commaList, flag } from '../args.ts';
+import { type CommandArgs, UsageError } from '../command.ts';
 
 type Mutable = {
   numerical?: { method?: string; threshold?: number };

@@ -1,16 +1,8 @@
 import { httpModelInvoker, SageMakerInvoker } from '@vigil/aws';
 import type { ModelInvoker } from '@vigil/core';
 import { explainDataset, type ModelFormat, modelFormatFor, parseAnalysisConfig } from '@vigil/core/explain';
-import {
-  type CliIO,
-  type CommandArgs,
-  defineCommand,
-  helpText,
-  optionalName,
-  optionalString,
-  requiredString,
-  UsageError,
-} from '../command.ts';
+import { optionalName, optionalString, requiredString } from '../args.ts';
+import { type CliIO, type CommandArgs, defineCommand, helpText, UsageError } from '../command.ts';
 import { readUserText } from '../user-files.ts';
 import { outFolder } from './run-options.ts';
 

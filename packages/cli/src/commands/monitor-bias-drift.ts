@@ -1,7 +1,8 @@
 import { hourOf } from '@vigil/core';
 import { runBiasDriftMonitor } from '@vigil/core/bias';
 import { openLocation } from '../adapters.ts';
-import { defineCommand, flag, helpText, optionalNumber, optionalString, requiredString } from '../command.ts';
+import { flag, optionalNumber, optionalString, requiredString } from '../args.ts';
+import { defineCommand, helpText } from '../command.ts';
 import { BOOTSTRAP_OPTIONS, bootstrapOptions } from './bootstrap-options.ts';
 import { PREDICTION_OPTIONS, predictionAttributes } from './prediction-options.ts';
 import {

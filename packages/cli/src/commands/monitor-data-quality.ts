@@ -1,7 +1,8 @@
 import { hourOf, InputError, metricsNamespace, SkippedInputTally } from '@vigil/core';
 import { captureObjectsIn, publishDataQualityRun, readDataQualityBaseline } from '@vigil/core/dataquality';
 import { openHome, openLocation } from '../adapters.ts';
-import { defineCommand, flag, helpText, optionalString, requiredString, UsageError } from '../command.ts';
+import { flag, optionalString, requiredString } from '../args.ts';
+import { defineCommand, helpText, UsageError } from '../command.ts';
 import { profileInParallel } from '../profiling/profile-in-parallel.ts';
 import { DRIFT_EXAMPLES, DRIFT_OPTION_HELP, driftOptions, driftSummary } from './drift-options.ts';
 import {

@@ -1,16 +1,8 @@
 import { hourOf } from '@vigil/core';
 import { modelFormatFor, parseAnalysisConfig, runFeatureAttributionMonitor } from '@vigil/core/explain';
 import { openLocation } from '../adapters.ts';
-import {
-  type CommandArgs,
-  defineCommand,
-  helpText,
-  optionalName,
-  optionalNumber,
-  optionalString,
-  requiredString,
-  UsageError,
-} from '../command.ts';
+import { optionalName, optionalNumber, optionalString, requiredString } from '../args.ts';
+import { type CommandArgs, defineCommand, helpText, UsageError } from '../command.ts';
 import { readUserText } from '../user-files.ts';
 import { modelInvokerFor } from './explain.ts';
 import { CLARIFY_MONITOR_INPUTS, outFolder, REPORT_OPTIONS, requiredPaths, runPorts } from './run-options.ts';

@@ -1,4 +1,5 @@
-import { type CommandArgs, type OptionType, optionalString } from '../command.ts';
+import { optionalString } from '../args.ts';
+import type { CommandArgs, OptionType } from '../command.ts';
 
 /**
  * The options that say where the prediction, its probability and the label are, shared by the

@@ -23,20 +23,15 @@ import {
 } from '@vigil/core/governance';
 import { LocalEventBus, LocalModelCardStore, LocalModelRegistry } from '@vigil/local';
 import { homePath, openHome, openLocation } from '../adapters.ts';
+import { flag, optionalNumber, optionalString, requiredName, requiredString, stringList } from '../args.ts';
 import {
   type CliIO,
   type Command,
   type CommandArgs,
   type CommandSpec,
   defineCommand,
-  flag,
   helpText,
   type OptionType,
-  optionalNumber,
-  optionalString,
-  requiredName,
-  requiredString,
-  stringList,
   UsageError,
 } from '../command.ts';
 import { DeploymentAuditLog, deploymentAuditStore } from '../deployment-audit-log.ts';

@@ -1,16 +1,7 @@
 import type { MonitorRunPorts } from '@vigil/core';
 import { cliRunPorts, homePath, openLocation } from '../adapters.ts';
-import {
-  type CliIO,
-  type CommandArgs,
-  flag,
-  type OptionType,
-  optionalName,
-  optionalString,
-  requiredString,
-  stringList,
-  UsageError,
-} from '../command.ts';
+import { flag, optionalName, optionalString, requiredString, stringList } from '../args.ts';
+import { type CliIO, type CommandArgs, type OptionType, UsageError } from '../command.ts';
 
 /**
  * `--out`, `--cloudwatch` and `--home`, in that order: where a monitor run writes its report and

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { homePath } from '../adapters.ts';
-import { defineCommand, helpText, optionalNumber, optionalString, UsageError } from '../command.ts';
+import { optionalNumber, optionalString } from '../args.ts';
+import { defineCommand, helpText, UsageError } from '../command.ts';
 import type { DashboardApi } from '../ui/index.ts';
 
 /** `vigil ui`: the dashboard over a home folder, on 127.0.0.1, until Ctrl-C. */
