@@ -1,12 +1,6 @@
 import type { GetObjectCommandOutput, S3Client } from '@aws-sdk/client-s3';
-import {
-  lengthChecked,
-  type ObjectInfo,
-  ObjectNotFoundError,
-  type ObjectStore,
-  PreconditionFailedError,
-  type VersionedObject,
-} from '@vigil/core';
+import { ObjectNotFoundError, PreconditionFailedError } from '@vigil/core';
+import { lengthChecked, type ObjectInfo, type ObjectStore, type VersionedObject } from '@vigil/core/ports';
 import { backoff } from './backoff.ts';
 import { awsClientConfig } from './client-config.ts';
 import { s3Sdk } from './lazy-sdk.ts';

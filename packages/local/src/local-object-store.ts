@@ -1,16 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { link, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import {
-  InputError,
-  lengthChecked,
-  type ObjectInfo,
-  ObjectNotFoundError,
-  type ObjectStore,
-  PreconditionFailedError,
-  type VersionedObject,
-  VigilError,
-} from '@vigil/core';
+import { InputError, ObjectNotFoundError, PreconditionFailedError, VigilError } from '@vigil/core';
+import { lengthChecked, type ObjectInfo, type ObjectStore, type VersionedObject } from '@vigil/core/ports';
 
 /** Temporary files of in-flight writes start with this; listings never show them. */
 const TEMP_PREFIX = '.vigil-tmp-';
