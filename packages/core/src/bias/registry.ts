@@ -4,13 +4,13 @@ import { flipTest } from './flip-test.ts';
 import type { MetricInputs } from './metric-inputs.ts';
 import {
   accuracyDifference,
-  conditionalDemographicDisparityInPredictedLabels,
+  conditionalDemographicDisparityInPredictedLabels as cddpl,
   differenceInAcceptanceRates,
   differenceInConditionalAcceptance,
   differenceInConditionalRejection,
-  differenceInPositiveProportionsInPredictedLabels,
   differenceInRejectionRates,
   disparateImpact,
+  differenceInPositiveProportionsInPredictedLabels as dppl,
   generalizedEntropy,
   recallDifference,
   specificityDifference,
@@ -38,50 +38,58 @@ export interface BiasMetric {
   readonly compute: (inputs: MetricInputs) => MetricNumber;
 }
 
-/** A metric's short name, its title and its function. */
-type MetricRow = readonly [name: string, title: string, compute: (inputs: MetricInputs) => MetricNumber];
+/** A metric's stage, short name, title and function. */
+type MetricRow = readonly [
+  stage: BiasStage,
+  name: string,
+  title: string,
+  compute: (inputs: MetricInputs) => MetricNumber,
+];
+
+const PRE: BiasStage = 'pre_training';
+const POST: BiasStage = 'post_training';
+
+/** Every metric, each stage's sorted by name as smclarify runs them. */
+const METRIC_ROWS: readonly MetricRow[] = [
+  [PRE, 'CDDL', 'Conditional Demographic Disparity in Labels', conditionalDemographicDisparityInLabels],
+  [PRE, 'CI', 'Class Imbalance', classImbalance],
+  [PRE, 'DPL', 'Difference in Positive Proportions in Labels', differenceInPositiveProportionsInLabels],
+  [PRE, 'JS', 'Jensen-Shannon Divergence', jensenShannon],
+  // "Liebler" (sic) is how smclarify and every analysis.json spell it.
+  [PRE, 'KL', 'Kullback-Liebler Divergence', kullbackLeibler],
+  [PRE, 'KS', 'Kolmogorov-Smirnov Distance', kolmogorovSmirnov],
+  [PRE, 'LP', 'L-p Norm', lpNorm],
+  [PRE, 'TVD', 'Total Variation Distance', totalVariationDistance],
+
+  [POST, 'AD', 'Accuracy Difference', accuracyDifference],
+  [POST, 'CDDPL', 'Conditional Demographic Disparity in Predicted Labels', cddpl],
+  [POST, 'DAR', 'Difference in Acceptance Rates', differenceInAcceptanceRates],
+  [POST, 'DCA', 'Difference in Conditional Acceptance', differenceInConditionalAcceptance],
+  [POST, 'DCR', 'Difference in Conditional Rejection', differenceInConditionalRejection],
+  [POST, 'DI', 'Disparate Impact', disparateImpact],
+  [POST, 'DPPL', 'Difference in Positive Proportions in Predicted Labels', dppl],
+  [POST, 'DRR', 'Difference in Rejection Rates', differenceInRejectionRates],
+  [POST, 'FT', 'Flip Test', flipTest],
+  [POST, 'GE', 'Generalized Entropy', generalizedEntropy],
+  [POST, 'RD', 'Recall Difference', recallDifference],
+  [POST, 'SD', 'Specificity Difference', specificityDifference],
+  [POST, 'TE', 'Treatment Equality', treatmentEquality],
+];
 
 /** The metrics of one stage, each described as `title (name)`, as smclarify writes it. */
-const stageMetrics = (stage: BiasStage, rows: readonly MetricRow[]): readonly BiasMetric[] =>
-  rows.map(([name, title, compute]) => ({ name, description: `${title} (${name})`, stage, compute }));
+const stageMetrics = (stage: BiasStage): readonly BiasMetric[] =>
+  METRIC_ROWS.filter((row) => row[0] === stage).map(([, name, title, compute]) => ({
+    name,
+    description: `${title} (${name})`,
+    stage,
+    compute,
+  }));
 
 /** Pre-training metrics, sorted by name as smclarify runs them. */
-export const PRE_TRAINING_METRICS: readonly BiasMetric[] = stageMetrics('pre_training', [
-  ['CDDL', 'Conditional Demographic Disparity in Labels', conditionalDemographicDisparityInLabels],
-  ['CI', 'Class Imbalance', classImbalance],
-  ['DPL', 'Difference in Positive Proportions in Labels', differenceInPositiveProportionsInLabels],
-  ['JS', 'Jensen-Shannon Divergence', jensenShannon],
-  // "Liebler" (sic) is how smclarify and every analysis.json spell it.
-  ['KL', 'Kullback-Liebler Divergence', kullbackLeibler],
-  ['KS', 'Kolmogorov-Smirnov Distance', kolmogorovSmirnov],
-  ['LP', 'L-p Norm', lpNorm],
-  ['TVD', 'Total Variation Distance', totalVariationDistance],
-]);
+export const PRE_TRAINING_METRICS: readonly BiasMetric[] = stageMetrics(PRE);
 
 /** Post-training metrics, sorted by name as smclarify runs them. */
-export const POST_TRAINING_METRICS: readonly BiasMetric[] = stageMetrics('post_training', [
-  ['AD', 'Accuracy Difference', accuracyDifference],
-  [
-    'CDDPL',
-    'Conditional Demographic Disparity in Predicted Labels',
-    conditionalDemographicDisparityInPredictedLabels,
-  ],
-  ['DAR', 'Difference in Acceptance Rates', differenceInAcceptanceRates],
-  ['DCA', 'Difference in Conditional Acceptance', differenceInConditionalAcceptance],
-  ['DCR', 'Difference in Conditional Rejection', differenceInConditionalRejection],
-  ['DI', 'Disparate Impact', disparateImpact],
-  [
-    'DPPL',
-    'Difference in Positive Proportions in Predicted Labels',
-    differenceInPositiveProportionsInPredictedLabels,
-  ],
-  ['DRR', 'Difference in Rejection Rates', differenceInRejectionRates],
-  ['FT', 'Flip Test', flipTest],
-  ['GE', 'Generalized Entropy', generalizedEntropy],
-  ['RD', 'Recall Difference', recallDifference],
-  ['SD', 'Specificity Difference', specificityDifference],
-  ['TE', 'Treatment Equality', treatmentEquality],
-]);
+export const POST_TRAINING_METRICS: readonly BiasMetric[] = stageMetrics(POST);
 
 /** Every metric by short name. */
 export const BIAS_METRICS: ReadonlyMap<string, BiasMetric> = new Map(
