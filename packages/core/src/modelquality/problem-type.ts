@@ -7,19 +7,24 @@ export const PROBLEM_TYPES: readonly ProblemType[] = [
   'Regression',
 ];
 
-/** The statistics.json key holding the metrics of each problem type. */
-export const STATISTICS_KEY: Record<ProblemType, string> = {
-  BinaryClassification: 'binary_classification_metrics',
-  MulticlassClassification: 'multiclass_classification_metrics',
-  Regression: 'regression_metrics',
+/** The snake_case stem of each problem type's keys in statistics.json and constraints.json. */
+const KEY_STEM: Record<ProblemType, string> = {
+  BinaryClassification: 'binary_classification',
+  MulticlassClassification: 'multiclass_classification',
+  Regression: 'regression',
 };
 
+/** Each problem type's key with `suffix` after its stem. */
+function keysEndingIn(suffix: string): Record<ProblemType, string> {
+  const keys = PROBLEM_TYPES.map((type) => [type, `${KEY_STEM[type]}_${suffix}`] as const);
+  return Object.fromEntries(keys) as Record<ProblemType, string>;
+}
+
+/** The statistics.json key holding the metrics of each problem type (`binary_classification_metrics`, …). */
+export const STATISTICS_KEY = keysEndingIn('metrics');
+
 /** The constraints.json key holding the constraints of each problem type. */
-export const CONSTRAINTS_KEY: Record<ProblemType, string> = {
-  BinaryClassification: 'binary_classification_constraints',
-  MulticlassClassification: 'multiclass_classification_constraints',
-  Regression: 'regression_constraints',
-};
+export const CONSTRAINTS_KEY = keysEndingIn('constraints');
 
 /** True when `value` names a problem type. */
 export function isProblemType(value: unknown): value is ProblemType {
