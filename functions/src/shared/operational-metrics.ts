@@ -4,17 +4,19 @@ import type { MonitoringExecutionDetail } from '@vigil/core';
 /** CloudWatch namespace of Vigil's own operational metrics, unless POWERTOOLS_METRICS_NAMESPACE says otherwise. */
 export const OPERATIONAL_NAMESPACE = 'Vigil/Operations';
 
-/** The names of Vigil's operational metrics, as they appear in CloudWatch. */
-export const OPERATIONAL_METRIC = {
-  /** Capture files profile-capture profiled (Count). */
-  filesProfiled: 'FilesProfiled',
-  /** Wall time of one scheduled monitor run, from its start to its published result (Milliseconds). */
-  runDuration: 'RunDuration',
-  /** From the end of the monitored window to the run's metrics being published (Seconds). */
-  captureToMetricLag: 'CaptureToMetricLag',
-  /** Alert deliveries that reached a channel (Count). */
-  alertsSent: 'AlertsSent',
-} as const;
+const METRIC_KEYS = ['filesProfiled', 'runDuration', 'captureToMetricLag', 'alertsSent'] as const;
+type MetricKey = (typeof METRIC_KEYS)[number];
+
+/**
+ * The names of Vigil's operational metrics, as they appear in CloudWatch: each key capitalised.
+ * FilesProfiled counts the capture files profile-capture profiled; RunDuration is the wall time of a
+ * scheduled monitor run, from its start to its published result (milliseconds); CaptureToMetricLag
+ * runs from the end of the monitored window to the run's metrics being published (seconds);
+ * AlertsSent counts alert deliveries that reached a channel.
+ */
+export const OPERATIONAL_METRIC = Object.fromEntries(
+  METRIC_KEYS.map((key) => [key, `${key.charAt(0).toUpperCase()}${key.slice(1)}`]),
+) as { readonly [K in MetricKey]: Capitalize<K> };
 
 /**
  * Vigil's operational metrics through Powertools Metrics: written to the function's log as
