@@ -4,16 +4,15 @@ import { describe, expect, it } from 'vitest';
 const spans = (parts: { start: number; end: number }[]) => parts.map((p) => [p.start, p.end]);
 
 describe('planPartitions', () => {
-  it('cuts full partitions, then halves of what remains, down to an eighth', () => {
-    // Hand-worked: 100 bytes in partitions of 32 (smallest 4). Remaining 100 and 68 take 32 each;
-    // then half of 36 (18), of 18 (9), of 9 (5, rounded up), and the last 4.
+  it('cuts full partitions, then halves of what remains, down to a quarter', () => {
+    // Hand-worked: 100 bytes in partitions of 32 (smallest 8). Remaining 100 and 68 take 32 each;
+    // then half of 36 (18), of 18 (9); of the last 9, the smallest (8) would leave 1 byte, so all 9.
     expect(spans(planPartitions([{ key: 'a', size: 100 }], 32))).toEqual([
       [0, 32],
       [32, 64],
       [64, 82],
       [82, 91],
-      [91, 96],
-      [96, 100],
+      [91, 100],
     ]);
   });
 
@@ -34,8 +33,7 @@ describe('planPartitions', () => {
       'b:0-0',
       'c:0-20',
       'c:20-30',
-      'c:30-35',
-      'c:35-40',
+      'c:30-40',
     ]);
   });
 

@@ -32,14 +32,14 @@ export interface PartitionOptions {
 /**
  * The partitions of capture objects of known sizes, object by object in the order given:
  * `partitionBytes` each while more than twice that remains of the whole input, then half of what
- * remains, down to an eighth of `partitionBytes` (a smaller rest joins the partition before it,
+ * remains, down to a quarter of `partitionBytes` (a smaller rest joins the partition before it,
  * within `partitionBytes`). Threads take partitions in order, so the last
  * ones are small and the threads finish together; the plan depends only on the sizes, so one
  * thread and eight profile the same partitions.
  *
  * @example
  * ```ts
- * planPartitions([{ key: 'a.jsonl', size: 100 }], 32); // [0, 32) [32, 64) [64, 82) [82, 91) [91, 96) [96, 100)
+ * planPartitions([{ key: 'a.jsonl', size: 100 }], 32); // [0, 32) [32, 64) [64, 82) [82, 91) [91, 100)
  * ```
  */
 export function planPartitions(
@@ -47,7 +47,7 @@ export function planPartitions(
   partitionBytes = PARTITION_BYTES,
 ): CapturePartition[] {
   if (!(partitionBytes > 0)) throw new RangeError(`partitionBytes must be positive, got ${partitionBytes}`);
-  const smallest = Math.max(1, Math.floor(partitionBytes / 8));
+  const smallest = Math.max(1, Math.floor(partitionBytes / 4));
   let remaining = objects.reduce((sum, object) => sum + object.size, 0);
   const partitions: CapturePartition[] = [];
   for (const { key, size } of objects) {
