@@ -205,15 +205,22 @@ function featureFigure(
   return `<figure><h3>${escapeHtml(name)}</h3>${body}${caption(`${summary(baseline, 'Baseline')}<br>${summary(current, 'Current')}`)}</figure>`;
 }
 
+const isRankable = (x: unknown) => typeof x === 'number' && !Number.isNaN(x);
+
+/**
+ * Sketch levels as numbers (Jackson writes ±Infinity as text; NaN never ranks). A validated file's
+ * levels are numbers already and are returned as they are, so the sketch the checks built from them
+ * (`sharedSketchOf`, keyed by the array) serves the chart too.
+ */
+function numericLevels(data: readonly unknown[]): number[][] {
+  if (data.every((level) => Array.isArray(level) && level.every(isRankable))) return data as number[][];
+  return data.map((level) => (Array.isArray(level) ? level.map(Number).filter((x) => !Number.isNaN(x)) : []));
+}
+
 function kllOf(feature: FeatureStatistics) {
   const kll = feature.numerical_statistics?.distribution?.kll;
   if (!kll) return undefined;
-  // Items as numbers (Jackson writes ±Infinity as text); NaN never ranks.
-  const data = Array.isArray(kll.sketch?.data)
-    ? kll.sketch.data.map((level) =>
-        Array.isArray(level) ? level.map(Number).filter((x) => !Number.isNaN(x)) : [],
-      )
-    : undefined;
+  const data = Array.isArray(kll.sketch?.data) ? numericLevels(kll.sketch.data) : undefined;
   return {
     buckets: kll.buckets?.map((b) => ({
       lower_bound: Number(b.lower_bound),
