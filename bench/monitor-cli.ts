@@ -70,10 +70,10 @@ export async function runMonitorCliBenchmark(
   threads = 2,
 ): Promise<MonitorCliSize[]> {
   try {
-    await access(`${root}packages/cli/dist/main.js`);
+    await access(`${root}packages/cli/dist/bin/main.js`);
   } catch {
     throw new Error(
-      'The CLI is not built (packages/cli/dist/main.js is missing): run `npm run build:js` first',
+      'The CLI is not built (packages/cli/dist/bin/main.js is missing): run `npm run build:js` first',
     );
   }
   const floorScript = `${out}floor-process.mjs`;

@@ -30,10 +30,10 @@ async function timeRuns(file: string, args: string[]): Promise<number[]> {
 const median = (sorted: number[]) => sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 
 try {
-  await access(`${root}packages/cli/dist/main.js`);
+  await access(`${root}packages/cli/dist/bin/main.js`);
 } catch {
   throw new Error(
-    'The CLI is not built (packages/cli/dist/main.js is missing): run `npm run build:js` first',
+    'The CLI is not built (packages/cli/dist/bin/main.js is missing): run `npm run build:js` first',
   );
 }
 

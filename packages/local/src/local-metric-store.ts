@@ -6,6 +6,9 @@ import { silentLog } from '@vigil/core';
 /** CloudWatch's largest magnitude, which SageMaker publishes for ±infinity. */
 const MAX_MAGNITUDE = 2.348543e108;
 
+/** Files appended to at once by `publish` (libuv runs four file operations at a time by default). */
+const APPENDS_AT_ONCE = 8;
+
 /** One JSON line. `statistics` is absent for plain values and in lines written before it existed. */
 interface StoredDatum {
   dimensions: Record<string, string>;
@@ -80,11 +83,19 @@ export class LocalMetricStore implements MetricSink {
       list.push(JSON.stringify(stored));
       lines.set(file, list);
     }
-    for (const [file, list] of lines) {
-      await mkdir(dirname(file), { recursive: true });
-      // One append per file: O_APPEND writes of a few KB do not interleave with another writer's.
-      await appendFile(file, `${list.join('\n')}\n`);
-    }
+    // A run publishes a few hundred metrics into a hundred or so files: one folder per namespace,
+    // then the appends side by side (each awaited in turn, they kept a run waiting on the disk).
+    await Promise.all(
+      [...new Set([...lines.keys()].map(dirname))].map((dir) => mkdir(dir, { recursive: true })),
+    );
+    const files = [...lines];
+    const appendNext = async (): Promise<void> => {
+      for (let entry = files.pop(); entry !== undefined; entry = files.pop()) {
+        // One append per file: O_APPEND writes of a few KB do not interleave with another writer's.
+        await appendFile(entry[0], `${entry[1].join('\n')}\n`);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(APPENDS_AT_ONCE, files.length) }, appendNext));
     if (dropped > 0) {
       this.droppedNaN += dropped;
       this.log.warn('Dropped NaN metric values: CloudWatch cannot store them', { dropped });

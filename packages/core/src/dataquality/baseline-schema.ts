@@ -24,7 +24,32 @@ const share = z.number().min(0).max(1);
  * A sketch item: a number that can be ranked. ±Infinity (as Jackson writes it) ranks; NaN does
  * not, and any other text is not a value at all.
  */
-const sketchItem = z.union([z.number(), z.enum(['Infinity', '-Infinity']).transform((s) => nonFinite[s])]);
+const SKETCH_ITEM_MESSAGE = 'expected a number (or "Infinity" / "-Infinity")';
+
+/**
+ * One level of sketch items, checked in one loop: a baseline holds some 5,000 items per numeric
+ * column, and a zod schema per item made reading statistics.json a visible part of a run.
+ */
+const sketchLevel = z.unknown().transform((level, context) => {
+  if (!Array.isArray(level)) {
+    context.addIssue({ code: 'custom', message: 'expected an array of sketch items', input: level });
+    return z.NEVER;
+  }
+  const levelItems: readonly unknown[] = level;
+  let items: unknown[] = level;
+  for (let i = 0; i < levelItems.length; i++) {
+    const item = levelItems[i];
+    if (typeof item === 'number') continue;
+    if (item === 'Infinity' || item === '-Infinity') {
+      if (items === level) items = levelItems.slice();
+      items[i] = nonFinite[item];
+      continue;
+    }
+    context.addIssue({ code: 'custom', message: SKETCH_ITEM_MESSAGE, path: [i], input: item });
+    return z.NEVER;
+  }
+  return items as number[];
+});
 
 // Deequ's KLL needs k ≥ 2 and 0.5 < c ≤ 1; a bound on k keeps a hostile file from allocating gigabytes.
 const MAX_SKETCH_SIZE = 1 << 20;
@@ -37,7 +62,7 @@ const sketch = z
         k: z.number().int().min(2).max(MAX_SKETCH_SIZE).optional(),
       })
       .optional(),
-    data: z.array(z.array(sketchItem)),
+    data: z.array(sketchLevel),
   })
   .refine((s) => s.data.some((level) => level.length > 0), {
     message: 'the sketch holds no value: regenerate the baseline from data with values in this column',
