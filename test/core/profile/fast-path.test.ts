@@ -170,6 +170,39 @@ describe('ProfileBuilder.addCsvFieldsAscii', () => {
   });
 });
 
+describe('ProfileBuilder: numbers held back by addCsvFieldsAscii', () => {
+  it('profiles in row order when rows come by bytes, by text and as values in turn', () => {
+    // Continuous columns leave their frequency tables early, so the byte path holds their
+    // numbers back; rows by the other paths in between must still reach each column in order
+    // (the moments and the KLL sketch depend on the order).
+    const byRow = new ProfileBuilder();
+    const mixed = new ProfileBuilder();
+    for (let i = 0; i < 30_000; i++) {
+      const fields = [
+        (next() * 1000 - 500).toFixed(3),
+        String(Math.floor(next() * 5)),
+        next() < 0.02 ? 'NaN' : (next() * 10).toFixed(5),
+        next() < 0.01 ? 'text' : (next() * 2 - 1).toExponential(3),
+      ];
+      byRow.addRow(fields);
+      const line = fields.join(',');
+      // Runs of each path, of uneven lengths, so held-back runs are cut at every size.
+      const path = Math.floor(i / 97) % 3 === 0 ? (i % 5 === 0 ? 'text' : 'values') : 'bytes';
+      if (path === 'bytes') {
+        mixed.addCsvFieldsAscii(Uint8Array.from(line, (c) => c.charCodeAt(0)), 0, line.length, line, 0);
+        mixed.endRow();
+      } else if (path === 'text') {
+        mixed.addCsvFields(line, 0, line.length);
+        mixed.endRow();
+      } else mixed.addRow(fields);
+    }
+    const expected = byRow.build();
+    // The sketches compacted many times over (the order matters to them).
+    expect(expected.columns[0]?.kll.data().length).toBeGreaterThan(3);
+    expect(serializeProfile(mixed.build())).toBe(serializeProfile(expected));
+  });
+});
+
 describe('ProfileBuilder.addCsvFields', () => {
   it('profiles exactly as addRow of the split fields, ragged rows included', () => {
     const byRow = new ProfileBuilder(['a']);

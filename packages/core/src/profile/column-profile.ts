@@ -3,6 +3,7 @@ import { countValue, mergeFrequencies } from './frequencies.ts';
 import { HyperLogLog } from './hyperloglog.ts';
 import { KllSketch } from './kll.ts';
 import {
+  addValuesToState,
   addValueToState,
   emptyMoments,
   type Moments,
@@ -220,6 +221,17 @@ export class ColumnProfile {
     out.hll = new HyperLogLog(this.hll.registers.slice()).merge(other.hll);
     out.frequencies = mergeFrequencies(this.frequencies, other.frequencies);
     return out;
+  }
+
+  /**
+   * Adds the finite numbers `values[0]` … `values[count - 1]`, in that order, to the moments, the
+   * sketch and the HyperLogLog, exactly as that many `addNumeric` calls would; the caller counts
+   * their types. Only for a column without a frequency table (which would need each value's text).
+   */
+  addFiniteNumbers(values: Float64Array, count: number): void {
+    addValuesToState(this.momentState, values, count);
+    this.kll.updateAll(values, count);
+    this.hll.addNumbers(values, count);
   }
 
   private addNumeric(x: number): void {

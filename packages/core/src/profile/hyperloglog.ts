@@ -7,6 +7,8 @@ const ALPHA = 0.7213 / (1 + 1.079 / REGISTERS);
 
 const float = new Float64Array(1);
 const words = new Uint32Array(float.buffer);
+/** Index of a double's low 32-bit word in a Uint32Array view of its bytes (platform endianness). */
+const LOW_WORD = new Uint32Array(Float64Array.of(1).buffer)[0] === 0 ? 0 : 1;
 
 function fmix(h: number): number {
   let x = h;
@@ -44,9 +46,31 @@ export class HyperLogLog {
   /** Adds a numeric value. */
   addNumber(x: number): void {
     float[0] = x === 0 ? 0 : x;
-    const lo = words[0] as number;
-    const hi = words[1] as number;
+    const lo = words[LOW_WORD] as number;
+    const hi = words[1 - LOW_WORD] as number;
     this.addHashes(fmix(lo ^ Math.imul(hi, 0x9e3779b1)), fmix(hi ^ Math.imul(lo, 0x85ebca77) ^ 0x27d4eb2f));
+  }
+
+  /**
+   * `addNumber` of `values[0]` … `values[count - 1]` (any order gives the same registers).
+   *
+   * @example
+   * ```ts
+   * hll.addNumbers(Float64Array.of(1, 2, 2), 3); // as addNumber(1), addNumber(2), addNumber(2)
+   * ```
+   */
+  addNumbers(values: Float64Array, count: number): void {
+    const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * count);
+    const registers = this.registers;
+    for (let i = 0; i < count; i++) {
+      // -0 hashes as 0 (the same value), as in `addNumber`.
+      const zero = values[i] === 0;
+      const lo = zero ? 0 : (bits[2 * i + LOW_WORD] as number);
+      const hi = zero ? 0 : (bits[2 * i + 1 - LOW_WORD] as number);
+      const index = fmix(lo ^ Math.imul(hi, 0x9e3779b1)) >>> (32 - PRECISION);
+      const rank = Math.clz32(fmix(hi ^ Math.imul(lo, 0x85ebca77) ^ 0x27d4eb2f)) + 1;
+      if (rank > (registers[index] as number)) registers[index] = rank;
+    }
   }
 
   /** Adds a text value. */

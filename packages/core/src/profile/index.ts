@@ -7,6 +7,7 @@ export { KLL_SHRINKING_FACTOR, KLL_SKETCH_SIZE, KllSketch } from './kll.ts';
 export type { Moments, MomentsState } from './moments.ts';
 export {
   addValue,
+  addValuesToState,
   addValueToState,
   emptyMoments,
   meanOf,

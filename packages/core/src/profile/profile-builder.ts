@@ -1,6 +1,20 @@
 import { ColumnProfile } from './column-profile.ts';
 import type { Profile } from './profile.ts';
-import { scanCsvField, scanCsvFieldAscii, scannedEnd, UNSCANNED } from './value-type.ts';
+import {
+  FRACTIONAL,
+  INTEGRAL,
+  scanCsvField,
+  scanCsvFieldAscii,
+  scannedEnd,
+  scannedValue,
+  UNSCANNED,
+} from './value-type.ts';
+
+/**
+ * Numbers a column holds back before adding them together (see `ProfileBuilder.addCsvFieldsAscii`):
+ * 2 KB per column, enough for the loops over them to pay.
+ */
+const PENDING_NUMBERS = 256;
 
 /** One value of a row: text (CSV), or a JSON scalar. */
 export type RowValue = string | number | boolean | null;
@@ -26,6 +40,15 @@ export class ProfileBuilder {
   private readonly widthCounts: number[] = [];
   /** Values streamed so far into the current row (`addCsvFields`). */
   private field = 0;
+  /**
+   * Per column, finite numbers scanned by `addCsvFieldsAscii` and not yet added to the column
+   * (`pendingCounts` of them): columns take them in runs, so the moments, sketch and HyperLogLog
+   * loops stay tight. Held back only while no other path adds numbers to the column, so each
+   * column still sees its numbers in row order; `build` and every other way in add them first.
+   */
+  private readonly pending: Float64Array[] = [];
+  private readonly pendingCounts: number[] = [];
+  private anyPending = false;
 
   /** `names` name the columns by position; columns beyond them are `_c<i>`, as Spark names them. */
   constructor(names: readonly string[] = []) {
@@ -39,6 +62,7 @@ export class ProfileBuilder {
 
   /** Profiles one row. A row longer than any before adds columns (missing in earlier rows). */
   addRow(values: readonly RowValue[]): void {
+    if (this.anyPending) this.addPending();
     const n = values.length;
     this.countWidth(n);
     const columns = this.columns;
@@ -60,6 +84,7 @@ export class ProfileBuilder {
    * ```
    */
   addCsvFields(text: string, from: number, end: number): void {
+    if (this.anyPending) this.addPending();
     let start = from;
     for (;;) {
       const column = this.nextStreamedColumn();
@@ -86,6 +111,7 @@ export class ProfileBuilder {
   addCsvFieldsAscii(ascii: Uint8Array, from: number, end: number, text: string, offset: number): void {
     let start = from;
     for (;;) {
+      const index = this.field;
       const column = this.nextStreamedColumn();
       let type = scanCsvFieldAscii(ascii, start, end);
       let stop = scannedEnd;
@@ -93,7 +119,13 @@ export class ProfileBuilder {
         type = scanCsvField(text, start - offset, end - offset);
         stop = scannedEnd + offset;
       }
-      column.addScanned(type, text, start - offset, stop - offset);
+      const x = scannedValue[0] as number;
+      // A finite number of a column past its frequency table: held back, counted now.
+      if ((type === FRACTIONAL || type === INTEGRAL) && column.frequencies === undefined && x === x) {
+        if (type === FRACTIONAL) column.fractional++;
+        else column.integral++;
+        this.holdNumber(index, x);
+      } else column.addScanned(type, text, start - offset, stop - offset);
       if (stop >= end) return;
       start = stop + 1;
     }
@@ -111,6 +143,7 @@ export class ProfileBuilder {
 
   /** The profile of the rows added so far (the builder keeps its state; do not add rows after). */
   build(): Profile {
+    if (this.anyPending) this.addPending();
     const rowWidths = new Map<number, number>();
     this.widthCounts.forEach((rows, width) => {
       if (rows > 0) rowWidths.set(width, rows);
@@ -133,6 +166,38 @@ export class ProfileBuilder {
   private nextStreamedColumn(): ColumnProfile {
     const i = this.field++;
     return i < this.columns.length ? (this.columns[i] as ColumnProfile) : this.addColumn();
+  }
+
+  /** Holds `x` back for column `index`, adding the column's run when it is full. */
+  private holdNumber(index: number, x: number): void {
+    let numbers = this.pending[index];
+    if (numbers === undefined) {
+      while (this.pending.length <= index) {
+        this.pending.push(new Float64Array(PENDING_NUMBERS));
+        this.pendingCounts.push(0);
+      }
+      numbers = this.pending[index] as Float64Array;
+    }
+    const count = this.pendingCounts[index] as number;
+    numbers[count] = x;
+    this.anyPending = true;
+    if (count + 1 < PENDING_NUMBERS) {
+      this.pendingCounts[index] = count + 1;
+      return;
+    }
+    (this.columns[index] as ColumnProfile).addFiniteNumbers(numbers, PENDING_NUMBERS);
+    this.pendingCounts[index] = 0;
+  }
+
+  /** Adds every column's held-back numbers to it. */
+  private addPending(): void {
+    for (let i = 0; i < this.pending.length; i++) {
+      const count = this.pendingCounts[i] as number;
+      if (count === 0) continue;
+      (this.columns[i] as ColumnProfile).addFiniteNumbers(this.pending[i] as Float64Array, count);
+      this.pendingCounts[i] = 0;
+    }
+    this.anyPending = false;
   }
 
   private addColumn(): ColumnProfile {

@@ -108,16 +108,27 @@ export function walkCdfs(
   b: WeightedSample,
   visit: (x: number, cdfA: number, cdfB: number, next: number) => void,
 ): void {
+  const valuesA = a.values;
+  const valuesB = b.values;
+  const lengthA = valuesA.length;
+  const lengthB = valuesB.length;
   let i = 0;
   let j = 0;
   let cdfA = 0;
   let cdfB = 0;
-  const valueA = (k: number) => (k < a.values.length ? (a.values[k] as number) : Number.POSITIVE_INFINITY);
-  const valueB = (k: number) => (k < b.values.length ? (b.values[k] as number) : Number.POSITIVE_INFINITY);
-  while (i < a.values.length || j < b.values.length) {
-    const x = Math.min(valueA(i), valueB(j));
-    if (valueA(i) === x) cdfA = (a.cumulative[i++] as number) / a.total;
-    if (valueB(j) === x) cdfB = (b.cumulative[j++] as number) / b.total;
-    visit(x, cdfA, cdfB, Math.min(valueA(i), valueB(j)));
+  // The next value of each side, Infinity once it is used up (a run compares thousands of values).
+  let nextA = lengthA > 0 ? (valuesA[0] as number) : Number.POSITIVE_INFINITY;
+  let nextB = lengthB > 0 ? (valuesB[0] as number) : Number.POSITIVE_INFINITY;
+  while (i < lengthA || j < lengthB) {
+    const x = nextA < nextB ? nextA : nextB;
+    if (i < lengthA && nextA === x) {
+      cdfA = (a.cumulative[i++] as number) / a.total;
+      nextA = i < lengthA ? (valuesA[i] as number) : Number.POSITIVE_INFINITY;
+    }
+    if (j < lengthB && nextB === x) {
+      cdfB = (b.cumulative[j++] as number) / b.total;
+      nextB = j < lengthB ? (valuesB[j] as number) : Number.POSITIVE_INFINITY;
+    }
+    visit(x, cdfA, cdfB, nextA < nextB ? nextA : nextB);
   }
 }
