@@ -3,8 +3,8 @@ import type { SkippedInputTally } from '@vigil/core';
 import type { OutputColumnsPosition } from '@vigil/core/capture';
 import {
   type CaptureLocation,
-  mergePartitions,
   PARTITION_BYTES,
+  PartitionMerger,
   planPartitions,
   profileCaptureObjects,
 } from '@vigil/core/dataquality';
@@ -71,6 +71,10 @@ export async function profileInParallel(
     outputColumns: options.outputColumns,
     baselineNames: options.baselineNames ?? [],
   };
-  const results = await runOnThreads(partitions, partitionOptions, threads, options);
-  return mergePartitions(partitions, results, options.tally);
+  // Results merge as they come, while the other lanes still profile.
+  const merger = new PartitionMerger(partitions, options.tally);
+  await runOnThreads(partitions, partitionOptions, threads, options, (index, result) =>
+    merger.add(index, result),
+  );
+  return merger.profile();
 }

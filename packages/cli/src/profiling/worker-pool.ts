@@ -113,23 +113,24 @@ function inProcessLane(partitions: readonly StoredPartition[], options: LaneOpti
 
 /**
  * Profiles `partitions` on `threads` lanes, this thread and `threads - 1` worker threads, each
- * taking the next partition when done; results in the partitions' order. The first failure stops
- * the run with a `PartitionProfilingError`; the workers end either way. Workers run under
- * `pool.heapLimits` (default `WORKER_HEAP_LIMITS`).
+ * taking the next partition when done, and hands each result to `onResult` as it comes (in
+ * whatever order the lanes finish). The first failure stops the run with a
+ * `PartitionProfilingError`; the workers end either way. Workers run under `pool.heapLimits`
+ * (default `WORKER_HEAP_LIMITS`).
  *
  * @example
  * ```ts
- * const results = await runOnThreads(partitions, { outputColumns: 'START', baselineNames: [] }, 2);
+ * await runOnThreads(partitions, { outputColumns: 'START', baselineNames: [] }, 2, {}, (i, r) => merger.add(i, r));
  * ```
  */
 export async function runOnThreads(
   partitions: readonly StoredPartition[],
   options: LaneOptions,
   threads: number,
-  pool: PoolOptions = {},
-): Promise<PartitionResult[]> {
+  pool: PoolOptions,
+  onResult: (index: number, result: PartitionResult) => void,
+): Promise<void> {
   const heapLimits = pool.heapLimits ?? WORKER_HEAP_LIMITS;
-  const results: PartitionResult[] = new Array(partitions.length);
   const workers = Array.from({ length: Math.max(0, threads - 1) }, () => startProfileWorker(heapLimits));
   const mainLane = inProcessLane(partitions, options);
   const lanes = [mainLane, ...workers.map((w) => workerLane(w, partitions, options, mainLane, pool))];
@@ -141,7 +142,8 @@ export async function runOnThreads(
         while (!failed && !lane.retired && next < partitions.length) {
           const index = next++;
           try {
-            results[index] = await lane.profile(index);
+            const result = await lane.profile(index);
+            onResult(index, result);
           } catch (error) {
             failed = true;
             throw error;
@@ -152,5 +154,4 @@ export async function runOnThreads(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return results;
 }

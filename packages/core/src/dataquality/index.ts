@@ -39,6 +39,7 @@ export * from './drift/settings.ts';
 export * from './drift/threshold-problem.ts';
 export type { WeightedSample } from './drift/weighted-sample.ts';
 export { sampleFromSketch, sampleFromValues } from './drift/weighted-sample.ts';
+export * from './jobs/partition-merger.ts';
 export * from './jobs/profile-capture-files.ts';
 export * from './jobs/profile-capture-object.ts';
 export * from './jobs/profile-partitions.ts';

@@ -1,4 +1,4 @@
-import { toJacksonJson } from '../json/jackson.ts';
+import { type JsonOut, toJacksonJson } from '../json/jackson.ts';
 import type { MetricDatum } from '../ports/metric-sink.ts';
 import type { Profile } from '../profile/profile.ts';
 import { type DataQualityBaseline, evaluateDataQuality, type FeatureDrift } from './checks.ts';
@@ -17,6 +17,8 @@ import { type DataQualityViolation, violationsFile } from './violations.ts';
 export interface DataQualityReport {
   /** The window's statistics.json text (columns named after the baseline). */
   statistics: string;
+  /** The document that text is written from, for readers in the same run (no parse needed). */
+  statisticsDocument: JsonOut;
   /** constraint_violations.json text. */
   constraintViolations: string;
   violations: DataQualityViolation[];
@@ -75,8 +77,10 @@ export function buildDataQualityReport(
   ];
   const emit =
     (baseline.constraints?.monitoring_config?.emit_metrics ?? 'Enabled').toLowerCase() !== 'disabled';
+  const statisticsDocument = statisticsFromProfile(fitted, evaluation.names);
   return {
-    statistics: toJacksonJson(statisticsFromProfile(fitted, evaluation.names)),
+    statistics: toJacksonJson(statisticsDocument),
+    statisticsDocument,
     constraintViolations: toJacksonJson(violationsFile(violations)),
     violations,
     drift: evaluation.drift,

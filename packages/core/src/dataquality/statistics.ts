@@ -1,8 +1,10 @@
 import type { JsonOut } from '../json/jackson.ts';
 import type { ColumnProfile } from '../profile/column-profile.ts';
 import { sortedEntries } from '../profile/frequencies.ts';
+import type { KllSketch } from '../profile/kll.ts';
 import { meanOf, populationStdDev } from '../profile/moments.ts';
 import type { Profile } from '../profile/profile.ts';
+import { shareSketch } from '../profile/shared-sketch.ts';
 import { isNumericType } from '../profile/value-type.ts';
 
 /**
@@ -91,7 +93,7 @@ function featureStatistics(column: ColumnProfile, name: string, legacy: boolean)
         distribution: {
           kll: {
             buckets: column.kll.buckets(m.min, m.max).map((b) => ({ ...b })),
-            sketch: { parameters: { c: column.kll.c, k: column.kll.k }, data: column.kll.data() },
+            sketch: { parameters: { c: column.kll.c, k: column.kll.k }, data: sharedData(column.kll) },
           },
         },
       },
@@ -116,4 +118,11 @@ function featureStatistics(column: ColumnProfile, name: string, legacy: boolean)
         : undefined,
     },
   };
+}
+
+/** The sketch's levels, registered so that `sharedSketchOf` of them is the sketch itself. */
+function sharedData(sketch: KllSketch): number[][] {
+  const data = sketch.data();
+  shareSketch(data, sketch);
+  return data;
 }

@@ -147,9 +147,22 @@ export async function settleRun(
         detail,
       };
       if (records) await writeRunRecord(records, record);
-      for (const file of files) {
-        await report.store.put(`${folder}${file.name}`, file.body, file.contentType ?? 'application/json');
-        written.push(`${folder}${file.name}`);
+      // Side by side but the last (constraint_violations.json, the verdict): it is written only
+      // once every other file is, so a folder that has it is complete.
+      const put = (file: (typeof files)[number]) =>
+        report.store.put(`${folder}${file.name}`, file.body, file.contentType ?? 'application/json');
+      const firsts = await Promise.allSettled(files.slice(0, -1).map(put));
+      // `written` lists what is there, in the files' order.
+      firsts.forEach((outcome, i) => {
+        if (outcome.status === 'fulfilled')
+          written.push(`${folder}${(files[i] as (typeof files)[number]).name}`);
+      });
+      const failed = firsts.find((outcome) => outcome.status === 'rejected');
+      if (failed) throw failed.reason;
+      const last = files[files.length - 1];
+      if (last) {
+        await put(last);
+        written.push(`${folder}${last.name}`);
       }
       record = { ...record, status: detail.status, files: files.map((f) => f.name), detail };
       if (records) await writeRunRecord(records, record);

@@ -39,7 +39,13 @@ function write(value: JsonOut, depth: number): string {
   if (typeof value === 'number') return Number.isFinite(value) ? javaDouble(value) : `"${javaDouble(value)}"`;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[ ]';
-    return `[ ${value.map((item) => write(item, depth)).join(', ')} ]`;
+    // A sketch level holds thousands of doubles: those are written straight, without the type tests.
+    const items: string[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i] as JsonOut;
+      items[i] = typeof item === 'number' && Number.isFinite(item) ? javaDouble(item) : write(item, depth);
+    }
+    return `[ ${items.join(', ')} ]`;
   }
   const entries = Object.entries(value as Record<string, JsonOut | undefined>).filter(
     ([, v]) => v !== undefined,

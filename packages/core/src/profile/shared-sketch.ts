@@ -24,3 +24,17 @@ export function sharedSketchOf(sketch: SageMakerSketch): KllSketch {
   sketches.set(sketch.data, built);
   return built;
 }
+
+/**
+ * Makes `sketch` the one `sharedSketchOf` returns for `data`, which must be `sketch.data()`: a
+ * window's statistics document then serves its report the sketch the checks already ranked.
+ *
+ * @example
+ * ```ts
+ * const data = column.kll.data();
+ * shareSketch(data, column.kll); // sharedSketchOf({ data }) === column.kll
+ * ```
+ */
+export function shareSketch(data: readonly (readonly number[])[], sketch: KllSketch): void {
+  sketches.set(data, sketch);
+}

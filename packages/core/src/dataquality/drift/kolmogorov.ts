@@ -9,9 +9,28 @@ import { type WeightedSample, walkCdfs } from './weighted-sample.ts';
  * ```
  */
 export function ksStatistic(a: WeightedSample, b: WeightedSample): number {
+  // Several methods and the noise guard ask for the same pair in a run.
+  let known = statistics.get(a.cumulative);
+  const d = known?.get(b.cumulative);
+  if (d !== undefined) return d;
+  const computed = supremumDistance(a, b);
+  if (!known) {
+    known = new WeakMap();
+    statistics.set(a.cumulative, known);
+  }
+  known.set(b.cumulative, computed);
+  return computed;
+}
+
+/** `ksStatistic` by pair of samples, known by their cumulative weights (arrays a sample never changes). */
+const statistics = new WeakMap<Float64Array, WeakMap<Float64Array, number>>();
+
+/** sup |F_a − F_b| over the union of both samples' values. */
+function supremumDistance(a: WeightedSample, b: WeightedSample): number {
   let d = 0;
   walkCdfs(a, b, (_x, fa, fb) => {
-    d = Math.max(d, Math.abs(fa - fb));
+    const gap = fa > fb ? fa - fb : fb - fa;
+    if (gap > d) d = gap;
   });
   return d;
 }

@@ -3,9 +3,10 @@ import type { OutputColumnsPosition } from '../../capture/rows.ts';
 import type { CaptureIssue } from '../../capture/types.ts';
 import { SkippedInputTally } from '../../events/skipped-input-tally.ts';
 import type { ObjectStore } from '../../ports/object-store.ts';
-import { mergeProfiles, type Profile } from '../../profile/profile.ts';
+import type { Profile } from '../../profile/profile.ts';
 import { ProfileBuilder } from '../../profile/profile-builder.ts';
 import { profileCaptureChunks } from '../capture-profiler.ts';
+import { PartitionMerger } from './partition-merger.ts';
 
 /**
  * Size of a partition of a large capture input. Fixed, not derived from the number of threads,
@@ -104,15 +105,8 @@ export function mergePartitions(
   results: readonly PartitionResult[],
   tally: SkippedInputTally,
 ): Profile {
-  let profile: Profile | undefined;
-  let linesBefore = 0;
-  results.forEach((result, i) => {
-    // An object's first partition starts its line numbers again.
-    if ((partitions[i] as CapturePartition).start === 0) linesBefore = 0;
-    for (const issue of result.issues) tally.add(issue.reason, `${issue.key}:${issue.line + linesBefore}`);
-    linesBefore += result.lines;
-    profile = profile === undefined ? result.profile : mergeProfiles(profile, result.profile);
-  });
-  if (profile === undefined) throw new RangeError('mergePartitions needs at least one partition');
-  return profile;
+  if (results.length === 0) throw new RangeError('mergePartitions needs at least one partition');
+  const merger = new PartitionMerger(partitions, tally);
+  results.forEach((result, i) => merger.add(i, result));
+  return merger.profile();
 }

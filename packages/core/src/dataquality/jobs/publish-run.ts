@@ -12,12 +12,12 @@ import {
 } from '../../events/run-monitor.ts';
 import type { RunRecordStore } from '../../events/run-record.ts';
 import type { SettledRun } from '../../events/settle-run.ts';
-import { parseJson } from '../../json/parse-json.ts';
+import { plainJson } from '../../json/plain-json.ts';
 import type { ObjectStore } from '../../ports/object-store.ts';
 import type { Profile } from '../../profile/profile.ts';
 import { dataQualitySection } from '../../report/sections/data-quality-section.ts';
 import type { TimeWindow } from '../../window/window.ts';
-import { parseStatisticsFile, type StatisticsFile } from '../baseline-files.ts';
+import type { StatisticsFile } from '../baseline-files.ts';
 import type { FeatureDrift } from '../checks.ts';
 import { DRIFT_REPORT_FILE, driftReportText } from '../drift/drift-report-file.ts';
 import type { DriftReport } from '../drift/evaluate-drift.ts';
@@ -195,7 +195,7 @@ function checkWindow(
     files,
     report: dataQualitySection({
       baseline: baseline.statistics,
-      current: windowStatistics(built.statistics),
+      current: plainJson(built.statisticsDocument) as StatisticsFile,
       driftReport: built.driftReport,
       violations: built.violations,
     }),
@@ -206,16 +206,6 @@ function checkWindow(
       description: v.description,
     })),
   };
-}
-
-// The window's statistics.json as the report reads it: validated like a baseline's, else (a
-// column with no values has an empty sketch, which a baseline may not have) as parsed.
-function windowStatistics(text: string): StatisticsFile {
-  try {
-    return parseStatisticsFile(text, 'statistics.json');
-  } catch {
-    return parseJson(text) as unknown as StatisticsFile;
-  }
 }
 
 function summaryOf(

@@ -1,0 +1,26 @@
+import type { JsonOut } from './jackson.ts';
+
+/**
+ * The value a `JsonOut` document stands for, as `JSON.parse` of its text would give it (bigints
+ * as numbers, keys whose value is undefined left out), without writing and parsing the text. An
+ * array of numbers is kept as it is, not copied: a statistics document's sketch levels hold
+ * thousands of numbers, and readers that cache by array (`sharedSketchOf`) still find them.
+ * Non-finite numbers stay numbers (the text would hold "NaN").
+ *
+ * @example
+ * ```ts
+ * plainJson({ item_count: 3n, data: [[1, 2]] }); // { item_count: 3, data: [[1, 2]] }
+ * ```
+ */
+export function plainJson(value: JsonOut): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    if (value.every((item) => typeof item === 'number')) return value;
+    return value.map((item: JsonOut) => plainJson(item));
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value as Record<string, JsonOut | undefined>))
+    if (item !== undefined) out[key] = plainJson(item);
+  return out;
+}
