@@ -41,13 +41,18 @@ export class ProfileBuilder {
   /** Values streamed so far into the current row (`addCsvFields`). */
   private field = 0;
   /**
-   * Per column, finite numbers scanned by `addCsvFieldsAscii` and not yet added to the column
-   * (`pendingCounts` of them): columns take them in runs, so the moments, sketch and HyperLogLog
-   * loops stay tight. Held back only while no other path adds numbers to the column, so each
-   * column still sees its numbers in row order; `build` and every other way in add them first.
+   * Finite numbers scanned by `addCsvFieldsAscii` and not yet added to their column: column i's
+   * are `pending[i * PENDING_NUMBERS …]`, `pendingCounts[i]` of them, of which
+   * `pendingFractional[i]` Fractional (the rest Integral). Columns take them in runs, so the
+   * moments, sketch and HyperLogLog loops stay tight. A column holds numbers back only once it has
+   * no frequency table (`holding[i]`, which needs each value's text): from then on no other path
+   * adds numbers to it before `addPending`, which `build` and every other way in call first, so
+   * each column still sees its numbers in row order.
    */
-  private readonly pending: Float64Array[] = [];
-  private readonly pendingCounts: number[] = [];
+  private pending = new Float64Array(0);
+  private pendingCounts = new Int32Array(0);
+  private pendingFractional = new Int32Array(0);
+  private holding = new Uint8Array(0);
   private anyPending = false;
 
   /** `names` name the columns by position; columns beyond them are `_c<i>`, as Spark names them. */
@@ -112,7 +117,7 @@ export class ProfileBuilder {
     let start = from;
     for (;;) {
       const index = this.field;
-      const column = this.nextStreamedColumn();
+      if (index >= this.holding.length) this.widenHolding(index + 1);
       let type = scanCsvFieldAscii(ascii, start, end);
       let stop = scannedEnd;
       if (type === UNSCANNED) {
@@ -120,12 +125,15 @@ export class ProfileBuilder {
         stop = scannedEnd + offset;
       }
       const x = scannedValue[0] as number;
-      // A finite number of a column past its frequency table: held back, counted now.
-      if ((type === FRACTIONAL || type === INTEGRAL) && column.frequencies === undefined && x === x) {
-        if (type === FRACTIONAL) column.fractional++;
-        else column.integral++;
-        this.holdNumber(index, x);
-      } else column.addScanned(type, text, start - offset, stop - offset);
+      // A finite number of a column past its frequency table: held back, its type counted later.
+      if (this.holding[index] === 1 && (type === FRACTIONAL || type === INTEGRAL) && x === x) {
+        this.field = index + 1;
+        this.holdNumber(index, x, type === FRACTIONAL ? 1 : 0);
+      } else {
+        const column = this.nextStreamedColumn();
+        column.addScanned(type, text, start - offset, stop - offset);
+        if (column.frequencies === undefined) this.holding[index] = 1;
+      }
       if (stop >= end) return;
       start = stop + 1;
     }
@@ -169,35 +177,49 @@ export class ProfileBuilder {
   }
 
   /** Holds `x` back for column `index`, adding the column's run when it is full. */
-  private holdNumber(index: number, x: number): void {
-    let numbers = this.pending[index];
-    if (numbers === undefined) {
-      while (this.pending.length <= index) {
-        this.pending.push(new Float64Array(PENDING_NUMBERS));
-        this.pendingCounts.push(0);
-      }
-      numbers = this.pending[index] as Float64Array;
-    }
+  private holdNumber(index: number, x: number, fractional: number): void {
     const count = this.pendingCounts[index] as number;
-    numbers[count] = x;
+    this.pending[index * PENDING_NUMBERS + count] = x;
+    this.pendingFractional[index] = (this.pendingFractional[index] as number) + fractional;
     this.anyPending = true;
-    if (count + 1 < PENDING_NUMBERS) {
-      this.pendingCounts[index] = count + 1;
-      return;
+    if (count + 1 < PENDING_NUMBERS) this.pendingCounts[index] = count + 1;
+    else {
+      this.pendingCounts[index] = PENDING_NUMBERS;
+      this.addPendingOf(index);
     }
-    (this.columns[index] as ColumnProfile).addFiniteNumbers(numbers, PENDING_NUMBERS);
-    this.pendingCounts[index] = 0;
   }
 
   /** Adds every column's held-back numbers to it. */
   private addPending(): void {
-    for (let i = 0; i < this.pending.length; i++) {
-      const count = this.pendingCounts[i] as number;
-      if (count === 0) continue;
-      (this.columns[i] as ColumnProfile).addFiniteNumbers(this.pending[i] as Float64Array, count);
-      this.pendingCounts[i] = 0;
-    }
+    for (let i = 0; i < this.pendingCounts.length; i++) this.addPendingOf(i);
     this.anyPending = false;
+  }
+
+  /** Adds column `index`'s held-back numbers to it, and counts their types. */
+  private addPendingOf(index: number): void {
+    const count = this.pendingCounts[index] as number;
+    if (count === 0) return;
+    const column = this.columns[index] as ColumnProfile;
+    const fractional = this.pendingFractional[index] as number;
+    column.fractional += fractional;
+    column.integral += count - fractional;
+    const at = index * PENDING_NUMBERS;
+    column.addFiniteNumbers(this.pending.subarray(at, at + count), count);
+    this.pendingCounts[index] = 0;
+    this.pendingFractional[index] = 0;
+  }
+
+  /** Room to hold numbers back for `width` columns (the widest row so far), kept as it is. */
+  private widenHolding(width: number): void {
+    const grow = <T extends Float64Array | Int32Array | Uint8Array>(old: T, make: (n: number) => T, per = 1): T => {
+      const grown = make(width * per);
+      grown.set(old);
+      return grown;
+    };
+    this.pending = grow(this.pending, (n) => new Float64Array(n), PENDING_NUMBERS);
+    this.pendingCounts = grow(this.pendingCounts, (n) => new Int32Array(n));
+    this.pendingFractional = grow(this.pendingFractional, (n) => new Int32Array(n));
+    this.holding = grow(this.holding, (n) => new Uint8Array(n));
   }
 
   private addColumn(): ColumnProfile {
