@@ -189,7 +189,13 @@ describe('ProfileBuilder: numbers held back by addCsvFieldsAscii', () => {
       // Runs of each path, of uneven lengths, so held-back runs are cut at every size.
       const path = Math.floor(i / 97) % 3 === 0 ? (i % 5 === 0 ? 'text' : 'values') : 'bytes';
       if (path === 'bytes') {
-        mixed.addCsvFieldsAscii(Uint8Array.from(line, (c) => c.charCodeAt(0)), 0, line.length, line, 0);
+        mixed.addCsvFieldsAscii(
+          Uint8Array.from(line, (c) => c.charCodeAt(0)),
+          0,
+          line.length,
+          line,
+          0,
+        );
         mixed.endRow();
       } else if (path === 'text') {
         mixed.addCsvFields(line, 0, line.length);

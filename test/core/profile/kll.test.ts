@@ -99,3 +99,49 @@ describe('KllSketch (Deequ QuantileNonSample, deterministic compactor)', () => {
     expect(copy.data()).toEqual(s.data());
   });
 });
+
+describe('KllSketch rank map and buckets', () => {
+  it('agree with the ranks summed over every level, for compacted and merged sketches', () => {
+    let seed = 5;
+    const next = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed / 2147483647;
+    };
+    const a = new KllSketch();
+    const b = new KllSketch();
+    // Repeated values, -0 and 0, and a long tail: ties across levels fold into one key.
+    for (let i = 0; i < 40_000; i++) {
+      const u = next();
+      const x = u < 0.05 ? (u < 0.025 ? -0 : 0) : u < 0.3 ? Math.floor(u * 40) : Math.log(u) * 100;
+      (i % 3 === 0 ? b : a).update(x);
+    }
+    const merged = a.clone().merge(b);
+    for (const sketch of [a, b, merged]) {
+      expect(sketch.data().length).toBeGreaterThanOrEqual(4);
+      const { items, ranks } = sketch.rankMap();
+      for (let i = 0; i < items.length; i++) {
+        expect(ranks[i]).toBe(sketch.rank(items[i] as number));
+        if (i > 0) expect(items[i]).toBeGreaterThan(items[i - 1] as number);
+      }
+      // SageMaker's buckets, from the ranks of every level as Deequ computes them.
+      const all = sketch.data().flat();
+      const min = Math.min(...all);
+      const max = Math.max(...all);
+      const expected = Array.from({ length: 10 }, (_, i) => {
+        const lower = min + ((max - min) * i) / 10;
+        const upper = min + ((max - min) * (i + 1)) / 10;
+        const top = i === 9 ? sketch.rank(upper) : sketch.rankExclusive(upper);
+        return { lower_bound: lower, upper_bound: upper, count: top - sketch.rankExclusive(lower) };
+      });
+      expect(sketch.buckets(min, max)).toEqual(expected);
+      expect(sketch.buckets(-50, 10)).toEqual(
+        Array.from({ length: 10 }, (_, i) => {
+          const lower = -50 + (60 * i) / 10;
+          const upper = -50 + (60 * (i + 1)) / 10;
+          const top = i === 9 ? sketch.rank(upper) : sketch.rankExclusive(upper);
+          return { lower_bound: lower, upper_bound: upper, count: top - sketch.rankExclusive(lower) };
+        }),
+      );
+    }
+  });
+});

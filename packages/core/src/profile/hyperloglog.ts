@@ -4,6 +4,8 @@ import { base64ToBytes, bytesToBase64 } from './base64.ts';
 const PRECISION = 12;
 const REGISTERS = 1 << PRECISION;
 const ALPHA = 0.7213 / (1 + 1.079 / REGISTERS);
+/** 2^-r for every rank a register can hold (1 + 32 at most), so an estimate sums without powers. */
+const INVERSE_POWERS = Float64Array.from({ length: 256 }, (_, r) => 2 ** -r);
 
 const float = new Float64Array(1);
 const words = new Uint32Array(float.buffer);
@@ -106,7 +108,7 @@ export class HyperLogLog {
     let zeros = 0;
     for (let i = 0; i < REGISTERS; i++) {
       const r = this.registers[i] as number;
-      sum += 2 ** -r;
+      sum += INVERSE_POWERS[r] as number;
       if (r === 0) zeros++;
     }
     const raw = (ALPHA * REGISTERS * REGISTERS) / sum;

@@ -216,12 +216,25 @@ export class KllSketch {
    * ```
    */
   buckets(min: number, max: number, bins = 10): KllBucket[] {
+    // Ranks read off the rank map (a binary search each) rather than a walk over every item.
+    const { items, ranks } = this.rankMap();
+    const weightBelow = (x: number, inclusive: boolean) => {
+      let lo = 0;
+      let hi = items.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        const item = items[mid] as number;
+        if (item < x || (inclusive && item === x)) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo === 0 ? 0 : (ranks[lo - 1] as number);
+    };
     const out: KllBucket[] = [];
     for (let i = 0; i < bins; i++) {
       const lower = min + ((max - min) * i) / bins;
       const upper = min + ((max - min) * (i + 1)) / bins;
-      const top = i === bins - 1 ? this.rank(upper) : this.rankExclusive(upper);
-      out.push({ lower_bound: lower, upper_bound: upper, count: top - this.rankExclusive(lower) });
+      const top = weightBelow(upper, i === bins - 1);
+      out.push({ lower_bound: lower, upper_bound: upper, count: top - weightBelow(lower, false) });
     }
     return out;
   }
@@ -456,32 +469,34 @@ function mergeRuns(buffer: Float64Array, len: number, starts: number[], runs: nu
 
 /**
  * The rank map of compactor levels (level h weighs 2^h): each level sorted on its own (a copy, by
- * `sortDoubles`: the built-in sort takes three times as long), then the levels merged, equal
- * items folding into one key.
+ * `sortDoubles`: the built-in sort takes three times as long), the sorted levels merged pairwise
+ * with their weights (a few linear passes), then equal items folded into one key.
  */
 function rankMapOfLevels(levels: readonly Float64Array[]): RankMap {
-  const sorted = levels.map((level) => sortDoubles(level.slice()));
-  const heads = new Int32Array(sorted.length);
-  let n = 0;
-  for (const level of sorted) n += level.length;
+  let runs: WeightedRun[] = levels
+    .map((level, h) => ({
+      items: sortDoubles(level.slice()),
+      weights: new Float64Array(level.length).fill(2 ** h),
+    }))
+    .filter((run) => run.items.length > 0);
+  while (runs.length > 1) {
+    const next: WeightedRun[] = [];
+    for (let r = 0; r < runs.length; r += 2) {
+      const a = runs[r] as WeightedRun;
+      const b = runs[r + 1];
+      next.push(b ? mergeWeightedRuns(a, b) : a);
+    }
+    runs = next;
+  }
+  const run = runs[0] ?? { items: new Float64Array(0), weights: new Float64Array(0) };
+  const n = run.items.length;
   const items = new Float64Array(n);
   const ranks = new Float64Array(n);
   let keys = 0;
   let running = 0;
-  for (let taken = 0; taken < n; taken++) {
-    // The level whose next item is smallest (a few dozen levels at most: a linear scan).
-    let next = -1;
-    let item = Number.POSITIVE_INFINITY;
-    for (let h = 0; h < sorted.length; h++) {
-      const level = sorted[h] as Float64Array;
-      const head = heads[h] as number;
-      if (head < level.length && (next < 0 || (level[head] as number) < item)) {
-        next = h;
-        item = level[head] as number;
-      }
-    }
-    heads[next] = (heads[next] as number) + 1;
-    running += 2 ** next;
+  for (let i = 0; i < n; i++) {
+    const item = run.items[i] as number;
+    running += run.weights[i] as number;
     if (keys > 0 && items[keys - 1] === item) ranks[keys - 1] = running;
     else {
       items[keys] = item;
@@ -490,4 +505,39 @@ function rankMapOfLevels(levels: readonly Float64Array[]): RankMap {
     }
   }
   return { items: items.slice(0, keys), ranks: ranks.slice(0, keys) };
+}
+
+/** Sorted items, each with its weight. */
+interface WeightedRun {
+  items: Float64Array;
+  weights: Float64Array;
+}
+
+/** The merge of two weighted runs, in ascending order (ties: `a`'s items first). */
+function mergeWeightedRuns(a: WeightedRun, b: WeightedRun): WeightedRun {
+  const n = a.items.length;
+  const m = b.items.length;
+  const items = new Float64Array(n + m);
+  const weights = new Float64Array(n + m);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < n && j < m) {
+    if ((b.items[j] as number) < (a.items[i] as number)) {
+      items[k] = b.items[j] as number;
+      weights[k++] = b.weights[j++] as number;
+    } else {
+      items[k] = a.items[i] as number;
+      weights[k++] = a.weights[i++] as number;
+    }
+  }
+  for (; i < n; i++, k++) {
+    items[k] = a.items[i] as number;
+    weights[k] = a.weights[i] as number;
+  }
+  for (; j < m; j++, k++) {
+    items[k] = b.items[j] as number;
+    weights[k] = b.weights[j] as number;
+  }
+  return { items, weights };
 }

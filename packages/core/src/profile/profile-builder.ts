@@ -211,7 +211,11 @@ export class ProfileBuilder {
 
   /** Room to hold numbers back for `width` columns (the widest row so far), kept as it is. */
   private widenHolding(width: number): void {
-    const grow = <T extends Float64Array | Int32Array | Uint8Array>(old: T, make: (n: number) => T, per = 1): T => {
+    const grow = <T extends Float64Array | Int32Array | Uint8Array>(
+      old: T,
+      make: (n: number) => T,
+      per = 1,
+    ): T => {
       const grown = make(width * per);
       grown.set(old);
       return grown;

@@ -70,12 +70,17 @@ function distributionCdf(distribution: NumericDistribution): Cdf | undefined {
   const data = distribution.sketch?.data;
   if (data?.some((level) => level.length > 0)) {
     const sample = sampleFromSketch(sharedSketchOf({ ...distribution.sketch, data }));
-    // ±Infinity items rank, but cannot span a bin: the chart spans the finite values.
-    const finite = Array.from(sample.values).filter(Number.isFinite);
-    if (sample.total > 0 && finite.length > 0) {
+    // ±Infinity items rank, but cannot span a bin: the chart spans the finite values (the
+    // values ascend, so the infinities are at the ends).
+    const values = sample.values;
+    let first = 0;
+    let last = values.length - 1;
+    while (first <= last && !Number.isFinite(values[first] as number)) first++;
+    while (last >= first && !Number.isFinite(values[last] as number)) last--;
+    if (sample.total > 0 && first <= last) {
       return {
-        min: finite[0] as number,
-        max: finite[finite.length - 1] as number,
+        min: values[first] as number,
+        max: values[last] as number,
         cdf: (x) => cdfAt(sample, x),
       };
     }
