@@ -1,6 +1,7 @@
 import type { ObjectStore } from '@vigil/core';
 import { VigilError } from '@vigil/core';
 import type { CaptureIssue, CapturePartition, OutputColumnsPosition } from '@vigil/core/capture';
+import type { TransferredProfile } from '@vigil/core/profile';
 
 /** What a profiling worker is asked to do: one partition of one object, named by its store's location. */
 export interface PartitionTask {
@@ -14,9 +15,9 @@ export interface PartitionTask {
   baselineNames: readonly string[];
 }
 
-/** A worker's answer: the partition's profile as profile JSON text, or why it failed. */
+/** A worker's answer: the partition's profile (see `profileToTransfer`), or why it failed. */
 export type PartitionReply =
-  | { index: number; profile: string; records: number; issues: CaptureIssue[]; lines: number }
+  | { index: number; profile: TransferredProfile; records: number; issues: CaptureIssue[]; lines: number }
   | { index: number; error: { name: string; message: string } };
 
 /** A partition and the store of its object. */

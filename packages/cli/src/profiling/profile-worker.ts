@@ -1,19 +1,19 @@
 // A worker thread that profiles capture partitions for `profileInParallel`: one task at a time,
-// answered with the partition's profile as profile JSON (profiles are classes, which do not cross
-// threads) and its issues.
+// answered with the partition's profile as typed arrays and plain values (profiles are classes,
+// which do not cross threads; their sketches' buffers are transferred, not copied) and its issues.
 import * as nodeBuffer from 'node:buffer';
 import { parentPort } from 'node:worker_threads';
 import { profilePartition } from '@vigil/core/dataquality';
 import { asciiDecoderFromNodeBuffer, provideAsciiDecoder } from '@vigil/core/decoding';
 import type { ObjectStore } from '@vigil/core/ports';
-import { serializeProfile } from '@vigil/core/profile';
+import { profileToTransfer } from '@vigil/core/profile';
 import { storeAt } from './open-store.ts';
 import type { PartitionReply, PartitionTask } from './partition-task.ts';
 
 provideAsciiDecoder(asciiDecoderFromNodeBuffer(nodeBuffer));
 const stores = new Map<string, Promise<ObjectStore>>();
 
-async function run(task: PartitionTask): Promise<PartitionReply> {
+async function run(task: PartitionTask): Promise<{ reply: PartitionReply; buffers: ArrayBuffer[] }> {
   try {
     let store = stores.get(task.storeLocation);
     if (!store) {
@@ -24,19 +24,23 @@ async function run(task: PartitionTask): Promise<PartitionReply> {
       outputColumns: task.outputColumns,
       baselineNames: task.baselineNames,
     });
+    const { data, buffers } = profileToTransfer(result.profile);
     return {
-      index: task.index,
-      profile: serializeProfile(result.profile),
-      records: result.records,
-      issues: result.issues,
-      lines: result.lines,
+      reply: {
+        index: task.index,
+        profile: data,
+        records: result.records,
+        issues: result.issues,
+        lines: result.lines,
+      },
+      buffers,
     };
   } catch (error) {
     const { name, message } = error instanceof Error ? error : new Error(String(error));
-    return { index: task.index, error: { name, message } };
+    return { reply: { index: task.index, error: { name, message } }, buffers: [] };
   }
 }
 
 parentPort?.on('message', (task: PartitionTask) => {
-  void run(task).then((reply) => parentPort?.postMessage(reply));
+  void run(task).then(({ reply, buffers }) => parentPort?.postMessage(reply, buffers));
 });

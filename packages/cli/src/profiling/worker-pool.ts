@@ -1,7 +1,7 @@
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { OutputColumnsPosition } from '@vigil/core/capture';
 import { type PartitionResult, profilePartition } from '@vigil/core/dataquality';
-import { parseOwnProfile } from '@vigil/core/profile';
+import { profileFromTransfer } from '@vigil/core/profile';
 import {
   PartitionProfilingError,
   type PartitionReply,
@@ -48,7 +48,7 @@ export interface PoolOptions {
 }
 
 /**
- * A lane on a worker thread: the task goes as a message, the profile comes back as JSON text. If
+ * A lane on a worker thread: the task goes as a message, the profile comes back as typed arrays. If
  * the worker runs out of heap, `fallback` profiles that partition in this thread instead and the
  * lane retires, so a run never fails for memory a worker was denied.
  */
@@ -70,7 +70,7 @@ function workerLane(
           return;
         }
         const { profile, records, issues, lines } = reply;
-        resolve({ profile: parseOwnProfile(profile), records, issues, lines });
+        resolve({ profile: profileFromTransfer(profile), records, issues, lines });
       };
       const onError = (error: Error) => {
         worker.off('message', onMessage);

@@ -2,7 +2,7 @@ export { ColumnProfile } from './column-profile.ts';
 export { addExample, MAX_EXAMPLE_LENGTH, MAX_EXAMPLES, mergeExamples } from './examples.ts';
 export { countValue, MAX_CATEGORIES, mergeFrequencies, sortedEntries } from './frequencies.ts';
 export { HyperLogLog } from './hyperloglog.ts';
-export type { KllBucket, KllLevelJson, KllSketchJson } from './kll.ts';
+export type { KllBucket, KllLevelJson, KllSketchJson, TransferredKll } from './kll.ts';
 export { KLL_SHRINKING_FACTOR, KLL_SKETCH_SIZE, KllSketch } from './kll.ts';
 export type { Moments, MomentsState } from './moments.ts';
 export {
@@ -31,6 +31,8 @@ export type { RowValue } from './profile-builder.ts';
 export { ProfileBuilder } from './profile-builder.ts';
 export type { ProfileV1Json, ProfileV2Json } from './profile-schema.ts';
 export { profileV1Schema, profileV2Schema, storedProfileSchema } from './profile-schema.ts';
+export type { TransferredColumn, TransferredProfile } from './profile-transfer.ts';
+export { profileFromTransfer, profileToTransfer } from './profile-transfer.ts';
 export { sortDoubles } from './sort.ts';
 export type { InferredType, TypeCounts } from './value-type.ts';
 export {

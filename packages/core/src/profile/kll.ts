@@ -19,6 +19,13 @@ export interface KllSketchJson {
   levels: KllLevelJson[];
 }
 
+/** `KllSketchJson` with each level's items as a Float64Array (see `KllSketch.toTransfer`). */
+export interface TransferredKll {
+  k: number;
+  c: number;
+  levels: { numOfCompress: number; offset: number; items: Float64Array }[];
+}
+
 /** A sketch's distinct items in ascending order, each with the total weight of items ≤ it. */
 export interface RankMap {
   items: Float64Array;
@@ -81,8 +88,8 @@ export class KllSketch {
     return out;
   }
 
-  /** Rebuilds a sketch from its profile JSON. */
-  static fromJSON(json: KllSketchJson): KllSketch {
+  /** Rebuilds a sketch from its profile JSON (or `toTransfer`'s copy). */
+  static fromJSON(json: KllSketchJson | TransferredKll): KllSketch {
     const out = new KllSketch(json.k, json.c);
     out.restore(json.levels);
     return out;
@@ -239,6 +246,27 @@ export class KllSketch {
     return out;
   }
 
+  /**
+   * The state `toJSON` gives, each level's items as a typed copy: what a worker thread posts
+   * (structured cloning copies it as memory; `KllSketch.fromJSON` reads it back).
+   *
+   * @example
+   * ```ts
+   * const same = KllSketch.fromJSON(sketch.toTransfer());
+   * ```
+   */
+  toTransfer(): TransferredKll {
+    return {
+      k: this.k,
+      c: this.c,
+      levels: this.items.map((_, h) => ({
+        numOfCompress: this.compressions[h] as number,
+        offset: this.offsets[h] as number,
+        items: this.level(h).slice(),
+      })),
+    };
+  }
+
   /** The state Vigil stores in a profile, including each level's compaction parity. */
   toJSON(): KllSketchJson {
     return {
@@ -267,7 +295,7 @@ export class KllSketch {
     return grown;
   }
 
-  private restore(levels: readonly KllLevelJson[]): void {
+  private restore(levels: readonly (KllLevelJson | TransferredKll['levels'][number])[]): void {
     this.rankMapCache = undefined;
     this.items = [];
     this.sizes = [];
