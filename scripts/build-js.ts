@@ -7,6 +7,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
+import { zodNamespacePlugin } from '../infra/bundling/zod-namespace-plugin.mjs';
 
 /** The workspace packages that compile, each with a src/ and a dist/. */
 const BUILT_PACKAGES = ['packages/core', 'packages/aws', 'packages/local', 'functions', 'packages/cli'];
@@ -91,7 +92,8 @@ async function buildCliBin(): Promise<void> {
     chunkNames: 'chunk-[hash]',
     bundle: true,
     splitting: true,
-    plugins: [binExternals],
+    // As for the Lambdas: zod's namespace import kept whole (every locale) when a dependency names it.
+    plugins: [binExternals, zodNamespacePlugin()],
     platform: 'node',
     format: 'esm',
     target: 'node20',
