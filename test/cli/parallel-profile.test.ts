@@ -113,7 +113,7 @@ describe('profileInParallel', () => {
     await expect(run).rejects.toThrow(/missing\.jsonl \(bytes 0–20000\) failed: ObjectNotFoundError/);
   });
 
-  it('profiles a partition again in the main thread when its worker runs out of heap', async () => {
+  it('profiles in the main thread what a worker that ran out of heap held or had left', async () => {
     const objects = await captureFolder(2, 1500);
     const alone = await profileInParallel(objects, {
       ...options,
@@ -129,10 +129,56 @@ describe('profileInParallel', () => {
       threads: 2,
       partitionBytes: 40_000,
       heapLimits: { maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 1 },
-      onWorkerOutOfMemory: (partition) => starved.push(`${partition.key}@${partition.start}`),
+      // A worker under such limits may die as it starts, before it takes a partition.
+      onWorkerOutOfMemory: (partition) =>
+        starved.push(partition ? `${partition.key}@${partition.start}` : 'before any partition'),
     });
     expect(starved).toHaveLength(1);
     expect(serializeProfile(profile)).toBe(serializeProfile(alone));
     expect(tally.total).toBeGreaterThan(10);
   });
+});
+
+describe('profileInParallel, a worker out of heap in the middle of a partition', () => {
+  /** Lines of `columns` numbers: each column's sketches take some 20 kB, so a wide file needs heap. */
+  async function wideCapture(lines: number, columns: number) {
+    const dir = await mkdtemp(join(tmpdir(), 'vigil-wide-'));
+    const body = Array.from({ length: lines }, (_, i) => {
+      const data = Array.from({ length: columns }, (_, c) => ((i * 31 + c * 17) % 1000) / 8).join(',');
+      return JSON.stringify({
+        captureData: {
+          endpointInput: { observedContentType: 'text/csv', mode: 'INPUT', data, encoding: 'CSV' },
+        },
+        eventMetadata: { eventId: `e${i}`, inferenceTime: '2024-05-01T13:05:00Z' },
+        eventVersion: '0',
+      });
+    });
+    await writeFile(join(dir, 'wide.jsonl'), body.join('\n'));
+    return captureObjectsIn([{ store: new LocalObjectStore(dir), key: '' }]);
+  }
+
+  it('profiles the partition the worker held in the main thread, with the same profile', async () => {
+    const objects = await wideCapture(60, 3000);
+    const wide = { outputColumns: 'NONE' as const, baselineNames: [] };
+    const alone = await profileInParallel(objects, {
+      ...wide,
+      tally: new IssueTally(),
+      threads: 1,
+      partitionBytes: 400_000,
+    });
+    const starved: string[] = [];
+    const profile = await profileInParallel(objects, {
+      ...wide,
+      tally: new IssueTally(),
+      threads: 2,
+      partitionBytes: 400_000,
+      // Room to start, not for 3,000 columns' sketches.
+      heapLimits: { maxOldGenerationSizeMb: 12, maxYoungGenerationSizeMb: 2 },
+      onWorkerOutOfMemory: (partition) =>
+        starved.push(partition ? `${partition.start}` : 'before any partition'),
+    });
+    expect(starved).toHaveLength(1);
+    expect(starved[0]).not.toBe('before any partition');
+    expect(serializeProfile(profile)).toBe(serializeProfile(alone));
+  }, 60_000);
 });

@@ -91,8 +91,9 @@ export const monitorDataQualityCommand = defineCommand({
       threads: threadsOption(optionalString(args, 'threads')),
       onWorkerOutOfMemory: (part) =>
         io.stderr(
-          `warning: a profiling thread ran out of memory on ${part.key} (bytes ${part.start}–${part.end}); ` +
-            'profiled it in the main thread instead (results are unchanged; --threads 1 avoids the extra thread)',
+          `warning: a profiling thread ran out of memory${part ? ` on ${part.key} (bytes ${part.start}–${part.end})` : ''}; ` +
+            `the main thread profiled ${part ? 'it and ' : ''}the partitions it had left ` +
+            '(results are unchanged; --threads 1 avoids the extra thread)',
         ),
     });
     if (profile.itemCount === 0) {

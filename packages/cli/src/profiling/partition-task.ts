@@ -3,7 +3,7 @@ import { VigilError } from '@vigil/core';
 import type { CaptureIssue, CapturePartition, OutputColumnsPosition } from '@vigil/core/capture';
 import type { TransferredProfile } from '@vigil/core/profile';
 
-/** What a profiling worker is asked to do: one partition of one object, named by its store's location. */
+/** One partition as a worker reads it: of one object, named by its store's location. */
 export interface PartitionTask {
   index: number;
   /** `ObjectStore.location`: a local folder (`/`) or `s3://bucket`. */
@@ -15,10 +15,26 @@ export interface PartitionTask {
   baselineNames: readonly string[];
 }
 
-/** A worker's answer: the partition's profile (see `profileToTransfer`), or why it failed. */
+/**
+ * What a profiling worker is given once: every partition, and the shared counters through which
+ * every lane takes the next one (`Atomics.add` on `next[0]`) without waiting for the main
+ * thread, and where this worker notes the partition it is on (`current[slot]`, -1 when none).
+ */
+export interface PartitionJob {
+  tasks: PartitionTask[];
+  next: Int32Array;
+  current: Int32Array;
+  slot: number;
+}
+
+/**
+ * A worker's messages: a partition's profile (see `profileToTransfer`), why a partition failed,
+ * or that no partition is left to take.
+ */
 export type PartitionReply =
   | { index: number; profile: TransferredProfile; records: number; issues: CaptureIssue[]; lines: number }
-  | { index: number; error: { name: string; message: string } };
+  | { index: number; error: { name: string; message: string } }
+  | { done: true };
 
 /** A partition and the store of its object. */
 export type StoredPartition = CapturePartition & { store: ObjectStore };

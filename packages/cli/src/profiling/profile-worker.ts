@@ -1,6 +1,8 @@
-// A worker thread that profiles capture partitions for `profileInParallel`: one task at a time,
-// answered with the partition's profile as typed arrays and plain values (profiles are classes,
-// which do not cross threads; their sketches' buffers are transferred, not copied) and its issues.
+// A worker thread that profiles capture partitions for `profileInParallel`: it takes them one at a
+// time from a counter shared with the other lanes (never waiting for the busy main thread to hand
+// it the next), and answers each with the partition's profile as typed arrays and plain values
+// (profiles are classes, which do not cross threads; their buffers are transferred, not copied)
+// and its issues.
 import * as nodeBuffer from 'node:buffer';
 import { parentPort } from 'node:worker_threads';
 import { profilePartition } from '@vigil/core/dataquality';
@@ -8,7 +10,7 @@ import { asciiDecoderFromNodeBuffer, provideAsciiDecoder } from '@vigil/core/dec
 import type { ObjectStore } from '@vigil/core/ports';
 import { profileToTransfer } from '@vigil/core/profile';
 import { storeAt } from './open-store.ts';
-import type { PartitionReply, PartitionTask } from './partition-task.ts';
+import type { PartitionJob, PartitionReply, PartitionTask } from './partition-task.ts';
 
 provideAsciiDecoder(asciiDecoderFromNodeBuffer(nodeBuffer));
 const stores = new Map<string, Promise<ObjectStore>>();
@@ -41,6 +43,20 @@ async function run(task: PartitionTask): Promise<{ reply: PartitionReply; buffer
   }
 }
 
-parentPort?.on('message', (task: PartitionTask) => {
-  void run(task).then(({ reply, buffers }) => parentPort?.postMessage(reply, buffers));
+/** Takes partitions from the shared counter until none is left (or a failure stopped the job). */
+async function work(job: PartitionJob): Promise<void> {
+  for (;;) {
+    const index = Atomics.add(job.next, 0, 1);
+    const task = job.tasks[index];
+    if (task === undefined) break;
+    Atomics.store(job.current, job.slot, index);
+    const { reply, buffers } = await run(task);
+    parentPort?.postMessage(reply, buffers);
+  }
+  Atomics.store(job.current, job.slot, -1);
+  parentPort?.postMessage({ done: true } satisfies PartitionReply);
+}
+
+parentPort?.once('message', (job: PartitionJob) => {
+  void work(job);
 });

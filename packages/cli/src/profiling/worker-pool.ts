@@ -3,9 +3,9 @@ import type { OutputColumnsPosition } from '@vigil/core/capture';
 import { type PartitionResult, profilePartition } from '@vigil/core/dataquality';
 import { profileFromTransfer } from '@vigil/core/profile';
 import {
+  type PartitionJob,
   PartitionProfilingError,
   type PartitionReply,
-  type PartitionTask,
   type StoredPartition,
 } from './partition-task.ts';
 import { startWorker } from './start-worker.ts';
@@ -31,90 +31,172 @@ function outOfMemory(error: Error): boolean {
   return (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
 
-/**
- * Profiles one partition (by its index) somewhere: in this thread or on a worker. A lane whose
- * worker died is `retired`: it finishes the partition it held and takes no more.
- */
-type Lane = { profile: (index: number) => Promise<PartitionResult>; retired: boolean };
-
 type LaneOptions = { outputColumns: OutputColumnsPosition; baselineNames: readonly string[] };
 
 /** How the pool runs its workers. */
 export interface PoolOptions {
   /** Heap limits of each worker (default `WORKER_HEAP_LIMITS`). */
   heapLimits?: ResourceLimits;
-  /** Told when a worker ran out of heap and its partition went to the main thread. */
-  onWorkerOutOfMemory?: (partition: StoredPartition) => void;
+  /**
+   * Told when a worker ran out of heap: the partition it was on went to the main thread (undefined
+   * when it held none, dying as it started), and the main thread takes the partitions left.
+   */
+  onWorkerOutOfMemory?: (partition: StoredPartition | undefined) => void;
 }
 
 /**
- * A lane on a worker thread: the task goes as a message, the profile comes back as typed arrays. If
- * the worker runs out of heap, `fallback` profiles that partition in this thread instead and the
- * lane retires, so a run never fails for memory a worker was denied.
+ * What the lanes share: the next partition to take (`next[0]`, taken with `Atomics.add`, so a
+ * worker never waits for the main thread to hand it work) and, per worker, the partition it is
+ * on (`current[slot]`, -1 when none). A failure sets `next[0]` past the end: no lane takes more.
+ */
+interface SharedQueue {
+  partitions: readonly StoredPartition[];
+  next: Int32Array;
+  current: Int32Array;
+  failed: boolean;
+}
+
+/** The next partition for a lane in this thread, or undefined when none is left. */
+function take(queue: SharedQueue): number | undefined {
+  const index = Atomics.add(queue.next, 0, 1);
+  return index < queue.partitions.length ? index : undefined;
+}
+
+/** Stops every lane taking partitions, after `error`. */
+function stop(queue: SharedQueue, error: unknown): never {
+  queue.failed = true;
+  Atomics.store(queue.next, 0, queue.partitions.length);
+  throw error;
+}
+
+/** Profiles partition `index` in this thread, a failure named after the partition. */
+async function profileHere(
+  queue: SharedQueue,
+  index: number,
+  options: LaneOptions,
+): Promise<PartitionResult> {
+  const partition = queue.partitions[index] as StoredPartition;
+  try {
+    return await profilePartition(partition.store, partition, options);
+  } catch (error) {
+    const { name, message } = error instanceof Error ? error : new Error(String(error));
+    throw new PartitionProfilingError(partition, name, message, { cause: error });
+  }
+}
+
+/** The lane in this thread, which would otherwise only wait for the workers: partitions until none is left. */
+async function mainLane(
+  queue: SharedQueue,
+  options: LaneOptions,
+  onResult: (index: number, result: PartitionResult) => void,
+): Promise<void> {
+  for (let index = take(queue); index !== undefined && !queue.failed; index = take(queue)) {
+    try {
+      onResult(index, await profileHere(queue, index, options));
+    } catch (error) {
+      stop(queue, error);
+    }
+  }
+}
+
+/**
+ * A lane on a worker thread: the worker gets every partition once and takes them from the shared
+ * counter itself; each profile comes back as typed arrays. If the worker runs out of heap, the
+ * partition it was on is profiled in this thread instead and the lane ends (the main lane takes
+ * the rest), so a run never fails for memory a worker was denied.
  */
 function workerLane(
   worker: Worker,
-  partitions: readonly StoredPartition[],
+  slot: number,
+  queue: SharedQueue,
   options: LaneOptions,
-  fallback: Lane,
   pool: PoolOptions,
-): Lane {
-  const lane: Lane = { retired: false, profile: (index) => onWorker(index) };
-  const onWorker = (index: number) =>
-    new Promise<PartitionResult>((resolve, reject) => {
-      const partition = partitions[index] as StoredPartition;
-      const onMessage = (reply: PartitionReply) => {
-        worker.off('error', onError);
-        if ('error' in reply) {
-          reject(new PartitionProfilingError(partition, reply.error.name, reply.error.message));
-          return;
-        }
-        const { profile, records, issues, lines } = reply;
-        resolve({ profile: profileFromTransfer(profile), records, issues, lines });
-      };
-      const onError = (error: Error) => {
-        worker.off('message', onMessage);
-        if (outOfMemory(error)) {
-          lane.retired = true;
-          pool.onWorkerOutOfMemory?.(partition);
-          fallback.profile(index).then(resolve, reject);
-          return;
-        }
-        reject(new PartitionProfilingError(partition, error.name, error.message, { cause: error }));
-      };
-      worker.once('message', onMessage);
-      worker.once('error', onError);
-      const task: PartitionTask = {
+  onResult: (index: number, result: PartitionResult) => void,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    // The lane's outcome is settled: later events of the worker (terminated in the end) are moot.
+    const detach = () => {
+      worker.removeAllListeners('message');
+      worker.removeAllListeners('error');
+      worker.on('error', () => {});
+    };
+    const fail = (error: unknown) => {
+      detach();
+      try {
+        stop(queue, error);
+      } catch {
+        reject(error);
+      }
+    };
+    // The partition this worker answered last: one it was on when it died is profiled again only
+    // if it is not this one (a worker's messages all arrive before its exit is reported).
+    let lastAnswered = -1;
+    worker.on('message', (reply: PartitionReply) => {
+      if ('done' in reply) {
+        detach();
+        resolve();
+        return;
+      }
+      lastAnswered = reply.index;
+      const partition = queue.partitions[reply.index] as StoredPartition;
+      if ('error' in reply) {
+        fail(new PartitionProfilingError(partition, reply.error.name, reply.error.message));
+        return;
+      }
+      const { profile, records, issues, lines } = reply;
+      try {
+        onResult(reply.index, { profile: profileFromTransfer(profile), records, issues, lines });
+      } catch (error) {
+        fail(error);
+      }
+    });
+    worker.once('error', (error: Error) => {
+      detach();
+      const index = Atomics.load(queue.current, slot);
+      const partition = index === lastAnswered ? undefined : queue.partitions[index];
+      if (!outOfMemory(error)) {
+        fail(
+          partition
+            ? new PartitionProfilingError(partition, error.name, error.message, { cause: error })
+            : error,
+        );
+        return;
+      }
+      // Out of heap: the main lane takes what is left; the partition in hand is profiled here.
+      pool.onWorkerOutOfMemory?.(partition);
+      if (partition === undefined) {
+        resolve();
+        return;
+      }
+      profileHere(queue, index, options).then(
+        (result) => {
+          onResult(index, result);
+          resolve();
+        },
+        (failure) => fail(failure),
+      );
+    });
+    const job: PartitionJob = {
+      tasks: queue.partitions.map((partition, index) => ({
         index,
         storeLocation: partition.store.location,
         key: partition.key,
         start: partition.start,
         end: partition.end,
         ...options,
-      };
-      worker.postMessage(task);
-    });
-  return lane;
-}
-
-/** The lane in this thread, which would otherwise only wait for the workers. */
-function inProcessLane(partitions: readonly StoredPartition[], options: LaneOptions): Lane {
-  const profile = async (index: number) => {
-    const partition = partitions[index] as StoredPartition;
-    try {
-      return await profilePartition(partition.store, partition, options);
-    } catch (error) {
-      const { name, message } = error instanceof Error ? error : new Error(String(error));
-      throw new PartitionProfilingError(partition, name, message, { cause: error });
-    }
-  };
-  return { profile, retired: false };
+      })),
+      next: queue.next,
+      current: queue.current,
+      slot,
+    };
+    worker.postMessage(job);
+  });
 }
 
 /**
  * Profiles `partitions` on `threads` lanes, this thread and `threads - 1` worker threads, each
- * taking the next partition when done, and hands each result to `onResult` as it comes (in
- * whatever order the lanes finish). The first failure stops the run with a
+ * taking the next partition from a shared counter when done, and hands each result to `onResult`
+ * as it comes (in whatever order the lanes finish). The first failure stops the run with a
  * `PartitionProfilingError`; the workers end either way. Workers run under `pool.heapLimits`
  * (default `WORKER_HEAP_LIMITS`).
  *
@@ -131,26 +213,19 @@ export async function runOnThreads(
   onResult: (index: number, result: PartitionResult) => void,
 ): Promise<void> {
   const heapLimits = pool.heapLimits ?? WORKER_HEAP_LIMITS;
-  const workers = Array.from({ length: Math.max(0, threads - 1) }, () => startProfileWorker(heapLimits));
-  const mainLane = inProcessLane(partitions, options);
-  const lanes = [mainLane, ...workers.map((w) => workerLane(w, partitions, options, mainLane, pool))];
-  let next = 0;
-  let failed = false;
+  const workerCount = Math.max(0, threads - 1);
+  const queue: SharedQueue = {
+    partitions,
+    next: new Int32Array(new SharedArrayBuffer(4)),
+    current: new Int32Array(new SharedArrayBuffer(4 * Math.max(1, workerCount))).fill(-1),
+    failed: false,
+  };
+  const workers = Array.from({ length: workerCount }, () => startProfileWorker(heapLimits));
   try {
-    await Promise.all(
-      lanes.map(async (lane) => {
-        while (!failed && !lane.retired && next < partitions.length) {
-          const index = next++;
-          try {
-            const result = await lane.profile(index);
-            onResult(index, result);
-          } catch (error) {
-            failed = true;
-            throw error;
-          }
-        }
-      }),
-    );
+    await Promise.all([
+      mainLane(queue, options, onResult),
+      ...workers.map((worker, slot) => workerLane(worker, slot, queue, options, pool, onResult)),
+    ]);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

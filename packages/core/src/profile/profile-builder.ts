@@ -209,21 +209,24 @@ export class ProfileBuilder {
     this.pendingFractional[index] = 0;
   }
 
-  /** Room to hold numbers back for `width` columns (the widest row so far), kept as it is. */
+  /**
+   * Room to hold numbers back for at least `width` columns, what is held kept: doubling, since a
+   * wide first row brings its columns one at a time.
+   */
   private widenHolding(width: number): void {
-    const grow = <T extends Float64Array | Int32Array | Uint8Array>(
-      old: T,
-      make: (n: number) => T,
-      per = 1,
-    ): T => {
-      const grown = make(width * per);
-      grown.set(old);
-      return grown;
-    };
-    this.pending = grow(this.pending, (n) => new Float64Array(n), PENDING_NUMBERS);
-    this.pendingCounts = grow(this.pendingCounts, (n) => new Int32Array(n));
-    this.pendingFractional = grow(this.pendingFractional, (n) => new Int32Array(n));
-    this.holding = grow(this.holding, (n) => new Uint8Array(n));
+    const columns = Math.max(width, 2 * this.holding.length, 8);
+    const pending = new Float64Array(columns * PENDING_NUMBERS);
+    pending.set(this.pending);
+    this.pending = pending;
+    const counts = new Int32Array(columns);
+    counts.set(this.pendingCounts);
+    this.pendingCounts = counts;
+    const fractional = new Int32Array(columns);
+    fractional.set(this.pendingFractional);
+    this.pendingFractional = fractional;
+    const holding = new Uint8Array(columns);
+    holding.set(this.holding);
+    this.holding = holding;
   }
 
   private addColumn(): ColumnProfile {
