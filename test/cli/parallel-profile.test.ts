@@ -157,23 +157,43 @@ describe('profileInParallel, a worker out of heap in the middle of a partition',
     return captureObjectsIn([{ store: new LocalObjectStore(dir), key: '' }]);
   }
 
+  /**
+   * The same objects, whose first read in this thread waits 3 s: a worker opens the store again by
+   * its location (at full speed), so it surely takes a partition while the main lane waits.
+   */
+  function slowStartInThisThread(objects: Awaited<ReturnType<typeof wideCapture>>) {
+    let first = true;
+    return objects.map((object) => {
+      const store = object.store;
+      const slow = Object.create(store) as typeof store;
+      slow.stream = async function* (key: string, start?: number) {
+        if (first) {
+          first = false;
+          await new Promise((resolve) => setTimeout(resolve, 3000));
+        }
+        yield* store.stream(key, start);
+      };
+      return { ...object, store: slow };
+    });
+  }
+
   it('profiles the partition the worker held in the main thread, with the same profile', async () => {
-    const objects = await wideCapture(60, 3000);
+    const objects = await wideCapture(60, 6000);
     const wide = { outputColumns: 'NONE' as const, baselineNames: [] };
     const alone = await profileInParallel(objects, {
       ...wide,
       tally: new IssueTally(),
       threads: 1,
-      partitionBytes: 400_000,
+      partitionBytes: 550_000,
     });
     const starved: string[] = [];
-    const profile = await profileInParallel(objects, {
+    const profile = await profileInParallel(slowStartInThisThread(objects), {
       ...wide,
       tally: new IssueTally(),
       threads: 2,
-      partitionBytes: 400_000,
-      // Room to start, not for 3,000 columns' sketches.
-      heapLimits: { maxOldGenerationSizeMb: 12, maxYoungGenerationSizeMb: 2 },
+      partitionBytes: 550_000,
+      // Room to start, not for 6,000 columns' frequency tables.
+      heapLimits: { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 2 },
       onWorkerOutOfMemory: (partition) =>
         starved.push(partition ? `${partition.start}` : 'before any partition'),
     });

@@ -48,8 +48,8 @@ export const monitorDataQualityCommand = defineCommand({
     --output-columns  Where captured outputs go in a row: START (SageMaker default), END or NONE. NONE
                       profiles the inputs only: for a baseline without the prediction column.
     --threads         Worker threads for inputs larger than 32 MiB, cut into 32 MiB parts profiled
-                      apart and merged (default: the cores, at most 8; 1 profiles in one thread).
-                      The profile does not depend on it.
+                      apart and merged (default: the cores, at most 8; 1 profiles in one thread;
+                      at most one thread per 64 MiB of input). The profile does not depend on it.
     --out             Report folder: statistics.json, constraint_violations.json, constraints.json,
                       Vigil's vigil_notes.json (ragged rows, non-finite values, why a column is String),
                       drift_report.json (Vigil's drift verdicts) and report.html (tables and charts).

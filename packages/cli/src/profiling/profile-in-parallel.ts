@@ -66,7 +66,10 @@ export async function profileInParallel(
     if (partition.start === 0) objectIndex++;
     return { ...partition, store: (objects[objectIndex] as CaptureLocation).store };
   });
-  const threads = Math.min(options.threads ?? defaultThreads(), partitions.length);
+  // A worker pays for its start-up (loading, then warming up the JIT) only with a few partitions
+  // of work: one thread per two partitions' worth of input at most.
+  const worthwhile = Math.max(1, Math.floor(total / (2 * partitionBytes)));
+  const threads = Math.min(options.threads ?? defaultThreads(), partitions.length, worthwhile);
   const partitionOptions = {
     outputColumns: options.outputColumns,
     baselineNames: options.baselineNames ?? [],
