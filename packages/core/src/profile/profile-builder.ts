@@ -126,7 +126,7 @@ export class ProfileBuilder {
       }
       const x = scannedValue[0] as number;
       // A finite number of a column past its frequency table: held back, its type counted later.
-      if (this.holding[index] === 1 && (type === FRACTIONAL || type === INTEGRAL) && x === x) {
+      if (this.holding[index] === 1 && (type === FRACTIONAL || type === INTEGRAL) && !Number.isNaN(x)) {
         this.field = index + 1;
         this.holdNumber(index, x, type === FRACTIONAL ? 1 : 0);
       } else {

@@ -120,7 +120,7 @@ export function walkCdfs(
   let nextA = lengthA > 0 ? (valuesA[0] as number) : Number.POSITIVE_INFINITY;
   let nextB = lengthB > 0 ? (valuesB[0] as number) : Number.POSITIVE_INFINITY;
   while (i < lengthA || j < lengthB) {
-    const x = nextA < nextB ? nextA : nextB;
+    const x = Math.min(nextA, nextB);
     if (i < lengthA && nextA === x) {
       cdfA = (a.cumulative[i++] as number) / a.total;
       nextA = i < lengthA ? (valuesA[i] as number) : Number.POSITIVE_INFINITY;
@@ -129,6 +129,6 @@ export function walkCdfs(
       cdfB = (b.cumulative[j++] as number) / b.total;
       nextB = j < lengthB ? (valuesB[j] as number) : Number.POSITIVE_INFINITY;
     }
-    visit(x, cdfA, cdfB, nextA < nextB ? nextA : nextB);
+    visit(x, cdfA, cdfB, Math.min(nextA, nextB));
   }
 }

@@ -107,6 +107,8 @@ export function mergePartitions(
 ): Profile {
   if (results.length === 0) throw new RangeError('mergePartitions needs at least one partition');
   const merger = new PartitionMerger(partitions, tally);
-  results.forEach((result, i) => merger.add(i, result));
+  results.forEach((result, i) => {
+    merger.add(i, result);
+  });
   return merger.profile();
 }
