@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { KllSketch } from '@vigil/core/profile';
+import { seededRandom } from '@vigil/core/random';
 import { describe, expect, it } from 'vitest';
 
 const fixtures = fileURLToPath(new URL('../../../../shared/fixtures/sagemaker/', import.meta.url));
@@ -102,11 +103,7 @@ describe('KllSketch (Deequ QuantileNonSample, deterministic compactor)', () => {
 
 describe('KllSketch rank map and buckets', () => {
   it('agree with the ranks summed over every level, for compacted and merged sketches', () => {
-    let seed = 5;
-    const next = () => {
-      seed = (seed * 48271) % 2147483647;
-      return seed / 2147483647;
-    };
+    const next = seededRandom(5);
     const a = new KllSketch();
     const b = new KllSketch();
     // Repeated values, -0 and 0, and a long tail: ties across levels fold into one key.

@@ -11,17 +11,17 @@ export interface PartitionTask {
   key: string;
   start: number;
   end: number;
-  outputColumns: OutputColumnsPosition;
-  baselineNames: readonly string[];
 }
 
 /**
- * What a profiling worker is given once: every partition, and the shared counters through which
- * every lane takes the next one (`Atomics.add` on `next[0]`) without waiting for the main
- * thread, and where this worker notes the partition it is on (`current[slot]`, -1 when none).
+ * What a profiling worker is given once: every partition, how to profile them, and the shared
+ * counters through which every lane takes the next one (`Atomics.add` on `next[0]`) without
+ * waiting for the main thread, and where this worker notes the partition it is on
+ * (`current[slot]`, -1 when none).
  */
 export interface PartitionJob {
   tasks: PartitionTask[];
+  options: { outputColumns: OutputColumnsPosition; baselineNames: readonly string[] };
   next: Int32Array;
   current: Int32Array;
   slot: number;

@@ -15,17 +15,17 @@ import type { PartitionJob, PartitionReply, PartitionTask } from './partition-ta
 provideAsciiDecoder(asciiDecoderFromNodeBuffer(nodeBuffer));
 const stores = new Map<string, Promise<ObjectStore>>();
 
-async function run(task: PartitionTask): Promise<{ reply: PartitionReply; buffers: ArrayBuffer[] }> {
+async function run(
+  task: PartitionTask,
+  options: PartitionJob['options'],
+): Promise<{ reply: PartitionReply; buffers: ArrayBuffer[] }> {
   try {
     let store = stores.get(task.storeLocation);
     if (!store) {
       store = storeAt(task.storeLocation);
       stores.set(task.storeLocation, store);
     }
-    const result = await profilePartition(await store, task, {
-      outputColumns: task.outputColumns,
-      baselineNames: task.baselineNames,
-    });
+    const result = await profilePartition(await store, task, options);
     const { data, buffers } = profileToTransfer(result.profile);
     return {
       reply: {
@@ -50,7 +50,7 @@ async function work(job: PartitionJob): Promise<void> {
     const task = job.tasks[index];
     if (task === undefined) break;
     Atomics.store(job.current, job.slot, index);
-    const { reply, buffers } = await run(task);
+    const { reply, buffers } = await run(task, job.options);
     parentPort?.postMessage(reply, buffers);
   }
   Atomics.store(job.current, job.slot, -1);

@@ -1,5 +1,4 @@
 import type { ResourceLimits, Worker } from 'node:worker_threads';
-import type { OutputColumnsPosition } from '@vigil/core/capture';
 import { type PartitionResult, profilePartition } from '@vigil/core/dataquality';
 import { profileFromTransfer } from '@vigil/core/profile';
 import {
@@ -31,7 +30,7 @@ function outOfMemory(error: Error): boolean {
   return (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
 
-type LaneOptions = { outputColumns: OutputColumnsPosition; baselineNames: readonly string[] };
+type LaneOptions = PartitionJob['options'];
 
 /** How the pool runs its workers. */
 export interface PoolOptions {
@@ -53,7 +52,6 @@ interface SharedQueue {
   partitions: readonly StoredPartition[];
   next: Int32Array;
   current: Int32Array;
-  failed: boolean;
 }
 
 /** The next partition for a lane in this thread, or undefined when none is left. */
@@ -62,11 +60,9 @@ function take(queue: SharedQueue): number | undefined {
   return index < queue.partitions.length ? index : undefined;
 }
 
-/** Stops every lane taking partitions, after `error`. */
-function stop(queue: SharedQueue, error: unknown): never {
-  queue.failed = true;
+/** Stops every lane taking partitions (after a failure). */
+function halt(queue: SharedQueue): void {
   Atomics.store(queue.next, 0, queue.partitions.length);
-  throw error;
 }
 
 /** Profiles partition `index` in this thread, a failure named after the partition. */
@@ -90,11 +86,12 @@ async function mainLane(
   options: LaneOptions,
   onResult: (index: number, result: PartitionResult) => void,
 ): Promise<void> {
-  for (let index = take(queue); index !== undefined && !queue.failed; index = take(queue)) {
+  for (let index = take(queue); index !== undefined; index = take(queue)) {
     try {
       onResult(index, await profileHere(queue, index, options));
     } catch (error) {
-      stop(queue, error);
+      halt(queue);
+      throw error;
     }
   }
 }
@@ -122,11 +119,8 @@ function workerLane(
     };
     const fail = (error: unknown) => {
       detach();
-      try {
-        stop(queue, error);
-      } catch {
-        reject(error);
-      }
+      halt(queue);
+      reject(error);
     };
     // The partition this worker answered last: one it was on when it died is profiled again only
     // if it is not this one (a worker's messages all arrive before its exit is reported).
@@ -177,14 +171,14 @@ function workerLane(
       );
     });
     const job: PartitionJob = {
-      tasks: queue.partitions.map((partition, index) => ({
+      tasks: queue.partitions.map(({ store, key, start, end }, index) => ({
         index,
-        storeLocation: partition.store.location,
-        key: partition.key,
-        start: partition.start,
-        end: partition.end,
-        ...options,
+        storeLocation: store.location,
+        key,
+        start,
+        end,
       })),
+      options,
       next: queue.next,
       current: queue.current,
       slot,
@@ -218,7 +212,6 @@ export async function runOnThreads(
     partitions,
     next: new Int32Array(new SharedArrayBuffer(4)),
     current: new Int32Array(new SharedArrayBuffer(4 * Math.max(1, workerCount))).fill(-1),
-    failed: false,
   };
   const workers = Array.from({ length: workerCount }, () => startProfileWorker(heapLimits));
   try {

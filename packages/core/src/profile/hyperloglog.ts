@@ -48,9 +48,7 @@ export class HyperLogLog {
   /** Adds a numeric value. */
   addNumber(x: number): void {
     float[0] = x === 0 ? 0 : x;
-    const lo = words[LOW_WORD] as number;
-    const hi = words[1 - LOW_WORD] as number;
-    this.addHashes(fmix(lo ^ Math.imul(hi, 0x9e3779b1)), fmix(hi ^ Math.imul(lo, 0x85ebca77) ^ 0x27d4eb2f));
+    this.addBits(words[LOW_WORD] as number, words[1 - LOW_WORD] as number);
   }
 
   /**
@@ -63,15 +61,10 @@ export class HyperLogLog {
    */
   addNumbers(values: Float64Array, count: number): void {
     const bits = new Uint32Array(values.buffer, values.byteOffset, 2 * count);
-    const registers = this.registers;
     for (let i = 0; i < count; i++) {
       // -0 hashes as 0 (the same value), as in `addNumber`.
-      const zero = values[i] === 0;
-      const lo = zero ? 0 : (bits[2 * i + LOW_WORD] as number);
-      const hi = zero ? 0 : (bits[2 * i + 1 - LOW_WORD] as number);
-      const index = fmix(lo ^ Math.imul(hi, 0x9e3779b1)) >>> (32 - PRECISION);
-      const rank = Math.clz32(fmix(hi ^ Math.imul(lo, 0x85ebca77) ^ 0x27d4eb2f)) + 1;
-      if (rank > (registers[index] as number)) registers[index] = rank;
+      if (values[i] === 0) this.addBits(0, 0);
+      else this.addBits(bits[2 * i + LOW_WORD] as number, bits[2 * i + 1 - LOW_WORD] as number);
     }
   }
 
@@ -130,6 +123,11 @@ export class HyperLogLog {
       return undefined;
     }
     return bytes.length === REGISTERS ? new HyperLogLog(bytes) : undefined;
+  }
+
+  /** Adds the double whose low and high 32-bit words are `lo` and `hi`. */
+  private addBits(lo: number, hi: number): void {
+    this.addHashes(fmix(lo ^ Math.imul(hi, 0x9e3779b1)), fmix(hi ^ Math.imul(lo, 0x85ebca77) ^ 0x27d4eb2f));
   }
 
   private addHashes(h1: number, h2: number): void {

@@ -256,26 +256,23 @@ export class KllSketch {
    * ```
    */
   toTransfer(): TransferredKll {
-    return {
-      k: this.k,
-      c: this.c,
-      levels: this.items.map((_, h) => ({
-        numOfCompress: this.compressions[h] as number,
-        offset: this.offsets[h] as number,
-        items: this.level(h).slice(),
-      })),
-    };
+    return this.state((level) => level.slice());
   }
 
   /** The state Vigil stores in a profile, including each level's compaction parity. */
   toJSON(): KllSketchJson {
+    return this.state(numbersOf);
+  }
+
+  /** k, c and each level's compaction parity, with the level's items as `itemsOf` gives them. */
+  private state<T>(itemsOf: (level: Float64Array) => T) {
     return {
       k: this.k,
       c: this.c,
       levels: this.items.map((_, h) => ({
         numOfCompress: this.compressions[h] as number,
         offset: this.offsets[h] as number,
-        items: numbersOf(this.level(h)),
+        items: itemsOf(this.level(h)),
       })),
     };
   }

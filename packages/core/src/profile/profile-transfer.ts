@@ -33,9 +33,8 @@ export interface TransferredProfile {
 }
 
 /**
- * `profile` as a `TransferredProfile`, with the buffers to transfer rather than copy. The
- * profile must not be used after the buffers are transferred (its sketches' registers and
- * moments go with them).
+ * `profile` as a `TransferredProfile` of copies (the profile stays usable), with their buffers,
+ * for `postMessage` to move rather than copy a second time.
  *
  * @example
  * ```ts
