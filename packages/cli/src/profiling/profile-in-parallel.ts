@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { SkippedInputTally } from '@vigil/core';
 import type { OutputColumnsPosition } from '@vigil/core/capture';
 import {
@@ -9,8 +8,11 @@ import {
   profileCaptureObjects,
 } from '@vigil/core/dataquality';
 import type { Profile } from '@vigil/core/profile';
+import { defaultThreads, endEarlyWorkers } from './early-workers.ts';
 import type { StoredPartition } from './partition-task.ts';
 import { type PoolOptions, runOnThreads } from './worker-pool.ts';
+
+export { defaultThreads } from './early-workers.ts';
 
 /** How `profileInParallel` profiles. */
 export interface ParallelProfileOptions extends PoolOptions {
@@ -21,18 +23,6 @@ export interface ParallelProfileOptions extends PoolOptions {
   threads?: number;
   /** Partition size (default `PARTITION_BYTES`); an input no larger is profiled whole. */
   partitionBytes?: number;
-}
-
-/**
- * The threads `profileInParallel` uses by default: the machine's cores, at most 8.
- *
- * @example
- * ```ts
- * defaultThreads(); // 2 on a two-core machine
- * ```
- */
-export function defaultThreads(): number {
-  return Math.max(1, Math.min(8, availableParallelism()));
 }
 
 /**
@@ -55,7 +45,11 @@ export async function profileInParallel(
   const sizes = objects.map((object) => object.size);
   const total = sizes.reduce<number>((sum, size) => sum + (size ?? Number.POSITIVE_INFINITY), 0);
   const partitionBytes = options.partitionBytes ?? PARTITION_BYTES;
-  if (!Number.isFinite(total) || total <= partitionBytes) return profileCaptureObjects(objects, options);
+  if (!Number.isFinite(total) || total <= partitionBytes) {
+    // Workers started early for an input too small to share are not needed.
+    void endEarlyWorkers();
+    return profileCaptureObjects(objects, options);
+  }
   const planned = planPartitions(
     objects.map((object) => ({ key: object.key, size: object.size as number })),
     partitionBytes,

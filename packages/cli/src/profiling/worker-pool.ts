@@ -1,29 +1,15 @@
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { type PartitionResult, profilePartition } from '@vigil/core/dataquality';
 import { profileFromTransfer } from '@vigil/core/profile';
+import { startProfileWorker, takeEarlyWorkers, WORKER_HEAP_LIMITS } from './early-workers.ts';
 import {
   type PartitionJob,
   PartitionProfilingError,
   type PartitionReply,
   type StoredPartition,
 } from './partition-task.ts';
-import { startWorker } from './start-worker.ts';
 
-/**
- * Heap limits of a profiling worker. A 32 MiB partition needs about 40 MB of heap; without limits
- * each worker's V8 grows its young generation freely and two threads peak above 330 MB of RSS.
- * With these, two threads stay under 300 MB at a few percent of speed. A worker that still runs
- * out is not an error: its partition is profiled again in the main thread (see `workerLane`).
- */
-export const WORKER_HEAP_LIMITS: ResourceLimits = {
-  maxYoungGenerationSizeMb: 16,
-  maxOldGenerationSizeMb: 96,
-};
-
-/** A worker running `profile-worker` under the given heap limits. */
-function startProfileWorker(resourceLimits: ResourceLimits): Worker {
-  return startWorker(import.meta.url, './profile-worker', { resourceLimits });
-}
+export { WORKER_HEAP_LIMITS } from './early-workers.ts';
 
 /** True when a worker died because it reached its heap limit. */
 function outOfMemory(error: Error): boolean {
@@ -213,7 +199,9 @@ export async function runOnThreads(
     next: new Int32Array(new SharedArrayBuffer(4)),
     current: new Int32Array(new SharedArrayBuffer(4 * Math.max(1, workerCount))).fill(-1),
   };
-  const workers = Array.from({ length: workerCount }, () => startProfileWorker(heapLimits));
+  // Workers started early (see `startProfileWorkersEarly`) first: they may have loaded already.
+  const workers = takeEarlyWorkers(workerCount, heapLimits);
+  while (workers.length < workerCount) workers.push(startProfileWorker(heapLimits));
   try {
     await Promise.all([
       mainLane(queue, options, onResult),

@@ -17,7 +17,10 @@ export function plainJson(value: JsonOut): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     if (value.every((item) => typeof item === 'number')) return value;
-    return value.map((item: JsonOut) => plainJson(item));
+    const items = value.map((item: JsonOut) => plainJson(item));
+    // An array whose items all came back as they were is returned itself, so that a sketch's
+    // `data` keeps its identity (`sharedSketchOf` finds the sketch already ranked by it).
+    return items.every((item, i) => item === value[i]) ? value : items;
   }
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value as Record<string, JsonOut | undefined>))
