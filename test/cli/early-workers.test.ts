@@ -1,7 +1,7 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { captureObjectsIn, IssueTally } from '@vigil/core/dataquality';
+import { captureObjectsIn, IssueTally, PARTITION_BYTES } from '@vigil/core/dataquality';
 import { serializeProfile } from '@vigil/core/profile';
 import { LocalObjectStore } from '@vigil/local';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,6 +10,8 @@ import {
   earlyWorkersFor,
   endEarlyWorkers,
   MAX_EARLY_WORKERS,
+  mayShareInput,
+  SMALLEST_SHARED_INPUT,
   startProfileWorkersEarly,
   takeEarlyWorkers,
   WORKER_HEAP_LIMITS,
@@ -102,5 +104,25 @@ describe('early profiling workers', () => {
     const profile = await profileInParallel(objects, { ...options, tally: new IssueTally(), threads: 2 });
     expect(profile.itemCount).toBe(20);
     expect(earlyWorkerCount()).toBe(0);
+  });
+});
+
+describe('mayShareInput', () => {
+  it('is false only for local files smaller together than two partitions', async () => {
+    expect(SMALLEST_SHARED_INPUT).toBe(2 * PARTITION_BYTES);
+    const dir = await mkdtemp(join(tmpdir(), 'vigil-sizes-'));
+    await writeFile(join(dir, 'small.jsonl'), 'x'.repeat(1000));
+    // A sparse file: its size without writing 32 MiB.
+    await writeFile(join(dir, 'half.jsonl'), '');
+    await truncate(join(dir, 'half.jsonl'), SMALLEST_SHARED_INPUT / 2);
+    expect(mayShareInput(['--capture', 'small.jsonl', '--baseline', 'b/'], dir)).toBe(false);
+    expect(mayShareInput([`--capture=${join(dir, 'half.jsonl')}`], '/')).toBe(false);
+    expect(mayShareInput(['--capture', 'half.jsonl', '--capture', 'half.jsonl'], dir)).toBe(true);
+    expect(mayShareInput(['--capture', 'half.jsonl', '--capture', 'small.jsonl'], dir)).toBe(false);
+    // A folder or a bucket is listed by the run, not measured here.
+    expect(mayShareInput(['--capture', '.'], dir)).toBe(true);
+    expect(mayShareInput(['--capture', 's3://bucket/capture/'], dir)).toBe(true);
+    // A missing file is the run's to report; it adds nothing.
+    expect(mayShareInput(['--capture', 'gone.jsonl', '--capture', 'small.jsonl'], dir)).toBe(false);
   });
 });

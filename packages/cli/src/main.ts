@@ -36,7 +36,7 @@ export async function main(argv: string[], io: CliIO = defaultIO): Promise<numbe
     io.stderr(`vigil: unknown command "${argv.slice(0, 2).join(' ')}". Run \`vigil --help\` for the list.`);
     return 2;
   }
-  entry.startEarly?.(argv.slice(entry.name.split(' ').length));
+  entry.startEarly?.(argv.slice(entry.name.split(' ').length), io.cwd);
   // Only now load the command's modules: `vigil --help` and typos never pay for them.
   const command = await entry.load();
   // The audit chain, content digests and card names hash with node:crypto's SHA-256 (core imports

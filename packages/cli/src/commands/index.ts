@@ -1,5 +1,5 @@
 import type { Command } from '../command.ts';
-import { earlyWorkersFor, startProfileWorkersEarly } from '../profiling/early-workers.ts';
+import { earlyWorkersFor, mayShareInput, startProfileWorkersEarly } from '../profiling/early-workers.ts';
 import { COMMAND_SUMMARIES, type CommandName } from './summaries.ts';
 
 /**
@@ -12,10 +12,10 @@ export interface CommandEntry {
   summary: string;
   load: () => Promise<Command>;
   /**
-   * Work started before `load`, given the arguments after the command's name: the profiling
-   * workers a large input will want, loading on other cores meanwhile.
+   * Work started before `load`, given the arguments after the command's name and the working
+   * folder: the profiling workers a large input will want, loading on other cores meanwhile.
    */
-  startEarly?: (args: readonly string[]) => void;
+  startEarly?: (args: readonly string[], cwd: string) => void;
 }
 
 /** The module that exports each command (alone, or in a group of commands). */
@@ -47,12 +47,13 @@ const COMMAND_MODULES: Record<CommandName, () => Promise<object>> = {
  * The profiling workers of `monitor data-quality`, started early by the built CLI (from the
  * TypeScript sources each worker compiles through tsx, which the short runs of tests do not repay).
  */
-function startProfilingWorkers(args: readonly string[]): void {
+function startProfilingWorkers(args: readonly string[], cwd: string): void {
   if (args.includes('--help') || args.includes('-h') || !import.meta.url.endsWith('.js')) return;
+  if (!mayShareInput(args, cwd)) return;
   startProfileWorkersEarly(earlyWorkersFor(args));
 }
 
-const EARLY_STARTS: Partial<Record<CommandName, (args: readonly string[]) => void>> = {
+const EARLY_STARTS: Partial<Record<CommandName, CommandEntry['startEarly']>> = {
   'monitor data-quality': startProfilingWorkers,
 };
 

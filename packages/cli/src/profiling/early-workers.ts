@@ -2,7 +2,9 @@
 // (a new isolate, then its modules); started first thing, it loads on another core while this
 // thread loads the command, reads the baseline and lists the capture files, and is ready when
 // profiling begins. Only node: builtins here: the command table imports this for every command.
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { startWorker } from './start-worker.ts';
 
@@ -129,6 +131,40 @@ export const MAX_EARLY_WORKERS = 3;
  */
 export function earlyWorkersFor(args: readonly string[], threads = defaultThreads()): number {
   return Math.min(MAX_EARLY_WORKERS, workersAllowed(args, threads));
+}
+
+/**
+ * The least input `profileInParallel` shares with a worker: two partitions (2 × PARTITION_BYTES,
+ * kept here as a number so that this module loads nothing but node's builtins).
+ */
+export const SMALLEST_SHARED_INPUT = 64 * 1024 * 1024;
+
+/**
+ * Whether the `--capture` inputs among `args` may be large enough to share with workers: false only
+ * when every one is a local file and together they are smaller than `SMALLEST_SHARED_INPUT`
+ * (a folder or an s3:// location is not measured here; the run lists it).
+ *
+ * @example
+ * ```ts
+ * mayShareInput(['--capture', 'small.jsonl'], '/work'); // false for a 1 MB file
+ * ```
+ */
+export function mayShareInput(args: readonly string[], cwd: string): boolean {
+  const paths: string[] = [];
+  args.forEach((arg, i) => {
+    if (arg === '--capture' && args[i + 1] !== undefined) paths.push(args[i + 1] as string);
+    else if (arg.startsWith('--capture=')) paths.push(arg.slice('--capture='.length));
+  });
+  if (paths.length === 0) return true;
+  let total = 0;
+  for (const path of paths) {
+    if (/^s3:\/\//i.test(path)) return true;
+    const stats = statSync(resolve(cwd, path), { throwIfNoEntry: false });
+    if (stats === undefined) continue;
+    if (!stats.isFile()) return true;
+    total += stats.size;
+  }
+  return total >= SMALLEST_SHARED_INPUT;
 }
 
 function workersAllowed(args: readonly string[], threads: number): number {
