@@ -108,11 +108,11 @@ describe('early profiling workers', () => {
 });
 
 describe('mayShareInput', () => {
-  it('is false only for local files smaller together than two partitions', async () => {
-    expect(SMALLEST_SHARED_INPUT).toBe(2 * PARTITION_BYTES);
+  it('is false only for local files smaller together than four partitions, too few for a second thread', async () => {
+    expect(SMALLEST_SHARED_INPUT).toBe(4 * PARTITION_BYTES);
     const dir = await mkdtemp(join(tmpdir(), 'vigil-sizes-'));
     await writeFile(join(dir, 'small.jsonl'), 'x'.repeat(1000));
-    // A sparse file: its size without writing 32 MiB.
+    // A sparse file: its size without writing 64 MiB.
     await writeFile(join(dir, 'half.jsonl'), '');
     await truncate(join(dir, 'half.jsonl'), SMALLEST_SHARED_INPUT / 2);
     expect(mayShareInput(['--capture', 'small.jsonl', '--baseline', 'b/'], dir)).toBe(false);

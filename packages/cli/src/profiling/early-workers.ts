@@ -134,10 +134,11 @@ export function earlyWorkersFor(args: readonly string[], threads = defaultThread
 }
 
 /**
- * The least input `profileInParallel` shares with a worker: two partitions (2 × PARTITION_BYTES,
- * kept here as a number so that this module loads nothing but node's builtins).
+ * The least input `profileInParallel` shares with a worker: it runs one thread per two
+ * partitions' worth of input, so two threads from four partitions (4 × PARTITION_BYTES, kept here
+ * as a number so that this module loads nothing but node's builtins).
  */
-export const SMALLEST_SHARED_INPUT = 64 * 1024 * 1024;
+export const SMALLEST_SHARED_INPUT = 128 * 1024 * 1024;
 
 /**
  * Whether the `--capture` inputs among `args` may be large enough to share with workers: false only
