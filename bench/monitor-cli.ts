@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { WORKLOAD_COLUMNS } from './drift-workload.ts';
 import { writeWorkloadCapture } from './generate-drift-workload.ts';
 
 const run = promisify(execFile);
@@ -30,6 +31,8 @@ export interface MonitorCliSize {
   oneThread: ProcessRun;
   threads: ProcessRun;
   threadCount: number;
+  /** DuckDB's profile of the same file on as many threads, timed in turn with `threads` (see duckdb-reference.ts). */
+  duckDb?: ProcessRun;
 }
 
 let timeBin: boolean | undefined;
@@ -58,9 +61,16 @@ async function timeProcess(file: string, args: string[], repeats: number): Promi
   return best as ProcessRun;
 }
 
+/** The faster of two runs. */
+function best(a: ProcessRun | undefined, b: ProcessRun): ProcessRun {
+  return a === undefined || b.ms < a.ms ? b : a;
+}
+
 /**
  * Measures the floor and `vigil monitor data-quality` (one thread, then `threads`) on drift
- * captures of each size in `sizes`, against the 1M workload's baseline folder.
+ * captures of each size in `sizes`, against the 1M workload's baseline folder. With
+ * `duckDbScript` (see `duckDbProfileScript`), DuckDB profiles each file too, on `threads`
+ * threads, each run right after one of vigil's on as many threads, so both see the same minutes.
  */
 export async function runMonitorCliBenchmark(
   out: string,
@@ -68,6 +78,7 @@ export async function runMonitorCliBenchmark(
   sizes: readonly number[],
   repeats: number,
   threads = 2,
+  duckDbScript?: string,
 ): Promise<MonitorCliSize[]> {
   try {
     await access(`${root}packages/cli/dist/bin/main.js`);
@@ -92,7 +103,7 @@ export async function runMonitorCliBenchmark(
     const bytes = await writeWorkloadCapture(capture, records);
     const runs = records > 2_000_000 ? 1 : repeats;
     const report = await mkdtemp(join(tmpdir(), 'vigil-bench-monitor-'));
-    const monitor = (threadCount: number) =>
+    const monitor = (threadCount: number, times = runs) =>
       timeProcess(
         bin,
         [
@@ -111,13 +122,29 @@ export async function runMonitorCliBenchmark(
           '--threads',
           String(threadCount),
         ],
-        runs,
+        times,
       );
     try {
       const floor = await timeProcess(process.execPath, [floorScript, capture], runs);
       const oneThread = await monitor(1);
-      const parallel = await monitor(threads);
-      results.push({ records, bytes, floor, oneThread, threads: parallel, threadCount: threads });
+      let parallel: ProcessRun | undefined;
+      let duckDb: ProcessRun | undefined;
+      for (let i = 0; i < runs; i++) {
+        parallel = best(parallel, await monitor(threads, 1));
+        if (duckDbScript !== undefined) {
+          const args = [duckDbScript, capture, String(WORKLOAD_COLUMNS.length), String(threads)];
+          duckDb = best(duckDb, await timeProcess(process.execPath, args, 1));
+        }
+      }
+      results.push({
+        records,
+        bytes,
+        floor,
+        oneThread,
+        threads: parallel as ProcessRun,
+        threadCount: threads,
+        ...(duckDb ? { duckDb } : {}),
+      });
     } finally {
       await rm(report, { recursive: true, force: true });
     }
@@ -138,9 +165,16 @@ export function formatMonitorCli(results: readonly MonitorCliSize[]): string[] {
       `  ${r.records.toLocaleString('en').padStart(10)} ${(r.bytes / 1e6).toFixed(0).padStart(5)}  ${seconds(r.floor).padStart(7)}  ` +
         `${seconds(r.oneThread)} (${(r.oneThread.ms / r.floor.ms).toFixed(2)}×, ${peak(r.oneThread)})   ` +
         `${r.threadCount}: ${seconds(r.threads)} (${(r.threads.ms / r.floor.ms).toFixed(2)}×, ` +
-        `${(r.threads.ms / r.oneThread.ms).toFixed(2)}×, ${peak(r.threads)})`,
+        `${(r.threads.ms / r.oneThread.ms).toFixed(2)}×, ${peak(r.threads)})` +
+        (r.duckDb
+          ? `   DuckDB ${r.threadCount}: ${seconds(r.duckDb)} (vigil ${(r.threads.ms / r.duckDb.ms).toFixed(2)}× DuckDB)`
+          : ''),
     );
   }
+  if (!results.some((r) => r.duckDb))
+    lines.push(
+      '  (DuckDB left out: VIGIL_BENCH_DUCKDB=1 installs it into bench/out/duckdb/ and times it alongside.)',
+    );
   lines.push(
     '  Targets: 1M records ≤ 2.0× the floor as a whole process, peak < 300 MB; two threads no slower than DuckDB (2.27 s).',
   );

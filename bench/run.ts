@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { formatCostModel, type MeasuredCosts } from './cost-model.ts';
 import { formatDashboardLoad, runDashboardLoad } from './dashboard-load.ts';
 import { printDriftBenchmark, runDriftBenchmark } from './drift-bench.ts';
+import { duckDbProfileScript } from './duckdb-reference.ts';
 import { BENCH_COLUMNS, generateCaptureFile } from './generate-capture.ts';
 import { formatLambdaBundles, measureLambdaBundles } from './lambda-bundles.ts';
 import { formatLoadTest, type LoadTestResult, runLoadTest } from './load-test.ts';
@@ -39,11 +40,15 @@ if (only === 'drift') {
   printDriftBenchmark(drift);
   process.exit(0);
 }
+// VIGIL_BENCH_DUCKDB=1 installs DuckDB into bench/out/duckdb/ (once) and times it next to two threads.
+const duckDb = await duckDbProfileScript(out, process.env.VIGIL_BENCH_DUCKDB === '1');
 if (only === 'monitor') {
   await runDriftBenchmark(out, 1);
   const baselineFolder = `${out}drift-baseline-100000/`;
   console.log(
-    formatMonitorCli(await runMonitorCliBenchmark(out, baselineFolder, scaling, repeats)).join('\n'),
+    formatMonitorCli(await runMonitorCliBenchmark(out, baselineFolder, scaling, repeats, 2, duckDb)).join(
+      '\n',
+    ),
   );
   process.exit(0);
 }
@@ -80,6 +85,8 @@ const monitorCli = await runMonitorCliBenchmark(
   `${out}drift-baseline-${drift.referenceRows}/`,
   scaling,
   repeats,
+  2,
+  duckDb,
 );
 console.log(formatMonitorCli(monitorCli).join('\n'));
 const lambdaBundles = await measureLambdaBundles(repeats);
