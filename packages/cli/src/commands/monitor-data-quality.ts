@@ -3,6 +3,7 @@ import { captureObjectsIn, publishDataQualityRun, readDataQualityBaseline } from
 import { openHome, openLocation } from '../adapters.ts';
 import { flag, optionalString, requiredString } from '../args.ts';
 import { defineCommand, helpText, UsageError } from '../command.ts';
+import { parseThreadCount } from '../profiling/early-workers.ts';
 import { profileInParallel } from '../profiling/profile-in-parallel.ts';
 import { DRIFT_EXAMPLES, DRIFT_OPTION_HELP, driftOptions, driftSummary } from './drift-options.ts';
 import {
@@ -150,8 +151,8 @@ export const monitorDataQualityCommand = defineCommand({
 
 function threadsOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  const threads = Number(value);
-  if (!Number.isInteger(threads) || threads < 1 || threads > 64)
+  const threads = parseThreadCount(value);
+  if (threads === undefined)
     throw new UsageError(`--threads must be a whole number from 1 to 64, got "${value}"`);
   return threads;
 }

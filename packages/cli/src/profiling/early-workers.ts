@@ -151,11 +151,7 @@ export const SMALLEST_SHARED_INPUT = 128 * 1024 * 1024;
  * ```
  */
 export function mayShareInput(args: readonly string[], cwd: string): boolean {
-  const paths: string[] = [];
-  args.forEach((arg, i) => {
-    if (arg === '--capture' && args[i + 1] !== undefined) paths.push(args[i + 1] as string);
-    else if (arg.startsWith('--capture=')) paths.push(arg.slice('--capture='.length));
-  });
+  const paths = optionValues(args, 'capture').filter((path) => path !== undefined);
   if (paths.length === 0) return true;
   let total = 0;
   for (const path of paths) {
@@ -169,12 +165,37 @@ export function mayShareInput(args: readonly string[], cwd: string): boolean {
 }
 
 function workersAllowed(args: readonly string[], threads: number): number {
-  let value: string | null = null;
+  const values = optionValues(args, 'threads');
+  if (values.length === 0) return threads - 1;
+  // The last one counts, as for parseArgs; a --threads without a value is no valid count.
+  const value = values[values.length - 1];
+  const asked = value === undefined ? undefined : parseThreadCount(value);
+  return asked === undefined ? 0 : asked - 1;
+}
+
+/**
+ * The thread count `--threads` spells: a whole number from 1 to 64, else undefined.
+ *
+ * @example
+ * ```ts
+ * parseThreadCount('2'); // 2
+ * parseThreadCount('0'); // undefined
+ * ```
+ */
+export function parseThreadCount(value: string): number | undefined {
+  const threads = Number(value);
+  return Number.isInteger(threads) && threads >= 1 && threads <= 64 ? threads : undefined;
+}
+
+/**
+ * The values given to `--name` among raw arguments, either spelling (`--name v`, `--name=v`), in
+ * order; undefined for a `--name` with nothing after it. The command's own parser has not run yet.
+ */
+function optionValues(args: readonly string[], name: string): (string | undefined)[] {
+  const values: (string | undefined)[] = [];
   args.forEach((arg, i) => {
-    if (arg === '--threads') value = args[i + 1] ?? '';
-    else if (arg.startsWith('--threads=')) value = arg.slice('--threads='.length);
+    if (arg === `--${name}`) values.push(args[i + 1]);
+    else if (arg.startsWith(`--${name}=`)) values.push(arg.slice(name.length + 3));
   });
-  if (value === null) return threads - 1;
-  const asked = value === '' ? Number.NaN : Number(value);
-  return Number.isInteger(asked) && asked >= 1 && asked <= 64 ? asked - 1 : 0;
+  return values;
 }
