@@ -37,13 +37,18 @@ export interface MonitorCliSize {
 
 let timeBin: boolean | undefined;
 
+/** The faster of two runs. */
+function best(a: ProcessRun | undefined, b: ProcessRun): ProcessRun {
+  return a === undefined || b.ms < a.ms ? b : a;
+}
+
 /** Runs `file args` to completion, best of `repeats` by wall time. */
 async function timeProcess(file: string, args: string[], repeats: number): Promise<ProcessRun> {
   timeBin ??= await access('/usr/bin/time').then(
     () => true,
     () => false,
   );
-  let best: ProcessRun | undefined;
+  let fastest: ProcessRun | undefined;
   for (let i = 0; i < repeats; i++) {
     const started = performance.now();
     const { stderr } = timeBin
@@ -55,15 +60,9 @@ async function timeProcess(file: string, args: string[], repeats: number): Promi
       : await run(file, args, { env, cwd: root, maxBuffer: 16 << 20 });
     const ms = performance.now() - started;
     const kb = /vigil-bench-peak-kb (\d+)/.exec(stderr)?.[1];
-    const result = { ms, peakMb: kb === undefined ? undefined : Number(kb) / 1024 };
-    if (!best || result.ms < best.ms) best = result;
+    fastest = best(fastest, { ms, peakMb: kb === undefined ? undefined : Number(kb) / 1024 });
   }
-  return best as ProcessRun;
-}
-
-/** The faster of two runs. */
-function best(a: ProcessRun | undefined, b: ProcessRun): ProcessRun {
-  return a === undefined || b.ms < a.ms ? b : a;
+  return fastest as ProcessRun;
 }
 
 /**
